@@ -1,0 +1,104 @@
+package dev.hermesharden.fixes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A minimal unified diff (LCS over lines, 3 lines of context) for showing planned file edits. */
+public final class UnifiedDiff {
+  private static final int CONTEXT = 3;
+
+  private UnifiedDiff() {}
+
+  public static String of(String path, String before, String after, boolean newFile) {
+    List<String> a = before.isEmpty() ? List.of() : List.of(before.split("\n", -1));
+    List<String> b = after.isEmpty() ? List.of() : List.of(after.split("\n", -1));
+    a = dropTrailingEmpty(a);
+    b = dropTrailingEmpty(b);
+    List<String[]> ops = diff(a, b); // each: {" " | "-" | "+", line}
+    StringBuilder sb = new StringBuilder();
+    sb.append("--- ").append(newFile ? "/dev/null" : "a" + path).append('\n');
+    sb.append("+++ b").append(path).append('\n');
+    int i = 0;
+    while (i < ops.size()) {
+      if (ops.get(i)[0].equals(" ")) {
+        i++;
+        continue;
+      }
+      int start = Math.max(0, i - CONTEXT);
+      int end = i;
+      // extend the hunk while changes are within 2*CONTEXT of each other
+      int lastChange = i;
+      while (end < ops.size()) {
+        if (!ops.get(end)[0].equals(" ")) {
+          lastChange = end;
+        } else if (end - lastChange > 2 * CONTEXT) {
+          break;
+        }
+        end++;
+      }
+      end = Math.min(ops.size(), lastChange + CONTEXT + 1);
+      int aLine = 1;
+      int bLine = 1;
+      for (int k = 0; k < start; k++) {
+        if (!ops.get(k)[0].equals("+")) aLine++;
+        if (!ops.get(k)[0].equals("-")) bLine++;
+      }
+      int aCount = 0;
+      int bCount = 0;
+      for (int k = start; k < end; k++) {
+        if (!ops.get(k)[0].equals("+")) aCount++;
+        if (!ops.get(k)[0].equals("-")) bCount++;
+      }
+      sb.append("@@ -")
+          .append(aCount == 0 ? aLine - 1 : aLine)
+          .append(',')
+          .append(aCount)
+          .append(" +")
+          .append(bCount == 0 ? bLine - 1 : bLine)
+          .append(',')
+          .append(bCount)
+          .append(" @@\n");
+      for (int k = start; k < end; k++) {
+        sb.append(ops.get(k)[0]).append(ops.get(k)[1]).append('\n');
+      }
+      i = end;
+    }
+    return sb.toString();
+  }
+
+  private static List<String> dropTrailingEmpty(List<String> l) {
+    if (!l.isEmpty() && l.get(l.size() - 1).isEmpty()) {
+      return l.subList(0, l.size() - 1);
+    }
+    return l;
+  }
+
+  private static List<String[]> diff(List<String> a, List<String> b) {
+    int n = a.size();
+    int m = b.size();
+    int[][] lcs = new int[n + 1][m + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      for (int j = m - 1; j >= 0; j--) {
+        lcs[i][j] =
+            a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    List<String[]> ops = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < n && j < m) {
+      if (a.get(i).equals(b.get(j))) {
+        ops.add(new String[] {" ", a.get(i)});
+        i++;
+        j++;
+      } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+        ops.add(new String[] {"-", a.get(i++)});
+      } else {
+        ops.add(new String[] {"+", b.get(j++)});
+      }
+    }
+    while (i < n) ops.add(new String[] {"-", a.get(i++)});
+    while (j < m) ops.add(new String[] {"+", b.get(j++)});
+    return ops;
+  }
+}

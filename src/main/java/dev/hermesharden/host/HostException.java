@@ -1,0 +1,32 @@
+package dev.hermesharden.host;
+
+/** A host could not do what was asked. The kind is what the user is told; the message is for logs. */
+public final class HostException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Why the host failed, as the outermost layer reports it. */
+  public enum Kind {
+    UNREACHABLE,
+    AUTH,
+    TIMEOUT,
+    PERMISSION,
+    NOT_FOUND,
+    IO
+  }
+
+  private final Kind kind;
+
+  public HostException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public HostException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.hermesharden.practice;
+
+import static dev.hermesharden.practice.SimComponent.fail;
+import static dev.hermesharden.practice.SimComponent.ok;
+
+import dev.hermesharden.host.ExecResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The base system of the practice VPS: os-release, host name, and the generic commands ({@code
+ * stat}, {@code chmod}, {@code chown}, {@code install -d}, {@code mkdir}, {@code systemctl}).
+ * Asked last, so specific components can claim a command first.
+ */
+final class SimCore implements SimComponent {
+  static final String OS_RELEASE =
+      """
+      PRETTY_NAME="Ubuntu 24.04.1 LTS"
+      NAME="Ubuntu"
+      VERSION_ID="24.04"
+      VERSION="24.04.1 LTS (Noble Numbat)"
+      VERSION_CODENAME=noble
+      ID=ubuntu
+      ID_LIKE=debian
+      HOME_URL="https://www.ubuntu.com/"
+      SUPPORT_URL="https://help.ubuntu.com/"
+      BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+      PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+      UBUNTU_CODENAME=noble
+      LOGO=ubuntu-logo
+      """;
+
+  @Override
+  public void seed(SimFs fs) {
+    for (String d : List.of("/etc", "/home", "/root", "/var/lib", "/var/log", "/run", "/opt")) {
+      fs.mkdirs(d);
+    }
+    fs.put("/root", SimFile.dir("root", "root", 0700));
+    fs.write("/etc/os-release", OS_RELEASE);
+    fs.write("/etc/hostname", "vps1\n");
+    fs.mkdirs(SimFs.SIM_DIR);
+  }
+
+  @Override
+  public Optional<ExecResult> handle(List<String> argv, SimFs fs) {
+    return switch (argv.get(0)) {
+      case "stat" -> Optional.of(stat(argv, fs));
+      case "chmod" -> Optional.of(chmod(argv, fs));
+      case "chown" -> Optional.of(chown(argv, fs));
+      case "install" -> Optional.of(install(argv, fs));
+      case "mkdir" -> Optional.of(mkdir(argv, fs));
+      case "systemctl" -> Optional.of(systemctl(argv, fs));
+      case "hostname" -> Optional.of(ok(argv, fs.read("/etc/hostname").orElse("vps1\n")));
+      case "true" -> Optional.of(ok(argv, ""));
+      default -> Optional.empty();
+    };
+  }
+
+  private static ExecResult stat(List<String> argv, SimFs fs) {
+    String format = "  File: %n\n";
+    List<String> paths = new ArrayList<>();
+    boolean endOfOptions = false;
+    for (int i = 1; i < argv.size(); i++) {
+      String a = argv.get(i);
+      if (!endOfOptions && a.equals("--")) {
+        endOfOptions = true;
+      } else if (!endOfOptions && a.startsWith("--printf=")) {
+        format = a.substring("--printf=".length());
+      } else if (!endOfOptions && (a.equals("-c") || a.equals("--format"))) {
+        format = argv.get(++i) + "\n";
+      } else if (!endOfOptions && a.startsWith("-")) {
+        continue; // -L: the practice VPS has no symlinks
+      } else {
+        paths.add(a);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    for (String p : paths) {
+      Optional<SimFile> f = fs.get(p);
+      if (f.isEmpty()) {
+        err.append("stat: cannot statx '").append(p).append("': No such file or directory\n");
+        continue;
+      }
+      out.append(format(format, p, f.get()));
+    }
+    return new ExecResult(argv, err.length() == 0 ? 0 : 1, out.toString(), err.toString());
+  }
+
+  private static String format(String format, String path, SimFile f) {
+    String type =
+        f.directory() ? "directory" : f.content().isEmpty() ? "regular empty file" : "regular file";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c == '\\' && i + 1 < format.length()) {
+        char n = format.charAt(++i);
+        sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+      } else if (c == '%' && i + 1 < format.length()) {
+        char n = format.charAt(++i);
+        sb.append(
+            switch (n) {
+              case 'U' -> f.owner();
+              case 'G' -> f.group();
+              case 'a' -> Integer.toOctalString(f.mode());
+              case 's' -> String.valueOf(f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+              case 'Y' -> "1732406400";
+              case 'F' -> type;
+              case 'n' -> path;
+              case '%' -> "%";
+              default -> "?";
+            });
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static ExecResult chmod(List<String> argv, SimFs fs) {
+    List<String> args = operands(argv);
+    if (args.size() < 2 || !args.get(0).matches("[0-7]{3,4}")) {
+      return fail(argv, 1, "chmod: the practice VPS understands octal modes only\n");
+    }
+    int mode = Integer.parseInt(args.get(0), 8);
+    boolean recursive = argv.contains("-R");
+    for (String p : args.subList(1, args.size())) {
+      if (!fs.exists(p)) {
+        return fail(argv, 1, "chmod: cannot access '" + p + "': No such file or directory\n");
+      }
+      for (String q : recursive ? fs.walk(p) : List.of(p)) {
+        fs.put(q, fs.get(q).orElseThrow().withMode(mode));
+      }
+    }
+    return ok(argv, "");
+  }
+
+  private static ExecResult chown(List<String> argv, SimFs fs) {
+    List<String> args = operands(argv);
+    if (args.size() < 2) {
+      return fail(argv, 1, "chown: missing operand\n");
+    }
+    String[] og = args.get(0).split(":", 2);
+    String owner = og[0].isEmpty() ? null : og[0];
+    String group = og.length > 1 && !og[1].isEmpty() ? og[1] : null;
+    boolean recursive = argv.contains("-R");
+    for (String p : args.subList(1, args.size())) {
+      if (!fs.exists(p)) {
+        return fail(argv, 1, "chown: cannot access '" + p + "': No such file or directory\n");
+      }
+      for (String q : recursive ? fs.walk(p) : List.of(p)) {
+        fs.put(q, fs.get(q).orElseThrow().withOwner(owner, group));
+      }
+    }
+    return ok(argv, "");
+  }
+
+  private static ExecResult install(List<String> argv, SimFs fs) {
+    String owner = "root";
+    String group = "root";
+    int mode = 0755;
+    boolean dir = false;
+    List<String> paths = new ArrayList<>();
+    for (int i = 1; i < argv.size(); i++) {
+      switch (argv.get(i)) {
+        case "-d" -> dir = true;
+        case "-m" -> mode = Integer.parseInt(argv.get(++i), 8);
+        case "-o" -> owner = argv.get(++i);
+        case "-g" -> group = argv.get(++i);
+        default -> paths.add(argv.get(i));
+      }
+    }
+    if (!dir) {
+      return fail(argv, 1, "install: the practice VPS supports install -d only\n");
+    }
+    for (String p : paths) {
+      fs.mkdirs(SimFs.parent(p));
+      fs.put(p, SimFile.dir(owner, group, mode));
+    }
+    return ok(argv, "");
+  }
+
+  private static ExecResult mkdir(List<String> argv, SimFs fs) {
+    for (String p : operands(argv)) {
+      fs.mkdirs(p);
+    }
+    return ok(argv, "");
+  }
+
+  private static ExecResult systemctl(List<String> argv, SimFs fs) {
+    List<String> args = operands(argv);
+    if (args.isEmpty()) {
+      return fail(argv, 1, "systemctl: missing verb\n");
+    }
+    String verb = args.get(0);
+    if (args.size() < 2) {
+      return fail(argv, 1, "Too few arguments.\n");
+    }
+    String unit = SimServices.unitName(args.get(1));
+    Optional<SimServices.Unit> u = SimServices.get(fs, unit);
+    boolean now = argv.contains("--now");
+    return switch (verb) {
+      case "is-active" ->
+          u.map(x -> x.active())
+              .orElse(false)
+              ? ok(argv, "active\n")
+              : new ExecResult(argv, 3, "inactive\n", "");
+      case "is-enabled" ->
+          u.isEmpty()
+              ? new ExecResult(
+                  argv,
+                  1,
+                  "",
+                  "Failed to get unit file state for " + unit + ": No such file or directory\n")
+              : u.get().enabled()
+                  ? ok(argv, "enabled\n")
+                  : new ExecResult(argv, 1, "disabled\n", "");
+      case "start", "restart", "reload", "try-reload-or-restart", "reload-or-restart" -> {
+        if (u.isEmpty()) {
+          yield fail(argv, 5, "Failed to " + verb + " " + unit + ": Unit " + unit + " not found.\n");
+        }
+        SimServices.set(fs, unit, u.get().enabled(), true);
+        yield ok(argv, "");
+      }
+      case "stop" -> {
+        u.ifPresent(x -> SimServices.set(fs, unit, x.enabled(), false));
+        yield ok(argv, "");
+      }
+      case "enable", "disable" -> {
+        if (u.isEmpty()) {
+          yield fail(argv, 1, "Failed to " + verb + " unit: Unit file " + unit + " does not exist.\n");
+        }
+        boolean enable = verb.equals("enable");
+        SimServices.set(fs, unit, enable, now ? enable : u.get().active());
+        yield ok(argv, "");
+      }
+      default -> fail(argv, 1, "Unknown command verb " + verb.toLowerCase(Locale.ROOT) + ".\n");
+    };
+  }
+
+  /** Arguments that are not options. */
+  static List<String> operands(List<String> argv) {
+    return argv.subList(1, argv.size()).stream().filter(a -> !a.startsWith("-")).toList();
+  }
+}

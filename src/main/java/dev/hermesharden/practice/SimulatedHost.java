@@ -1,0 +1,111 @@
+package dev.hermesharden.practice;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The practice VPS: a fresh Ubuntu 24.04 cloud server running Hermes in Docker, with every hole a
+ * new VPS has. It answers the same commands as a real server in the real output formats, so every
+ * check and fix runs unchanged against it. Nothing on the real machine is touched.
+ */
+public final class SimulatedHost implements Host {
+  private final SimFs fs;
+  private final List<SimComponent> components;
+
+  private SimulatedHost(SimFs fs, List<SimComponent> components) {
+    this.fs = fs;
+    this.components = components;
+  }
+
+  /** A freshly provisioned practice VPS. */
+  public static SimulatedHost fresh() {
+    SimFs fs = new SimFs();
+    List<SimComponent> parts = standardComponents();
+    parts.forEach(p -> p.seed(fs));
+    return new SimulatedHost(fs, parts);
+  }
+
+  /** A practice VPS in a saved state (see {@link PracticeStore}). */
+  public static SimulatedHost of(SimFs fs) {
+    return new SimulatedHost(fs, standardComponents());
+  }
+
+  private static List<SimComponent> standardComponents() {
+    // Specific components first: they may claim commands (e.g. `systemctl reload ssh`) before
+    // the generic core answers them.
+    return List.of(
+        new SimUsers(),
+        new SimSsh(),
+        new SimTailscale(),
+        new SimUfw(),
+        new SimFail2ban(),
+        new SimDocker(),
+        new SimHermes(),
+        new SimCore());
+  }
+
+  public SimFs fs() {
+    return fs;
+  }
+
+  @Override
+  public synchronized ExecResult exec(List<String> argv, Duration timeout) throws HostException {
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("empty argv");
+    }
+    for (SimComponent c : components) {
+      Optional<ExecResult> r = c.handle(argv, fs);
+      if (r.isPresent()) {
+        return r.get();
+      }
+    }
+    return new ExecResult(argv, 127, "", argv.get(0) + ": command not found\n");
+  }
+
+  @Override
+  public synchronized Optional<String> readFile(String path) {
+    return fs.read(path);
+  }
+
+  @Override
+  public synchronized void writeFile(String path, String content, FileAttrs attrs)
+      throws HostException {
+    if (fs.get(path).map(SimFile::directory).orElse(false)) {
+      throw new HostException(HostException.Kind.IO, path + " is a directory");
+    }
+    if (!fs.exists(SimFs.parent(SimFs.normalize(path)))) {
+      throw new HostException(HostException.Kind.NOT_FOUND, "no directory for " + path);
+    }
+    SimFile old = fs.get(path).orElse(SimFile.file("", "root", "root", 0644));
+    SimFile f = old.withContent(content).withOwner(attrs.owner(), attrs.group());
+    if (attrs.mode() >= 0) {
+      f = f.withMode(attrs.mode());
+    }
+    fs.put(path, f);
+  }
+
+  @Override
+  public synchronized void deleteFile(String path) {
+    fs.delete(path);
+  }
+
+  @Override
+  public synchronized List<String> listDirectory(String path) {
+    return fs.list(path);
+  }
+
+  @Override
+  public boolean simulated() {
+    return true;
+  }
+
+  @Override
+  public String name() {
+    return fs.read("/etc/hostname").map(String::strip).orElse("practice-vps");
+  }
+}

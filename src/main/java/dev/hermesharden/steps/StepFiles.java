@@ -1,0 +1,171 @@
+package dev.hermesharden.steps;
+
+import dev.hermesharden.i18n.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads and validates the wizard's step files. A file is named {@code NN-id.yaml}; the steps must
+ * run 1, 2, 3… without gaps, ids must be unique, every check and fix id must be registered in the
+ * {@link Catalog}, and every i18n key must exist. Any problem names file, line and field.
+ */
+public final class StepFiles {
+  public static final String RESOURCE_DIR = "wizard-steps";
+  private static final Pattern NAME = Pattern.compile("(\\d\\d)-([a-z0-9-]+)\\.yaml");
+
+  /** A step file's name and text. */
+  public record Source(String name, String text) {}
+
+  private StepFiles() {}
+
+  /** The packaged step files, validated. */
+  public static List<StepDefinition> loadPackaged(Catalog catalog, Messages messages)
+      throws StepFileException {
+    return load(packagedSources(), catalog, messages);
+  }
+
+  public static List<StepDefinition> load(List<Source> sources, Catalog catalog, Messages messages)
+      throws StepFileException {
+    List<Source> sorted = new ArrayList<>(sources);
+    sorted.sort((a, b) -> a.name().compareTo(b.name()));
+    List<StepDefinition> steps = new ArrayList<>();
+    Set<String> stepIds = new HashSet<>();
+    Map<String, String> checkIds = new HashMap<>();
+    Map<String, String> fixIds = new HashMap<>();
+    for (Source src : sorted) {
+      StepDefinition step = new StepFileParser(src.name()).parse(src.text());
+      Matcher m = NAME.matcher(src.name());
+      LineFinder lines = new LineFinder(src.name(), src.text());
+      if (!m.matches()) {
+        throw new StepFileException(src.name(), 1, "(file name)", "must look like NN-id.yaml");
+      }
+      if (!m.group(2).equals(step.id())) {
+        throw lines.error("id", "'" + step.id() + "' does not match the file name");
+      }
+      if (Integer.parseInt(m.group(1)) != step.order()) {
+        throw lines.error("order", step.order() + " does not match the file name");
+      }
+      if (step.order() != steps.size() + 1) {
+        throw lines.error("order", "expected " + (steps.size() + 1) + ", found " + step.order());
+      }
+      if (!stepIds.add(step.id())) {
+        throw lines.error("id", "duplicate step id '" + step.id() + "'");
+      }
+      requireKey(messages, lines, "title", step.titleKey());
+      requireKey(messages, lines, "teach.why", step.teaching().whyKey());
+      requireKey(messages, lines, "teach.breaks", step.teaching().breaksKey());
+      requireKey(messages, lines, "teach.undo", step.teaching().undoKey());
+      for (CheckRef c : step.checks()) {
+        String prior = checkIds.putIfAbsent(c.id(), src.name());
+        if (prior != null) {
+          throw lines.error("checks[].id", "duplicate check id '" + c.id() + "' (also in " + prior + ")");
+        }
+        if (!catalog.hasCheck(c.id())) {
+          throw lines.error("checks[].id", "unknown check id '" + c.id() + "'", c.id());
+        }
+        requireKey(messages, lines, "checks[].title", c.titleKey());
+      }
+      for (FixRef f : step.fixes()) {
+        String prior = fixIds.putIfAbsent(f.id(), src.name());
+        if (prior != null) {
+          throw lines.error("fixes[].id", "duplicate fix id '" + f.id() + "' (also in " + prior + ")");
+        }
+        if (!catalog.hasFix(f.id())) {
+          throw lines.error("fixes[].id", "unknown fix id '" + f.id() + "'", f.id());
+        }
+        requireKey(messages, lines, "fixes[].title", f.titleKey());
+      }
+      steps.add(step);
+    }
+    return List.copyOf(steps);
+  }
+
+  private static void requireKey(Messages messages, LineFinder lines, String field, String key)
+      throws StepFileException {
+    if (!messages.has(key)) {
+      throw lines.error(field, "i18n key '" + key + "' is not in i18n/messages.properties", key);
+    }
+  }
+
+  /** The files under {@code wizard-steps/} on the class path, in a jar or a directory. */
+  public static List<Source> packagedSources() {
+    URL url = StepFiles.class.getClassLoader().getResource(RESOURCE_DIR);
+    if (url == null) {
+      throw new IllegalStateException("no " + RESOURCE_DIR + " on the class path");
+    }
+    try {
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        }
+        return read(fs.getPath(RESOURCE_DIR));
+      }
+      return read(Path.of(uri));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Step files of a directory on disk. */
+  public static List<Source> read(Path dir) throws IOException {
+    List<Source> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).toList()) {
+        out.add(new Source(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+      }
+    }
+    out.sort((a, b) -> a.name().compareTo(b.name()));
+    return out;
+  }
+
+  /** Finds the line a field (or a value within it) stands on, for errors found after parsing. */
+  private record LineFinder(String file, String text) {
+    StepFileException error(String field, String problem) {
+      String leaf = field.replaceAll(".*[.\\]]", "");
+      return new StepFileException(file, lineOf(leaf + ":", null), field, problem);
+    }
+
+    StepFileException error(String field, String problem, String value) {
+      String leaf = field.replaceAll(".*[.\\]]", "");
+      return new StepFileException(file, lineOf(leaf + ":", value), field, problem);
+    }
+
+    private int lineOf(String key, String value) {
+      String[] lines = text.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String l = lines[i].strip();
+        if (l.startsWith("- ")) {
+          l = l.substring(2).strip();
+        }
+        if (l.startsWith(key) && (value == null || l.contains(value))) {
+          return i + 1;
+        }
+      }
+      return 1;
+    }
+  }
+}
