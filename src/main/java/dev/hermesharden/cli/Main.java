@@ -1,7 +1,18 @@
 package dev.hermesharden.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The process entry point: the only place that calls {@code System.exit}. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("x");
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = Cli.run(args, out, err, CliEnvironment.current());
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 }

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The user-facing words, from the top-level {@code i18n/messages*.properties} (UTF-8, packaged
- * into the jar). A language falls back key by key to English; a key missing everywhere shows as
- * {@code !key!} so it is noticed instead of crashing anything.
+ * The user-facing words, from the top-level {@code i18n/messages*.properties} (UTF-8, packaged into
+ * the jar). A language falls back key by key to English; a key missing everywhere shows as {@code
+ * !key!} so it is noticed instead of crashing anything.
  */
 public final class Messages {
   public static final String BUNDLE = "i18n/messages";
@@ -42,6 +42,11 @@ public final class Messages {
     String code = lang == null ? "en" : lang.toLowerCase(Locale.ROOT).split("[_.-]")[0];
     Properties local = code.equals("en") ? en : load(BUNDLE + "_" + code + ".properties");
     return new Messages(Locale.forLanguageTag(code), en, local.isEmpty() ? en : local);
+  }
+
+  /** Messages from given properties (tests, tools); the same file serves as English. */
+  public static Messages of(Properties props) {
+    return new Messages(Locale.ENGLISH, props, props);
   }
 
   /** Languages we ship a complete file for. */

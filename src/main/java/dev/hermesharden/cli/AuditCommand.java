@@ -1,0 +1,173 @@
+package dev.hermesharden.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.CheckResult;
+import dev.hermesharden.checks.Reason;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.steps.CheckRef;
+import dev.hermesharden.steps.StepDefinition;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code audit}: runs the live checks read-only and reports them; exit 0 all pass, 3 otherwise. */
+@Command(name = "audit", sortOptions = false)
+final class AuditCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+
+  @Option(names = "--step", paramLabel = "ID", descriptionKey = "cli.audit.option.step")
+  String stepId;
+
+  @Option(names = "--json", descriptionKey = "cli.audit.option.json")
+  boolean json;
+
+  /** One audited check, as printed. */
+  record Row(String step, CheckResult result) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Setup setup = root.setup();
+    try {
+      Host host = setup.host("cli.needs-root.audit");
+      List<StepDefinition> steps = selected(setup);
+      StepContext ctx = Contexts.of(setup);
+      List<Row> rows = new ArrayList<>();
+      for (StepDefinition step : steps) {
+        for (CheckRef ref : step.checks()) {
+          rows.add(new Row(step.id(), run(setup, host, ref, ctx)));
+        }
+      }
+      if (json) {
+        printJson(setup, host, rows);
+      } else {
+        printTable(setup, rows);
+      }
+      boolean allPass = rows.stream().allMatch(r -> r.result().status().satisfied());
+      return (allPass ? ExitCode.OK : ExitCode.FINDINGS).code();
+    } catch (Refusal r) {
+      setup.err.println(r.getMessage());
+      return r.code().code();
+    } catch (Unreachable u) {
+      setup.err.println(setup.messages.get("cli.error.unreachable", u.getMessage()));
+      return ExitCode.UNREACHABLE.code();
+    }
+  }
+
+  private List<StepDefinition> selected(Setup setup) throws Refusal {
+    List<StepDefinition> all = setup.steps();
+    if (stepId == null) {
+      return all;
+    }
+    List<StepDefinition> one = all.stream().filter(s -> s.id().equals(stepId)).toList();
+    if (one.isEmpty()) {
+      String ids = String.join(", ", all.stream().map(StepDefinition::id).toList());
+      throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.error.unknown-step", stepId, ids));
+    }
+    return one;
+  }
+
+  /** A host that cannot be reached ends the audit with exit code 4. */
+  static final class Unreachable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unreachable(String message) {
+      super(message);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static CheckResult run(Setup setup, Host host, CheckRef ref, StepContext ctx)
+      throws Unreachable {
+    Check check = setup.catalog.check(ref.id()).orElseThrow();
+    try {
+      Verdict v = check.evaluate(check.gather(host, ctx), ref.params(), ctx);
+      return CheckResult.of(ref.id(), v);
+    } catch (HostException e) {
+      if (e.kind() == HostException.Kind.UNREACHABLE) {
+        throw new Unreachable(e.getMessage());
+      }
+      return CheckResult.of(
+          ref.id(), Verdict.error("engine.check-error", e.kind().name(), e.getMessage()));
+    } catch (RuntimeException e) {
+      return CheckResult.of(
+          ref.id(),
+          Verdict.error("engine.check-error", e.getClass().getSimpleName(), e.getMessage()));
+    }
+  }
+
+  private void printTable(Setup setup, List<Row> rows) {
+    var m = setup.messages;
+    String fmt = "%-13s %-40s %-7s %s%n";
+    setup.out.printf(
+        fmt,
+        m.get("cli.audit.col.step"),
+        m.get("cli.audit.col.check"),
+        m.get("cli.audit.col.status"),
+        m.get("cli.audit.col.reason"));
+    for (Row r : rows) {
+      setup.out.printf(
+          fmt,
+          r.step(),
+          r.result().checkId(),
+          m.get("status." + r.result().status().name().toLowerCase(Locale.ROOT)),
+          m.get(r.result().reason()));
+    }
+    Map<Status, Integer> counts = counts(rows);
+    setup.out.println();
+    setup.out.println(
+        m.get(
+            "cli.audit.summary",
+            rows.size(),
+            counts.get(Status.PASS),
+            counts.get(Status.FAIL),
+            counts.get(Status.ERROR),
+            counts.get(Status.NOT_APPLICABLE)));
+  }
+
+  private void printJson(Setup setup, Host host, List<Row> rows) throws Exception {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("version", 1);
+    doc.put("host", host.name());
+    doc.put("practice", host.simulated());
+    Map<String, Integer> summary = new LinkedHashMap<>();
+    counts(rows).forEach((s, n) -> summary.put(s.name().toLowerCase(Locale.ROOT), n));
+    doc.put("summary", summary);
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (Row r : rows) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("step", r.step());
+      c.put("id", r.result().checkId());
+      c.put("status", r.result().status().name());
+      Reason reason = r.result().reason();
+      c.put("reason", setup.messages.get(reason));
+      c.put("reason_key", reason.key());
+      c.put("details", r.result().details());
+      checks.add(c);
+    }
+    doc.put("checks", checks);
+    setup.out.println(
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+  }
+
+  private static Map<Status, Integer> counts(List<Row> rows) {
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (Status s : Status.values()) {
+      counts.put(s, 0);
+    }
+    rows.forEach(r -> counts.merge(r.result().status(), 1, Integer::sum));
+    return counts;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.hermesharden.cli;
+
+import dev.hermesharden.i18n.Messages;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import picocli.CommandLine;
+
+/**
+ * The command line, runnable in-process: {@link #run} parses, runs one command and returns its exit
+ * code. Usage errors are localised sentences with exit code 2.
+ */
+public final class Cli {
+  private Cli() {}
+
+  public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
+    String lang = languageOf(args, env);
+    Messages messages = Messages.forLanguage(lang);
+    RootCommand root = new RootCommand(out, err, env, messages);
+    CommandLine cl = new CommandLine(root);
+    cl.setResourceBundle(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang)));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          String detail =
+              ex instanceof CommandLine.UnmatchedArgumentException u
+                  ? messages.get("cli.error.unknown-option", String.join(" ", u.getUnmatched()))
+                  : ex.getMessage();
+          err.println(messages.get("cli.error.usage", detail));
+          err.println(messages.get("cli.error.usage.hint"));
+          return ExitCode.USAGE.code();
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parse) -> {
+          err.println(messages.get("cli.error.internal", String.valueOf(ex.getMessage())));
+          if (root.globals.debug()) {
+            ex.printStackTrace(err);
+          }
+          return ExitCode.INTERNAL.code();
+        });
+    return cl.execute(args);
+  }
+
+  /** {@code --lang X} (or {@code --lang=X}) anywhere, else LANG/LC_ALL, else English. */
+  static String languageOf(String[] args, CliEnvironment env) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--lang=")) {
+        return args[i].substring("--lang=".length());
+      }
+    }
+    String fromEnv = env.get("LC_ALL").or(() -> env.get("LANG")).orElse("en");
+    String code = fromEnv.split("[_.@-]")[0];
+    return Messages.supported(code) ? code : "en";
+  }
+}

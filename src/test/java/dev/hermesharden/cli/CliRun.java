@@ -1,0 +1,21 @@
+package dev.hermesharden.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the CLI in-process and keeps what it printed. */
+record CliRun(int code, String out, String err) {
+  static CliRun of(CliEnvironment env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** A non-root user with an English locale and the given home. */
+  static CliEnvironment user(Path home) {
+    return new CliEnvironment(Map.of("LANG", "C.UTF-8", "USER", "alice"), 1000, home);
+  }
+}
