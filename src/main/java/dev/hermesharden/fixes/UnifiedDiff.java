@@ -73,7 +73,34 @@ public final class UnifiedDiff {
     return l;
   }
 
+  /**
+   * Line operations turning {@code a} into {@code b}. The common head and tail are matched
+   * directly, so the quadratic LCS table only spans the changed middle (a one-line edit in a
+   * 2,000-line config costs almost nothing).
+   */
   private static List<String[]> diff(List<String> a, List<String> b) {
+    int head = 0;
+    while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
+      head++;
+    }
+    int tail = 0;
+    while (tail < a.size() - head
+        && tail < b.size() - head
+        && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+      tail++;
+    }
+    List<String[]> ops = new ArrayList<>();
+    for (int k = 0; k < head; k++) {
+      ops.add(new String[] {" ", a.get(k)});
+    }
+    ops.addAll(lcsDiff(a.subList(head, a.size() - tail), b.subList(head, b.size() - tail)));
+    for (int k = a.size() - tail; k < a.size(); k++) {
+      ops.add(new String[] {" ", a.get(k)});
+    }
+    return ops;
+  }
+
+  private static List<String[]> lcsDiff(List<String> a, List<String> b) {
     int n = a.size();
     int m = b.size();
     int[][] lcs = new int[n + 1][m + 1];
