@@ -259,4 +259,20 @@ class WizardEngineTest {
     assertEquals(StepStatus.READY, saved().state("s1").orElseThrow().status());
     assertEquals("other-vps", saved().hostName());
   }
+
+  @Test
+  void theShownPlanIsAppliedOnlyWhileTheFileIsStillAsShown() throws Exception {
+    WizardEngine e = engine();
+    e.startOrResume(Answers.EMPTY);
+    Plan shown = e.plan("s1").get(0);
+    sim.writeFile(FakeSteps.marker("s1"), "edited meanwhile\n", FileAttrs.KEEP);
+
+    ApplyResult.Applied r =
+        assertInstanceOf(ApplyResult.Applied.class, e.apply("s1", "s1.write", shown));
+
+    assertEquals("engine.plan-stale", r.outcome().failure().orElseThrow().key());
+    assertEquals(Optional.of("edited meanwhile\n"), sim.readFile(FakeSteps.marker("s1")));
+    assertEquals(StepStatus.CHECKED, r.state().status());
+    assertTrue(r.state().changes().isEmpty(), "nothing applied, nothing recorded");
+  }
 }
