@@ -1,0 +1,92 @@
+package dev.hermesharden.engine;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A read-through view of a host for one run of checks: the same command (same argv) or file read is
+ * asked once and answered from memory after that, so six sshd checks share one {@code sshd -T}. A
+ * failure is remembered too (a command that timed out would only time out again). Any write forgets
+ * everything, since the answers may have changed. Not for use across runs: it never notices changes
+ * made by anyone else.
+ */
+final class CachingHost implements Host {
+  private record Answer<T>(T value, HostException failure) {
+    T get() throws HostException {
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
+    }
+  }
+
+  private interface Call<T> {
+    T run() throws HostException;
+  }
+
+  private final Host inner;
+  private final Map<String, Answer<?>> cache = new HashMap<>();
+
+  CachingHost(Host inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public ExecResult exec(List<String> argv, Duration timeout) throws HostException {
+    return cached("exec\0" + String.join("\0", argv), () -> inner.exec(argv, timeout));
+  }
+
+  @Override
+  public Optional<String> readFile(String path) throws HostException {
+    return cached("read\0" + path, () -> inner.readFile(path));
+  }
+
+  @Override
+  public List<String> listDirectory(String path) throws HostException {
+    return cached("list\0" + path, () -> inner.listDirectory(path));
+  }
+
+  @Override
+  public synchronized void writeFile(String path, String content, FileAttrs attrs)
+      throws HostException {
+    cache.clear();
+    inner.writeFile(path, content, attrs);
+  }
+
+  @Override
+  public synchronized void deleteFile(String path) throws HostException {
+    cache.clear();
+    inner.deleteFile(path);
+  }
+
+  @Override
+  public boolean simulated() {
+    return inner.simulated();
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized <T> T cached(String key, Call<T> call) throws HostException {
+    Answer<?> hit = cache.get(key);
+    if (hit == null) {
+      try {
+        hit = new Answer<>(call.run(), null);
+      } catch (HostException e) {
+        hit = new Answer<>(null, e);
+      }
+      cache.put(key, hit);
+    }
+    return (T) hit.get();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.hermesharden.engine;
+
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.Evidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The saved state of one wizard run on one host: answers, every step's state in card order, the
+ * evidence recorded and the commands run. Holds no file contents and no command output, only paths,
+ * hashes and argv, so the state file never carries a secret from the host.
+ *
+ * @param version the state format; {@link #CURRENT_VERSION} for files this build writes
+ * @param practice whether the session runs against the practice VPS
+ */
+public record Session(
+    int version,
+    String id,
+    String hostName,
+    boolean practice,
+    Answers answers,
+    List<StepState> steps,
+    List<Evidence> evidence,
+    List<JournalEntry> log,
+    Instant started,
+    Instant updated) {
+  public static final int CURRENT_VERSION = 1;
+
+  public Session {
+    steps = List.copyOf(steps);
+    evidence = List.copyOf(evidence);
+    log = List.copyOf(log);
+  }
+
+  /** The state of a step, if the session knows the step. */
+  public Optional<StepState> state(String stepId) {
+    return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();
+  }
+
+  public int indexOf(String stepId) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).stepId().equals(stepId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public Session withSteps(List<StepState> s, Instant now) {
+    return new Session(version, id, hostName, practice, answers, s, evidence, log, started, now);
+  }
+
+  public Session withAnswers(Answers a, Instant now) {
+    return new Session(version, id, hostName, practice, a, steps, evidence, log, started, now);
+  }
+
+  public Session withEvidence(Evidence e, Instant now) {
+    List<Evidence> all = new ArrayList<>(evidence);
+    all.add(e);
+    return new Session(version, id, hostName, practice, answers, steps, all, log, started, now);
+  }
+
+  public Session withLog(List<JournalEntry> more, Instant now) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<JournalEntry> all = new ArrayList<>(log);
+    all.addAll(more);
+    return new Session(
+        version, id, hostName, practice, answers, steps, evidence, all, started, now);
+  }
+}

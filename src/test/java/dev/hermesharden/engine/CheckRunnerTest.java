@@ -1,0 +1,116 @@
+package dev.hermesharden.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.CheckResult;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.steps.Catalog;
+import dev.hermesharden.steps.CheckRef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckRunnerTest {
+  /** Asks {@code hostname} and passes when it answers the expected name. */
+  private static final class HostnameCheck implements Check<ExecResult> {
+    @Override
+    public ExecResult gather(Host host, StepContext ctx) throws HostException {
+      return host.exec("hostname");
+    }
+
+    @Override
+    public Verdict evaluate(ExecResult facts, Params params, StepContext ctx) {
+      return facts.stdout().strip().equals(params.string("expect", "vps1"))
+          ? Verdict.pass("reason.test.ok")
+          : Verdict.fail("reason.test.other", facts.stdout().strip());
+    }
+  }
+
+  private static final Check<String> TIMES_OUT =
+      new Check<>() {
+        @Override
+        public String gather(Host host, StepContext ctx) throws HostException {
+          throw new HostException(HostException.Kind.TIMEOUT, "sshd -T took too long");
+        }
+
+        @Override
+        public Verdict evaluate(String facts, Params params, StepContext ctx) {
+          return Verdict.pass("never");
+        }
+      };
+
+  private static final Check<String> BUGGY =
+      new Check<>() {
+        @Override
+        public String gather(Host host, StepContext ctx) {
+          return "x";
+        }
+
+        @Override
+        public Verdict evaluate(String facts, Params params, StepContext ctx) {
+          throw new IllegalStateException("parser bug");
+        }
+      };
+
+  private final Catalog catalog =
+      Catalog.of(
+          List.of(
+              b -> {
+                b.check("a.hostname", new HostnameCheck());
+                b.check("b.hostname", new HostnameCheck());
+                b.check("c.hostname", new HostnameCheck());
+                b.check("d.timeout", TIMES_OUT);
+                b.check("e.bug", BUGGY);
+              }));
+
+  private static CheckRef ref(String id) {
+    return new CheckRef(id, "t", Params.NONE);
+  }
+
+  @Test
+  void identicalCommandsRunOncePerRun() {
+    CountingHost host = new CountingHost(SimulatedHost.fresh());
+    CheckRunner runner = new CheckRunner(catalog);
+    List<CheckRef> refs = List.of(ref("a.hostname"), ref("b.hostname"), ref("c.hostname"));
+
+    List<CheckResult> results = runner.run(refs, host, StepContext.of(Answers.EMPTY));
+
+    assertEquals(3, results.size());
+    assertTrue(results.stream().allMatch(r -> r.status() == Status.PASS), results.toString());
+    assertEquals(1, host.count(List.of("hostname")), "hostname asked once: " + host.commands);
+
+    runner.run(refs, host, StepContext.of(Answers.EMPTY));
+    assertEquals(2, host.count(List.of("hostname")), "a new run asks the host again");
+  }
+
+  @Test
+  void exceptionsBecomeErrorResultsAndNeverEscape() {
+    CheckRunner runner = new CheckRunner(catalog);
+    List<CheckResult> results =
+        runner.run(
+            List.of(ref("d.timeout"), ref("e.bug"), ref("z.unknown"), ref("a.hostname")),
+            SimulatedHost.fresh(),
+            StepContext.of(Answers.EMPTY));
+
+    assertEquals(
+        List.of("d.timeout", "e.bug", "z.unknown", "a.hostname"),
+        results.stream().map(CheckResult::checkId).toList());
+    assertEquals(Status.ERROR, results.get(0).status());
+    assertEquals("engine.check-error", results.get(0).reason().key());
+    assertTrue(
+        results.get(0).reason().args().get(0).contains("TIMEOUT"), results.get(0).toString());
+    assertEquals(Status.ERROR, results.get(1).status());
+    assertTrue(results.get(1).reason().args().get(0).contains("parser bug"));
+    assertEquals("engine.check-unknown", results.get(2).reason().key());
+    assertEquals(Status.PASS, results.get(3).status(), "a failing check does not stop the others");
+  }
+}

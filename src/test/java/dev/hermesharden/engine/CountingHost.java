@@ -1,0 +1,63 @@
+package dev.hermesharden.engine;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Wraps a host and remembers every command and write, for asserting what reached the host. */
+final class CountingHost implements Host {
+  final Host inner;
+  final List<List<String>> commands = new ArrayList<>();
+  final List<String> writes = new ArrayList<>();
+
+  CountingHost(Host inner) {
+    this.inner = inner;
+  }
+
+  long count(List<String> argv) {
+    return commands.stream().filter(argv::equals).count();
+  }
+
+  @Override
+  public ExecResult exec(List<String> argv, Duration timeout) throws HostException {
+    commands.add(List.copyOf(argv));
+    return inner.exec(argv, timeout);
+  }
+
+  @Override
+  public Optional<String> readFile(String path) throws HostException {
+    return inner.readFile(path);
+  }
+
+  @Override
+  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
+    writes.add(path);
+    inner.writeFile(path, content, attrs);
+  }
+
+  @Override
+  public void deleteFile(String path) throws HostException {
+    writes.add("rm " + path);
+    inner.deleteFile(path);
+  }
+
+  @Override
+  public List<String> listDirectory(String path) throws HostException {
+    return inner.listDirectory(path);
+  }
+
+  @Override
+  public boolean simulated() {
+    return inner.simulated();
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+}
