@@ -6,6 +6,7 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Freshness;
+import dev.hermesharden.model.Sha256;
 import dev.hermesharden.steps.FixRef;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Freshness;
+import dev.hermesharden.model.Sha256;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.FixRef;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import dev.hermesharden.fixes.RunCommand;
 import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.FileStat;
+import dev.hermesharden.model.Sha256;
 import dev.hermesharden.practice.SimFile;
 import dev.hermesharden.practice.SimulatedHost;
 import java.util.List;

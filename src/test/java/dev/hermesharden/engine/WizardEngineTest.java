@@ -11,6 +11,7 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.model.Sha256;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;

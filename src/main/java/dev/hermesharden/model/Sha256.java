@@ -1,4 +1,4 @@
-package dev.hermesharden.engine;
+package dev.hermesharden.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
