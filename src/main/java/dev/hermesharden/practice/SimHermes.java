@@ -75,6 +75,8 @@ final class SimHermes implements SimComponent {
   static final String ENV =
       """
       # Hermes Agent Environment Configuration
+      # Copy this file to .env and fill in your API keys
+
       # =============================================================================
       # LLM PROVIDER (OpenRouter)
       # =============================================================================
@@ -84,8 +86,10 @@ final class SimHermes implements SimComponent {
       # TELEGRAM INTEGRATION
       # =============================================================================
       TELEGRAM_BOT_TOKEN=7312345678:AAH3k9xQvLzT0pW2mN8rYbC5dE6fG7hJ1kL
-      TELEGRAM_ALLOW_ALL_USERS=true
+      # Who may talk to the bot: list user IDs, or allow everyone (not recommended)
       # TELEGRAM_ALLOWED_USERS=                  # Comma-separated user IDs
+      # TELEGRAM_HOME_CHANNEL=                   # Default chat for cron delivery
+      TELEGRAM_ALLOW_ALL_USERS=true
 
       # =============================================================================
       # API SERVER (OpenAI-compatible endpoint on port 8642)
@@ -95,8 +99,11 @@ final class SimHermes implements SimComponent {
       API_SERVER_HOST=0.0.0.0
       API_SERVER_CORS_ORIGINS=*
 
-      # Web dashboard on port 9119
+      # =============================================================================
+      # AGENT
+      # =============================================================================
       HERMES_DASHBOARD=1
+      HERMES_YOLO_MODE=true
       """;
 
   static final String AUTH =
