@@ -145,6 +145,9 @@ public final class HermesConfigEditor {
         }
       }
     }
+    if (parent < 0) {
+      at = y.size(); // a new top-level block goes after everything, trailing comments included
+    }
     int unit = indentUnit(y);
     if (childIndent < 0) {
       childIndent = parent < 0 ? 0 : y.indent(parent) + unit;

@@ -100,6 +100,24 @@ class HermesConfigEditorTest {
   }
 
   @Test
+  void insertsAfterANestedChildBlockAtTheChildIndent() throws Exception {
+    // a comment after the last value may introduce what follows, so the new key goes above it
+    assertEquals(
+        "a:\n  b:\n    c: 1\n  d: 2\n  # note\nz: 0\n",
+        HermesConfigEditor.set("a:\n  b:\n    c: 1\n  # note\nz: 0\n", "a.d", 2));
+  }
+
+  @Test
+  void aNewTopLevelBlockGoesBelowTrailingComments() throws Exception {
+    String out = HermesConfigEditor.set(large, "sandbox.enabled", true);
+    assertTrue(
+        out.endsWith(
+            "# End of file. Anything below is ignored by me, not by YAML.\n\nsandbox:\n  enabled: true\n"),
+        out);
+    assertTrue(out.startsWith(large));
+  }
+
+  @Test
   void usesTheIndentOfTheFile() throws Exception {
     String text = "security:\n    redact_secrets: false\nterminal:\n    backend: local\n";
     String out = HermesConfigEditor.set(text, "security.website_blocklist.enabled", true);
