@@ -1,0 +1,47 @@
+package dev.hermesharden.checks.approvals;
+
+import dev.hermesharden.system.hermes.DotEnv;
+import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesFiles;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the approvals checks read: where {@code HERMES_HOME} is (or where we looked for it) and the
+ * text of its {@code config.yaml} and {@code .env} (empty when a file does not exist).
+ */
+public record ApprovalsFacts(
+    Optional<String> home,
+    List<String> searched,
+    Optional<String> configText,
+    Optional<String> envText) {
+  public ApprovalsFacts {
+    searched = List.copyOf(searched);
+  }
+
+  /** Facts for a found data dir, e.g. from fixtures. */
+  public static ApprovalsFacts of(String home, String configText, String envText) {
+    return new ApprovalsFacts(
+        Optional.of(home),
+        List.of(home),
+        Optional.ofNullable(configText),
+        Optional.ofNullable(envText));
+  }
+
+  /** The parsed config; Hermes' defaults when the file is absent. */
+  public HermesConfig config() {
+    return configText.map(HermesConfig::parse).orElseGet(HermesConfig::empty);
+  }
+
+  public DotEnv env() {
+    return envText.map(DotEnv::parse).orElseGet(DotEnv::empty);
+  }
+
+  public String configPath() {
+    return home.map(HermesFiles::config).orElse("");
+  }
+
+  public String envPath() {
+    return home.map(HermesFiles::env).orElse("");
+  }
+}

@@ -1,0 +1,104 @@
+package dev.hermesharden.fixes.approvals;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.fixes.Fix;
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.WriteFile;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.hermes.ConfigEditRefusedException;
+import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesConfigEditor;
+import dev.hermesharden.system.hermes.HermesFiles;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code approvals.config}: one edit of {@code config.yaml} that sets every value the approvals
+ * checks want and that is not already so. The values come from the fix's params in the step file
+ * (an answers file can change them). Comments and layout are kept by {@link HermesConfigEditor}.
+ *
+ * <p>Caveat: when the editor refuses (a flow mapping, an anchor …), planning fails with the
+ * editor's reason instead of rewriting the file some other way.
+ */
+public final class ApprovalsConfigFix implements Fix {
+  public static final String ID = "approvals.config";
+
+  @Override
+  public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
+    String home = Homes.require(host, ctx);
+    String path = HermesFiles.config(home);
+    Optional<String> before = host.readFile(path);
+    String text = before.orElse("");
+    HermesConfig c;
+    try {
+      c = HermesConfig.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new HostException(HostException.Kind.IO, path + " is not valid YAML", e);
+    }
+    String after = text;
+    for (Map.Entry<String, Object> e : wanted(c, params).entrySet()) {
+      try {
+        after = HermesConfigEditor.set(after, e.getKey(), e.getValue());
+      } catch (ConfigEditRefusedException ex) {
+        throw new HostException(
+            HostException.Kind.IO, path + ": refused to edit " + ex.getMessage(), ex);
+      }
+    }
+    if (after.equals(text)) {
+      return Plan.nothing(ID);
+    }
+    return new Plan(ID, List.of(new WriteFile(path, before, after, FileAttrs.KEEP)));
+  }
+
+  /** Only the keys whose current (defaulted) value the checks would not accept. */
+  static Map<String, Object> wanted(HermesConfig c, Params p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    String mode = p.string("mode", "manual");
+    if (!c.approvalsMode().equals(mode)) {
+      out.put("approvals.mode", mode);
+    }
+    String cron = p.string("cron_mode", "deny");
+    if (!c.cronMode().orElse("").equals(cron)) {
+      out.put("approvals.cron_mode", cron);
+    }
+    if (!c.redactSecrets()) {
+      out.put("security.redact_secrets", true);
+    }
+    if (!c.websiteBlocklistEnabled()) {
+      out.put("security.website_blocklist.enabled", true);
+    }
+    if (c.allowPrivateUrls()) {
+      out.put("security.allow_private_urls", false);
+    }
+    String backend = p.string("backend", "docker");
+    if (!c.terminalBackend().equals(backend)) {
+      out.put("terminal.backend", backend);
+    }
+    if (!c.dockerForwardEnv().isEmpty()) {
+      out.put("terminal.docker_forward_env", List.of());
+    }
+    double maxCpu = Double.parseDouble(p.string("max-cpu", "2"));
+    Optional<Double> cpu = c.containerCpu();
+    if (cpu.isEmpty() || cpu.get() <= 0 || cpu.get() > maxCpu) {
+      out.put("terminal.container_cpu", number(p.string("container_cpu", "1")));
+    }
+    Optional<Double> mem = c.containerMemoryMb();
+    if (mem.isEmpty() || mem.get() <= 0) {
+      out.put("terminal.container_memory", number(p.string("container_memory", "5120")));
+    }
+    return out;
+  }
+
+  private static Object number(String s) {
+    try {
+      return Integer.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return Double.valueOf(s.strip());
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.hermesharden.system.hermes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Hermes' {@code config.yaml} as loaded maps, with typed getters that apply Hermes' own defaults
+ * (design §9) where a key is absent.
+ *
+ * <p>Caveat: YAML 1.1 (SnakeYAML here, PyYAML in Hermes) reads an unquoted {@code off} as the
+ * boolean false, so {@code approvals.mode: off} arrives as {@code false}; {@link #approvalsMode()}
+ * maps it back to {@code "off"} as Hermes does.
+ */
+public final class HermesConfig {
+  private final Map<String, Object> root;
+
+  private HermesConfig(Map<String, Object> root) {
+    this.root = root;
+  }
+
+  /** An absent config.yaml: every getter returns Hermes' default. */
+  public static HermesConfig empty() {
+    return new HermesConfig(Map.of());
+  }
+
+  /**
+   * @throws IllegalArgumentException when the text is not YAML or its top level is not a mapping
+   */
+  @SuppressWarnings("unchecked")
+  public static HermesConfig parse(String text) {
+    Object doc;
+    try {
+      doc = load(text);
+    } catch (YAMLException e) {
+      throw new IllegalArgumentException("config.yaml is not valid YAML: " + e.getMessage(), e);
+    }
+    if (doc == null) {
+      return empty();
+    }
+    if (!(doc instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("config.yaml: the top level is not a mapping");
+    }
+    return new HermesConfig((Map<String, Object>) m);
+  }
+
+  /** A safe load (plain maps, lists and scalars only; no classes are constructed). */
+  static Object load(String text) {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+  }
+
+  /** The raw value at a dotted path, empty when any part is absent or null. */
+  public Optional<Object> get(String dottedPath) {
+    Object node = root;
+    for (String part : dottedPath.split("\\.")) {
+      if (!(node instanceof Map<?, ?> m)) {
+        return Optional.empty();
+      }
+      node = m.get(part);
+    }
+    return Optional.ofNullable(node);
+  }
+
+  /** smart (default) | manual | off; an unquoted {@code off}/{@code false} reads as "off". */
+  public String approvalsMode() {
+    return get("approvals.mode").map(HermesConfig::word).orElse("smart");
+  }
+
+  /** deny | approve, empty when not set (the check then asks for it explicitly). */
+  public Optional<String> cronMode() {
+    return get("approvals.cron_mode").map(HermesConfig::word);
+  }
+
+  /** Permanent "always" approvals, for the admin to review. */
+  public List<String> commandAllowlist() {
+    return strings(get("command_allowlist").orElse(List.of()));
+  }
+
+  public boolean redactSecrets() {
+    return bool("security.redact_secrets", true);
+  }
+
+  public boolean allowPrivateUrls() {
+    return bool("security.allow_private_urls", false);
+  }
+
+  public boolean websiteBlocklistEnabled() {
+    return bool("security.website_blocklist.enabled", false);
+  }
+
+  public String terminalBackend() {
+    return get("terminal.backend").map(HermesConfig::word).orElse("local");
+  }
+
+  public List<String> dockerForwardEnv() {
+    return strings(get("terminal.docker_forward_env").orElse(List.of()));
+  }
+
+  /** CPU cores for the sandbox container; Hermes' default is 1. Empty when not a number. */
+  public Optional<Double> containerCpu() {
+    return number("terminal.container_cpu", 1);
+  }
+
+  /** Memory in MB; Hermes' default is 5120. Empty when not a number. */
+  public Optional<Double> containerMemoryMb() {
+    return number("terminal.container_memory", 5120);
+  }
+
+  /** Disk in MB; Hermes' default is 51200. Empty when not a number. */
+  public Optional<Double> containerDiskMb() {
+    return number("terminal.container_disk", 51200);
+  }
+
+  /** A value under {@code gateway.api_server} as text (env wins over it, see the checks). */
+  public Optional<String> apiServer(String key) {
+    return get("gateway.api_server." + key).map(String::valueOf);
+  }
+
+  private boolean bool(String path, boolean fallback) {
+    Optional<Object> v = get(path);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    if (v.get() instanceof Boolean b) {
+      return b;
+    }
+    String s = v.get().toString().strip().toLowerCase(Locale.ROOT);
+    return s.equals("true") || s.equals("yes") || s.equals("on") || s.equals("1");
+  }
+
+  private Optional<Double> number(String path, double fallback) {
+    Optional<Object> v = get(path);
+    if (v.isEmpty()) {
+      return Optional.of(fallback);
+    }
+    if (v.get() instanceof Number n) {
+      return Optional.of(n.doubleValue());
+    }
+    try {
+      return Optional.of(Double.parseDouble(v.get().toString().strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String word(Object v) {
+    if (v instanceof Boolean b) {
+      return b ? "on" : "off";
+    }
+    return v.toString().strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static List<String> strings(Object v) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof List<?> l) {
+      l.forEach(e -> out.add(String.valueOf(e)));
+    } else if (v != null && !v.toString().isBlank()) {
+      out.add(v.toString());
+    }
+    return out;
+  }
+}

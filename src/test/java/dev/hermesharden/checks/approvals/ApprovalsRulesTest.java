@@ -1,0 +1,252 @@
+package dev.hermesharden.checks.approvals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.hermes.Fixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ApprovalsRulesTest {
+  private static final String HOME = "/opt/hermes/data";
+  private static final String HARD_CONFIG = Fixtures.hermes("config-hardened.yaml");
+  private static final String HARD_ENV = Fixtures.hermes("env-hardened.env");
+  private static final String TYPICAL_ENV = Fixtures.hermes("env-typical.env");
+  private static final StepContext CTX = StepContext.of(Answers.EMPTY);
+
+  private static Verdict eval(ApprovalsCheck.Rule rule, String config, String env) {
+    return eval(rule, config, env, Params.NONE);
+  }
+
+  private static Verdict eval(ApprovalsCheck.Rule rule, String config, String env, Params p) {
+    return new ApprovalsCheck(rule).evaluate(ApprovalsFacts.of(HOME, config, env), p, CTX);
+  }
+
+  private static final List<ApprovalsCheck.Rule> ALL =
+      List.of(
+          ConfigRules::mode,
+          ConfigRules::cronMode,
+          ConfigRules::redactSecrets,
+          ConfigRules::websiteBlocklist,
+          ConfigRules::privateUrls,
+          ConfigRules::terminalBackend,
+          ConfigRules::dockerForwardEnv,
+          ConfigRules::containerLimits,
+          EnvRules::yolo,
+          EnvRules::openAccess,
+          EnvRules::apiKey,
+          EnvRules::apiHost,
+          EnvRules::apiCors);
+
+  @Test
+  void aHardenedSetupPassesEveryCheck() {
+    for (ApprovalsCheck.Rule r : ALL) {
+      Verdict v = eval(r, HARD_CONFIG, HARD_ENV);
+      assertEquals(Status.PASS, v.status(), v.reason().key());
+    }
+  }
+
+  @Test
+  void modeOffIsYolo() {
+    Verdict v = eval(ConfigRules::mode, Fixtures.hermes("config-mode-off.yaml"), "");
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("reason.approvals.mode-off", v.reason().key());
+    assertEquals("off", v.details().get("approvals.mode"));
+  }
+
+  @Test
+  void modeSmartLetsAModelDecideAndListsTheAllowlistSize() {
+    Verdict v = eval(ConfigRules::mode, Fixtures.hermes("config-large.yaml"), "");
+    assertEquals("reason.approvals.mode-smart", v.reason().key());
+    assertEquals("3", v.details().get("command_allowlist"));
+    assertEquals(
+        "reason.approvals.mode-smart",
+        eval(ConfigRules::mode, null, null).reason().key(),
+        "absent file = default smart");
+  }
+
+  @Test
+  void theLargeFileFailsEveryConfigRule() {
+    String large = Fixtures.hermes("config-large.yaml");
+    for (ApprovalsCheck.Rule r :
+        List.<ApprovalsCheck.Rule>of(
+            ConfigRules::cronMode,
+            ConfigRules::redactSecrets,
+            ConfigRules::websiteBlocklist,
+            ConfigRules::privateUrls,
+            ConfigRules::terminalBackend,
+            ConfigRules::dockerForwardEnv)) {
+      assertEquals(Status.FAIL, eval(r, large, "").status());
+    }
+    Verdict limits =
+        eval(ConfigRules::containerLimits, large, "", new Params(Map.of("max-cpu", "2")));
+    assertEquals("reason.approvals.limits-cpu", limits.reason().key());
+    assertEquals(List.of("4", "2"), limits.reason().args());
+    assertEquals(
+        Status.PASS,
+        eval(ConfigRules::containerLimits, large, "", new Params(Map.of("max-cpu", "4"))).status());
+  }
+
+  @Test
+  void cronModeMustBeExplicit() {
+    assertEquals(
+        "reason.approvals.cron-unset",
+        eval(ConfigRules::cronMode, "approvals:\n  mode: manual\n", "").reason().key());
+  }
+
+  @Test
+  void zeroMemoryMeansNoLimit() {
+    Verdict v = eval(ConfigRules::containerLimits, "terminal:\n  container_memory: 0\n", "");
+    assertEquals("reason.approvals.limits-memory", v.reason().key());
+  }
+
+  @Test
+  void privateUrlsFromTheEnvironmentCount() {
+    Verdict v = eval(ConfigRules::privateUrls, HARD_CONFIG, "HERMES_ALLOW_PRIVATE_URLS=true\n");
+    assertEquals(Status.FAIL, v.status());
+  }
+
+  @Test
+  void yoloModeInEnv() {
+    assertEquals(Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, "HERMES_YOLO_MODE=1\n").status());
+    assertEquals(
+        Status.PASS, eval(EnvRules::yolo, HARD_CONFIG, "HERMES_YOLO_MODE=false\n").status());
+    assertEquals(Status.PASS, eval(EnvRules::yolo, HARD_CONFIG, "# HERMES_YOLO_MODE=1\n").status());
+  }
+
+  @Test
+  void allowedUsersStarAndAllowAllAreOpenAccess() {
+    Verdict v = eval(EnvRules::openAccess, HARD_CONFIG, TYPICAL_ENV);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals(List.of("SLACK_ALLOWED_USERS"), v.reason().args(), "false switches are fine");
+    v =
+        eval(
+            EnvRules::openAccess,
+            HARD_CONFIG,
+            "GATEWAY_ALLOW_ALL_USERS=true\nDISCORD_ALLOW_ALL_USERS=yes\n");
+    assertEquals(List.of("GATEWAY_ALLOW_ALL_USERS, DISCORD_ALLOW_ALL_USERS"), v.reason().args());
+  }
+
+  @Test
+  void aPlaceholderApiKeyFailsWithoutShowingIt() {
+    Verdict v = eval(EnvRules::apiKey, HARD_CONFIG, TYPICAL_ENV);
+    assertEquals("reason.approvals.api-key-placeholder", v.reason().key());
+    assertNoSecret(v, "changeme");
+    v = eval(EnvRules::apiKey, HARD_CONFIG, "API_SERVER_KEY=Zq8Lr2Wm5Tx9\n");
+    assertEquals("reason.approvals.api-key-short", v.reason().key());
+    assertEquals(List.of("12", "32"), v.reason().args());
+    assertNoSecret(v, "Zq8Lr2Wm5Tx9");
+  }
+
+  @Test
+  void aMissingKeyFailsWhenTheApiIsOn() {
+    assertEquals(
+        "reason.approvals.api-key-missing", eval(EnvRules::apiKey, HARD_CONFIG, "").reason().key());
+  }
+
+  @Test
+  void apiChecksDoNotApplyWhenTheApiIsOff() {
+    String off = "gateway:\n  api_server:\n    enabled: false\n";
+    for (ApprovalsCheck.Rule r :
+        List.<ApprovalsCheck.Rule>of(EnvRules::apiKey, EnvRules::apiHost, EnvRules::apiCors)) {
+      Verdict v = eval(r, off, "API_SERVER_HOST=0.0.0.0\n");
+      assertEquals(Status.NOT_APPLICABLE, v.status());
+    }
+  }
+
+  @Test
+  void aKeyAloneTurnsTheApiOn() {
+    assertTrue(
+        EnvRules.apiOn(
+            dev.hermesharden.system.hermes.HermesConfig.empty(),
+            dev.hermesharden.system.hermes.DotEnv.parse("API_SERVER_KEY=x\n")));
+  }
+
+  @Test
+  void envOverridesConfig() {
+    // config says 0.0.0.0 and *, the env says loopback and one origin: env wins
+    assertEquals(Status.PASS, eval(EnvRules::apiHost, HARD_CONFIG, HARD_ENV).status());
+    assertEquals(Status.PASS, eval(EnvRules::apiCors, HARD_CONFIG, HARD_ENV).status());
+    // without env the config's values apply
+    assertEquals(
+        "reason.approvals.api-host-open", eval(EnvRules::apiHost, HARD_CONFIG, "").reason().key());
+    assertEquals(
+        "reason.approvals.cors-any", eval(EnvRules::apiCors, HARD_CONFIG, "").reason().key());
+    // config enables it, env switches it off
+    String cfgOn = "gateway:\n  api_server:\n    enabled: true\n    host: 0.0.0.0\n";
+    assertEquals(
+        Status.NOT_APPLICABLE,
+        eval(EnvRules::apiHost, cfgOn, "API_SERVER_ENABLED=false\n").status());
+    // the typical env: enabled=false then enabled=true, the last wins; 0.0.0.0 is open
+    Verdict v = eval(EnvRules::apiHost, "", TYPICAL_ENV);
+    assertEquals("reason.approvals.api-host-open", v.reason().key());
+  }
+
+  @Test
+  void unsetHostIsTheLoopbackDefault() {
+    Verdict v = eval(EnvRules::apiHost, "", "API_SERVER_ENABLED=true\n");
+    assertEquals(Status.PASS, v.status());
+    assertEquals(
+        Status.PASS,
+        eval(EnvRules::apiHost, "", "API_SERVER_ENABLED=1\nAPI_SERVER_HOST=::1\n").status());
+  }
+
+  @Test
+  void noHomeIsAnErrorNamingWhereWeLooked() {
+    ApprovalsFacts none =
+        new ApprovalsFacts(
+            Optional.empty(),
+            List.of("/opt/hermes/data", "/home/hermes/.hermes"),
+            Optional.empty(),
+            Optional.empty());
+    Verdict v = new ApprovalsCheck(ConfigRules::mode).evaluate(none, Params.NONE, CTX);
+    assertEquals(Status.ERROR, v.status());
+    assertEquals(List.of("/opt/hermes/data, /home/hermes/.hermes"), v.reason().args());
+  }
+
+  @Test
+  void brokenYamlIsAnError() {
+    Verdict v = eval(ConfigRules::mode, "approvals: [\n", "");
+    assertEquals(Status.ERROR, v.status());
+    assertEquals("reason.approvals.config-invalid", v.reason().key());
+  }
+
+  @Test
+  void noVerdictCarriesASecretValue() {
+    for (ApprovalsCheck.Rule r : ALL) {
+      for (String env : List.of(TYPICAL_ENV, HARD_ENV)) {
+        Verdict v = eval(r, HARD_CONFIG, env);
+        assertNoSecret(v, "sk-or-v1-5d2e8f0a9b7c");
+        assertNoSecret(v, "AAH3k9xQvLzT0pW2mN8rYbC5dE6fG7hJ1kL");
+        assertNoSecret(v, "Vx3kP9qLm2ZtR7wYb4NcF8hJd6GsA1eUo5iKy0TnWq_Xr-MvBz");
+        assertNoSecret(v, "changeme");
+      }
+    }
+  }
+
+  @Test
+  void placeholdersAndRandomKeys() {
+    assertTrue(EnvRules.placeholder("changeme-changeme-changeme-changeme"));
+    assertTrue(EnvRules.placeholder("your_api_key_here_please_replace_it"));
+    assertTrue(EnvRules.placeholder("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    assertFalse(EnvRules.placeholder("Vx3kP9qLm2ZtR7wYb4NcF8hJd6GsA1eUo5iKy0TnWq_Xr-MvBz"));
+    assertFalse(
+        EnvRules.placeholder("Vx3kP9qLm2ZtestYb4NcF8hJd6GsA1eUo5iKy0TnWq_Xr-MvBz"),
+        "random with a word in it");
+  }
+
+  private static void assertNoSecret(Verdict v, String secret) {
+    assertFalse(
+        v.reason().args().stream().anyMatch(a -> a.contains(secret)), "reason args leak " + secret);
+    assertFalse(
+        v.details().values().stream().anyMatch(a -> a.contains(secret)), "details leak " + secret);
+  }
+}

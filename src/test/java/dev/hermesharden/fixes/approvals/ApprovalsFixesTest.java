@@ -1,0 +1,88 @@
+package dev.hermesharden.fixes.approvals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.approvals.EnvRules;
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.WriteFile;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.system.hermes.HermesConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApprovalsFixesTest {
+  private static final StepContext CTX = StepContext.of(Answers.EMPTY);
+
+  @Test
+  void paramsChooseTheValues() {
+    HermesConfig weak = HermesConfig.parse("approvals:\n  mode: off\n");
+    Map<String, Object> w =
+        ApprovalsConfigFix.wanted(
+            weak, new Params(Map.of("container_cpu", "1.5", "mode", "manual")));
+    assertEquals("manual", w.get("approvals.mode"));
+    assertEquals(null, w.get("terminal.container_cpu"), "the default of 1 CPU is within the limit");
+    w =
+        ApprovalsConfigFix.wanted(
+            HermesConfig.parse("terminal:\n  container_cpu: 16\n"),
+            new Params(Map.of("container_cpu", "1.5")));
+    assertEquals(1.5, w.get("terminal.container_cpu"));
+  }
+
+  @Test
+  void aFlowMappingIsRefusedNotRewritten() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    host.writeFile("/opt/hermes/data/config.yaml", "approvals: {mode: off}\n", FileAttrs.KEEP);
+    HostException e =
+        assertThrows(
+            HostException.class, () -> new ApprovalsConfigFix().plan(host, Params.NONE, CTX));
+    assertTrue(e.getMessage().contains("flow mapping"), e.getMessage());
+  }
+
+  @Test
+  void noHermesHomeFailsPlanningSayingWhereItLooked() {
+    SimulatedHost host = SimulatedHost.fresh();
+    host.fs().delete("/opt/hermes/data");
+    HostException e =
+        assertThrows(HostException.class, () -> new ApprovalsEnvFix().plan(host, Params.NONE, CTX));
+    assertEquals(HostException.Kind.NOT_FOUND, e.kind());
+    assertTrue(e.getMessage().contains("/home/hermes/.hermes"), e.getMessage());
+  }
+
+  @Test
+  void theEnvEditKeepsCrlfAndTheFileOwnerAndMode() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    String env =
+        "API_SERVER_ENABLED=true\r\nAPI_SERVER_HOST=0.0.0.0\r\nSLACK_ALLOWED_USERS=U1, *\r\nHERMES_YOLO_MODE=0";
+    host.writeFile("/opt/hermes/data/.env", env, FileAttrs.KEEP);
+    Plan p = new ApprovalsEnvFix().plan(host, Params.NONE, CTX);
+    WriteFile w = (WriteFile) p.actions().get(0);
+    assertEquals(FileAttrs.KEEP, w.attrs());
+    assertEquals(
+        "API_SERVER_ENABLED=true\r\nAPI_SERVER_HOST=127.0.0.1\r\n# hermes-harden: SLACK_ALLOWED_USERS=U1, *\r\nHERMES_YOLO_MODE=0",
+        w.after());
+  }
+
+  @Test
+  void corsStarFromConfigIsOverriddenInEnv() {
+    HermesConfig c =
+        HermesConfig.parse("gateway:\n  api_server:\n    enabled: true\n    cors_origins: \"*\"\n");
+    String out = new ApprovalsEnvFix(() -> "unused").edit("A=1\n", c, false);
+    assertEquals("A=1\nAPI_SERVER_CORS_ORIGINS=\n", out);
+  }
+
+  @Test
+  void generatedKeysAre48RandomBase64UrlCharacters() {
+    String a = ApprovalsEnvFix.randomKey();
+    String b = ApprovalsEnvFix.randomKey();
+    assertTrue(a.matches("[A-Za-z0-9_-]{48}"), a.length() + " chars");
+    assertTrue(!a.equals(b));
+    assertTrue(!EnvRules.placeholder(a));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.hermesharden.system.hermes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HermesConfigTest {
+  private final HermesConfig large = HermesConfig.parse(Fixtures.hermes("config-large.yaml"));
+
+  @Test
+  void readsTheLargeCommentedFile() {
+    assertEquals("smart", large.approvalsMode());
+    assertEquals(Optional.of("approve"), large.cronMode());
+    assertEquals(List.of("git status", "ls -la", "npm test"), large.commandAllowlist());
+    assertFalse(large.redactSecrets());
+    assertTrue(large.allowPrivateUrls());
+    assertFalse(large.websiteBlocklistEnabled());
+    assertEquals("local", large.terminalBackend());
+    assertEquals(List.of("GITHUB_TOKEN", "NPM_TOKEN"), large.dockerForwardEnv());
+    assertEquals(Optional.of(4.0), large.containerCpu(), "the limit below a column-0 comment");
+    assertEquals(Optional.of(5120.0), large.containerMemoryMb());
+    assertEquals(Optional.of(51200.0), large.containerDiskMb());
+    assertEquals(Optional.of("127.0.0.1"), large.apiServer("host"));
+  }
+
+  @Test
+  void absentKeysGetHermesDefaults() {
+    HermesConfig c = HermesConfig.parse("model:\n  default: x\n");
+    assertEquals("smart", c.approvalsMode());
+    assertEquals(Optional.empty(), c.cronMode());
+    assertTrue(c.redactSecrets());
+    assertFalse(c.allowPrivateUrls());
+    assertFalse(c.websiteBlocklistEnabled());
+    assertEquals("local", c.terminalBackend());
+    assertEquals(List.of(), c.dockerForwardEnv());
+    assertEquals(Optional.of(1.0), c.containerCpu());
+    assertEquals(Optional.of(5120.0), c.containerMemoryMb());
+    assertEquals("smart", HermesConfig.parse("").approvalsMode(), "an empty file is all defaults");
+  }
+
+  @Test
+  void unquotedOffIsYamlFalseAndMeansOff() {
+    assertEquals("off", HermesConfig.parse("approvals:\n  mode: off\n").approvalsMode());
+    assertEquals("off", HermesConfig.parse("approvals:\n  mode: \"off\"\n").approvalsMode());
+    assertEquals("manual", HermesConfig.parse("approvals:\n  mode: Manual\n").approvalsMode());
+  }
+
+  @Test
+  void aNonNumericLimitIsEmptyNotDefault() {
+    HermesConfig c = HermesConfig.parse("terminal:\n  container_cpu: lots\n");
+    assertEquals(Optional.empty(), c.containerCpu());
+  }
+
+  @Test
+  void rejectsBrokenYamlAndNonMappings() {
+    assertThrows(IllegalArgumentException.class, () -> HermesConfig.parse("a: [1, 2\n"));
+    assertThrows(IllegalArgumentException.class, () -> HermesConfig.parse("- a\n- b\n"));
+  }
+
+  @Test
+  void neverConstructsClassesFromTags() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HermesConfig.parse("x: !!javax.script.ScriptEngineManager [x]\n"));
+  }
+}
