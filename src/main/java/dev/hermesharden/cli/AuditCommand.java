@@ -2,15 +2,13 @@ package dev.hermesharden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.hermesharden.checks.Check;
+import dev.hermesharden.engine.CheckRunner;
+import java.util.Optional;
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.checks.Reason;
 import dev.hermesharden.checks.Status;
-import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
-import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.steps.CheckRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,12 +41,22 @@ final class AuditCommand implements Callable<Integer> {
     try {
       Host host = setup.host("cli.needs-root.audit");
       List<StepDefinition> steps = selected(setup);
-      StepContext ctx = Contexts.of(setup);
+      StepContext ctx = setup.savedContext();
+      CheckRunner runner = new CheckRunner(setup.catalog);
       List<Row> rows = new ArrayList<>();
       for (StepDefinition step : steps) {
-        for (CheckRef ref : step.checks()) {
-          rows.add(new Row(step.id(), run(setup, host, ref, ctx)));
+        for (CheckResult r : runner.run(step.checks(), host, ctx)) {
+          rows.add(new Row(step.id(), r));
         }
+      }
+      Optional<Row> unreachable =
+          rows.stream()
+              .filter(r -> "UNREACHABLE".equals(r.result().details().get(CheckRunner.HOST_ERROR)))
+              .findFirst();
+      if (unreachable.isPresent()) {
+        setup.err.println(
+            setup.messages.get("cli.error.unreachable", setup.messages.get(unreachable.get().result().reason())));
+        return ExitCode.UNREACHABLE.code();
       }
       if (json) {
         printJson(setup, host, rows);
@@ -60,9 +68,6 @@ final class AuditCommand implements Callable<Integer> {
     } catch (Refusal r) {
       setup.err.println(r.getMessage());
       return r.code().code();
-    } catch (Unreachable u) {
-      setup.err.println(setup.messages.get("cli.error.unreachable", u.getMessage()));
-      return ExitCode.UNREACHABLE.code();
     }
   }
 
@@ -77,35 +82,6 @@ final class AuditCommand implements Callable<Integer> {
       throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.error.unknown-step", stepId, ids));
     }
     return one;
-  }
-
-  /** A host that cannot be reached ends the audit with exit code 4. */
-  static final class Unreachable extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Unreachable(String message) {
-      super(message);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static CheckResult run(Setup setup, Host host, CheckRef ref, StepContext ctx)
-      throws Unreachable {
-    Check check = setup.catalog.check(ref.id()).orElseThrow();
-    try {
-      Verdict v = check.evaluate(check.gather(host, ctx), ref.params(), ctx);
-      return CheckResult.of(ref.id(), v);
-    } catch (HostException e) {
-      if (e.kind() == HostException.Kind.UNREACHABLE) {
-        throw new Unreachable(e.getMessage());
-      }
-      return CheckResult.of(
-          ref.id(), Verdict.error("engine.check-error", e.kind().name(), e.getMessage()));
-    } catch (RuntimeException e) {
-      return CheckResult.of(
-          ref.id(),
-          Verdict.error("engine.check-error", e.getClass().getSimpleName(), e.getMessage()));
-    }
   }
 
   private void printTable(Setup setup, List<Row> rows) {

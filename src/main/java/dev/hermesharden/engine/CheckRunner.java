@@ -22,6 +22,9 @@ import java.util.Optional;
  * identical commands and file reads are asked of the host once (see {@link CachingHost}).
  */
 public final class CheckRunner {
+  /** Detail key of an ERROR result caused by the host, holding the {@code HostException.Kind}. */
+  public static final String HOST_ERROR = "host-error";
+
   private final Catalog catalog;
 
   public CheckRunner(Catalog catalog) {
@@ -49,7 +52,11 @@ public final class CheckRunner {
       }
       return CheckResult.of(ref.id(), v);
     } catch (HostException e) {
-      return error(ref.id(), Reason.of("engine.check-error", e.kind() + ": " + e.getMessage()));
+      return new CheckResult(
+          ref.id(),
+          Status.ERROR,
+          Reason.of("engine.check-error", e.kind() + ": " + e.getMessage()),
+          Map.of(HOST_ERROR, e.kind().name()));
     } catch (RuntimeException e) {
       return error(ref.id(), Reason.of("engine.check-error", String.valueOf(e)));
     }
