@@ -1,0 +1,39 @@
+package dev.hermesharden.checks.sshd;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.StepContext;
+import java.util.Locale;
+
+/**
+ * One yes/no-style keyword of the effective configuration must have the expected value (param
+ * {@code expect}, else the constructor's default). Serves {@code sshd.permit-root-login}, {@code
+ * sshd.password-authentication}, {@code sshd.pubkey-authentication}; the detail "source" names the
+ * file:line that decided the value, or "default".
+ */
+public final class SshdSettingCheck extends SshdCheck {
+  private final String keyword;
+  private final String expected;
+
+  public SshdSettingCheck(String keyword, String expected) {
+    this.keyword = keyword;
+    this.expected = expected;
+  }
+
+  @Override
+  public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
+    return judge(f, keyword, params.string("expect", expected));
+  }
+
+  static Verdict judge(SshdFacts f, String keyword, String expect) {
+    if (f.effective().isEmpty()) {
+      return unavailable(f);
+    }
+    String value = f.effective().get().first(keyword).orElse("").toLowerCase(Locale.ROOT);
+    Verdict v =
+        value.equals(expect.toLowerCase(Locale.ROOT))
+            ? Verdict.pass("reason.sshd.setting-ok", keyword, value)
+            : Verdict.fail("reason.sshd.setting-bad", keyword, value, expect);
+    return v.with("keyword", keyword).with("value", value).with("source", f.source(keyword));
+  }
+}

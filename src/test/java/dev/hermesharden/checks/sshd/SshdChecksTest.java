@@ -1,0 +1,208 @@
+package dev.hermesharden.checks.sshd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.sshd.Fixtures;
+import dev.hermesharden.system.sshd.MatchSpec;
+import dev.hermesharden.system.sshd.OpensshVersion;
+import dev.hermesharden.system.sshd.SshdConfigFiles;
+import dev.hermesharden.system.sshd.SshdEffectiveConfig;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Pure evaluation of the sshd checks over recorded {@code sshd -T} output and config files. */
+class SshdChecksTest {
+  static final String MAIN =
+      "Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\n";
+  static final Map<String, String> CLOUD_FILES =
+      Map.of(
+          SshdConfigFiles.MAIN,
+          MAIN,
+          "/etc/ssh/sshd_config.d/50-cloud-init.conf",
+          "PasswordAuthentication yes\n");
+  static final Optional<OpensshVersion> V96 =
+      OpensshVersion.parse("OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13 30 Jan 2024");
+  static final Optional<OpensshVersion> V82 =
+      OpensshVersion.parse("OpenSSH_8.2p1 Ubuntu-4ubuntu0.11, OpenSSL 1.1.1f  31 Mar 2020");
+  private final StepContext ctx = StepContext.of(Answers.EMPTY);
+
+  static SshdFacts facts(String dump, Map<String, String> files, Optional<OpensshVersion> v) {
+    return new SshdFacts(
+        "admin",
+        MatchSpec.of("admin", "localhost", "127.0.0.1"),
+        0,
+        "",
+        Optional.of(SshdEffectiveConfig.parse(dump)),
+        v,
+        SshdConfigFiles.parse(files),
+        false);
+  }
+
+  static String ubuntu2404(String... replacements) {
+    String dump = Fixtures.sshd("sshd-T-openssh-9.6-ubuntu-24.04.txt");
+    for (int i = 0; i < replacements.length; i += 2) {
+      dump = dump.replace(replacements[i] + "\n", replacements[i + 1] + "\n");
+    }
+    return dump;
+  }
+
+  @Test
+  void passwordAuthenticationFailsAndNamesCloudInitAsTheSource() {
+    Verdict v =
+        new SshdSettingCheck("passwordauthentication", "no")
+            .evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("/etc/ssh/sshd_config.d/50-cloud-init.conf:1", v.details().get("source"));
+    assertEquals("reason.sshd.setting-bad", v.reason().key());
+  }
+
+  @Test
+  void permitRootLoginWithoutPasswordIsNotNo() {
+    Verdict v =
+        new SshdSettingCheck("permitrootlogin", "no")
+            .evaluate(
+                facts(ubuntu2404(), CLOUD_FILES, V96), new Params(Map.of("expect", "no")), ctx);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("without-password", v.details().get("value"));
+    assertEquals("default", v.details().get("source"));
+    Verdict fixed =
+        new SshdSettingCheck("permitrootlogin", "no")
+            .evaluate(
+                facts(
+                    ubuntu2404("permitrootlogin without-password", "permitrootlogin no"),
+                    CLOUD_FILES,
+                    V96),
+                Params.NONE,
+                ctx);
+    assertEquals(Status.PASS, fixed.status());
+  }
+
+  @Test
+  void kbdInteractiveFollowsTheVersion() {
+    String old = Fixtures.sshd("sshd-T-openssh-8.2-ubuntu-20.04.txt");
+    Verdict on82 =
+        new SshdKbdInteractiveCheck().evaluate(facts(old, CLOUD_FILES, V82), Params.NONE, ctx);
+    assertEquals(
+        Status.PASS, on82.status(), "8.2: ChallengeResponseAuthentication no is what counts");
+    assertEquals("challengeresponseauthentication", on82.details().get("keyword"));
+    Verdict noVersion =
+        new SshdKbdInteractiveCheck()
+            .evaluate(facts(old, CLOUD_FILES, Optional.empty()), Params.NONE, ctx);
+    assertEquals("challengeresponseauthentication", noVersion.details().get("keyword"));
+    Verdict on96 =
+        new SshdKbdInteractiveCheck()
+            .evaluate(
+                facts(
+                    ubuntu2404(
+                        "kbdinteractiveauthentication no", "kbdinteractiveauthentication yes"),
+                    CLOUD_FILES,
+                    V96),
+                Params.NONE,
+                ctx);
+    assertEquals(Status.FAIL, on96.status());
+    assertEquals("kbdinteractiveauthentication", on96.details().get("keyword"));
+  }
+
+  @Test
+  void allowUsersUnsetExcludingOrIncludingTheAdmin() {
+    SshdAllowUsersCheck c = new SshdAllowUsersCheck();
+    assertEquals(
+        Status.FAIL, c.evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx).status());
+    Verdict excluded =
+        c.evaluate(
+            facts(
+                ubuntu2404(
+                    "authenticationmethods any", "allowusers bob\nauthenticationmethods any"),
+                CLOUD_FILES,
+                V96),
+            Params.NONE,
+            ctx);
+    assertEquals("reason.sshd.allow-users-excludes", excluded.reason().key());
+    Verdict ok =
+        c.evaluate(
+            facts(
+                ubuntu2404(
+                    "authenticationmethods any",
+                    "allowusers admin\nallowusers bob\nauthenticationmethods any"),
+                CLOUD_FILES,
+                V96),
+            Params.NONE,
+            ctx);
+    assertEquals(Status.PASS, ok.status());
+    assertEquals("admin bob", ok.details().get("allowusers"));
+  }
+
+  @Test
+  void maxAuthTries() {
+    SshdMaxAuthTriesCheck c = new SshdMaxAuthTriesCheck();
+    assertEquals(
+        Status.FAIL, c.evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx).status());
+    assertEquals(
+        Status.PASS,
+        c.evaluate(
+                facts(ubuntu2404("maxauthtries 6", "maxauthtries 3"), CLOUD_FILES, V96),
+                Params.NONE,
+                ctx)
+            .status());
+    assertEquals(
+        Status.FAIL,
+        c.evaluate(
+                facts(ubuntu2404("maxauthtries 6", "maxauthtries 3"), CLOUD_FILES, V96),
+                new Params(Map.of("max", "2")),
+                ctx)
+            .status());
+  }
+
+  @Test
+  void matchBlockReenablingPasswordsFailsEvenWhenItDoesNotApplyToTheAdmin() {
+    Map<String, String> files =
+        Map.of(
+            SshdConfigFiles.MAIN,
+            MAIN + "Match Address 10.8.0.0/24\n    PasswordAuthentication yes\n",
+            "/etc/ssh/sshd_config.d/00-hermes-harden.conf",
+            "PasswordAuthentication no\n");
+    String clean = ubuntu2404("passwordauthentication yes", "passwordauthentication no");
+    Verdict v = new SshdMatchPasswordsCheck().evaluate(facts(clean, files, V96), Params.NONE, ctx);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("/etc/ssh/sshd_config:5", v.details().get("source"));
+    assertEquals("false", v.details().get("applies-to-admin"));
+    Verdict none =
+        new SshdMatchPasswordsCheck().evaluate(facts(clean, CLOUD_FILES, V96), Params.NONE, ctx);
+    assertEquals(Status.PASS, none.status());
+  }
+
+  @Test
+  void configValidAndSocketActivation() {
+    SshdFacts broken =
+        new SshdFacts(
+            "admin",
+            MatchSpec.of("admin", "localhost", "127.0.0.1"),
+            255,
+            "/etc/ssh/sshd_config.d/x.conf: line 3: Bad configuration option: Foo",
+            Optional.empty(),
+            V96,
+            SshdConfigFiles.parse(CLOUD_FILES),
+            true);
+    Verdict invalid = new SshdConfigValidCheck().evaluate(broken, Params.NONE, ctx);
+    assertEquals(Status.FAIL, invalid.status());
+    assertEquals("255", invalid.details().get("exit"));
+    assertEquals(
+        Status.ERROR,
+        new SshdSettingCheck("passwordauthentication", "no")
+            .evaluate(broken, Params.NONE, ctx)
+            .status());
+    assertEquals(
+        Status.PASS, new SshdSocketActivationCheck().evaluate(broken, Params.NONE, ctx).status());
+    assertEquals(
+        Status.NOT_APPLICABLE,
+        new SshdSocketActivationCheck()
+            .evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx)
+            .status());
+  }
+}
