@@ -2,11 +2,10 @@ package dev.hermesharden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.hermesharden.engine.CheckRunner;
-import java.util.Optional;
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.checks.Reason;
 import dev.hermesharden.checks.Status;
+import dev.hermesharden.engine.CheckRunner;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.steps.StepDefinition;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ final class AuditCommand implements Callable<Integer> {
     Setup setup = root.setup();
     try {
       Host host = setup.host("cli.needs-root.audit");
-      List<StepDefinition> steps = selected(setup);
+      List<StepDefinition> steps = StepSelection.select(setup, stepId);
       StepContext ctx = setup.savedContext();
       CheckRunner runner = new CheckRunner(setup.catalog);
       List<Row> rows = new ArrayList<>();
@@ -55,7 +55,8 @@ final class AuditCommand implements Callable<Integer> {
               .findFirst();
       if (unreachable.isPresent()) {
         setup.err.println(
-            setup.messages.get("cli.error.unreachable", setup.messages.get(unreachable.get().result().reason())));
+            setup.messages.get(
+                "cli.error.unreachable", setup.messages.get(unreachable.get().result().reason())));
         return ExitCode.UNREACHABLE.code();
       }
       if (json) {
@@ -69,19 +70,6 @@ final class AuditCommand implements Callable<Integer> {
       setup.err.println(r.getMessage());
       return r.code().code();
     }
-  }
-
-  private List<StepDefinition> selected(Setup setup) throws Refusal {
-    List<StepDefinition> all = setup.steps();
-    if (stepId == null) {
-      return all;
-    }
-    List<StepDefinition> one = all.stream().filter(s -> s.id().equals(stepId)).toList();
-    if (one.isEmpty()) {
-      String ids = String.join(", ", all.stream().map(StepDefinition::id).toList());
-      throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.error.unknown-step", stepId, ids));
-    }
-    return one;
   }
 
   private void printTable(Setup setup, List<Row> rows) {

@@ -1,9 +1,17 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.engine.Guard;
+import dev.hermesharden.engine.Journal;
+import dev.hermesharden.engine.JournalLoad;
+import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.LocalHost;
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.Evidence;
+import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.PracticeStore;
+import dev.hermesharden.practice.PracticeWorkstation;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
@@ -11,8 +19,12 @@ import dev.hermesharden.steps.StepFileException;
 import dev.hermesharden.steps.StepFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What every command needs, built from the global options: the host (practice VPS or this machine),
@@ -21,12 +33,19 @@ import java.util.List;
 final class Setup {
   static final Path REAL_STATE_DIR = Path.of("/var/lib/hermes-harden");
 
+  /** Where backups and revert scripts live on the host (inside the practice VPS for practice). */
+  static final String HOST_STATE_DIR = "/var/lib/hermes-harden";
+
+  /** Answers key filled with the user who started the tool ({@code SUDO_USER}/{@code USER}). */
+  static final String LOGIN_USER = "session.login-user";
+
   final GlobalOptions globals;
   final CliEnvironment env;
   final Messages messages;
   final PrintWriter out;
   final PrintWriter err;
   final Catalog catalog = Catalog.standard();
+  final Clock clock = Clock.systemUTC();
   private Host host;
 
   Setup(
@@ -79,6 +98,52 @@ final class Setup {
     if (host instanceof SimulatedHost sim) {
       new PracticeStore(stateDir()).save(sim);
     }
+  }
+
+  /**
+   * The answers a command starts from: on a real host who started the tool; on the practice VPS the
+   * practice workstation's key, so step 2 has a key to add.
+   */
+  Answers baseAnswers() {
+    Answers a = Answers.EMPTY;
+    if (globals.practice()) {
+      return a.with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY).with(LOGIN_USER, "admin");
+    }
+    return env.loginUser().map(u -> Answers.EMPTY.with(LOGIN_USER, u)).orElse(a);
+  }
+
+  /** The admin's address as the server sees it. */
+  Optional<String> clientAddress() {
+    return globals.practice()
+        ? Optional.of(PracticeWorkstation.PUBLIC_ADDRESS)
+        : env.sshClientAddress();
+  }
+
+  Journal journal() {
+    return new Journal(stateDir(), clock);
+  }
+
+  /**
+   * The context for read-only commands: the saved session's answers and evidence when there is one,
+   * else the base answers. Reading never starts a session.
+   */
+  StepContext savedContext() {
+    Answers answers = baseAnswers();
+    List<Evidence> evidence = List.of();
+    if (Files.exists(journal().file()) && journal().load() instanceof JournalLoad.Loaded loaded) {
+      TreeMap<String, String> merged = new TreeMap<>(loaded.session().answers().values());
+      merged.putAll(answers.values());
+      answers = new Answers(merged);
+      evidence = loaded.session().evidence();
+    }
+    return new StepContext(answers, evidence, clock, clientAddress());
+  }
+
+  /** The engine over this host's saved session (resumed or started). */
+  WizardEngine engine(String whyRoot) throws Refusal {
+    Host h = host(whyRoot);
+    return new WizardEngine(
+        h, steps(), catalog, journal(), clock, HOST_STATE_DIR, new Guard(), clientAddress());
   }
 
   List<StepDefinition> steps() throws Refusal {

@@ -1,0 +1,106 @@
+package dev.hermesharden.cli;
+
+import dev.hermesharden.engine.ApplyResult;
+import dev.hermesharden.engine.IllegalTransitionException;
+import dev.hermesharden.engine.StepState;
+import dev.hermesharden.engine.WizardEngine;
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.steps.FixRef;
+import dev.hermesharden.steps.StepDefinition;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code apply --step ID [--yes]}: applies one step's fixes through the same engine and guards as
+ * the wizard, then re-runs the step's live checks. Without {@code --yes} it only shows the plan.
+ */
+@Command(name = "apply", sortOptions = false)
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+
+  @Option(
+      names = "--step",
+      paramLabel = "ID",
+      required = true,
+      descriptionKey = "cli.apply.option.step")
+  String stepId;
+
+  @Option(names = "--fix", paramLabel = "ID", descriptionKey = "cli.apply.option.fix")
+  String fixId;
+
+  @Option(names = "--yes", descriptionKey = "cli.apply.option.yes")
+  boolean yes;
+
+  @Override
+  public Integer call() throws Exception {
+    Setup setup = root.setup();
+    Printer p = new Printer(setup.messages, setup.out);
+    try {
+      StepDefinition step = StepSelection.select(setup, stepId).get(0);
+      WizardEngine engine = setup.engine("cli.needs-root.apply");
+      engine.startOrResume(setup.baseAnswers());
+      p.stepHeader(step);
+      List<FixRef> fixes =
+          step.fixes().stream().filter(f -> fixId == null || f.id().equals(fixId)).toList();
+      if (fixes.isEmpty()) {
+        throw new Refusal(
+            ExitCode.USAGE,
+            setup.messages.get("cli.apply.no-such-fix", String.valueOf(fixId), step.id()));
+      }
+      boolean refused = false;
+      StepState last = null;
+      for (FixRef ref : fixes) {
+        Plan plan = planOf(engine, step, ref);
+        setup.out.println(
+            setup.messages.get("cli.plan.fix", ref.id(), setup.messages.get(ref.titleKey())));
+        if (plan.isEmpty()) {
+          setup.out.println(setup.messages.get("cli.plan.nothing"));
+          continue;
+        }
+        setup.out.print(plan.render());
+        if (!yes) {
+          continue;
+        }
+        ApplyResult result = engine.apply(step.id(), ref.id(), plan);
+        if (result instanceof ApplyResult.Refused r) {
+          p.refusal(r.decision());
+          refused = true;
+        } else if (result instanceof ApplyResult.Applied a && a.outcome().ok()) {
+          last = a.state();
+        } else if (result instanceof ApplyResult.Applied a) {
+          setup.out.println(
+              setup.messages.get(
+                  "cli.apply.failed", a.outcome().failure().map(setup.messages::get).orElse("")));
+          if (a.outcome().rolledBack()) {
+            setup.out.println(setup.messages.get("cli.apply.rolled-back"));
+          }
+          setup.persist();
+          return ExitCode.FINDINGS.code();
+        }
+      }
+      setup.persist();
+      if (!yes) {
+        setup.out.println(setup.messages.get("cli.apply.dry-run"));
+        return ExitCode.OK.code();
+      }
+      // apply re-ran the step's checks already; only a step with nothing to apply needs a check
+      StepState st = last != null ? last : engine.check(step.id());
+      p.state(st);
+      return (!refused && st.status().passed() ? ExitCode.OK : ExitCode.FINDINGS).code();
+    } catch (IllegalTransitionException e) {
+      setup.err.println(setup.messages.get(e.reason()));
+      return ExitCode.FINDINGS.code();
+    } catch (Refusal r) {
+      setup.err.println(r.getMessage());
+      return r.code().code();
+    }
+  }
+
+  private static Plan planOf(WizardEngine engine, StepDefinition step, FixRef ref)
+      throws Exception {
+    return engine.plan(step.id()).get(step.fixes().indexOf(ref));
+  }
+}
