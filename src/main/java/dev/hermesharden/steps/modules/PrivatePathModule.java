@@ -1,10 +1,21 @@
 package dev.hermesharden.steps.modules;
 
+import dev.hermesharden.checks.privatepath.CidrCheck;
+import dev.hermesharden.checks.privatepath.PrivateLoginCheck;
+import dev.hermesharden.checks.privatepath.TailscaleCheck;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of this step. */
+/**
+ * Step 3 {@code private-path}: Tailscale (or a chosen private network) is up and a login over it is
+ * proven. No host fixes: installing Tailscale is guided by the step's teaching text.
+ */
 public final class PrivatePathModule implements StepModule {
   @Override
-  public void register(Catalog.Builder catalog) {}
+  public void register(Catalog.Builder catalog) {
+    catalog
+        .check("private-path.tailscale", new TailscaleCheck())
+        .check("private-path.cidr", new CidrCheck())
+        .check("private-path.login", new PrivateLoginCheck());
+  }
 }

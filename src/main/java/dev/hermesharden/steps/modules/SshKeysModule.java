@@ -1,10 +1,26 @@
 package dev.hermesharden.steps.modules;
 
+import dev.hermesharden.checks.sshkeys.AcceptableKeyCheck;
+import dev.hermesharden.checks.sshkeys.AuthorizedKeysFileCheck;
+import dev.hermesharden.checks.sshkeys.KeyFileModeCheck;
+import dev.hermesharden.checks.sshkeys.KeyLoginCheck;
+import dev.hermesharden.checks.sshkeys.SshDirCheck;
+import dev.hermesharden.fixes.sshkeys.AddKeyFix;
+import dev.hermesharden.fixes.sshkeys.FixModesFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of this step. */
+/** Step 2 {@code ssh-keys}: a strong key where sshd looks, tight modes, a proven key login. */
 public final class SshKeysModule implements StepModule {
   @Override
-  public void register(Catalog.Builder catalog) {}
+  public void register(Catalog.Builder catalog) {
+    catalog
+        .check("ssh-keys.dir-mode", new SshDirCheck())
+        .check("ssh-keys.file-mode", new KeyFileModeCheck())
+        .check("ssh-keys.authorized-keys-file", new AuthorizedKeysFileCheck())
+        .check("ssh-keys.acceptable-key", new AcceptableKeyCheck())
+        .check("ssh-keys.key-login", new KeyLoginCheck())
+        .fix("ssh-keys.fix-modes", new FixModesFix())
+        .fix("ssh-keys.add-key", new AddKeyFix());
+  }
 }

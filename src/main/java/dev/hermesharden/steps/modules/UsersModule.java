@@ -1,10 +1,32 @@
 package dev.hermesharden.steps.modules;
 
+import dev.hermesharden.checks.users.AdminSudoCheck;
+import dev.hermesharden.checks.users.AdminUserCheck;
+import dev.hermesharden.checks.users.NotRootLoginCheck;
+import dev.hermesharden.checks.users.ServiceGroupsCheck;
+import dev.hermesharden.checks.users.ServiceKeysCheck;
+import dev.hermesharden.checks.users.ServicePasswordCheck;
+import dev.hermesharden.checks.users.ServiceUserCheck;
+import dev.hermesharden.fixes.users.AdminSudoFix;
+import dev.hermesharden.fixes.users.CreateServiceUserFix;
+import dev.hermesharden.fixes.users.ServiceGroupsFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of this step. */
+/** Step 1 {@code users}: an admin with sudo, an unprivileged service user, no root login. */
 public final class UsersModule implements StepModule {
   @Override
-  public void register(Catalog.Builder catalog) {}
+  public void register(Catalog.Builder catalog) {
+    catalog
+        .check("users.admin-exists", new AdminUserCheck())
+        .check("users.admin-sudo", new AdminSudoCheck())
+        .check("users.service-user-exists", new ServiceUserCheck())
+        .check("users.service-user-no-password", new ServicePasswordCheck())
+        .check("users.service-user-groups", new ServiceGroupsCheck())
+        .check("users.service-user-no-keys", new ServiceKeysCheck())
+        .check("users.not-root-login", new NotRootLoginCheck())
+        .fix("users.admin-sudo", new AdminSudoFix())
+        .fix("users.create-service-user", new CreateServiceUserFix())
+        .fix("users.service-user-groups", new ServiceGroupsFix());
+  }
 }

@@ -1,0 +1,85 @@
+package dev.hermesharden.checks.sshkeys;
+
+import dev.hermesharden.checks.users.Account;
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin's SSH key setup as the host has it: passwd entry, {@code ~/.ssh}, where sshd looks for
+ * keys ({@code sshd -T}) and each of those files, plus {@code ~/.ssh/authorized_keys} even when
+ * sshd does not look there (to notice keys that are silently ignored).
+ *
+ * @param sshdPatterns the {@code authorizedkeysfile} tokens of {@code sshd -T}; empty when sshd
+ *     could not answer, and then {@link AuthorizedKeysFiles#DEFAULT} is assumed
+ * @param sshdError why {@code sshd -T} did not answer, empty when it did
+ * @param files the effective files in sshd's order, then the home file if it is not one of them
+ */
+public record AdminKeys(
+    String user,
+    Optional<PasswdEntry> entry,
+    Optional<List<String>> sshdPatterns,
+    String sshdError,
+    Optional<FileStat> sshDir,
+    List<KeyFile> files,
+    Optional<String> pastedKey) {
+  public AdminKeys {
+    files = List.copyOf(files);
+  }
+
+  /** One candidate keys file. */
+  public record KeyFile(
+      String path, boolean effective, Optional<FileStat> stat, Optional<String> text) {}
+
+  public String homeFile() {
+    return entry.map(e -> e.home() + "/.ssh/authorized_keys").orElse("");
+  }
+
+  public List<KeyFile> effectiveFiles() {
+    return files.stream().filter(KeyFile::effective).toList();
+  }
+
+  public static AdminKeys gather(Host host, StepContext ctx) throws HostException {
+    String user = ctx.answers().adminUser();
+    Optional<String> pasted = ctx.answers().get(Answers.PUBLIC_KEY);
+    Optional<PasswdEntry> entry = Account.lookup(host, user);
+    if (entry.isEmpty()) {
+      return new AdminKeys(user, entry, Optional.empty(), "", Optional.empty(), List.of(), pasted);
+    }
+    PasswdEntry e = entry.get();
+    ExecResult t = host.exec("sshd", "-T", "-C", "user=" + user + ",host=localhost,addr=127.0.0.1");
+    Optional<List<String>> patterns =
+        t.ok() ? AuthorizedKeysFiles.fromSshdT(t.stdout()) : Optional.empty();
+    String err =
+        t.ok() ? "" : firstLine(t.stderr().isBlank() ? "exit " + t.exitCode() : t.stderr());
+    if (t.ok() && patterns.isEmpty()) {
+      err = "no authorizedkeysfile line";
+    }
+    List<String> paths =
+        AuthorizedKeysFiles.resolve(
+            patterns.orElse(AuthorizedKeysFiles.DEFAULT), user, e.uid(), e.home());
+    List<KeyFile> files = new ArrayList<>();
+    for (String p : paths) {
+      files.add(new KeyFile(p, true, host.stat(p), host.readFile(p)));
+    }
+    String home = e.home() + "/.ssh/authorized_keys";
+    if (!paths.contains(home)) {
+      files.add(new KeyFile(home, false, host.stat(home), host.readFile(home)));
+    }
+    return new AdminKeys(user, entry, patterns, err, host.stat(e.home() + "/.ssh"), files, pasted);
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+}

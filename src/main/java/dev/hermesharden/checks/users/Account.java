@@ -1,0 +1,62 @@
+package dev.hermesharden.checks.users;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.system.accounts.GroupEntry;
+import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.accounts.PasswordStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the host says about one account: its passwd entry, password status, groups and the text of
+ * {@code ~/.ssh/authorized_keys}. Everything but the name is empty when the account is missing.
+ */
+public record Account(
+    String name,
+    Optional<PasswdEntry> entry,
+    Optional<PasswordStatus> status,
+    List<String> groups,
+    Optional<String> authorizedKeys) {
+  public Account {
+    groups = List.copyOf(groups);
+  }
+
+  public static Account missing(String name) {
+    return new Account(name, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+  }
+
+  public boolean exists() {
+    return entry.isPresent();
+  }
+
+  /** Reads the account with {@code getent}, {@code passwd -S}, {@code id -nG} and its home. */
+  public static Account gather(Host host, String name) throws HostException {
+    Optional<PasswdEntry> entry = lookup(host, name);
+    if (entry.isEmpty()) {
+      return missing(name);
+    }
+    ExecResult st = host.exec("passwd", "-S", name);
+    ExecResult id = host.exec("id", "-nG", name);
+    Optional<String> keys = host.readFile(entry.get().home() + "/.ssh/authorized_keys");
+    return new Account(
+        name,
+        entry,
+        st.ok() ? PasswordStatus.parse(st.stdout()) : Optional.empty(),
+        id.ok() ? GroupEntry.parseIdGroups(id.stdout()) : List.of(),
+        keys);
+  }
+
+  /** {@code getent passwd NAME}; exit 2 (no such key) means the account does not exist. */
+  public static Optional<PasswdEntry> lookup(Host host, String name) throws HostException {
+    ExecResult r = host.exec("getent", "passwd", name);
+    if (r.exitCode() == 2) {
+      return Optional.empty();
+    }
+    if (!r.ok()) {
+      throw new HostException(HostException.Kind.IO, "getent passwd " + name + ": " + r.stderr());
+    }
+    return PasswdEntry.parseFirst(r.stdout());
+  }
+}

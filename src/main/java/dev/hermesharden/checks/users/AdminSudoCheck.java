@@ -1,0 +1,25 @@
+package dev.hermesharden.checks.users;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.StepContext;
+
+/** {@code users.admin-sudo}: the admin is in the sudo group (param {@code group}, default sudo). */
+public final class AdminSudoCheck extends AccountCheck {
+  public AdminSudoCheck() {
+    super(true);
+  }
+
+  @Override
+  public Verdict evaluate(Account a, Params params, StepContext ctx) {
+    String group = params.string("group", "sudo");
+    if (!a.exists()) {
+      return Verdict.fail("reason.users.admin-missing", a.name());
+    }
+    Verdict v =
+        a.groups().contains(group)
+            ? Verdict.pass("reason.users.admin-sudo-ok", a.name(), group)
+            : Verdict.fail("reason.users.admin-not-sudo", a.name(), group);
+    return v.with("groups", String.join(" ", a.groups()));
+  }
+}

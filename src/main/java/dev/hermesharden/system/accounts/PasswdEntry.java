@@ -1,0 +1,41 @@
+package dev.hermesharden.system.accounts;
+
+import java.util.Optional;
+
+/**
+ * One line of {@code /etc/passwd} as {@code getent passwd NAME} prints it: {@code
+ * name:x:uid:gid:gecos:home:shell}.
+ *
+ * <p>Caveat: {@code getent} exits 2 with no output for an unknown name; callers turn that into an
+ * empty Optional before parsing.
+ */
+public record PasswdEntry(String name, int uid, int gid, String gecos, String home, String shell) {
+
+  public boolean isRoot() {
+    return uid == 0;
+  }
+
+  /** The first well-formed line of {@code getent passwd} output, if any. */
+  public static Optional<PasswdEntry> parseFirst(String output) {
+    for (String line : output.split("\n")) {
+      Optional<PasswdEntry> e = parse(line);
+      if (e.isPresent()) {
+        return e;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<PasswdEntry> parse(String line) {
+    String[] f = line.strip().split(":", -1);
+    if (f.length != 7 || f[0].isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new PasswdEntry(f[0], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[4], f[5], f[6]));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

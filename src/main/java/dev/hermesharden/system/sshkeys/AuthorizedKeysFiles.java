@@ -1,0 +1,64 @@
+package dev.hermesharden.system.sshkeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where sshd looks for a user's keys: the {@code authorizedkeysfile} line of {@code sshd -T}
+ * output, with {@code %h} (home), {@code %u} (user), {@code %U} (uid) and {@code %%} expanded and
+ * relative paths taken relative to the home directory (sshd_config(5)).
+ *
+ * <p>Caveat: {@code none} yields no files; {@code AuthorizedKeysCommand} is not considered.
+ */
+public final class AuthorizedKeysFiles {
+  /** OpenSSH's compiled-in default. */
+  public static final List<String> DEFAULT =
+      List.of(".ssh/authorized_keys", ".ssh/authorized_keys2");
+
+  private AuthorizedKeysFiles() {}
+
+  /** The tokens of the {@code authorizedkeysfile} line of {@code sshd -T} output, if present. */
+  public static Optional<List<String>> fromSshdT(String output) {
+    for (String line : output.split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length >= 2 && f[0].equalsIgnoreCase("authorizedkeysfile")) {
+        return Optional.of(List.of(f).subList(1, f.length));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Absolute paths for one user. */
+  public static List<String> resolve(List<String> patterns, String user, int uid, String home) {
+    List<String> out = new ArrayList<>();
+    for (String p : patterns) {
+      if (p.equalsIgnoreCase("none")) {
+        continue;
+      }
+      String e = expand(p, user, uid, home);
+      out.add(e.startsWith("/") ? e : (home.endsWith("/") ? home : home + "/") + e);
+    }
+    return List.copyOf(out);
+  }
+
+  static String expand(String p, String user, int uid, String home) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '%' && i + 1 < p.length()) {
+        char n = p.charAt(++i);
+        switch (n) {
+          case 'h' -> sb.append(home);
+          case 'u' -> sb.append(user);
+          case 'U' -> sb.append(uid);
+          case '%' -> sb.append('%');
+          default -> sb.append('%').append(n);
+        }
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.hermesharden.system.sshkeys;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * An OpenSSH public key decoded from its base64 blob: the type written inside the blob, its size in
+ * bits (RSA modulus, DSA p, 256 for ed25519, the curve's size for ECDSA) and the curve name.
+ *
+ * <p>Caveat: only the fields needed to judge strength are read; the key is never verified.
+ */
+public record PublicKey(String type, int bits, String curve, byte[] blob) {
+  public PublicKey {
+    blob = blob.clone();
+  }
+
+  @Override
+  public byte[] blob() {
+    return blob.clone();
+  }
+
+  /** {@code SHA256:} and the unpadded base64 of sha256(blob), exactly as {@code ssh-keygen -lf}. */
+  public String fingerprint() {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(blob);
+      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Decodes the base64 field of a key line; empty when it is not a well-formed key blob. */
+  public static Optional<PublicKey> decode(String base64) {
+    byte[] blob;
+    try {
+      blob = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    try {
+      ByteBuffer in = ByteBuffer.wrap(blob);
+      String type = new String(string(in), StandardCharsets.US_ASCII);
+      String base = type.replace("-cert-v01@openssh.com", "");
+      if (base.equals("ssh-rsa")) {
+        string(in); // e
+        return Optional.of(
+            new PublicKey(type, new BigInteger(1, string(in)).bitLength(), "", blob));
+      }
+      if (base.equals("ssh-dss")) {
+        return Optional.of(
+            new PublicKey(type, new BigInteger(1, string(in)).bitLength(), "", blob));
+      }
+      if (base.equals("ssh-ed25519") || base.equals("sk-ssh-ed25519@openssh.com")) {
+        return Optional.of(new PublicKey(type, 256, "", blob));
+      }
+      if (base.startsWith("ecdsa-sha2-") || base.startsWith("sk-ecdsa-sha2-")) {
+        String curve = new String(string(in), StandardCharsets.US_ASCII);
+        int bits =
+            switch (curve) {
+              case "nistp256" -> 256;
+              case "nistp384" -> 384;
+              case "nistp521" -> 521;
+              default -> 0;
+            };
+        return Optional.of(new PublicKey(type, bits, curve, blob));
+      }
+      return Optional.of(new PublicKey(type, 0, "", blob));
+    } catch (RuntimeException e) {
+      // BufferUnderflow or a negative length: truncated or not an SSH key blob
+      return Optional.empty();
+    }
+  }
+
+  private static byte[] string(ByteBuffer in) {
+    int len = in.getInt();
+    if (len < 0 || len > in.remaining()) {
+      throw new IllegalArgumentException("bad length");
+    }
+    byte[] b = new byte[len];
+    in.get(b);
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PublicKey k && Arrays.equals(k.blob, blob);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(blob);
+  }
+
+  @Override
+  public String toString() {
+    return type + " " + bits + " " + fingerprint();
+  }
+}

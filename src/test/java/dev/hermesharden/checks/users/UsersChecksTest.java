@@ -1,0 +1,146 @@
+package dev.hermesharden.checks.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.GroupEntry;
+import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.accounts.PasswordStatus;
+import dev.hermesharden.testing.KeysFixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UsersChecksTest {
+  private static final StepContext CTX = StepContext.of(Answers.EMPTY);
+
+  private static Account account(String passwdLine, String passwdS, String idGroups, String keys) {
+    PasswdEntry e = PasswdEntry.parse(passwdLine).orElseThrow();
+    return new Account(
+        e.name(),
+        Optional.of(e),
+        PasswordStatus.parse(passwdS),
+        GroupEntry.parseIdGroups(idGroups),
+        Optional.ofNullable(keys));
+  }
+
+  private static final Account ADMIN_FRESH =
+      account(
+          "admin:x:1000:1000:Admin,,,:/home/admin:/bin/bash",
+          "admin P 2024-11-20 0 99999 7 -1",
+          "admin users",
+          null);
+  private static final Account HERMES_OK =
+      account(
+          "hermes:x:1001:1001::/home/hermes:/bin/bash",
+          "hermes L 2024-11-24 0 99999 7 -1",
+          "hermes users",
+          null);
+
+  @Test
+  void adminMustExistAndNotBeRoot() {
+    assertEquals(
+        Status.PASS, new AdminUserCheck().evaluate(ADMIN_FRESH, Params.NONE, CTX).status());
+    assertEquals(
+        Status.FAIL,
+        new AdminUserCheck().evaluate(Account.missing("admin"), Params.NONE, CTX).status());
+    Account toor =
+        account("admin:x:0:0::/root:/bin/bash", "admin P 2024-11-20 0 99999 7 -1", "root", null);
+    Verdict v = new AdminUserCheck().evaluate(toor, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), "uid 0 under another name is root");
+    assertEquals("reason.users.admin-is-root", v.reason().key());
+  }
+
+  @Test
+  void adminSudo() {
+    Verdict fresh = new AdminSudoCheck().evaluate(ADMIN_FRESH, Params.NONE, CTX);
+    assertEquals(Status.FAIL, fresh.status());
+    assertEquals(List.of("admin", "sudo"), fresh.reason().args());
+    Account withSudo =
+        account(
+            "admin:x:1000:1000::/home/admin:/bin/bash",
+            "admin P 2024-11-20 0 99999 7 -1",
+            KeysFixtures.read("accounts/id-nG-admin.txt"),
+            null);
+    assertEquals(Status.PASS, new AdminSudoCheck().evaluate(withSudo, Params.NONE, CTX).status());
+    assertEquals(
+        Status.FAIL,
+        new AdminSudoCheck()
+            .evaluate(withSudo, new Params(Map.of("group", "wheel")), CTX)
+            .status());
+  }
+
+  @Test
+  void serviceUserPasswordStates() {
+    ServicePasswordCheck c = new ServicePasswordCheck();
+    assertEquals(Status.PASS, c.evaluate(HERMES_OK, Params.NONE, CTX).status());
+    Account np =
+        account(
+            "hermes:x:1001:1001::/home/hermes:/bin/bash",
+            "hermes NP 2024-11-24 0 99999 7 -1",
+            "hermes",
+            null);
+    assertEquals(Status.PASS, c.evaluate(np, Params.NONE, CTX).status());
+    Account p =
+        account(
+            "hermes:x:1001:1001::/home/hermes:/bin/bash",
+            "hermes P 2024-11-24 0 99999 7 -1",
+            "hermes",
+            null);
+    assertEquals(Status.FAIL, c.evaluate(p, Params.NONE, CTX).status());
+    assertEquals(Status.FAIL, c.evaluate(Account.missing("hermes"), Params.NONE, CTX).status());
+    assertEquals(
+        Status.FAIL,
+        new ServiceUserCheck().evaluate(Account.missing("hermes"), Params.NONE, CTX).status());
+  }
+
+  @Test
+  void serviceUserInDockerIsRootByAnotherName() {
+    Account docker =
+        account(
+            "hermes:x:1001:1001::/home/hermes:/bin/bash",
+            "hermes L 2024-11-24 0 99999 7 -1",
+            "hermes users docker adm",
+            null);
+    Verdict v = new ServiceGroupsCheck().evaluate(docker, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals(List.of("hermes", "docker, adm"), v.reason().args());
+    assertEquals(
+        Status.PASS, new ServiceGroupsCheck().evaluate(HERMES_OK, Params.NONE, CTX).status());
+  }
+
+  @Test
+  void serviceUserWithKeysFails() {
+    Account keys =
+        account(
+            "hermes:x:1001:1001::/home/hermes:/bin/bash",
+            "hermes L 2024-11-24 0 99999 7 -1",
+            "hermes",
+            "# only a comment\n" + KeysFixtures.read("sshkeys/ed25519.pub"));
+    Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals(List.of("hermes", "1", "/home/hermes/.ssh/authorized_keys"), v.reason().args());
+    Account comments =
+        account(
+            "hermes:x:1001:1001::/home/hermes:/bin/bash",
+            "hermes L 2024-11-24 0 99999 7 -1",
+            "hermes",
+            "# none\n\n");
+    assertEquals(Status.PASS, new ServiceKeysCheck().evaluate(comments, Params.NONE, CTX).status());
+  }
+
+  @Test
+  void rootLogin() {
+    NotRootLoginCheck c = new NotRootLoginCheck();
+    assertEquals(Status.NOT_APPLICABLE, c.evaluate(Optional.empty(), Params.NONE, CTX).status());
+    assertEquals(Status.FAIL, c.evaluate(Optional.of("root"), Params.NONE, CTX).status());
+    assertEquals(Status.PASS, c.evaluate(Optional.of("admin"), Params.NONE, CTX).status());
+    StepContext ctx = StepContext.of(Answers.EMPTY.with(NotRootLoginCheck.LOGIN_USER, "root"));
+    assertEquals(Optional.of("root"), c.gather(null, ctx));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.hermesharden.system.sshkeys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hermesharden.testing.KeysFixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuthorizedKeysFilesTest {
+  @Test
+  void defaultIsRelativeToHome() {
+    List<String> p =
+        AuthorizedKeysFiles.fromSshdT(KeysFixtures.read("sshd-keys/sshd-T-default.txt"))
+            .orElseThrow();
+    assertEquals(
+        List.of("/home/admin/.ssh/authorized_keys", "/home/admin/.ssh/authorized_keys2"),
+        AuthorizedKeysFiles.resolve(p, "admin", 1000, "/home/admin"));
+  }
+
+  @Test
+  void tokensExpand() {
+    List<String> p =
+        AuthorizedKeysFiles.fromSshdT(KeysFixtures.read("sshd-keys/sshd-T-elsewhere.txt"))
+            .orElseThrow();
+    assertEquals(
+        List.of("/etc/ssh/authorized_keys/admin"),
+        AuthorizedKeysFiles.resolve(p, "admin", 1000, "/home/admin"));
+    assertEquals(
+        List.of("/home/admin/keys/1000", "/srv/100%/admin"),
+        AuthorizedKeysFiles.resolve(
+            List.of("%h/keys/%U", "/srv/100%%/%u"), "admin", 1000, "/home/admin"));
+    assertEquals(
+        List.of(), AuthorizedKeysFiles.resolve(List.of("none"), "admin", 1000, "/home/admin"));
+  }
+
+  @Test
+  void missingLine() {
+    assertEquals(true, AuthorizedKeysFiles.fromSshdT("port 22\n").isEmpty());
+  }
+}

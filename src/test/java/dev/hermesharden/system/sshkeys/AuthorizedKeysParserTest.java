@@ -1,0 +1,96 @@
+package dev.hermesharden.system.sshkeys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.testing.KeysFixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AuthorizedKeysParserTest {
+  /** ssh-keygen -lf output recorded when the fixture keys were generated: name to bits, fp. */
+  private static final Map<String, String[]> KEYGEN =
+      KeysFixtures.read("sshkeys/ssh-keygen-lf.txt")
+          .lines()
+          .map(l -> l.split(" "))
+          .collect(Collectors.toMap(f -> f[0], f -> new String[] {f[1], f[2]}));
+
+  @Test
+  void mixedFileKeysOptionsAndBrokenLines() {
+    AuthorizedKeysParser.Result r =
+        AuthorizedKeysParser.parse(KeysFixtures.read("sshkeys/authorized_keys.mixed"));
+    assertEquals(5, r.keys().size(), "rsa2048, ed25519, rsa3072 with options, ecdsa, dsa");
+    assertEquals(List.of(8, 9), r.unreadable(), "garbage and a bad base64 line");
+    AuthorizedKey rsa3 = r.keys().get(2);
+    assertEquals(5, rsa3.line());
+    assertTrue(
+        rsa3.options()
+            .startsWith("from=\"10.8.0.0/24,100.64.0.0/10\",no-pty,command=\"/usr/bin/rsync"));
+    assertTrue(rsa3.options().endsWith("/backup\""), rsa3.options());
+    assertEquals("admin@desktop", rsa3.comment());
+    assertEquals("no-agent-forwarding,no-X11-forwarding", r.keys().get(3).options());
+  }
+
+  @Test
+  void bitsAndFingerprintsMatchSshKeygen() {
+    for (String name : List.of("rsa2048", "rsa3072", "ed25519", "ecdsa384", "dsa")) {
+      String keygenName =
+          switch (name) {
+            case "ed25519" -> "ed2";
+            case "ecdsa384" -> "ecdsa";
+            default -> name;
+          };
+      AuthorizedKey k =
+          AuthorizedKeysParser.parseLine(1, KeysFixtures.read("sshkeys/" + name + ".pub"))
+              .orElseThrow();
+      assertEquals(KEYGEN.get(keygenName)[0], String.valueOf(k.key().bits()), name + " bits");
+      assertEquals(KEYGEN.get(keygenName)[1], k.key().fingerprint(), name + " fingerprint");
+    }
+  }
+
+  @Test
+  void policy() {
+    assertEquals(Optional.of("rsa 2048 bits < 3072"), key("rsa2048").rejection());
+    assertEquals(Optional.of("dsa"), key("dsa").rejection());
+    assertEquals(Optional.empty(), key("rsa3072").rejection());
+    assertEquals(Optional.empty(), key("ed25519").rejection());
+    AuthorizedKey ec = key("ecdsa384");
+    assertEquals(Optional.empty(), ec.rejection());
+    assertEquals("nistp384", ec.key().curve());
+  }
+
+  @Test
+  void declaredTypeThatLiesIsRejected() {
+    String ed = KeysFixtures.read("sshkeys/ed25519.pub").strip();
+    AuthorizedKey k =
+        AuthorizedKeysParser.parseLine(1, ed.replace("ssh-ed25519", "ssh-rsa")).orElseThrow();
+    assertTrue(k.rejection().orElseThrow().contains("does not match"), k.rejection().toString());
+  }
+
+  @Test
+  void tenThousandLinesParseInLinearTime() {
+    String ed = KeysFixtures.read("sshkeys/ed25519.pub").strip();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      sb.append(i % 2 == 0 ? "no-pty,command=\"echo \\\"" + i + "\\\"\" " : "")
+          .append(ed)
+          .append('\n');
+    }
+    AuthorizedKeysParser.Result r =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> AuthorizedKeysParser.parse(sb.toString()));
+    assertEquals(10_000, r.keys().size());
+    assertEquals(List.of(), r.unreadable());
+    assertEquals("no-pty,command=\"echo \\\"0\\\"\"", r.keys().get(0).options());
+  }
+
+  private static AuthorizedKey key(String name) {
+    return AuthorizedKeysParser.parseLine(1, KeysFixtures.read("sshkeys/" + name + ".pub"))
+        .orElseThrow();
+  }
+}
