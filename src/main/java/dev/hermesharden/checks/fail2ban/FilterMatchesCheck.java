@@ -36,6 +36,10 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     String user = "hh-probe-" + HexFormat.of().formatHex(bytes());
+    if (!Fail2banInstalledCheck.installed(Fail2banInstalledCheck.query(host))) {
+      // no filter to test: do not leave a failed login in the log for nothing
+      return new Facts(user, "-", Optional.empty(), "fail2ban is not installed");
+    }
     host.exec(probeArgv(user), Duration.ofSeconds(15)); // expected to fail: that is the point
     JailConfig cfg = JailConfig.read(host);
     String source = source(cfg);
