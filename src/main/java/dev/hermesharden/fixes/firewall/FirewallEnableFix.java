@@ -15,6 +15,7 @@ import dev.hermesharden.system.ufw.PrivatePath;
 import dev.hermesharden.system.ufw.SshExposure;
 import dev.hermesharden.system.ufw.UfwDefaultsFile;
 import dev.hermesharden.system.ufw.UfwStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,7 @@ public final class FirewallEnableFix implements Fix {
     List<PlannedAction> actions = new ArrayList<>();
     if (f.status().isEmpty()) {
       actions.add(
-          RunCommand.of("apt-get", "-y", "install", "ufw")
-              .withTimeout(java.time.Duration.ofMinutes(5)));
+          RunCommand.of("apt-get", "-y", "install", "ufw").withTimeout(Duration.ofMinutes(5)));
     }
     boolean active = f.status().map(UfwStatus::active).orElse(false);
     String file = f.defaultsFile().orElse("");

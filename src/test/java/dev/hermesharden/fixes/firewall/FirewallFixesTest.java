@@ -125,6 +125,27 @@ class FirewallFixesTest {
     assertEquals(Status.PASS, run(host, "firewall.ssh-private", ctx));
   }
 
+  @org.junit.jupiter.api.Test
+  void wrongPoliciesAreSetAndAnActiveFirewallIsReloadedForIpv6() throws HostException {
+    SimulatedHost host = SimulatedHost.fresh();
+    StepContext ctx = StepContext.of(Answers.EMPTY);
+    exec(host, "ufw", "default", "allow", "incoming");
+    exec(host, "ufw", "default", "reject", "outgoing");
+    exec(host, "ufw", "allow", "in", "on", "tailscale0", "to", "any", "port", "22", "proto", "tcp");
+    exec(host, "ufw", "--force", "enable");
+    assertEquals(Status.FAIL, run(host, "firewall.default-incoming", ctx));
+    Plan plan = new FirewallEnableFix().plan(host, Params.NONE, ctx);
+    assertEquals(
+        List.of("ufw default deny incoming", "ufw default allow outgoing", "ufw reload"),
+        commands(plan),
+        "active: no public rule is added, the existing private rule is kept");
+    PlanApplier.apply(host, plan);
+    for (String id : CHECKS.keySet()) {
+      assertEquals(Status.PASS, run(host, id, ctx), id);
+    }
+    assertTrue(new FirewallEnableFix().plan(host, Params.NONE, ctx).isEmpty());
+  }
+
   private static ExecResult exec(SimulatedHost host, String... argv) throws HostException {
     ExecResult r = host.exec(argv);
     assertEquals(0, r.exitCode(), r.commandLine() + ": " + r.stderr());
