@@ -8,8 +8,8 @@ import dev.hermesharden.model.Prover;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code prove key-login|private-path}: records a fresh key-only login as evidence. On the practice
@@ -38,13 +38,21 @@ final class ProveCommand implements Callable<Integer> {
       }
       Prover.Attempt attempt = prover.attempt(kind, engine.session().answers());
       if (attempt.evidence().isEmpty()) {
-        setup.out.println(m.get("cli.prove.failed", m.get(attempt.failureKey(), attempt.failureArgs().toArray())));
+        setup.out.println(
+            m.get(
+                "cli.prove.failed", m.get(attempt.failureKey(), attempt.failureArgs().toArray())));
         return ExitCode.FINDINGS.code();
       }
       Evidence e = attempt.evidence().get();
       engine.recordEvidence(e);
       setup.out.println(
-          m.get("cli.prove.recorded", kind.id(), e.user(), e.keyFingerprint(), e.serverAddress(), e.clientAddress()));
+          m.get(
+              "cli.prove.recorded",
+              kind.id(),
+              e.user(),
+              e.keyFingerprint(),
+              e.serverAddress(),
+              e.clientAddress()));
       // The step that asks for this proof can pass now: check it while the proof is fresh.
       for (StepDefinition step : setup.steps()) {
         if (step.produces().contains(kind)) {

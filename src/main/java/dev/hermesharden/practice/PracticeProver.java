@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Logs in to the practice VPS from the {@link PracticeWorkstation} the way OpenSSH would decide
- * it: the firewall must let the connection in, sshd (effective config for this user and address)
- * must take public keys and allow the user, and the workstation's key must be in a file sshd
- * reads, with modes StrictModes accepts. Only then is evidence recorded, marked simulated.
+ * Logs in to the practice VPS from the {@link PracticeWorkstation} the way OpenSSH would decide it:
+ * the firewall must let the connection in, sshd (effective config for this user and address) must
+ * take public keys and allow the user, and the workstation's key must be in a file sshd reads, with
+ * modes StrictModes accepts. Only then is evidence recorded, marked simulated.
  */
 public final class PracticeProver implements Prover {
   private static final int SSH_PORT = 22;
@@ -70,7 +70,9 @@ public final class PracticeProver implements Prover {
     if (account.isEmpty()) {
       return Attempt.failed("proof.practice.no-user", user);
     }
-    ExecResult dump = host.exec("sshd", "-T", "-C", "user=" + user + ",host=" + p.client() + ",addr=" + p.client());
+    ExecResult dump =
+        host.exec(
+            "sshd", "-T", "-C", "user=" + user + ",host=" + p.client() + ",addr=" + p.client());
     if (!dump.ok()) {
       return Attempt.failed("proof.practice.sshd-broken");
     }
@@ -117,7 +119,8 @@ public final class PracticeProver implements Prover {
   private Optional<Path> pathFor(EvidenceKind kind) throws HostException {
     if (kind == EvidenceKind.KEY_LOGIN) {
       return Optional.of(
-          new Path(PracticeWorkstation.VPS_PUBLIC_ADDRESS, PracticeWorkstation.PUBLIC_ADDRESS, "eth0"));
+          new Path(
+              PracticeWorkstation.VPS_PUBLIC_ADDRESS, PracticeWorkstation.PUBLIC_ADDRESS, "eth0"));
     }
     ExecResult ip = host.exec("tailscale", "ip", "-4");
     if (!ip.ok() || !ip.stdout().contains(PracticeWorkstation.VPS_TAILNET_ADDRESS)) {
@@ -125,7 +128,9 @@ public final class PracticeProver implements Prover {
     }
     return Optional.of(
         new Path(
-            PracticeWorkstation.VPS_TAILNET_ADDRESS, PracticeWorkstation.TAILNET_ADDRESS, "tailscale0"));
+            PracticeWorkstation.VPS_TAILNET_ADDRESS,
+            PracticeWorkstation.TAILNET_ADDRESS,
+            "tailscale0"));
   }
 
   /** ufw off, or an ALLOW rule for port 22 that matches this interface and source address. */
@@ -137,7 +142,8 @@ public final class PracticeProver implements Prover {
     for (UfwRule r : status.rules()) {
       boolean ifaceOk = r.iface().map(i -> i.equals(p.iface())).orElse(true);
       boolean sourceOk =
-          r.fromAnywhere() || Cidr.tryParse(r.from()).map(c -> c.contains(p.client())).orElse(false);
+          r.fromAnywhere()
+              || Cidr.tryParse(r.from()).map(c -> c.contains(p.client())).orElse(false);
       if (!r.v6() && r.admitsIncoming() && r.coversTcpPort(SSH_PORT) && ifaceOk && sourceOk) {
         return true;
       }
@@ -155,7 +161,10 @@ public final class PracticeProver implements Prover {
     return false;
   }
 
-  /** OpenSSH's StrictModes: the file, ~/.ssh and home owned by the user (or root), not writable by others. */
+  /**
+   * OpenSSH's StrictModes: the file, ~/.ssh and home owned by the user (or root), not writable by
+   * others.
+   */
   private Optional<String> strictModesProblem(String file, PasswdEntry a) throws HostException {
     String dir = SimFs.parent(file);
     for (String path : List.of(file, dir, a.home())) {
