@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The user-facing words, from the top-level {@code i18n/messages*.properties} (UTF-8, packaged
- * into the jar). A language falls back key by key to English; a key missing everywhere shows as
- * {@code !key!} so it is noticed instead of crashing anything.
+ * The user-facing words, from the top-level {@code i18n/messages*.properties} (UTF-8, packaged into
+ * the jar). A language falls back key by key to English; a key missing everywhere shows as {@code
+ * !key!} so it is noticed instead of crashing anything.
  */
 public final class Messages {
   public static final String BUNDLE = "i18n/messages";
