@@ -190,7 +190,7 @@ final class SimDocker implements SimComponent {
     }
     String json;
     try {
-      json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+      json = out.isEmpty() ? "[]" : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
