@@ -32,7 +32,7 @@ public final class ComposePublishesCheck implements Check<DockerFacts> {
     }
     Map<String, String> found = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
-      for (ComposeService s : f.services()) {
+      for (ComposeService s : f.hermesServices()) {
         for (PortPublish p : s.ports()) {
           if (p.isPublic()) {
             found.put(f.path() + ":" + p.line(), s.name() + " " + p.label());

@@ -46,7 +46,7 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
       ports.addAll(java.util.List.of("8642", "9119"));
     }
     for (ComposeFile f : facts.docker().compose().files()) {
-      for (ComposeService s : f.services()) {
+      for (ComposeService s : f.hermesServices()) {
         for (PortPublish p : s.ports()) {
           ports.add(p.publishedResolved());
         }

@@ -32,7 +32,7 @@ public final class DockerSocketCheck implements Check<DockerFacts> {
     }
     Map<String, String> found = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
-      for (ComposeService s : f.services()) {
+      for (ComposeService s : f.hermesServices()) {
         for (VolumeMount v : s.volumes()) {
           if (isSocket(Interpolation.resolveDefaults(v.source())) || isSocket(v.target())) {
             found.put(f.path() + ":" + v.line(), s.name());

@@ -34,7 +34,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
     ComposeFiles compose = ComposeFiles.load(host, ctx.answers());
     Map<String, Optional<String>> env = new LinkedHashMap<>();
     for (ComposeFile f : compose.files()) {
-      for (ComposeService s : f.services()) {
+      for (ComposeService s : f.hermesServices()) {
         if (s.hostNetwork()) {
           for (String e : s.envFiles()) {
             String path = resolve(f, e);
@@ -56,7 +56,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
     Map<String, String> found = new LinkedHashMap<>();
     int hostServices = 0;
     for (ComposeFile f : facts.compose().files()) {
-      for (ComposeService s : f.services()) {
+      for (ComposeService s : f.hermesServices()) {
         if (!s.hostNetwork()) {
           continue;
         }

@@ -30,7 +30,7 @@ public final class PrivilegedCheck implements Check<DockerFacts> {
     }
     Map<String, String> found = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
-      for (ComposeService s : f.services()) {
+      for (ComposeService s : f.hermesServices()) {
         if (s.privileged()) {
           found.put(f.path() + ":" + s.line(), s.name());
         }

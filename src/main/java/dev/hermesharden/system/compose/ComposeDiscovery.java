@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Finds the compose files that run Hermes: the admin's answer ({@link Answers#COMPOSE_FILES},
- * {@code :}-separated) wins; otherwise the projects {@code docker compose ls --all} knows;
- * otherwise the usual places ({@code /opt/hermes}, {@code /srv/hermes}, {@code ~/hermes-agent}).
+ * {@code :}-separated) wins; otherwise the projects {@code docker compose ls --all} knows that
+ * mention Hermes; otherwise the usual places ({@code /opt/hermes}, {@code /srv/hermes}, {@code
+ * ~/hermes-agent}).
  *
  * <p>Caveat: {@code compose ls} only knows projects that were started with the v2 plugin.
  */
@@ -40,7 +43,10 @@ public final class ComposeDiscovery {
     ExecResult ls = host.exec("docker", "compose", "ls", "--all", "--format", "json");
     if (ls.ok()) {
       for (String p : parseLs(ls.stdout())) {
-        if (host.readFile(p).isPresent()) {
+        // compose ls lists every project on the host; only those that mention Hermes are ours.
+        Optional<String> text = host.readFile(p);
+        if (text.isPresent()
+            && (p + "\n" + text.get()).toLowerCase(Locale.ROOT).contains("hermes")) {
           out.add(p);
         }
       }

@@ -36,6 +36,17 @@ public record ComposeFile(String path, List<ComposeService> services) {
     return dir.substring(dir.lastIndexOf('/') + 1);
   }
 
+  /**
+   * The services that belong to Hermes: those that {@link ComposeService#looksLikeHermes()}, or
+   * every service when none does (the file was named as Hermes' own). A reverse proxy beside Hermes
+   * in the same file keeps its public ports.
+   */
+  public List<ComposeService> hermesServices() {
+    List<ComposeService> hermes =
+        services.stream().filter(ComposeService::looksLikeHermes).toList();
+    return hermes.isEmpty() ? services : hermes;
+  }
+
   public Optional<ComposeService> service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst();
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -15,10 +16,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Rewrites every public port publish of a compose file to loopback: short syntax {@code
- * "8642:8642"} becomes {@code "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}.
- * Only the bytes of those values change (or one line is inserted per long-syntax entry); comments,
- * quoting, indentation, line endings and interpolations stay as they were.
+ * Rewrites every public port publish of a compose file's Hermes services ({@link
+ * ComposeFile#hermesServices()}) to loopback: short syntax {@code "8642:8642"} becomes {@code
+ * "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}. Only the bytes of those
+ * values change (or one line is inserted per long-syntax entry); comments, quoting, indentation,
+ * line endings and interpolations stay as they were.
  *
  * <p>After editing, the result is parsed again and compared with the original: if anything but the
  * host addresses of ports changed, the rewrite is refused. Runs in time linear in the file.
@@ -47,8 +49,14 @@ public final class ComposePortRewriter {
     Node root = YamlNodes.compose(text);
     List<Edit> edits = new ArrayList<>();
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> hermes =
+        before.hermesServices().stream().map(ComposeService::name).collect(Collectors.toSet());
     Node services = YamlNodes.value(YamlNodes.entries(root), "services");
-    for (NodeTuple svc : YamlNodes.entries(services).values()) {
+    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
+      if (!hermes.contains(e.getKey())) {
+        continue;
+      }
+      NodeTuple svc = e.getValue();
       for (Node p :
           YamlNodes.items(YamlNodes.value(YamlNodes.entries(svc.getValueNode()), "ports"))) {
         if (seen.add(p)) {
@@ -60,7 +68,7 @@ public final class ComposePortRewriter {
       return new Result(text, List.of());
     }
     Result result = apply(text, edits);
-    verify(before, ComposeFile.parse(path, result.text()), text, result.text());
+    verify(before, ComposeFile.parse(path, result.text()), hermes, text, result.text());
     return result;
   }
 
@@ -162,7 +170,11 @@ public final class ComposePortRewriter {
   }
 
   private static void verify(
-      ComposeFile before, ComposeFile after, String oldText, String newText) {
+      ComposeFile before,
+      ComposeFile after,
+      Set<String> rewritten,
+      String oldText,
+      String newText) {
     if (!withoutPorts(YamlNodes.load(oldText)).equals(withoutPorts(YamlNodes.load(newText)))) {
       throw new IllegalStateException("the edit changed more than ports; refusing");
     }
@@ -170,6 +182,7 @@ public final class ComposePortRewriter {
       throw new IllegalStateException("the edit changed the services; refusing");
     }
     for (int i = 0; i < before.services().size(); i++) {
+      boolean mayChange = rewritten.contains(before.services().get(i).name());
       List<PortPublish> a = before.services().get(i).ports();
       List<PortPublish> b = after.services().get(i).ports();
       if (a.size() != b.size()) {
@@ -182,7 +195,9 @@ public final class ComposePortRewriter {
             x.published().equals(y.published())
                 && x.target().equals(y.target())
                 && x.protocol().equals(y.protocol())
-                && (x.isPublic() ? y.hostIp().equals(LOOPBACK) : x.hostIp().equals(y.hostIp()));
+                && (mayChange && x.isPublic()
+                    ? y.hostIp().equals(LOOPBACK)
+                    : x.hostIp().equals(y.hostIp()));
         if (!same) {
           throw new IllegalStateException("port " + x.label() + " did not come out as intended");
         }

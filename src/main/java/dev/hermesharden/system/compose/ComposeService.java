@@ -34,6 +34,16 @@ public record ComposeService(
     command = List.copyOf(command);
   }
 
+  /**
+   * Whether this looks like a Hermes service: "hermes" in its image, container or service name, or
+   * a volume at the image's data directory {@code /opt/data}.
+   */
+  public boolean looksLikeHermes() {
+    String names = (image + " " + containerName + " " + name).toLowerCase(java.util.Locale.ROOT);
+    return names.contains("hermes")
+        || volumes.stream().anyMatch(v -> v.target().replaceFirst("/$", "").equals("/opt/data"));
+  }
+
   public boolean hostNetwork() {
     return networkMode.equals("host");
   }

@@ -95,6 +95,19 @@ class DockerChecksTest {
   }
 
   @Test
+  void aProxyBesideHermesIsNotAFinding() {
+    String text =
+        "services:\n  caddy:\n    image: caddy:2\n    privileged: true\n    ports: [\"443:443\"]\n"
+            + "  hermes:\n    image: nousresearch/hermes-agent\n    ports: [\"127.0.0.1:8642:8642\"]\n";
+    ComposeFiles f =
+        new ComposeFiles(List.of(ComposeFile.parse(PATH, text)), Map.of(PATH, text), Map.of());
+    DockerFacts facts = new DockerFacts(f, Optional.empty());
+    assertEquals(
+        Status.PASS, new ComposePublishesCheck().evaluate(facts, Params.NONE, CTX).status());
+    assertEquals(Status.PASS, new PrivilegedCheck().evaluate(facts, Params.NONE, CTX).status());
+  }
+
+  @Test
   void runningContainersOnlyHermesCounts() {
     ContainerBindingsCheck c = new ContainerBindingsCheck();
     Verdict v = c.evaluate(new DockerFacts(compose("quickstart.yml"), INSPECTED), Params.NONE, CTX);

@@ -44,9 +44,11 @@ class ComposeDiscoveryTest {
             .answer(
                 "docker compose ls --all --format json",
                 0,
-                "[{\"Name\":\"agent\",\"Status\":\"running(1)\",\"ConfigFiles\":\"/data/agent/compose.yaml\"}]\n",
+                "[{\"Name\":\"web\",\"Status\":\"running(1)\",\"ConfigFiles\":\"/srv/web/compose.yaml\"},"
+                    + "{\"Name\":\"agent\",\"Status\":\"running(1)\",\"ConfigFiles\":\"/data/agent/compose.yaml\"}]\n",
                 "")
             .file("/data/agent/compose.yaml", COMPOSE, "root")
+            .file("/srv/web/compose.yaml", "services:\n  web:\n    image: nginx\n", "root")
             .file("/opt/hermes/docker-compose.yml", COMPOSE, "root");
     assertEquals(List.of("/data/agent/compose.yaml"), ComposeDiscovery.find(host, Answers.EMPTY));
   }

@@ -89,6 +89,16 @@ class ComposePortRewriterTest {
   }
 
   @Test
+  void aReverseProxyBesideHermesKeepsItsPublicPorts() {
+    String before =
+        "services:\n"
+            + "  caddy:\n    image: caddy:2\n    ports:\n      - \"443:443\"\n"
+            + "  hermes:\n    image: nousresearch/hermes-agent:latest\n    ports:\n      - \"8642:8642\"\n";
+    String after = ComposePortRewriter.rewrite("/c.yml", before).text();
+    assertEquals(before.replace("\"8642:8642\"", "\"127.0.0.1:8642:8642\""), after);
+  }
+
+  @Test
   void nothingPublicMeansSameText() {
     String text = "services:\n  h:\n    ports: [\"127.0.0.1:1:1\"]\n";
     ComposePortRewriter.Result r = ComposePortRewriter.rewrite("/c.yml", text);
