@@ -3,8 +3,7 @@ package dev.hermesharden.checks;
 import java.util.Map;
 
 /** A verdict tied to the stable id of the check that produced it. */
-public record CheckResult(
-    String checkId, Status status, Reason reason, Map<String, String> details) {
+public record CheckResult(String checkId, Status status, Reason reason, Map<String, String> details) {
   public CheckResult {
     details = Map.copyOf(details);
   }

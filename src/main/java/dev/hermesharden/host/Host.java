@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The machine being hardened. Everything the tool learns or changes goes through here: commands are
- * argv lists (never shell strings), files are read as UTF-8 text and written atomically.
+ * The machine being hardened. Everything the tool learns or changes goes through here: commands
+ * are argv lists (never shell strings), files are read as UTF-8 text and written atomically.
  *
  * <p>Implementations: {@code LocalHost} (this machine), {@code SimulatedHost} (the practice VPS),
  * later an SSH host. A host answers commands in the real tools' output formats, so parsers never
@@ -39,8 +39,7 @@ public interface Host {
 
   /** {@code stat} of a path (following symlinks), or empty when it does not exist. */
   default Optional<FileStat> stat(String path) throws HostException {
-    ExecResult r =
-        exec(List.of("stat", "-L", "--printf=" + FileStat.FORMAT, "--", path), DEFAULT_TIMEOUT);
+    ExecResult r = exec(List.of("stat", "-L", "--printf=" + FileStat.FORMAT, "--", path), DEFAULT_TIMEOUT);
     if (!r.ok()) {
       if (r.stderr().contains("No such file")) {
         return Optional.empty();

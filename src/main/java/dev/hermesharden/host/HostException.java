@@ -1,8 +1,6 @@
 package dev.hermesharden.host;
 
-/**
- * A host could not do what was asked. The kind is what the user is told; the message is for logs.
- */
+/** A host could not do what was asked. The kind is what the user is told; the message is for logs. */
 public final class HostException extends Exception {
   private static final long serialVersionUID = 1L;
 

@@ -11,19 +11,14 @@ import java.util.TreeMap;
 public record Answers(Map<String, String> values) {
   public static final String ADMIN_USER = "admin.user";
   public static final String SERVICE_USER = "service.user";
-
   /** {@code tailscale} (default) or {@code cidr}. */
   public static final String PRIVATE_PATH_KIND = "private-path.kind";
-
   /** The private network, e.g. {@code 100.64.0.0/10} or {@code 10.8.0.0/24}. */
   public static final String PRIVATE_PATH_CIDR = "private-path.cidr";
-
   /** A public key line the admin pasted, to append to {@code authorized_keys}. */
   public static final String PUBLIC_KEY = "ssh-keys.public-key";
-
   /** Override for where Hermes keeps its data. */
   public static final String HERMES_HOME = "hermes.home";
-
   /** Compose files, separated by {@code :}. Found automatically when absent. */
   public static final String COMPOSE_FILES = "docker.compose-files";
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a check or a fix may know beyond the host itself: the admin's answers, the evidence recorded
- * so far, the clock, and how the admin is connected.
+ * What a check or a fix may know beyond the host itself: the admin's answers, the evidence
+ * recorded so far, the clock, and how the admin is connected.
  *
  * @param clientAddress the admin's address as the server sees it ({@code SSH_CONNECTION}), if any
  */

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The base system of the practice VPS: os-release, host name, and the generic commands ({@code
- * stat}, {@code chmod}, {@code chown}, {@code install -d}, {@code mkdir}, {@code systemctl}). Asked
- * last, so specific components can claim a command first.
+ * stat}, {@code chmod}, {@code chown}, {@code install -d}, {@code mkdir}, {@code systemctl}).
+ * Asked last, so specific components can claim a command first.
  */
 final class SimCore implements SimComponent {
   static final String OS_RELEASE =
@@ -105,9 +105,7 @@ final class SimCore implements SimComponent {
               case 'U' -> f.owner();
               case 'G' -> f.group();
               case 'a' -> Integer.toOctalString(f.mode());
-              case 's' ->
-                  String.valueOf(
-                      f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+              case 's' -> String.valueOf(f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
               case 'Y' -> "1732406400";
               case 'F' -> type;
               case 'n' -> path;
@@ -205,7 +203,8 @@ final class SimCore implements SimComponent {
     boolean now = argv.contains("--now");
     return switch (verb) {
       case "is-active" ->
-          u.map(x -> x.active()).orElse(false)
+          u.map(x -> x.active())
+              .orElse(false)
               ? ok(argv, "active\n")
               : new ExecResult(argv, 3, "inactive\n", "");
       case "is-enabled" ->
@@ -220,8 +219,7 @@ final class SimCore implements SimComponent {
                   : new ExecResult(argv, 1, "disabled\n", "");
       case "start", "restart", "reload", "try-reload-or-restart", "reload-or-restart" -> {
         if (u.isEmpty()) {
-          yield fail(
-              argv, 5, "Failed to " + verb + " " + unit + ": Unit " + unit + " not found.\n");
+          yield fail(argv, 5, "Failed to " + verb + " " + unit + ": Unit " + unit + " not found.\n");
         }
         SimServices.set(fs, unit, u.get().enabled(), true);
         yield ok(argv, "");
@@ -232,8 +230,7 @@ final class SimCore implements SimComponent {
       }
       case "enable", "disable" -> {
         if (u.isEmpty()) {
-          yield fail(
-              argv, 1, "Failed to " + verb + " unit: Unit file " + unit + " does not exist.\n");
+          yield fail(argv, 1, "Failed to " + verb + " unit: Unit file " + unit + " does not exist.\n");
         }
         boolean enable = verb.equals("enable");
         SimServices.set(fs, unit, enable, now ? enable : u.get().active());

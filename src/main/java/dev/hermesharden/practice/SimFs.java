@@ -29,9 +29,7 @@ public final class SimFs {
     return get(path).filter(f -> !f.directory()).map(SimFile::content);
   }
 
-  /**
-   * Writes a file, creating missing parent directories (root, 0755). Keeps owner/mode if present.
-   */
+  /** Writes a file, creating missing parent directories (root, 0755). Keeps owner/mode if present. */
   public void write(String path, String content) {
     String p = normalize(path);
     SimFile old = files.get(p);
@@ -74,8 +72,7 @@ public final class SimFs {
   public List<String> walk(String dir) {
     String root = normalize(dir);
     String prefix = root.equals("/") ? "/" : root + "/";
-    List<String> below =
-        files.subMap(prefix, prefix + Character.MAX_VALUE).keySet().stream().toList();
+    List<String> below = files.subMap(prefix, prefix + Character.MAX_VALUE).keySet().stream().toList();
     return files.containsKey(root)
         ? java.util.stream.Stream.concat(java.util.stream.Stream.of(root), below.stream()).toList()
         : below;

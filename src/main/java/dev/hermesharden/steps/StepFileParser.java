@@ -23,8 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * constructing arbitrary classes) so that every error can name the line of the field.
  */
 final class StepFileParser {
-  private static final Set<String> TOP =
-      Set.of("id", "order", "title", "teach", "produces", "checks", "fixes");
+  private static final Set<String> TOP = Set.of("id", "order", "title", "teach", "produces", "checks", "fixes");
   private static final Set<String> TEACH = Set.of("why", "breaks", "undo");
   private static final Set<String> CHECK = Set.of("id", "title", "params");
   private static final Set<String> FIX = Set.of("id", "title", "params", "destructive", "requires");
@@ -107,8 +106,7 @@ final class StepFileParser {
     for (NodeTuple t : m.getValue()) {
       String key = ((ScalarNode) t.getKeyNode()).getValue();
       if (allowed != null && !allowed.contains(key)) {
-        throw error(
-            t.getKeyNode(), field.equals("(file)") ? key : field + "." + key, "unknown field");
+        throw error(t.getKeyNode(), field.equals("(file)") ? key : field + "." + key, "unknown field");
       }
       out.put(key, t);
     }
@@ -122,8 +120,7 @@ final class StepFileParser {
     return s.getValue();
   }
 
-  private Node required(Map<String, NodeTuple> m, String key, Node parent)
-      throws StepFileException {
+  private Node required(Map<String, NodeTuple> m, String key, Node parent) throws StepFileException {
     NodeTuple t = m.get(key);
     if (t == null) {
       throw error(parent, key, "is missing");

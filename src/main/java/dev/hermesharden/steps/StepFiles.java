@@ -76,8 +76,7 @@ public final class StepFiles {
       for (CheckRef c : step.checks()) {
         String prior = checkIds.putIfAbsent(c.id(), src.name());
         if (prior != null) {
-          throw lines.error(
-              "checks[].id", "duplicate check id '" + c.id() + "' (also in " + prior + ")");
+          throw lines.error("checks[].id", "duplicate check id '" + c.id() + "' (also in " + prior + ")");
         }
         if (!catalog.hasCheck(c.id())) {
           throw lines.error("checks[].id", "unknown check id '" + c.id() + "'", c.id());
@@ -87,8 +86,7 @@ public final class StepFiles {
       for (FixRef f : step.fixes()) {
         String prior = fixIds.putIfAbsent(f.id(), src.name());
         if (prior != null) {
-          throw lines.error(
-              "fixes[].id", "duplicate fix id '" + f.id() + "' (also in " + prior + ")");
+          throw lines.error("fixes[].id", "duplicate fix id '" + f.id() + "' (also in " + prior + ")");
         }
         if (!catalog.hasFix(f.id())) {
           throw lines.error("fixes[].id", "unknown fix id '" + f.id() + "'", f.id());
@@ -137,8 +135,7 @@ public final class StepFiles {
     List<Source> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).toList()) {
-        out.add(
-            new Source(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+        out.add(new Source(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
       }
     }
     out.sort((a, b) -> a.name().compareTo(b.name()));
