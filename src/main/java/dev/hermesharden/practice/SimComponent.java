@@ -14,8 +14,8 @@ public interface SimComponent {
   void seed(SimFs fs);
 
   /**
-   * Answers a command when this component owns it ({@code argv.get(0)} and maybe a sub-command), or
-   * returns empty to let the next component try.
+   * Answers a command when this component owns it ({@code argv.get(0)} and maybe a sub-command),
+   * or returns empty to let the next component try.
    */
   Optional<ExecResult> handle(List<String> argv, SimFs fs);
 
