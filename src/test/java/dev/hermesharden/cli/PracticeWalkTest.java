@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole practice VPS through the command line, in-process: every step starts failing, the
- * guards refuse destructive changes until the proofs are made, and after every fix the audit
- * passes and no plan has anything left to do.
+ * guards refuse destructive changes until the proofs are made, and after every fix the audit passes
+ * and no plan has anything left to do.
  */
 class PracticeWalkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
