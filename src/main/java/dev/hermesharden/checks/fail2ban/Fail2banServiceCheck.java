@@ -30,7 +30,9 @@ public final class Fail2banServiceCheck implements Check<Fail2banServiceCheck.Fa
     Verdict v =
         enabled.equals("enabled") && active.equals("active")
             ? Verdict.pass("reason.fail2ban.service-ok")
-            : Verdict.fail("reason.fail2ban.service-not-ok", enabled, active);
+            : enabled.equals("not-found")
+                ? Verdict.fail("reason.fail2ban.service-missing")
+                : Verdict.fail("reason.fail2ban.service-not-ok", enabled, active);
     return v.with("is-enabled", enabled).with("is-active", active);
   }
 }

@@ -33,12 +33,15 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
   public record Facts(
       String probeUser, String source, Optional<FailRegexResult> result, String error) {}
 
+  /** The {@code source} of facts gathered where fail2ban is not installed. */
+  static final String NOT_INSTALLED = "-";
+
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     String user = "hh-probe-" + HexFormat.of().formatHex(bytes());
     if (!Fail2banInstalledCheck.installed(Fail2banInstalledCheck.query(host))) {
       // no filter to test: do not leave a failed login in the log for nothing
-      return new Facts(user, "-", Optional.empty(), "fail2ban is not installed");
+      return new Facts(user, NOT_INSTALLED, Optional.empty(), "fail2ban is not installed");
     }
     host.exec(probeArgv(user), Duration.ofSeconds(15)); // expected to fail: that is the point
     JailConfig cfg = JailConfig.read(host);
@@ -84,6 +87,9 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
+    if (facts.source().equals(NOT_INSTALLED)) {
+      return Verdict.fail("reason.fail2ban.regex-not-installed");
+    }
     if (facts.result().isEmpty()) {
       return Verdict.fail("reason.fail2ban.regex-failed", facts.source())
           .with("fail2ban-regex", SshdJailCheck.firstLine(facts.error()));

@@ -72,11 +72,11 @@ class Fail2banChecksTest {
         c.evaluate(new Fail2banServiceCheck.Facts("enabled", "failed"), Params.NONE, TAILSCALE);
     assertEquals(Status.FAIL, failed.status());
     assertEquals(List.of("enabled", "failed"), failed.reason().args());
-    assertEquals(
-        List.of("not-found", "inactive"),
-        c.evaluate(new Fail2banServiceCheck.Facts("", "inactive"), Params.NONE, TAILSCALE)
-            .reason()
-            .args());
+    Verdict missing =
+        c.evaluate(new Fail2banServiceCheck.Facts("", "inactive"), Params.NONE, TAILSCALE);
+    assertEquals(Status.FAIL, missing.status());
+    assertEquals("reason.fail2ban.service-missing", missing.reason().key());
+    assertEquals("not-found", missing.details().get("is-enabled"));
   }
 
   @Test
