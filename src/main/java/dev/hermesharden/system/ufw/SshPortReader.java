@@ -3,6 +3,7 @@ package dev.hermesharden.system.ufw;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -39,10 +40,9 @@ public final class SshPortReader {
   /** The {@code port N} lines of {@code sshd -T} output, sorted, without duplicates. */
   public static List<Integer> parse(String sshdT) {
     TreeSet<Integer> ports = new TreeSet<>();
-    for (String line : sshdT.split("\n")) {
-      String[] f = line.strip().split("\\s+");
-      if (f.length == 2 && f[0].equalsIgnoreCase("port") && f[1].matches("\\d{1,5}")) {
-        ports.add(Integer.parseInt(f[1]));
+    for (String port : SshdEffectiveConfig.parse(sshdT).all("port")) {
+      if (port.strip().matches("\\d{1,5}")) {
+        ports.add(Integer.parseInt(port.strip()));
       }
     }
     return List.copyOf(ports);
