@@ -34,6 +34,9 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--yes", descriptionKey = "cli.apply.option.yes")
   boolean yes;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", descriptionKey = "cli.apply.option.set")
+  java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     Setup setup = root.setup();
@@ -41,7 +44,11 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       StepDefinition step = StepSelection.select(setup, stepId).get(0);
       WizardEngine engine = setup.engine("cli.needs-root.apply");
-      engine.startOrResume(setup.baseAnswers());
+      dev.hermesharden.model.Answers given = setup.baseAnswers();
+      for (var e : answers.entrySet()) {
+        given = given.with(e.getKey(), e.getValue());
+      }
+      engine.startOrResume(given);
       p.stepHeader(step);
       List<FixRef> fixes =
           step.fixes().stream().filter(f -> fixId == null || f.id().equals(fixId)).toList();

@@ -13,7 +13,13 @@ import picocli.CommandLine.ScopeType;
     name = "hermes-harden",
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {AuditCommand.class, PlanCommand.class, ApplyCommand.class, SkipCommand.class})
+    subcommands = {
+      AuditCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      SkipCommand.class,
+      ProveCommand.class
+    })
 final class RootCommand implements Callable<Integer> {
   final PrintWriter out;
   final PrintWriter err;

@@ -9,7 +9,10 @@ import dev.hermesharden.host.LocalHost;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
+import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.model.Prover;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.PracticeProver;
 import dev.hermesharden.practice.PracticeStore;
 import dev.hermesharden.practice.PracticeWorkstation;
 import dev.hermesharden.practice.SimulatedHost;
@@ -144,6 +147,24 @@ final class Setup {
     Host h = host(whyRoot);
     return new WizardEngine(
         h, steps(), catalog, journal(), clock, HOST_STATE_DIR, new Guard(), clientAddress());
+  }
+
+  /** Who performs login proofs: simulated on the practice VPS, the admin on a real server. */
+  Prover prover() {
+    if (host instanceof SimulatedHost sim) {
+      return new PracticeProver(sim, clock);
+    }
+    return new Prover() {
+      @Override
+      public boolean automatic() {
+        return false;
+      }
+
+      @Override
+      public Attempt attempt(EvidenceKind kind, Answers answers) {
+        return Attempt.failed("cli.prove.real-host");
+      }
+    };
   }
 
   List<StepDefinition> steps() throws Refusal {

@@ -2,6 +2,7 @@ package dev.hermesharden.engine;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * everything, since the answers may have changed. Not for use across runs: it never notices changes
  * made by anyone else.
  */
-final class CachingHost implements Host {
+final class CachingHost extends ForwardingHost {
   private record Answer<T>(T value, HostException failure) {
     T get() throws HostException {
       if (failure != null) {
@@ -31,11 +32,10 @@ final class CachingHost implements Host {
     T run() throws HostException;
   }
 
-  private final Host inner;
   private final Map<String, Answer<?>> cache = new HashMap<>();
 
   CachingHost(Host inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   @Override
@@ -64,16 +64,6 @@ final class CachingHost implements Host {
   public synchronized void deleteFile(String path) throws HostException {
     cache.clear();
     inner.deleteFile(path);
-  }
-
-  @Override
-  public boolean simulated() {
-    return inner.simulated();
-  }
-
-  @Override
-  public String name() {
-    return inner.name();
   }
 
   @SuppressWarnings("unchecked")

@@ -2,21 +2,20 @@ package dev.hermesharden.engine;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Wraps a host and remembers every command and write, for asserting what reached the host. */
-final class CountingHost implements Host {
-  final Host inner;
+final class CountingHost extends ForwardingHost {
   final List<List<String>> commands = new ArrayList<>();
   final List<String> writes = new ArrayList<>();
 
   CountingHost(Host inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   long count(List<String> argv) {
@@ -30,11 +29,6 @@ final class CountingHost implements Host {
   }
 
   @Override
-  public Optional<String> readFile(String path) throws HostException {
-    return inner.readFile(path);
-  }
-
-  @Override
   public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
     writes.add(path);
     inner.writeFile(path, content, attrs);
@@ -44,20 +38,5 @@ final class CountingHost implements Host {
   public void deleteFile(String path) throws HostException {
     writes.add("rm " + path);
     inner.deleteFile(path);
-  }
-
-  @Override
-  public List<String> listDirectory(String path) throws HostException {
-    return inner.listDirectory(path);
-  }
-
-  @Override
-  public boolean simulated() {
-    return inner.simulated();
-  }
-
-  @Override
-  public String name() {
-    return inner.name();
   }
 }

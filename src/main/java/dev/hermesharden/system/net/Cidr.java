@@ -51,6 +51,13 @@ public record Cidr(byte[] network, int prefix) {
         .orElse(false);
   }
 
+  /** Whether every address of {@code inner} lies in this network. */
+  public boolean containsNetwork(Cidr inner) {
+    return inner.network.length == network.length
+        && prefix <= inner.prefix
+        && contains(inner.network);
+  }
+
   public boolean contains(byte[] address) {
     if (address.length != network.length) {
       return false;

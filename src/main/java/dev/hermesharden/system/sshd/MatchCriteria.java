@@ -1,6 +1,8 @@
 package dev.hermesharden.system.sshd;
 
+import dev.hermesharden.system.net.Cidr;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +71,9 @@ final class MatchCriteria {
     for (String raw : list.split(",")) {
       boolean negated = raw.startsWith("!");
       String p = negated ? raw.substring(1) : raw;
-      boolean hit = Cidr.isCidr(p) ? Cidr.contains(p, addr) : wildcard(p).matcher(addr).matches();
+      Optional<Cidr> net = Cidr.tryParse(p);
+      boolean hit =
+          net.isPresent() ? net.get().contains(addr) : wildcard(p).matcher(addr).matches();
       if (hit) {
         if (negated) {
           return false;

@@ -58,4 +58,22 @@ class CidrTest {
     assertEquals("100.64.0.0/10", Cidr.parse("100.64.0.0/10").toString());
     assertEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse(" 10.0.0.0/8 "));
   }
+
+  @Test
+  void matchAddressNetworksAndNamesAsSshdUsesThem() {
+    assertTrue(Cidr.parse("fd7a:115c:a1e0::/48").contains("fd7a:115c:a1e0::1"));
+    assertFalse(Cidr.parse("10.0.0.0/8").contains("fd7a:115c:a1e0::1"));
+    assertTrue(Cidr.tryParse("example.com").isEmpty(), "names are never resolved");
+    assertTrue(Cidr.parse("0.0.0.0/0").contains("198.51.100.1"));
+  }
+
+  @Test
+  void aNetworkContainsOnlyNarrowerNetworksInsideIt() {
+    Cidr tailnet = Cidr.parse("100.64.0.0/10");
+    assertTrue(tailnet.containsNetwork(Cidr.parse("100.64.0.0/24")));
+    assertTrue(tailnet.containsNetwork(Cidr.parse("100.64.0.10")));
+    assertFalse(tailnet.containsNetwork(Cidr.parse("100.0.0.0/8")), "wider is not inside");
+    assertFalse(tailnet.containsNetwork(Cidr.parse("10.0.0.0/24")));
+    assertFalse(tailnet.containsNetwork(Cidr.parse("fd7a:115c:a1e0::/48")));
+  }
 }

@@ -1,0 +1,54 @@
+package dev.hermesharden.checks.docker;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeService;
+import dev.hermesharden.system.compose.PortPublish;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code docker.compose-loopback}: no compose port publish is open to every network (no host
+ * address, {@code 0.0.0.0} or {@code ::}). Docker writes its own iptables rules for published
+ * ports, ahead of ufw's: a public publish is reachable from the internet whatever ufw says.
+ */
+public final class ComposePublishesCheck implements Check<DockerFacts> {
+  @Override
+  public DockerFacts gather(Host host, StepContext ctx) throws HostException {
+    return DockerFacts.gather(host, ctx);
+  }
+
+  @Override
+  public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
+    if (facts.compose().files().isEmpty()) {
+      return facts.notInDocker()
+          ? DockerFacts.notInDockerVerdict()
+          : Verdict.notApplicable("reason.docker.no-compose");
+    }
+    Map<String, String> found = new LinkedHashMap<>();
+    for (ComposeFile f : facts.compose().files()) {
+      for (ComposeService s : f.hermesServices()) {
+        for (PortPublish p : s.ports()) {
+          if (p.isPublic()) {
+            found.put(f.path() + ":" + p.line(), s.name() + " " + p.label());
+          }
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return Verdict.pass("reason.docker.compose-loopback");
+    }
+    Verdict v =
+        Verdict.fail(
+            "reason.docker.compose-public", found.size(), String.join(", ", found.keySet()));
+    for (Map.Entry<String, String> e : found.entrySet()) {
+      v = v.with(e.getKey(), e.getValue());
+    }
+    return v;
+  }
+}

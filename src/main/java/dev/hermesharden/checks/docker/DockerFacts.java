@@ -1,0 +1,51 @@
+package dev.hermesharden.checks.docker;
+
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeFiles;
+import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.docker.RunningContainers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the Docker checks look at: the Hermes compose files and the running containers.
+ *
+ * @param containers every running container; empty when Docker is absent or its daemon is down
+ */
+public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> containers) {
+
+  public static DockerFacts gather(Host host, StepContext ctx) throws HostException {
+    return new DockerFacts(ComposeFiles.load(host, ctx.answers()), RunningContainers.list(host));
+  }
+
+  /**
+   * Running containers that belong to Hermes: created from one of its compose files, or whose image
+   * or name says hermes.
+   */
+  public List<ContainerState> hermesContainers() {
+    Set<String> files = compose.files().stream().map(ComposeFile::path).collect(Collectors.toSet());
+    return containers.orElse(List.of()).stream()
+        .filter(
+            c ->
+                c.composeFiles().stream().anyMatch(files::contains)
+                    || c.image().toLowerCase(Locale.ROOT).contains("hermes")
+                    || c.name().toLowerCase(Locale.ROOT).contains("hermes"))
+        .toList();
+  }
+
+  /** Hermes does not run in Docker here: no compose file found and no Hermes container. */
+  public boolean notInDocker() {
+    return compose.isEmpty() && hermesContainers().isEmpty();
+  }
+
+  static Verdict notInDockerVerdict() {
+    return Verdict.notApplicable("reason.docker.not-in-docker");
+  }
+}

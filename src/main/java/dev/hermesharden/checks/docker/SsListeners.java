@@ -1,0 +1,55 @@
+package dev.hermesharden.checks.docker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code ss -Htlnp}: {@code LISTEN 0 4096 0.0.0.0:8642 0.0.0.0:* users:(("docker-proxy",…))}.
+ * Addresses may be {@code [::]}, {@code *} or carry an interface ({@code 127.0.0.53%lo}).
+ *
+ * <p>Kept private to this step: the shared socket-table parser belongs to another area.
+ */
+final class SsListeners {
+  private static final Pattern PROCESS = Pattern.compile("\\(\\(\"([^\"]+)\"");
+
+  /** One listening socket. {@code process} is empty when ss could not see it (no root). */
+  record Listener(String address, String port, String process) {
+    boolean isPublic() {
+      return address.equals("0.0.0.0") || address.equals("::") || address.equals("*");
+    }
+
+    String label() {
+      return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+    }
+  }
+
+  private SsListeners() {}
+
+  static List<Listener> parse(String out) {
+    List<Listener> listeners = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length < 5 || !f[0].equals("LISTEN")) {
+        continue;
+      }
+      String local = f[3];
+      int colon = local.lastIndexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String addr = local.substring(0, colon);
+      if (addr.startsWith("[") && addr.endsWith("]")) {
+        addr = addr.substring(1, addr.length() - 1);
+      }
+      int pct = addr.indexOf('%');
+      if (pct >= 0) {
+        addr = addr.substring(0, pct);
+      }
+      Matcher m = PROCESS.matcher(line);
+      listeners.add(new Listener(addr, local.substring(colon + 1), m.find() ? m.group(1) : ""));
+    }
+    return listeners;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.hermesharden.checks.fail2ban;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.fail2ban.FailRegexResult;
+import dev.hermesharden.system.fail2ban.JailConfig;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code fail2ban.filter-matches}: a deliberate failed login is recognised by the sshd filter on
+ * the log source the jail really reads. Gather makes one harmless failing SSH login to 127.0.0.1 as
+ * a unique user that cannot exist ({@code hh-probe-<hex>}) — the one thing this check's gather does
+ * besides reading — then runs {@code fail2ban-regex} over the jail's source (the journal for {@code
+ * backend = systemd}, else its log file). A real ban cannot serve as the proof: ignoreip exempts
+ * 127.0.0.1, as it should.
+ */
+public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts> {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * @param source what fail2ban-regex read: {@code systemd-journal} or a log path
+   * @param result the parsed summary, or empty with the tool's complaint in {@code error}
+   */
+  public record Facts(
+      String probeUser, String source, Optional<FailRegexResult> result, String error) {}
+
+  /** The {@code source} of facts gathered where fail2ban is not installed. */
+  static final String NOT_INSTALLED = "-";
+
+  @Override
+  public Facts gather(Host host, StepContext ctx) throws HostException {
+    String user = "hh-probe-" + HexFormat.of().formatHex(bytes());
+    if (!Fail2banInstalledCheck.installed(Fail2banInstalledCheck.query(host))) {
+      // no filter to test: do not leave a failed login in the log for nothing
+      return new Facts(user, NOT_INSTALLED, Optional.empty(), "fail2ban is not installed");
+    }
+    host.exec(probeArgv(user), Duration.ofSeconds(15)); // expected to fail: that is the point
+    JailConfig cfg = JailConfig.read(host);
+    String source = source(cfg);
+    ExecResult r =
+        host.exec(
+            List.of("fail2ban-regex", "--print-all-matched", source, "sshd"),
+            Duration.ofMinutes(2));
+    if (!r.ok()) {
+      return new Facts(user, source, Optional.empty(), (r.stderr() + r.stdout()).strip());
+    }
+    try {
+      return new Facts(user, source, Optional.of(FailRegexResult.parse(r.stdout())), "");
+    } catch (IllegalArgumentException e) {
+      return new Facts(user, source, Optional.empty(), r.stdout().strip());
+    }
+  }
+
+  public static List<String> probeArgv(String user) {
+    return List.of(
+        "ssh",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "ConnectTimeout=5",
+        user + "@127.0.0.1",
+        "true");
+  }
+
+  /** The journal for a systemd backend, else the jail's log file (auth.log when unresolved). */
+  public static String source(JailConfig cfg) {
+    String backend = cfg.get("sshd", "backend").orElse("auto");
+    if (backend.startsWith("systemd")) {
+      return "systemd-journal";
+    }
+    String log = cfg.get("sshd", "logpath").orElse("").strip().split("\\s+")[0];
+    return log.isEmpty() || log.contains("%(") ? "/var/log/auth.log" : log;
+  }
+
+  @Override
+  public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
+    if (facts.source().equals(NOT_INSTALLED)) {
+      return Verdict.fail("reason.fail2ban.regex-not-installed");
+    }
+    if (facts.result().isEmpty()) {
+      return Verdict.fail("reason.fail2ban.regex-failed", facts.source())
+          .with("fail2ban-regex", SshdJailCheck.firstLine(facts.error()));
+    }
+    FailRegexResult r = facts.result().get();
+    boolean seen = r.matchedLines().stream().anyMatch(l -> l.contains(facts.probeUser()));
+    return (seen
+            ? Verdict.pass("reason.fail2ban.filter-matched", facts.source())
+            : Verdict.fail("reason.fail2ban.filter-missed", facts.source(), facts.probeUser()))
+        .with("probe-user", facts.probeUser())
+        .with("lines", r.lines() + " lines, " + r.matched() + " matched");
+  }
+
+  private static byte[] bytes() {
+    byte[] b = new byte[4];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+}

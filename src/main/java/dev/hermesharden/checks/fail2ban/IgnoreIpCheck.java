@@ -1,0 +1,58 @@
+package dev.hermesharden.checks.fail2ban;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.fail2ban.IgnoreIpList;
+import dev.hermesharden.system.ufw.PrivatePath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code fail2ban.ignoreip}: the running sshd jail never bans loopback ({@code 127.0.0.1}, {@code
+ * ::1}) nor the admin's private path, so a few mistyped logins over Tailscale cannot lock the admin
+ * out.
+ */
+public final class IgnoreIpCheck implements Check<IgnoreIpCheck.Facts> {
+  /** The jail's ignore list as the server reports it, or empty with the client's complaint. */
+  public record Facts(Optional<List<String>> ignored, String error) {}
+
+  @Override
+  public Facts gather(Host host, StepContext ctx) throws HostException {
+    ExecResult r = host.exec("fail2ban-client", "get", "sshd", "ignoreip");
+    if (!r.ok()) {
+      return new Facts(Optional.empty(), (r.stderr() + r.stdout()).strip());
+    }
+    return new Facts(Optional.of(IgnoreIpList.parse(r.stdout())), "");
+  }
+
+  @Override
+  public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
+    if (facts.ignored().isEmpty()) {
+      return Verdict.fail("reason.fail2ban.server-down")
+          .with("client", SshdJailCheck.firstLine(facts.error()));
+    }
+    List<String> ignored = facts.ignored().get();
+    PrivatePath path = PrivatePath.of(ctx.answers());
+    List<String> missing = new ArrayList<>();
+    if (ignored.stream().noneMatch(e -> PrivatePath.contains(e, "127.0.0.1"))) {
+      missing.add("127.0.0.1/8");
+    }
+    if (ignored.stream().noneMatch(e -> e.equals("::1") || e.equals("::1/128"))) {
+      missing.add("::1");
+    }
+    if (ignored.stream().noneMatch(e -> PrivatePath.contains(e, path.cidr()))) {
+      missing.add(path.cidr());
+    }
+    Verdict v =
+        missing.isEmpty()
+            ? Verdict.pass("reason.fail2ban.ignoreip-ok", path.cidr())
+            : Verdict.fail("reason.fail2ban.ignoreip-missing", String.join(" ", missing));
+    return v.with("ignoreip", String.join(" ", ignored));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.hermesharden.checks.hermesdir;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.hermes.LiteralSecretScanner;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code hermes-dir.no-literal-secrets}: {@code config.yaml} holds no secret values itself (keys
+ * named like key/token/secret/password whose value is not a {@code ${VAR}} reference). Secrets
+ * belong in {@code .env} (600); config.yaml tends to be copied, shared and backed up. Details name
+ * the key paths only, never a value.
+ */
+public final class LiteralSecretsCheck implements Check<LiteralSecretsCheck.Facts> {
+  /** HERMES_HOME and the text of its {@code config.yaml}, if any. */
+  public record Facts(Optional<String> home, Optional<String> config) {}
+
+  @Override
+  public Facts gather(Host host, StepContext ctx) throws HostException {
+    Optional<String> home = HermesDir.locate(host, ctx);
+    return new Facts(
+        home, home.isPresent() ? host.readFile(home.get() + "/config.yaml") : Optional.empty());
+  }
+
+  @Override
+  public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
+    if (facts.home().isEmpty()) {
+      return HermesDir.noHome();
+    }
+    String path = facts.home().get() + "/config.yaml";
+    if (facts.config().isEmpty()) {
+      return Verdict.notApplicable("reason.hermes-dir.no-config", path);
+    }
+    List<String> keys;
+    try {
+      keys = LiteralSecretScanner.scan(facts.config().get());
+    } catch (IllegalArgumentException e) {
+      return Verdict.error("reason.hermes-dir.config-unreadable", path);
+    }
+    if (keys.isEmpty()) {
+      return Verdict.pass("reason.hermes-dir.no-literal-secrets", path);
+    }
+    Verdict v = Verdict.fail("reason.hermes-dir.literal-secrets", path, String.join(", ", keys));
+    for (int i = 0; i < keys.size(); i++) {
+      v = v.with("key." + (i + 1), keys.get(i));
+    }
+    return v;
+  }
+}

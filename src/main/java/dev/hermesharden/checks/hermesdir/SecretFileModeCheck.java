@@ -1,0 +1,47 @@
+package dev.hermesharden.checks.hermesdir;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import java.util.Optional;
+
+/**
+ * {@code hermes-dir.env-file} / {@code hermes-dir.auth-file}: a secrets file in HERMES_HOME (param
+ * {@code file}: {@code .env} or {@code auth.json}) is readable by its owner only (600 or stricter).
+ * A file that does not exist is not applicable.
+ */
+public final class SecretFileModeCheck implements Check<DirectoryFacts> {
+  private final String file;
+
+  public SecretFileModeCheck(String file) {
+    this.file = file;
+  }
+
+  @Override
+  public DirectoryFacts gather(Host host, StepContext ctx) throws HostException {
+    Optional<String> home = HermesDir.locate(host, ctx);
+    return new DirectoryFacts(
+        home, home.isPresent() ? host.stat(home.get() + "/" + file) : Optional.empty());
+  }
+
+  @Override
+  public Verdict evaluate(DirectoryFacts facts, Params params, StepContext ctx) {
+    if (facts.home().isEmpty()) {
+      return HermesDir.noHome();
+    }
+    if (facts.stat().isEmpty()) {
+      return Verdict.notApplicable(
+          "reason.hermes-dir.file-absent", facts.home().get() + "/" + file);
+    }
+    FileStat st = facts.stat().get();
+    Verdict v =
+        st.groupOrWorldAccessible()
+            ? Verdict.fail("reason.hermes-dir.file-open", st.path(), st.octalMode())
+            : Verdict.pass("reason.hermes-dir.file-ok", st.path(), st.octalMode());
+    return v.with("mode", st.octalMode()).with("owner", st.owner() + ":" + st.group());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.hermesharden.fixes.docker;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.docker.DockerFacts;
+import dev.hermesharden.fixes.Fix;
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.PlannedAction;
+import dev.hermesharden.fixes.RunCommand;
+import dev.hermesharden.fixes.WriteFile;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.compose.ComposeCli;
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposePortRewriter;
+import dev.hermesharden.system.docker.ContainerState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code docker.bind-loopback}: rewrites every public publish of the Hermes compose files to {@code
+ * 127.0.0.1} (keeping the file's comments and layout, see {@link ComposePortRewriter}) and
+ * recreates the containers from the edited file ({@code docker compose -f FILE up -d}, or {@code
+ * docker-compose} v1). A file already edited whose containers still publish publicly only gets the
+ * recreate. Recreating restarts Hermes for a few seconds, hence "confirmed".
+ */
+public final class BindLoopbackFix implements Fix {
+  static final String ID = "docker.bind-loopback";
+
+  @Override
+  public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
+    DockerFacts facts = DockerFacts.gather(host, ctx);
+    Optional<ComposeCli> cli = Optional.empty();
+    boolean cliAsked = false;
+    List<PlannedAction> actions = new ArrayList<>();
+    for (ComposeFile f : facts.compose().files()) {
+      String text = facts.compose().texts().get(f.path());
+      ComposePortRewriter.Result r;
+      try {
+        r = ComposePortRewriter.rewrite(f.path(), text);
+      } catch (IllegalStateException e) {
+        throw new HostException(
+            HostException.Kind.IO, "refusing to edit " + f.path() + ": " + e.getMessage(), e);
+      }
+      boolean liveOpen =
+          facts.hermesContainers().stream()
+              .filter(c -> c.composeFiles().contains(f.path()))
+              .flatMap(c -> c.bindings().stream())
+              .anyMatch(ContainerState.Binding::isPublic);
+      if (!r.changed() && !liveOpen) {
+        continue;
+      }
+      if (r.changed()) {
+        actions.add(new WriteFile(f.path(), Optional.of(text), r.text(), FileAttrs.KEEP));
+      }
+      if (!cliAsked) {
+        cli = ComposeCli.detect(host);
+        cliAsked = true;
+      }
+      if (cli.isPresent()) {
+        List<String> argv = cli.get().upDetached(f.path());
+        actions.add(RunCommand.of(argv.toArray(String[]::new)).withTimeout(Duration.ofMinutes(5)));
+      }
+    }
+    return new Plan(ID, actions);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.hermesharden.host;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A host that passes everything to another one. Subclasses override what they add to (recording,
+ * caching, a test's scripted answers) and inherit the rest. {@code stat} is not forwarded: it runs
+ * through this host's {@code exec}, so what a subclass adds applies to it too.
+ */
+public abstract class ForwardingHost implements Host {
+  protected final Host inner;
+
+  protected ForwardingHost(Host inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public ExecResult exec(List<String> argv, Duration timeout) throws HostException {
+    return inner.exec(argv, timeout);
+  }
+
+  @Override
+  public Optional<String> readFile(String path) throws HostException {
+    return inner.readFile(path);
+  }
+
+  @Override
+  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
+    inner.writeFile(path, content, attrs);
+  }
+
+  @Override
+  public void deleteFile(String path) throws HostException {
+    inner.deleteFile(path);
+  }
+
+  @Override
+  public List<String> listDirectory(String path) throws HostException {
+    return inner.listDirectory(path);
+  }
+
+  @Override
+  public boolean simulated() {
+    return inner.simulated();
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.hermesharden.practice;
+
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeService;
+import dev.hermesharden.system.compose.Interpolation;
+import dev.hermesharden.system.compose.PortPublish;
+import dev.hermesharden.system.compose.VolumeMount;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The practice VPS's Docker daemon state: running containers, one tab-separated line each in {@code
+ * SIM_DIR/docker/containers}. Containers are made from a compose file as {@code docker compose up
+ * -d} would make them (a publish without host address binds {@code 0.0.0.0} and {@code ::}).
+ */
+final class SimContainers {
+  static final String FILE = SimFs.SIM_DIR + "/docker/containers";
+
+  /** One published port of a container. */
+  record Binding(String containerPort, String hostIp, String hostPort) {}
+
+  /** One bind mount. */
+  record Mount(String source, String destination) {}
+
+  /** One running container. */
+  record Container(
+      String id,
+      String name,
+      String project,
+      String service,
+      String configFile,
+      String image,
+      boolean privileged,
+      String networkMode,
+      List<Binding> bindings,
+      List<Mount> mounts) {}
+
+  private SimContainers() {}
+
+  static List<Container> all(SimFs fs) {
+    List<Container> out = new ArrayList<>();
+    for (String line : fs.read(FILE).orElse("").split("\n")) {
+      String[] f = line.split("\t", -1);
+      if (f.length != 10) {
+        continue;
+      }
+      List<Binding> bindings = new ArrayList<>();
+      for (String b : f[8].isEmpty() ? new String[0] : f[8].split(";")) {
+        String[] p = b.split("\\|", -1);
+        bindings.add(new Binding(p[0], p[1], p[2]));
+      }
+      List<Mount> mounts = new ArrayList<>();
+      for (String m : f[9].isEmpty() ? new String[0] : f[9].split(";")) {
+        String[] p = m.split("\\|", -1);
+        mounts.add(new Mount(p[0], p[1]));
+      }
+      out.add(
+          new Container(
+              f[0], f[1], f[2], f[3], f[4], f[5], f[6].equals("true"), f[7], bindings, mounts));
+    }
+    return out;
+  }
+
+  static void save(SimFs fs, List<Container> containers) {
+    StringBuilder sb = new StringBuilder();
+    for (Container c : containers) {
+      sb.append(
+              String.join(
+                  "\t", c.id(), c.name(), c.project(), c.service(), c.configFile(), c.image()))
+          .append('\t')
+          .append(c.privileged())
+          .append('\t')
+          .append(c.networkMode())
+          .append('\t')
+          .append(
+              String.join(
+                  ";",
+                  c.bindings().stream()
+                      .map(b -> b.containerPort() + "|" + b.hostIp() + "|" + b.hostPort())
+                      .toList()))
+          .append('\t')
+          .append(
+              String.join(
+                  ";", c.mounts().stream().map(m -> m.source() + "|" + m.destination()).toList()))
+          .append('\n');
+    }
+    fs.mkdirs(SimFs.parent(FILE));
+    fs.write(FILE, sb.toString());
+  }
+
+  /** Replaces the containers of one compose file with ones made from its current text. */
+  static void up(SimFs fs, ComposeFile file) {
+    List<Container> kept =
+        new ArrayList<>(all(fs).stream().filter(c -> !c.configFile().equals(file.path())).toList());
+    for (ComposeService s : file.services()) {
+      kept.add(create(file, s));
+    }
+    save(fs, kept);
+  }
+
+  private static Container create(ComposeFile f, ComposeService s) {
+    List<Binding> bindings = new ArrayList<>();
+    for (PortPublish p : s.ports()) {
+      String port = Interpolation.resolveDefaults(p.target()) + "/" + p.protocol();
+      String host = p.published().isEmpty() ? "32768" : p.publishedResolved();
+      String ip = Interpolation.resolveDefaults(p.hostIp());
+      if (s.hostNetwork()) {
+        continue; // host networking publishes nothing
+      }
+      if (ip.isEmpty()) {
+        bindings.add(new Binding(port, "0.0.0.0", host));
+        bindings.add(new Binding(port, "::", host));
+      } else {
+        bindings.add(new Binding(port, ip, host));
+      }
+    }
+    List<Mount> mounts = new ArrayList<>();
+    for (VolumeMount v : s.volumes()) {
+      if (v.isBind()) {
+        String src = Interpolation.resolveDefaults(v.source());
+        src =
+            src.startsWith("~")
+                ? "/root" + src.substring(1)
+                : src.startsWith("/") ? src : f.directory() + "/" + src.replaceFirst("^\\./", "");
+        mounts.add(new Mount(src, v.target()));
+      }
+    }
+    String name =
+        s.containerName().isEmpty() ? f.projectName() + "-" + s.name() + "-1" : s.containerName();
+    return new Container(
+        id(f.path() + "/" + s.name()),
+        name,
+        f.projectName(),
+        s.name(),
+        f.path(),
+        s.image(),
+        s.privileged(),
+        s.networkMode().isEmpty() ? f.projectName() + "_default" : s.networkMode(),
+        bindings,
+        mounts);
+  }
+
+  private static String id(String seed) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

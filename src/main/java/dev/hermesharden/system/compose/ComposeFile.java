@@ -1,0 +1,173 @@
+package dev.hermesharden.system.compose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A compose file as far as hardening cares: each service's published ports, network mode,
+ * privileges, volumes and environment, with line numbers.
+ *
+ * <p>Caveat: interpolations are kept as written; {@code extends:}, profiles and override files
+ * merged by {@code -f a -f b} are not applied.
+ */
+public record ComposeFile(String path, List<ComposeService> services) {
+  public ComposeFile {
+    services = List.copyOf(services);
+  }
+
+  /** The directory relative paths in the file are resolved against. */
+  public String directory() {
+    int i = path.lastIndexOf('/');
+    return i <= 0 ? "/" : path.substring(0, i);
+  }
+
+  /** Compose's default project name: the directory's base name. */
+  public String projectName() {
+    String dir = directory();
+    return dir.substring(dir.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The services that belong to Hermes: those that {@link ComposeService#looksLikeHermes()}, or
+   * every service when none does (the file was named as Hermes' own). A reverse proxy beside Hermes
+   * in the same file keeps its public ports.
+   */
+  public List<ComposeService> hermesServices() {
+    List<ComposeService> hermes =
+        services.stream().filter(ComposeService::looksLikeHermes).toList();
+    return hermes.isEmpty() ? services : hermes;
+  }
+
+  public Optional<ComposeService> service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Reads a compose file's text.
+   *
+   * @throws IllegalArgumentException when the text is not YAML or has no {@code services} mapping
+   */
+  public static ComposeFile parse(String path, String text) {
+    Node root;
+    try {
+      root = YamlNodes.compose(text);
+    } catch (YAMLException e) {
+      throw new IllegalArgumentException(path + ": not valid YAML: " + e.getMessage(), e);
+    }
+    Node services = root == null ? null : YamlNodes.value(YamlNodes.entries(root), "services");
+    if (!(services instanceof MappingNode)) {
+      throw new IllegalArgumentException(path + ": no services mapping");
+    }
+    List<ComposeService> out = new ArrayList<>();
+    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
+      out.add(service(e.getKey(), e.getValue()));
+    }
+    return new ComposeFile(path, out);
+  }
+
+  private static ComposeService service(String name, NodeTuple tuple) {
+    Map<String, NodeTuple> m = YamlNodes.entries(tuple.getValueNode());
+    List<PortPublish> ports = new ArrayList<>();
+    for (Node p : YamlNodes.items(YamlNodes.value(m, "ports"))) {
+      port(p).ifPresent(ports::add);
+    }
+    List<VolumeMount> volumes = new ArrayList<>();
+    for (Node v : YamlNodes.items(YamlNodes.value(m, "volumes"))) {
+      volumes.add(volume(v));
+    }
+    return new ComposeService(
+        name,
+        YamlNodes.line(tuple.getKeyNode()),
+        YamlNodes.text(YamlNodes.value(m, "image")),
+        YamlNodes.text(YamlNodes.value(m, "container_name")),
+        ports,
+        YamlNodes.text(YamlNodes.value(m, "network_mode")),
+        YamlNodes.text(YamlNodes.value(m, "privileged")).equalsIgnoreCase("true"),
+        volumes,
+        environment(YamlNodes.value(m, "environment")),
+        envFiles(YamlNodes.value(m, "env_file")),
+        command(YamlNodes.value(m, "command")));
+  }
+
+  static Optional<PortPublish> port(Node p) {
+    if (p instanceof ScalarNode s) {
+      return PortPublish.parseShort(s.getValue(), YamlNodes.line(p));
+    }
+    Map<String, NodeTuple> m = YamlNodes.entries(p);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    String protocol = YamlNodes.text(YamlNodes.value(m, "protocol"));
+    String ip = YamlNodes.text(YamlNodes.value(m, "host_ip"));
+    if (ip.startsWith("[") && ip.endsWith("]")) {
+      ip = ip.substring(1, ip.length() - 1);
+    }
+    return Optional.of(
+        new PortPublish(
+            ip,
+            YamlNodes.text(YamlNodes.value(m, "published")),
+            YamlNodes.text(YamlNodes.value(m, "target")),
+            protocol.isEmpty() ? "tcp" : protocol,
+            YamlNodes.line(p),
+            true));
+  }
+
+  private static VolumeMount volume(Node v) {
+    if (v instanceof ScalarNode s) {
+      return VolumeMount.parseShort(s.getValue(), YamlNodes.line(v));
+    }
+    Map<String, NodeTuple> m = YamlNodes.entries(v);
+    String type = YamlNodes.text(YamlNodes.value(m, "type"));
+    return new VolumeMount(
+        type.isEmpty() ? "volume" : type,
+        YamlNodes.text(YamlNodes.value(m, "source")),
+        YamlNodes.text(YamlNodes.value(m, "target")),
+        YamlNodes.text(YamlNodes.value(m, "read_only")).equalsIgnoreCase("true"),
+        YamlNodes.line(v));
+  }
+
+  private static Map<String, String> environment(Node n) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (n instanceof SequenceNode s) {
+      for (Node item : s.getValue()) {
+        String kv = YamlNodes.text(item);
+        int eq = kv.indexOf('=');
+        env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+      }
+    } else {
+      YamlNodes.entries(n).forEach((k, t) -> env.put(k, YamlNodes.text(t.getValueNode())));
+    }
+    return env;
+  }
+
+  private static List<String> envFiles(Node n) {
+    if (n instanceof ScalarNode) {
+      return List.of(YamlNodes.text(n));
+    }
+    List<String> out = new ArrayList<>();
+    for (Node item : YamlNodes.items(n)) {
+      out.add(
+          item instanceof ScalarNode
+              ? YamlNodes.text(item)
+              : YamlNodes.text(YamlNodes.value(YamlNodes.entries(item), "path")));
+    }
+    return out;
+  }
+
+  private static List<String> command(Node n) {
+    if (n instanceof ScalarNode) {
+      String c = YamlNodes.text(n).strip();
+      return c.isEmpty() ? List.of() : List.of(c.split("\\s+"));
+    }
+    return YamlNodes.items(n).stream().map(YamlNodes::text).toList();
+  }
+}

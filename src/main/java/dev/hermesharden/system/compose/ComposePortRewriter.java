@@ -1,0 +1,225 @@
+package dev.hermesharden.system.compose;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Rewrites every public port publish of a compose file's Hermes services ({@link
+ * ComposeFile#hermesServices()}) to loopback: short syntax {@code "8642:8642"} becomes {@code
+ * "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}. Only the bytes of those
+ * values change (or one line is inserted per long-syntax entry); comments, quoting, indentation,
+ * line endings and interpolations stay as they were.
+ *
+ * <p>After editing, the result is parsed again and compared with the original: if anything but the
+ * host addresses of ports changed, the rewrite is refused. Runs in time linear in the file.
+ */
+public final class ComposePortRewriter {
+  static final String LOOPBACK = "127.0.0.1";
+
+  /** The new text and the 1-based lines (of the new text) that changed. */
+  public record Result(String text, List<Integer> changedLines) {
+    public boolean changed() {
+      return !changedLines.isEmpty();
+    }
+  }
+
+  /** One edit: replace columns [from, to) of a line, or insert a line after it (from = -1). */
+  private record Edit(int line, int from, int to, String text) {}
+
+  private ComposePortRewriter() {}
+
+  /**
+   * @throws IllegalArgumentException when the file does not parse
+   * @throws IllegalStateException when the edit cannot be made safely (refused)
+   */
+  public static Result rewrite(String path, String text) {
+    ComposeFile before = ComposeFile.parse(path, text);
+    Node root = YamlNodes.compose(text);
+    List<Edit> edits = new ArrayList<>();
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> hermes =
+        before.hermesServices().stream().map(ComposeService::name).collect(Collectors.toSet());
+    Node services = YamlNodes.value(YamlNodes.entries(root), "services");
+    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
+      if (!hermes.contains(e.getKey())) {
+        continue;
+      }
+      NodeTuple svc = e.getValue();
+      for (Node p :
+          YamlNodes.items(YamlNodes.value(YamlNodes.entries(svc.getValueNode()), "ports"))) {
+        if (seen.add(p)) {
+          ComposeFile.port(p).filter(PortPublish::isPublic).ifPresent(pp -> edits.add(edit(p, pp)));
+        }
+      }
+    }
+    if (edits.isEmpty()) {
+      return new Result(text, List.of());
+    }
+    Result result = apply(text, edits);
+    verify(before, ComposeFile.parse(path, result.text()), hermes, text, result.text());
+    return result;
+  }
+
+  private static Edit edit(Node node, PortPublish p) {
+    if (node instanceof ScalarNode s) {
+      String raw = s.getValue();
+      int slash = raw.lastIndexOf('/');
+      String proto =
+          slash > raw.lastIndexOf(':') && slash > raw.lastIndexOf('}') ? raw.substring(slash) : "";
+      return replace(s, LOOPBACK + ":" + p.published() + ":" + p.target() + proto);
+    }
+    Map<String, NodeTuple> m = YamlNodes.entries(node);
+    Node ip = YamlNodes.value(m, "host_ip");
+    if (ip instanceof ScalarNode s) {
+      return replace(s, LOOPBACK);
+    }
+    MappingNode map = (MappingNode) node;
+    List<NodeTuple> tuples = map.getValue();
+    Node lastValue = tuples.get(tuples.size() - 1).getValueNode();
+    if (map.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW) {
+      int line = lastValue.getEndMark().getLine();
+      int col = lastValue.getEndMark().getColumn();
+      return new Edit(line, col, col, ", host_ip: " + LOOPBACK);
+    }
+    Node firstKey = tuples.get(0).getKeyNode();
+    String indent = " ".repeat(firstKey.getStartMark().getColumn());
+    int after = tuples.get(0).getValueNode().getEndMark().getLine();
+    if (tuples.get(0).getValueNode().getEndMark().getColumn() == 0) {
+      after--; // a value ending at the start of a line ended on the line before
+    }
+    return new Edit(after, -1, -1, indent + "host_ip: " + LOOPBACK);
+  }
+
+  private static Edit replace(ScalarNode s, String value) {
+    if (s.getStartMark().getLine() != s.getEndMark().getLine()) {
+      throw new IllegalStateException("port value spans lines at line " + YamlNodes.line(s));
+    }
+    String quote =
+        s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+            ? "\""
+            : s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED ? "'" : "";
+    if (quote.isEmpty() && s.getScalarStyle() != ScalarStyle.PLAIN) {
+      throw new IllegalStateException("unusual scalar style at line " + YamlNodes.line(s));
+    }
+    return new Edit(
+        s.getStartMark().getLine(),
+        s.getStartMark().getColumn(),
+        s.getEndMark().getColumn(),
+        quote + value + quote);
+  }
+
+  private static Result apply(String text, List<Edit> edits) {
+    Map<Integer, List<Edit>> byLine = new LinkedHashMap<>();
+    for (Edit e : edits) {
+      byLine.computeIfAbsent(e.line(), k -> new ArrayList<>()).add(e);
+    }
+    String eol = text.contains("\r\n") ? "\r\n" : "\n";
+    StringBuilder out = new StringBuilder(text.length() + edits.size() * 24);
+    List<Integer> changed = new ArrayList<>();
+    int lineNo = 0;
+    int outLine = 1;
+    int pos = 0;
+    while (pos < text.length() || lineNo == 0) {
+      int nl = text.indexOf('\n', pos);
+      int end = nl < 0 ? text.length() : nl + 1;
+      String whole = text.substring(pos, end);
+      String body = whole.replaceFirst("\r?\n$", "");
+      String term = whole.substring(body.length());
+      List<Edit> here = byLine.getOrDefault(lineNo, List.of());
+      List<Edit> inline = new ArrayList<>(here.stream().filter(e -> e.from() >= 0).toList());
+      inline.sort(Comparator.comparingInt(Edit::from).reversed());
+      StringBuilder b = new StringBuilder(body);
+      for (Edit e : inline) {
+        int from = body.offsetByCodePoints(0, e.from());
+        int to = body.offsetByCodePoints(0, e.to());
+        b.replace(from, to, e.text());
+      }
+      out.append(b).append(term);
+      if (!inline.isEmpty()) {
+        changed.add(outLine);
+      }
+      outLine++;
+      for (Edit e : here) {
+        if (e.from() < 0) {
+          if (term.isEmpty()) {
+            out.append(eol);
+          }
+          out.append(e.text()).append(term.isEmpty() ? "" : term);
+          changed.add(outLine++);
+        }
+      }
+      lineNo++;
+      pos = end;
+      if (nl < 0) {
+        break;
+      }
+    }
+    return new Result(out.toString(), changed);
+  }
+
+  private static void verify(
+      ComposeFile before,
+      ComposeFile after,
+      Set<String> rewritten,
+      String oldText,
+      String newText) {
+    if (!withoutPorts(YamlNodes.load(oldText)).equals(withoutPorts(YamlNodes.load(newText)))) {
+      throw new IllegalStateException("the edit changed more than ports; refusing");
+    }
+    if (before.services().size() != after.services().size()) {
+      throw new IllegalStateException("the edit changed the services; refusing");
+    }
+    for (int i = 0; i < before.services().size(); i++) {
+      boolean mayChange = rewritten.contains(before.services().get(i).name());
+      List<PortPublish> a = before.services().get(i).ports();
+      List<PortPublish> b = after.services().get(i).ports();
+      if (a.size() != b.size()) {
+        throw new IllegalStateException("the edit changed the number of ports; refusing");
+      }
+      for (int k = 0; k < a.size(); k++) {
+        PortPublish x = a.get(k);
+        PortPublish y = b.get(k);
+        boolean same =
+            x.published().equals(y.published())
+                && x.target().equals(y.target())
+                && x.protocol().equals(y.protocol())
+                && (mayChange && x.isPublic()
+                    ? y.hostIp().equals(LOOPBACK)
+                    : x.hostIp().equals(y.hostIp()));
+        if (!same) {
+          throw new IllegalStateException("port " + x.label() + " did not come out as intended");
+        }
+      }
+    }
+  }
+
+  /** The document with every {@code ports} entry removed, for comparing the rest. */
+  private static Object withoutPorts(Object o) {
+    if (o instanceof Map<?, ?> m) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      m.forEach(
+          (k, v) -> {
+            if (!"ports".equals(k)) {
+              copy.put(k, withoutPorts(v));
+            }
+          });
+      return copy;
+    }
+    if (o instanceof List<?> l) {
+      return l.stream().map(ComposePortRewriter::withoutPorts).toList();
+    }
+    return o;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.hermesharden.system.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON array {@code docker inspect ID…} prints, and the one-object-per-line output of
+ * {@code docker ps --format '{{json .}}'}.
+ *
+ * <p>Caveat: a container with {@code network_mode: host} publishes nothing; its listeners only show
+ * in {@code ss}.
+ */
+public final class DockerInspectParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DockerInspectParser() {}
+
+  /**
+   * @throws IllegalArgumentException when the text is not inspect's JSON array
+   */
+  public static List<ContainerState> parseInspect(String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json.isBlank() ? "[]" : json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not docker inspect output: " + e.getMessage(), e);
+    }
+    if (!root.isArray()) {
+      throw new IllegalArgumentException("docker inspect output is not an array");
+    }
+    List<ContainerState> out = new ArrayList<>();
+    for (JsonNode c : root) {
+      List<ContainerState.Binding> bindings = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> p : c.path("NetworkSettings").path("Ports").properties()) {
+        for (JsonNode b : p.getValue()) { // null (exposed, not published) iterates as empty
+          bindings.add(
+              new ContainerState.Binding(
+                  p.getKey(), b.path("HostIp").asText(""), b.path("HostPort").asText("")));
+        }
+      }
+      List<ContainerState.Mount> mounts = new ArrayList<>();
+      for (JsonNode m : c.path("Mounts")) {
+        mounts.add(
+            new ContainerState.Mount(
+                m.path("Type").asText(""),
+                m.path("Source").asText(""),
+                m.path("Destination").asText("")));
+      }
+      Map<String, String> labels = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : c.path("Config").path("Labels").properties()) {
+        labels.put(e.getKey(), e.getValue().asText(""));
+      }
+      out.add(
+          new ContainerState(
+              c.path("Id").asText(""),
+              c.path("Name").asText("").replaceFirst("^/", ""),
+              c.path("Config").path("Image").asText(""),
+              c.path("State").path("Running").asBoolean(false),
+              c.path("HostConfig").path("Privileged").asBoolean(false),
+              c.path("HostConfig").path("NetworkMode").asText(""),
+              bindings,
+              mounts,
+              labels));
+    }
+    return out;
+  }
+
+  /** Container ids from {@code docker ps --format '{{json .}}'} (one JSON object a line). */
+  public static List<String> parsePsIds(String out) {
+    List<String> ids = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        String id = JSON.readTree(line).path("ID").asText("");
+        if (!id.isEmpty()) {
+          ids.add(id);
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not docker ps JSON: " + line, e);
+      }
+    }
+    return ids;
+  }
+}
