@@ -1,8 +1,15 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.engine.WizardEngine;
+import dev.hermesharden.host.HostException;
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.tui.TuiOptions;
+import dev.hermesharden.tui.WizardApp;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,10 +83,45 @@ final class RootCommand implements Callable<Integer> {
   boolean version;
 
   @Override
-  public Integer call() {
-    // The full-screen wizard arrives with the TUI; until then point at what works.
-    err.println(messages.get("cli.wizard.unavailable"));
-    return ExitCode.USAGE.code();
+  public Integer call() throws IOException {
+    Setup setup = setup();
+    try {
+      WizardEngine engine = setup.engine("cli.needs-root.wizard");
+      if (System.console() == null && env.get("TERM").isEmpty()) {
+        err.println(messages.get("cli.wizard.no-terminal"));
+        return ExitCode.USAGE.code();
+      }
+      TuiOptions options = TuiOptions.fromEnvironment(env.env(), setup.stateDir(), osName(setup));
+      WizardApp app =
+          WizardApp.onSystemTerminal(
+                  engine, setup.steps(), messages, setup.prover(), setup.baseAnswers(), options)
+              .onHostChanged(() -> persist(setup));
+      int code = app.run();
+      setup.persist();
+      return code;
+    } catch (Refusal r) {
+      err.println(r.getMessage());
+      return r.code().code();
+    }
+  }
+
+  private static Optional<String> osName(Setup setup) throws Refusal {
+    try {
+      return setup
+          .host("cli.needs-root.wizard")
+          .readFile("/etc/os-release")
+          .flatMap(TuiOptions::prettyName);
+    } catch (HostException e) {
+      return Optional.empty(); // only the header line misses the OS name
+    }
+  }
+
+  private static void persist(Setup setup) {
+    try {
+      setup.persist();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Setup setup() {

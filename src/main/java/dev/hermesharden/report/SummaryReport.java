@@ -47,10 +47,7 @@ public final class SummaryReport {
     heading("report.section.steps");
     for (StepDefinition d : steps) {
       StepState st = s.state(d.id()).orElse(StepState.locked(d.id(), now));
-      line(
-          "- "
-              + m.get("report.step", d.order(), m.get(d.titleKey()), outcome(st.status()))
-              + "");
+      line("- " + m.get("report.step", d.order(), m.get(d.titleKey()), outcome(st.status())) + "");
     }
     evidence(s);
     changes(s, steps);

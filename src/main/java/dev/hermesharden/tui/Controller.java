@@ -105,6 +105,7 @@ final class Controller implements MainView.Actions {
 
   @Override
   public void open(String stepId) {
+    System.err.println("DEBUG open " + stepId + " " + s.status(stepId));
     if (s.status(stepId) == StepStatus.LOCKED) {
       String unlock = s.current().map(t::stepName).orElse("");
       s.message = m.get("tui.locked", t.stepName(stepId), unlock);
@@ -219,14 +220,20 @@ final class Controller implements MainView.Actions {
         d.id(),
         () -> {
           List<String> problems = new ArrayList<>();
+          boolean more = false;
           boolean first = true;
           for (int i = 0; i < d.fixes().size(); i++) {
-            if (plans.get(i).isEmpty()) {
+            if (first && plans.get(i).isEmpty()) {
               continue;
             }
-            // the first plan is exactly the one shown; later ones are made again, since an
-            // earlier fix of the same step may have changed the files they rest on
+            // The first plan is exactly the one shown. Later ones are made again, since an
+            // earlier fix of the same step may have changed what they see; one that differs
+            // from what was shown is not run: the admin sees it on the next Apply.
             Plan p = first ? plans.get(i) : engine.plan(d.id()).get(i);
+            if (!first && !p.render().equals(plans.get(i).render())) {
+              more = !p.isEmpty();
+              break;
+            }
             first = false;
             if (p.isEmpty()) {
               continue;
@@ -246,12 +253,17 @@ final class Controller implements MainView.Actions {
             }
           }
           hostChanged.run();
+          if (more && problems.isEmpty()) {
+            problems.add("");
+          }
           return new Object[] {problems, snapshot(d.id())};
         },
         res -> {
           @SuppressWarnings("unchecked")
           List<String> problems = (List<String>) res[0];
-          if (!problems.isEmpty()) {
+          if (problems.equals(List.of(""))) {
+            s.message = m.get("tui.apply.more");
+          } else if (!problems.isEmpty()) {
             dialogs.message(m.get("tui.error.title"), String.join("\n", problems));
           }
           after(d.id(), before, (Snapshot) res[1]);
@@ -348,6 +360,7 @@ final class Controller implements MainView.Actions {
     boolean passedNow = s.status(stepId).passed();
     if (passedNow && !passedBefore) {
       var next = s.current();
+      s.message = m.get("tui.passed", t.stepName(stepId));
       if (next.isEmpty()) {
         render.run();
         report(true);
@@ -436,7 +449,8 @@ final class Controller implements MainView.Actions {
     if (e instanceof JournalException j) {
       return m.get(j.key());
     }
-    return m.get("tui.error.internal", e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+    return m.get(
+        "tui.error.internal", e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
   }
 
   private StepDefinition definition(String id) {

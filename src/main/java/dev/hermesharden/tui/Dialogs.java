@@ -68,6 +68,9 @@ final class Dialogs {
     p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
     p.addComponent(row);
     w.setComponent(p);
+    if (row.getChildCount() > 0) {
+      ((Button) row.getChildrenList().get(0)).takeFocus();
+    }
     gui.addWindowAndWait(w);
     return chosen.get();
   }

@@ -85,7 +85,11 @@ final class MainView {
     root.addComponent(new Rule(g.horizontal(), new TerminalSize(cols, 1)));
     String line = s.progress.isEmpty() ? s.message : g.busy() + " " + s.progress;
     root.addComponent(new Label(fit(plain(line), cols)));
-    root.addComponent(new Label(fit(plain(m.get("tui.keys")), cols)));
+    String keys = m.get("tui.keys");
+    if (keys.length() > cols) {
+      keys = m.get("tui.keys.short");
+    }
+    root.addComponent(new Label(fit(plain(keys), cols)));
     return root;
   }
 
@@ -133,11 +137,11 @@ final class MainView {
     int avail = height - 2 - guard.size() - buttonRows.size();
     int teach = Math.max(3, avail * 2 / 5);
     int checks = Math.max(2, avail - teach);
-    TextBox teaching = readOnly(teaching(d, width - 1), width, teach);
+    TextBox teaching = readOnly(teaching(d, width - 2), width, teach);
     focusables.put("teach", teaching);
     p.addComponent(teaching);
     p.addComponent(new Label(m.get("tui.checks.heading")));
-    TextBox live = readOnly(checks(d, s, width - 1), width, checks);
+    TextBox live = readOnly(checks(d, s, width - 2), width, checks);
     focusables.put("checks", live);
     p.addComponent(live);
     if (!guard.isEmpty()) {
@@ -196,7 +200,8 @@ final class MainView {
     out.addAll(
         Wrap.lines(plain(m.get("tui.teach.breaks", m.get(d.teaching().breaksKey()))), width, ""));
     out.add("");
-    out.addAll(Wrap.lines(plain(m.get("tui.teach.undo", m.get(d.teaching().undoKey()))), width, ""));
+    out.addAll(
+        Wrap.lines(plain(m.get("tui.teach.undo", m.get(d.teaching().undoKey()))), width, ""));
     return String.join("\n", out);
   }
 

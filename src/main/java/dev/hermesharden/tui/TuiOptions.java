@@ -26,8 +26,8 @@ public record TuiOptions(boolean ascii, boolean color, Path stateDir, Optional<S
   }
 
   /**
-   * Whether the locale's charset is UTF-8. The first of LC_ALL, LC_CTYPE, LANG that is set wins,
-   * as in POSIX; nothing set means the "C" locale, which is not UTF-8.
+   * Whether the locale's charset is UTF-8. The first of LC_ALL, LC_CTYPE, LANG that is set wins, as
+   * in POSIX; nothing set means the "C" locale, which is not UTF-8.
    */
   static boolean utf8(Map<String, String> env) {
     for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
@@ -40,12 +40,23 @@ public record TuiOptions(boolean ascii, boolean color, Path stateDir, Optional<S
     return false;
   }
 
-  /** The PRETTY_NAME of an {@code /etc/os-release} text, without quotes. */
+  /**
+   * A short OS name from an {@code /etc/os-release} text: NAME and VERSION_ID ("Ubuntu 24.04"),
+   * else PRETTY_NAME; the header line has little room.
+   */
   public static Optional<String> prettyName(String osRelease) {
+    Optional<String> name = field(osRelease, "NAME");
+    Optional<String> version = field(osRelease, "VERSION_ID");
+    if (name.isPresent() && version.isPresent()) {
+      return Optional.of(name.get() + " " + version.get());
+    }
+    return field(osRelease, "PRETTY_NAME").or(() -> name);
+  }
+
+  private static Optional<String> field(String osRelease, String key) {
     for (String line : osRelease.split("\n")) {
-      if (line.startsWith("PRETTY_NAME=")) {
-        String v = line.substring("PRETTY_NAME=".length()).strip();
-        v = v.replaceAll("^[\"']|[\"']$", "");
+      if (line.startsWith(key + "=")) {
+        String v = line.substring(key.length() + 1).strip().replaceAll("^[\"']|[\"']$", "");
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
       }
     }

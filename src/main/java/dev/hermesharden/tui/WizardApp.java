@@ -11,9 +11,9 @@ import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
@@ -21,6 +21,8 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Prover;
 import dev.hermesharden.steps.StepDefinition;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -62,6 +64,20 @@ public final class WizardApp {
     this.terminal = terminal;
     this.options = options;
     this.glyphs = new Glyphs(options.ascii());
+  }
+
+  /** The wizard on the process's own terminal (stdin/stdout), UTF-8 unless ASCII was decided. */
+  public static WizardApp onSystemTerminal(
+      WizardEngine engine,
+      List<StepDefinition> steps,
+      Messages messages,
+      Prover prover,
+      Answers answers,
+      TuiOptions options)
+      throws IOException {
+    Charset charset = options.ascii() ? Charset.defaultCharset() : StandardCharsets.UTF_8;
+    Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset).createTerminal();
+    return new WizardApp(engine, steps, messages, prover, answers, terminal, options);
   }
 
   /** Called on the worker after an apply touched the host (e.g. to save the practice VPS). */
@@ -156,6 +172,7 @@ public final class WizardApp {
     String key = focused == null ? "list" : view.focusKey(focused);
     main.setComponent(view.build(state, size, header()));
     view.focus(key).ifPresent(main::setFocusedInteractable);
+    System.err.println("DEBUG focus " + key + " -> " + main.getFocusedInteractable());
   }
 
   private String header() {
@@ -184,6 +201,7 @@ public final class WizardApp {
       @Override
       public void onInput(Window w, KeyStroke k, AtomicBoolean handled) {
         handled.set(true);
+        System.err.println("DEBUG key " + k + " focus " + main.getFocusedInteractable());
         switch (k.getKeyType()) {
           case F1 -> c.help();
           case F2 -> c.log();

@@ -1,0 +1,204 @@
+package dev.hermesharden.tui;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.hermesharden.engine.Guard;
+import dev.hermesharden.engine.Journal;
+import dev.hermesharden.engine.WizardEngine;
+import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.practice.PracticeProver;
+import dev.hermesharden.practice.PracticeWorkstation;
+import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.steps.Catalog;
+import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.steps.StepFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a {@link WizardApp} over the practice VPS on a {@link DefaultVirtualTerminal} in a thread of
+ * its own; the test types keys and waits (with a deadline, never a fixed sleep) for screen text.
+ */
+final class TuiHarness implements AutoCloseable {
+  static final Duration WAIT = new Duration(15_000);
+
+  record Duration(long millis) {}
+
+  final DefaultVirtualTerminal term;
+  final SimulatedHost host;
+  final Messages messages;
+  private final Thread thread;
+  private volatile Integer exit;
+  private volatile Throwable failure;
+
+  private TuiHarness(
+      SimulatedHost host, Path stateDir, Messages m, TerminalSize size, boolean ascii)
+      throws Exception {
+    this.host = host;
+    this.messages = m;
+    this.term = new DefaultVirtualTerminal(size);
+    Catalog catalog = Catalog.standard();
+    List<StepDefinition> steps = StepFiles.loadPackaged(catalog, m);
+    Clock clock = Clock.systemUTC();
+    WizardEngine engine =
+        new WizardEngine(
+            host,
+            steps,
+            catalog,
+            new Journal(stateDir, clock),
+            clock,
+            "/var/lib/hermes-harden",
+            new Guard(),
+            Optional.of(PracticeWorkstation.PUBLIC_ADDRESS));
+    Answers answers =
+        Answers.EMPTY
+            .with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
+            .with("session.login-user", "admin")
+            // what an admin answers to let the wizard generate a real API_SERVER_KEY
+            .with("approvals.generate-api-key", "yes");
+    TuiOptions options = new TuiOptions(ascii, true, stateDir, Optional.of("Ubuntu 24.04"));
+    WizardApp app =
+        new WizardApp(engine, steps, m, new PracticeProver(host, clock), answers, term, options);
+    thread =
+        new Thread(
+            () -> {
+              try {
+                exit = app.run();
+              } catch (Throwable t) {
+                failure = t;
+              }
+            },
+            "tui-under-test");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  static TuiHarness start(SimulatedHost host, Path stateDir, Messages m) throws Exception {
+    return new TuiHarness(host, stateDir, m, new TerminalSize(80, 24), false);
+  }
+
+  static TuiHarness start(
+      SimulatedHost host, Path stateDir, Messages m, TerminalSize size, boolean ascii)
+      throws Exception {
+    return new TuiHarness(host, stateDir, m, size, ascii);
+  }
+
+  /** The visible screen as text, one line per row. */
+  String screen() {
+    TerminalSize size = term.getTerminalSize();
+    StringBuilder sb = new StringBuilder();
+    for (int r = 0; r < size.getRows(); r++) {
+      for (int c = 0; c < size.getColumns(); c++) {
+        sb.append(term.getCharacter(c, r).getCharacterString());
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Waits until the screen shows the text (and no task is running), or fails with the screen. */
+  String waitFor(String text) {
+    long deadline = System.currentTimeMillis() + WAIT.millis();
+    while (System.currentTimeMillis() < deadline) {
+      String s = screen();
+      if (s.contains(text) && idle(s) && failure == null) {
+        return s;
+      }
+      if (failure != null) {
+        fail("the wizard crashed: " + failure, failure);
+      }
+      pause();
+    }
+    fail("screen never showed \"" + text + "\":\n" + screen());
+    return "";
+  }
+
+  /** Waits until the screen shows any of the texts (and no task is running). */
+  String waitForAny(String... texts) {
+    long deadline = System.currentTimeMillis() + WAIT.millis();
+    while (System.currentTimeMillis() < deadline) {
+      String s = screen();
+      for (String t : texts) {
+        if (s.contains(t) && idle(s)) {
+          return s;
+        }
+      }
+      pause();
+    }
+    fail("screen never showed any of " + java.util.Arrays.toString(texts) + ":\n" + screen());
+    return "";
+  }
+
+  /** No task running: the progress line (second to last row) does not start with "…". */
+  private boolean idle(String screen) {
+    String[] rows = screen.split("\n");
+    if (rows.length < 2) {
+      return true;
+    }
+    String progress = rows[rows.length - 2];
+    return !progress.startsWith("…") && !progress.startsWith("...");
+  }
+
+  /** Waits until the text is gone from the screen. */
+  void waitGone(String text) {
+    long deadline = System.currentTimeMillis() + WAIT.millis();
+    while (System.currentTimeMillis() < deadline) {
+      String s = screen();
+      if (!s.contains(text) && idle(s)) {
+        return;
+      }
+      pause();
+    }
+    fail("screen still shows \"" + text + "\":\n" + screen());
+  }
+
+  TuiHarness key(KeyType type) {
+    term.addInput(new KeyStroke(type));
+    return this;
+  }
+
+  TuiHarness type(String text) {
+    for (char c : text.toCharArray()) {
+      term.addInput(new KeyStroke(c, false, false));
+    }
+    return this;
+  }
+
+  void resize(int cols, int rows) {
+    term.setTerminalSize(new TerminalSize(cols, rows));
+  }
+
+  int waitExit() throws InterruptedException {
+    thread.join(WAIT.millis());
+    if (failure != null) {
+      fail("the wizard crashed: " + failure, failure);
+    }
+    if (exit == null) {
+      fail("the wizard did not quit:\n" + screen());
+    }
+    return exit;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (thread.isAlive()) {
+      type("q");
+      thread.join(5_000);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.hermesharden.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.input.KeyType;
+import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.steps.Catalog;
+import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.steps.StepFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole practice VPS, step 1 to the report, driven by keys on an 80×24 virtual terminal. */
+class WizardWalkTest {
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  @Test
+  @Timeout(value = 40, unit = TimeUnit.SECONDS)
+  void hardensTheWholePracticeVpsAndWritesTheReport() throws Exception {
+    Messages m = Messages.english();
+    List<StepDefinition> steps = StepFiles.loadPackaged(Catalog.standard(), m);
+    try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, m)) {
+      for (StepDefinition d : steps) {
+        Walk.harden(h, d, m);
+      }
+      String last = h.waitFor(m.get("tui.report.title"));
+      assertTrue(last.contains("9 verified"), last);
+      h.key(KeyType.Enter).waitGone("All steps are done");
+      h.type("q");
+      assertEquals(0, h.waitExit());
+    }
+    Path report = onlyReport();
+    String md = Files.readString(report);
+    assertTrue(md.contains("Login proofs") && md.contains("key-login"), md);
+    assertTrue(md.contains("backup at"), md);
+    assertEquals("rw-------", Walk.mode(report));
+  }
+
+  private Path onlyReport() throws Exception {
+    try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
+      List<Path> all = s.toList();
+      assertEquals(1, all.size(), all.toString());
+      return all.get(0);
+    }
+  }
+}
