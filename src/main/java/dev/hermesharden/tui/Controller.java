@@ -105,7 +105,6 @@ final class Controller implements MainView.Actions {
 
   @Override
   public void open(String stepId) {
-    System.err.println("DEBUG open " + stepId + " " + s.status(stepId));
     if (s.status(stepId) == StepStatus.LOCKED) {
       String unlock = s.current().map(t::stepName).orElse("");
       s.message = m.get("tui.locked", t.stepName(stepId), unlock);

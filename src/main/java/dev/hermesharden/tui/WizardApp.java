@@ -172,7 +172,6 @@ public final class WizardApp {
     String key = focused == null ? "list" : view.focusKey(focused);
     main.setComponent(view.build(state, size, header()));
     view.focus(key).ifPresent(main::setFocusedInteractable);
-    System.err.println("DEBUG focus " + key + " -> " + main.getFocusedInteractable());
   }
 
   private String header() {
@@ -201,15 +200,16 @@ public final class WizardApp {
       @Override
       public void onInput(Window w, KeyStroke k, AtomicBoolean handled) {
         handled.set(true);
-        System.err.println("DEBUG key " + k + " focus " + main.getFocusedInteractable());
         switch (k.getKeyType()) {
           case F1 -> c.help();
           case F2 -> c.log();
           case F5 -> c.recheck();
           case F6 -> c.report(false);
           case Escape -> view.focus("list").ifPresent(main::setFocusedInteractable);
-          case Character -> handled.set(letter(c, Character.toLowerCase(k.getCharacter())));
-          default -> handled.set(false);
+          case Character -> letter(c, Character.toLowerCase(k.getCharacter()));
+          // Observed with Lanterna 3.1.3: the pane passes a key on to the focused component
+          // only while this flag is set, so other keys keep it (the list needs arrows, Enter).
+          default -> handled.set(true);
         }
       }
     };
