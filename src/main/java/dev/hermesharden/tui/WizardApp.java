@@ -206,7 +206,8 @@ public final class WizardApp {
           case F5 -> c.recheck();
           case F6 -> c.report(false);
           case Escape -> view.focus("list").ifPresent(main::setFocusedInteractable);
-          case Character -> letter(c, Character.toLowerCase(k.getCharacter()));
+          case Character -> handled.set(letter(c, Character.toLowerCase(k.getCharacter())));
+          case Tab, ReverseTab -> handled.set(false);
           // Observed with Lanterna 3.1.3: the pane passes a key on to the focused component
           // only while this flag is set, so other keys keep it (the list needs arrows, Enter).
           default -> handled.set(true);
