@@ -64,7 +64,7 @@ final class ApplyCommand implements Callable<Integer> {
         setup.out.println(
             setup.messages.get("cli.plan.fix", ref.id(), setup.messages.get(ref.titleKey())));
         if (plan.isEmpty()) {
-          setup.out.println(setup.messages.get("cli.plan.nothing"));
+          setup.out.println("  " + setup.messages.get("cli.plan.nothing"));
           continue;
         }
         setup.out.print(plan.render());

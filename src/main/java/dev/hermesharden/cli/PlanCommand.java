@@ -34,17 +34,19 @@ final class PlanCommand implements Callable<Integer> {
           setup.out.println(
               setup.messages.get("cli.plan.fix", ref.id(), setup.messages.get(ref.titleKey())));
           if (ref.destructive()) {
-            setup.out.println(setup.messages.get("cli.plan.destructive"));
+            setup.out.println("  " + setup.messages.get("cli.plan.destructive"));
             if (engine.guard(step.id(), ref.id()) instanceof GuardDecision.Refused r) {
               p.refusal(r);
             }
           }
           Plan plan = plans.get(i);
           setup.out.print(
-              plan.isEmpty() ? setup.messages.get("cli.plan.nothing") + "\n" : plan.render());
+              plan.isEmpty()
+                  ? "  " + setup.messages.get("cli.plan.nothing") + "\n"
+                  : plan.render());
         }
         if (plans.isEmpty()) {
-          setup.out.println(setup.messages.get("cli.plan.no-fixes"));
+          setup.out.println("  " + setup.messages.get("cli.plan.no-fixes"));
         }
       }
       return ExitCode.OK.code();

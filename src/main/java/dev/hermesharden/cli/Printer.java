@@ -43,7 +43,7 @@ final class Printer {
   }
 
   void refusal(GuardDecision.Refused refused) {
-    out.println(m.get("cli.guard.refused"));
+    out.println("  " + m.get("cli.guard.refused"));
     for (Missing missing : refused.missing()) {
       out.println("  - " + m.get(missing.why()));
       out.println("    " + m.get(missing.how()));
