@@ -42,6 +42,9 @@ final class Setup {
   /** Answers key filled with the user who started the tool ({@code SUDO_USER}/{@code USER}). */
   static final String LOGIN_USER = "session.login-user";
 
+  /** Answers key that lets step 9 generate a strong {@code API_SERVER_KEY}. */
+  static final String GENERATE_API_KEY = "approvals.generate-api-key";
+
   final GlobalOptions globals;
   final CliEnvironment env;
   final Messages messages;
@@ -110,7 +113,10 @@ final class Setup {
   Answers baseAnswers() {
     Answers a = Answers.EMPTY;
     if (globals.practice()) {
-      return a.with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY).with(LOGIN_USER, "admin");
+      // In practice the wizard generates Hermes' API key: the practice .env holds "changeme".
+      return a.with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
+          .with(LOGIN_USER, "admin")
+          .with(GENERATE_API_KEY, "yes");
     }
     return env.loginUser().map(u -> Answers.EMPTY.with(LOGIN_USER, u)).orElse(a);
   }

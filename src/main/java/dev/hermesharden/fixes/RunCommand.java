@@ -1,5 +1,6 @@
 package dev.hermesharden.fixes;
 
+import dev.hermesharden.host.ShellQuoting;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,6 +33,6 @@ public record RunCommand(
   }
 
   public String commandLine() {
-    return String.join(" ", argv);
+    return ShellQuoting.join(argv);
   }
 }

@@ -20,6 +20,6 @@ public record ExecResult(List<String> argv, int exitCode, String stdout, String 
 
   /** The argv as one line for logs and plans; never executed as a shell string. */
   public String commandLine() {
-    return String.join(" ", argv);
+    return ShellQuoting.join(argv);
   }
 }

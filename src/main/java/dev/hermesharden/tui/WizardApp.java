@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * call it from the thread that should own the terminal; engine work never runs on it.
  */
 public final class WizardApp {
+  private volatile Worker worker;
   private final WizardEngine engine;
   private final List<StepDefinition> steps;
   private final Messages m;
@@ -86,11 +87,16 @@ public final class WizardApp {
     return this;
   }
 
+  /** Whether a check, plan or apply is running (tests wait for this before pressing keys). */
+  boolean busy() {
+    Worker w = worker;
+    return w != null && w.busy();
+  }
+
   /** Runs until the admin quits; returns the exit code (0). */
   public int run() throws IOException {
     Screen screen = new TerminalScreen(terminal);
     screen.startScreen();
-    Worker worker = null;
     try {
       MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
       if (!options.color()) {

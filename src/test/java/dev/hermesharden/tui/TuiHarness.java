@@ -35,6 +35,7 @@ final class TuiHarness implements AutoCloseable {
   final SimulatedHost host;
   final Messages messages;
   private final Thread thread;
+  private final WizardApp app;
   private volatile Integer exit;
   private volatile Throwable failure;
 
@@ -64,8 +65,7 @@ final class TuiHarness implements AutoCloseable {
             // what an admin answers to let the wizard generate a real API_SERVER_KEY
             .with("approvals.generate-api-key", "yes");
     TuiOptions options = new TuiOptions(ascii, true, stateDir, Optional.of("Ubuntu 24.04"));
-    WizardApp app =
-        new WizardApp(engine, steps, m, new PracticeProver(host, clock), answers, term, options);
+    app = new WizardApp(engine, steps, m, new PracticeProver(host, clock), answers, term, options);
     thread =
         new Thread(
             () -> {
@@ -136,8 +136,19 @@ final class TuiHarness implements AutoCloseable {
     return "";
   }
 
-  /** No task running: the progress line (second to last row) does not start with "…". */
+  /**
+   * No task running: the app says so, and the progress line (second to last row) does not start
+   * with "…". Asked twice, a moment apart, since a finished task may chain the next one.
+   */
   private boolean idle(String screen) {
+    if (app.busy() || !showsIdle(screen)) {
+      return false;
+    }
+    pause();
+    return !app.busy() && showsIdle(screen());
+  }
+
+  private static boolean showsIdle(String screen) {
     String[] rows = screen.split("\n");
     if (rows.length < 2) {
       return true;

@@ -50,7 +50,7 @@ class UsersFixesTest {
     SimulatedHost host = SimulatedHost.fresh();
     Plan p = new AdminSudoFix().plan(host, Params.NONE, ops);
     assertEquals(
-        "$ adduser --disabled-password --gecos  ops\n$ usermod -aG sudo ops\n", p.render());
+        "$ adduser --disabled-password --gecos '' ops\n$ usermod -aG sudo ops\n", p.render());
     PlanApplier.apply(host, p);
     assertTrue(new AdminSudoFix().plan(host, Params.NONE, ops).isEmpty());
     assertEquals("ops sudo users\n", host.exec("id", "-nG", "ops").stdout());

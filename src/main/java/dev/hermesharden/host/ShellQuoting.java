@@ -1,0 +1,34 @@
+package dev.hermesharden.host;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Shows an argv the way a POSIX shell would need it typed, so a displayed command can be copied and
+ * run by hand: plain words stay as they are, anything else is single-quoted ({@code ''} for an
+ * empty argument). This is the one place that quotes; commands themselves are always run as argv
+ * lists and never pass through a shell.
+ */
+public final class ShellQuoting {
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+  private ShellQuoting() {}
+
+  public static String quote(String word) {
+    if (PLAIN.matcher(word).matches()) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  public static String join(List<String> argv) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : argv) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(quote(w));
+    }
+    return sb.toString();
+  }
+}
