@@ -6,6 +6,9 @@ set -euo pipefail
 id=$1 sb=$2 res=$3
 PATH_IN=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 mkdir -p "$sb"/{ws,fs/sbin,hermes}
+# the helpers run inside the VPS from SB: RES may lie under a directory the VPS replaces (/root)
+cp -r "$res" "$sb/res"
+res=$sb/res
 install -m 0755 "$res"/bin/* "$sb/fs/sbin/"
 cp "$res"/hermes/docker-compose.yml "$res"/hermes/config.yaml "$res"/hermes/.env "$sb/hermes/"
 ssh-keygen -q -t ed25519 -N '' -C admin@workstation -f "$sb/ws/id_ed25519"
