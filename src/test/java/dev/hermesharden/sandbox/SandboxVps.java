@@ -75,6 +75,7 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
       Assumptions.abort("sandbox VPS skipped: " + missing.get());
     }
     resources = Path.of(SandboxVps.class.getResource("/sandbox/up.sh").toURI()).getParent();
+    downStaleRuns();
     stateDir = Path.of("/tmp", "hh-sandbox-" + id);
     hostNetworkAtStart = hostNetwork();
     hook = new Thread(this::down, "sandbox-vps-teardown");
@@ -98,6 +99,24 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
     classpath = vpsClasspath();
     System.out.printf(
         "sandbox VPS hhvps-%s up in %d ms%n", id, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * Tears down what a JVM killed hard (no shutdown hook) left behind: a state dir {@code
+   * /tmp/hh-sandbox-PID} whose JVM pid is gone names its namespaces and holder.
+   */
+  private void downStaleRuns() throws IOException {
+    try (var dirs = Files.list(Path.of("/tmp"))) {
+      for (Path d :
+          dirs.filter(p -> p.getFileName().toString().matches("hh-sandbox-\\d+")).toList()) {
+        String pid = d.getFileName().toString().substring("hh-sandbox-".length());
+        if (!pid.equals(id) && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+          host(
+              List.of("bash", resources.resolve("down.sh").toString(), pid, d.toString()),
+              Duration.ofMinutes(3));
+        }
+      }
+    }
   }
 
   @Override
