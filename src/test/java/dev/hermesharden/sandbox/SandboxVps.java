@@ -1,0 +1,337 @@
+package dev.hermesharden.sandbox;
+
+import dev.hermesharden.host.ExecResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension: one disposable sandbox VPS for a test class
+ * ({@code @Tag("sandbox") @ExtendWith(SandboxVps.class)}), built from network and mount namespaces
+ * with the real sshd, ufw, fail2ban, dockerd and docker-compose (shell helpers in {@code
+ * src/test/resources/sandbox}, described in docs/sandbox-vps.md). Test methods and
+ * {@code @BeforeAll} get it as a parameter.
+ *
+ * <p>Skips the class with one line when not root or a tool is missing, unless {@code
+ * HH_SANDBOX=required}: then it fails naming what is missing. Torn down by pid and namespace name
+ * after the class, and by a shutdown hook if the JVM ends first.
+ *
+ * <p>Caveat: state is shared by the methods of the class; a test that changes the VPS (ufw,
+ * fail2ban) changes it for the tests after it.
+ */
+public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+  /** The workstation's address on the public link and the VPS's public and tailnet addresses. */
+  public static final String WS_PUBLIC = "203.0.113.7";
+
+  public static final String VPS_PUBLIC = "203.0.113.10";
+  public static final String VPS_TAILNET = "100.64.0.10";
+  static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  private static final List<String> MASKED =
+      List.of("/etc/", "/home/", "/root/", "/run/", "/var/log/", "/var/lib/", "/opt/");
+
+  /** VPS directory and where its copy lives under the state dir (see holder.sh). */
+  private static final List<String[]> VPS_DIRS =
+      List.of(
+          new String[] {"/etc", "fs/etc"},
+          new String[] {"/home", "fs/home"},
+          new String[] {"/root", "fs/root"},
+          new String[] {"/run", "fs/run"},
+          new String[] {"/var/run", "fs/run"},
+          new String[] {"/var/log", "fs/log"},
+          new String[] {"/var/lib", "fs/lib"},
+          new String[] {"/opt", "fs/opt"},
+          new String[] {"/usr/local/sbin", "fs/sbin"});
+
+  private String hostNetworkAtStart;
+  private final String id = Long.toString(ProcessHandle.current().pid());
+  private Path stateDir;
+  private Path resources;
+  private String holder;
+  private Thread hook;
+  private String classpath;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    var missing = Prerequisites.missing();
+    if (missing.isPresent()) {
+      if ("required".equals(System.getenv("HH_SANDBOX"))) {
+        throw new IllegalStateException(
+            "sandbox VPS required (HH_SANDBOX=required): " + missing.get());
+      }
+      Assumptions.abort("sandbox VPS skipped: " + missing.get());
+    }
+    resources = Path.of(SandboxVps.class.getResource("/sandbox/up.sh").toURI()).getParent();
+    downStaleRuns();
+    stateDir = Path.of("/tmp", "hh-sandbox-" + id);
+    hostNetworkAtStart = hostNetwork();
+    hook = new Thread(this::down, "sandbox-vps-teardown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long t0 = System.nanoTime();
+    ExecResult up =
+        host(
+            List.of(
+                "bash",
+                resources.resolve("up.sh").toString(),
+                id,
+                stateDir.toString(),
+                resources.toString()),
+            Duration.ofMinutes(4));
+    if (!up.ok()) {
+      down();
+      throw new IllegalStateException(
+          "sandbox VPS did not start (exit " + up.exitCode() + "):\n" + up.stdout() + up.stderr());
+    }
+    holder = Files.readString(stateDir.resolve("holder.pid")).strip();
+    classpath = vpsClasspath();
+    System.out.printf(
+        "sandbox VPS hhvps-%s up in %d ms%n", id, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * Tears down what a JVM killed hard (no shutdown hook) left behind: a state dir {@code
+   * /tmp/hh-sandbox-PID} whose JVM pid is gone names its namespaces and holder.
+   */
+  private void downStaleRuns() throws IOException {
+    try (var dirs = Files.list(Path.of("/tmp"))) {
+      for (Path d :
+          dirs.filter(p -> p.getFileName().toString().matches("hh-sandbox-\\d+")).toList()) {
+        String pid = d.getFileName().toString().substring("hh-sandbox-".length());
+        if (!pid.equals(id) && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+          host(
+              List.of("bash", resources.resolve("down.sh").toString(), pid, d.toString()),
+              Duration.ofMinutes(3));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (hook != null) {
+      down();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      hook = null;
+    }
+  }
+
+  private synchronized void down() {
+    if (stateDir == null) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    try {
+      ExecResult r =
+          host(
+              List.of("bash", resources.resolve("down.sh").toString(), id, stateDir.toString()),
+              Duration.ofMinutes(3));
+      System.out.printf(
+          "sandbox VPS hhvps-%s down in %d ms (exit %d)%s%n",
+          id,
+          (System.nanoTime() - t0) / 1_000_000,
+          r.exitCode(),
+          r.stderr().isBlank() ? "" : "\n" + r.stderr());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      stateDir = null;
+      try {
+        Files.deleteIfExists(scratch());
+      } catch (IOException e) {
+        // not empty: a command's output files are still being written; leave it for the report
+      }
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+    return p.getParameter().getType() == SandboxVps.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+    return this;
+  }
+
+  /** The workstation's private key (its public half is in admin's and root's authorized_keys). */
+  public Path workstationKey() {
+    return stateDir.resolve("ws/id_ed25519");
+  }
+
+  /**
+   * Where a file of the VPS lies on this machine, for directories the VPS has its own copy of
+   * ({@code /etc}, {@code /var/log}, ...); the VPS sees every other path as this machine does.
+   */
+  public Path vpsPath(String absolute) {
+    for (String[] m : VPS_DIRS) {
+      if (absolute.equals(m[0]) || absolute.startsWith(m[0] + "/")) {
+        return stateDir.resolve(m[1] + absolute.substring(m[0].length()));
+      }
+    }
+    return Path.of(absolute);
+  }
+
+  /** The host's firewall and forwarding as they were before the sandbox started. */
+  public String hostNetworkAtStart() {
+    return hostNetworkAtStart;
+  }
+
+  /**
+   * This machine's own firewall rules (iptables/ip6tables, nft and legacy where present), {@code
+   * ip_forward} and whether it has a {@code docker0}: what a leaking dockerd or ufw would change.
+   */
+  public static String hostNetwork() throws IOException {
+    StringBuilder b = new StringBuilder();
+    // the -save tools only read tables that exist; `iptables-legacy -S` would create them
+    for (String tool :
+        List.of(
+            "iptables-save", "ip6tables-save", "iptables-legacy-save", "ip6tables-legacy-save")) {
+      if (Files.isExecutable(Path.of("/usr/sbin", tool))) {
+        String rules =
+            Commands.run(List.of(tool), null, Duration.ofSeconds(30), Path.of("/tmp")).stdout();
+        b.append(tool).append(":\n");
+        // comments carry a timestamp, chain lines packet counters: neither is a rule
+        rules
+            .lines()
+            .filter(l -> !l.startsWith("#"))
+            .map(l -> l.replaceAll(" \\[\\d+:\\d+\\]$", ""))
+            .forEach(l -> b.append(l).append('\n'));
+      }
+    }
+    if (Files.isExecutable(Path.of("/usr/sbin/nft"))) {
+      b.append(
+          Commands.run(
+                  List.of("nft", "list", "ruleset"), null, Duration.ofSeconds(30), Path.of("/tmp"))
+              .stdout());
+    }
+    b.append("ip_forward=")
+        .append(Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip());
+    b.append(" docker0=").append(Files.exists(Path.of("/sys/class/net/docker0")));
+    return b.toString();
+  }
+
+  /** Runs argv as root inside the VPS's mount, UTS and network namespaces. */
+  public ExecResult inVps(List<String> argv) throws IOException {
+    return inVps(argv, Map.of(), Duration.ofSeconds(90));
+  }
+
+  ExecResult inVps(List<String> argv, Map<String, String> extraEnv, Duration timeout)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
+    Map<String, String> env =
+        new LinkedHashMap<>(
+            Map.of("PATH", PATH, "HOME", "/root", "LANG", "C.UTF-8", "USER", "root"));
+    env.putAll(extraEnv);
+    env.forEach((k, v) -> cmd.add(k + "=" + v));
+    cmd.addAll(argv);
+    return host(cmd, timeout);
+  }
+
+  /** Runs argv on the workstation: this machine's filesystem, the workstation's network. */
+  public ExecResult fromWorkstation(List<String> argv) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/var/run/netns/hhws-" + id, "--"));
+    cmd.addAll(argv);
+    return host(cmd, Duration.ofSeconds(60));
+  }
+
+  /** {@code ssh} argv from the workstation with its key, non-interactive, no host key prompts. */
+  public List<String> ssh(String userAtHost, String... remote) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "ssh",
+                "-i",
+                workstationKey().toString(),
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+                "-o",
+                "LogLevel=ERROR",
+                "-o",
+                "ConnectTimeout=5",
+                userAtHost));
+    cmd.addAll(List.of(remote));
+    return cmd;
+  }
+
+  /**
+   * Runs the wizard's CLI as root inside the VPS, as {@code sudo hermes-harden ...} typed by admin
+   * in an SSH session from the workstation's public address ({@code SSH_CONNECTION}, {@code
+   * SUDO_USER}). Uses the test JVM and classpath: surefire runs before the jar is packaged.
+   */
+  public ExecResult hermesHarden(String... args) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                "dev.hermesharden.cli.Main"));
+    cmd.addAll(List.of(args));
+    return inVps(
+        cmd,
+        Map.of("SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22", "SUDO_USER", "admin"),
+        Duration.ofMinutes(3));
+  }
+
+  /**
+   * The test classpath as the VPS sees it: entries under a directory the VPS replaces (~/.m2 under
+   * /root) are copied into the state dir, which the VPS still sees.
+   */
+  private String vpsClasspath() throws IOException {
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path copies = Files.createDirectories(stateDir.resolve("cp"));
+    List<String> out = new ArrayList<>();
+    int n = 0;
+    for (String entry : cp.split(File.pathSeparator)) {
+      if (entry.isEmpty() || MASKED.stream().noneMatch(entry::startsWith)) {
+        out.add(entry);
+      } else if (Files.exists(Path.of(entry))) {
+        Path copy = copies.resolve((n++) + "-" + Path.of(entry).getFileName());
+        copyTree(Path.of(entry), copy);
+        out.add(copy.toString());
+      }
+    }
+    return String.join(File.pathSeparator, out);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private Path scratch() {
+    return Path.of("/tmp", "hh-sandbox-io-" + id);
+  }
+
+  private ExecResult host(List<String> argv, Duration timeout) throws IOException {
+    return Commands.run(argv, null, timeout, scratch());
+  }
+}
