@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * fail2ban's jail configuration as the server merges it: {@code paths-common.conf}, {@code
  * paths-debian.conf} (included before jail.conf), {@code jail.conf}, {@code jail.d/*.conf}, {@code
  * jail.local}, {@code jail.d/*.local}; a later file overrides an earlier one key by key. A jail's
- * value falls back to {@code [DEFAULT]}, and {@code %(name)s} is expanded.
+ * value falls back to {@code [DEFAULT]}; {@code %(name)s} and {@code %(section/name)s} references
+ * ({@code default/} and {@code known/} meaning {@code [DEFAULT]}) are expanded.
  *
- * <p>Caveat: other {@code [INCLUDES]} and {@code %(section/key)s} references are not followed.
+ * <p>Caveat: {@code [INCLUDES]} other than the paths files are not followed; {@code known/} is read
+ * as the DEFAULT value, which is what it is unless a jail overrides an option twice.
  */
 public final class JailConfig {
   public static final String DIR = "/etc/fail2ban";
-  private static final Pattern REF = Pattern.compile("%\\(([^)/]+)\\)s");
+  private static final Pattern REF = Pattern.compile("%\\((?:([^)/]+)/)?([^)/]+)\\)s");
   private final Map<String, Map<String, String>> sections;
 
   private JailConfig(Map<String, Map<String, String>> sections) {
@@ -117,8 +119,17 @@ public final class JailConfig {
     Matcher m = REF.matcher(value);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      String name = m.group(1);
-      String rep = raw(jail, name).map(v -> expand(jail, v, depth + 1)).orElse(m.group());
+      // %(name)s: the jail's value (or DEFAULT's); %(default/name)s and %(known/name)s: the
+      // DEFAULT section's; %(section/name)s: that section's (Debian's paths-common.conf needs it)
+      String section = m.group(1);
+      String name = m.group(2);
+      String scope =
+          section == null
+              ? jail
+              : section.equalsIgnoreCase("default") || section.equalsIgnoreCase("known")
+                  ? "DEFAULT"
+                  : section;
+      String rep = raw(scope, name).map(v -> expand(scope, v, depth + 1)).orElse(m.group());
       m.appendReplacement(sb, Matcher.quoteReplacement(rep));
     }
     m.appendTail(sb);

@@ -143,4 +143,19 @@ class Fail2banParsersTest {
     assertTrue(new HostLogSource(false, true).suits("systemd"));
     assertTrue(new HostLogSource(true, true).suits("auto"));
   }
+
+  /** Regression: on Debian 12 the sshd backend is only known through %(default/backend)s. */
+  @Test
+  void debianBackendChainResolvesThroughTheDefaultSection() {
+    String pathsCommon = "[DEFAULT]\ndefault_backend = %(default/backend)s\n";
+    String pathsDebian =
+        "[INCLUDES]\nbefore = paths-common.conf\n[DEFAULT]\nsshd_backend = %(default_backend)s\n";
+    String jailConf = "[DEFAULT]\nbackend = auto\n[sshd]\nport = ssh\nbackend = %(sshd_backend)s\n";
+    JailConfig cfg = JailConfig.parse(java.util.List.of(pathsCommon, pathsDebian, jailConf));
+    assertEquals(java.util.Optional.of("auto"), cfg.get("sshd", "backend"));
+    String local = "[sshd]\nbackend = systemd\n";
+    JailConfig ours =
+        JailConfig.parse(java.util.List.of(pathsCommon, pathsDebian, jailConf, local));
+    assertEquals(java.util.Optional.of("systemd"), ours.get("sshd", "backend"));
+  }
 }
