@@ -102,6 +102,9 @@ public final class WizardApp {
       if (!options.color()) {
         gui.setTheme(monochrome());
       }
+      if (options.ascii()) {
+        gui.setTheme(new AsciiTheme(gui.getTheme()));
+      }
       Texts texts = new Texts(m, glyphs, steps);
       BasicWindow main = new BasicWindow();
       main.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
