@@ -20,6 +20,7 @@ import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFileException;
 import dev.hermesharden.steps.StepFiles;
+import dev.hermesharden.system.probe.HostProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -94,9 +95,28 @@ final class Setup {
       if (!env.root()) {
         throw new Refusal(ExitCode.USAGE, messages.get("cli.needs-root", messages.get(why)));
       }
-      host = new LocalHost();
+      host = new LocalHost(env.get("PATH").orElse(null));
     }
     return host;
+  }
+
+  /**
+   * The host for reading only ({@code audit}, {@code facts}): this machine even without root. The
+   * caller runs checks with {@link #unprivileged()} in mind and must never write through it.
+   */
+  Host readOnlyHost() throws Refusal {
+    if (globals.practice() || env.root()) {
+      return host("cli.needs-root.audit");
+    }
+    if (host == null) {
+      host = new LocalHost(env.get("PATH").orElse(null));
+    }
+    return host;
+  }
+
+  /** True on a real host without root: some checks cannot see what they need. */
+  boolean unprivileged() {
+    return !globals.practice() && !env.root();
   }
 
   /** Saves the practice VPS after a command changed it; nothing to do on a real host. */
@@ -125,7 +145,7 @@ final class Setup {
   Optional<String> clientAddress() {
     return globals.practice()
         ? Optional.of(PracticeWorkstation.PUBLIC_ADDRESS)
-        : env.sshClientAddress();
+        : HostProbe.admin(env.env()).clientAddress();
   }
 
   Journal journal() {
