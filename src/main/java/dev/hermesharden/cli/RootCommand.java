@@ -25,7 +25,8 @@ import picocli.CommandLine.ScopeType;
       PlanCommand.class,
       ApplyCommand.class,
       SkipCommand.class,
-      ProveCommand.class
+      ProveCommand.class,
+      ConfirmCommand.class
     })
 final class RootCommand implements Callable<Integer> {
   final PrintWriter out;
@@ -62,6 +63,24 @@ final class RootCommand implements Callable<Integer> {
       descriptionKey = "cli.option.lang")
   void lang(String v) {
     globals.lang = v;
+  }
+
+  @Option(
+      names = "--confirm-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.confirm-dir")
+  void confirmDir(String v) {
+    globals.confirmDir = v;
+  }
+
+  @Option(
+      names = "--confirm-program",
+      paramLabel = "PATH",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.confirm-program")
+  void confirmProgram(String v) {
+    globals.confirmProgram = v;
   }
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, descriptionKey = "cli.option.debug")
