@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       ApplyCommand.class,
       SkipCommand.class,
       ProveCommand.class,
-      FactsCommand.class
+      FactsCommand.class,
+      ConfirmCommand.class
     })
 final class RootCommand implements Callable<Integer> {
   final PrintWriter out;
@@ -64,6 +65,24 @@ final class RootCommand implements Callable<Integer> {
       descriptionKey = "cli.option.lang")
   void lang(String v) {
     globals.lang = v;
+  }
+
+  @Option(
+      names = "--confirm-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.confirm-dir")
+  void confirmDir(String v) {
+    globals.confirmDir = v;
+  }
+
+  @Option(
+      names = "--confirm-program",
+      paramLabel = "PATH",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.confirm-program")
+  void confirmProgram(String v) {
+    globals.confirmProgram = v;
   }
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, descriptionKey = "cli.option.debug")
