@@ -4,6 +4,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.PlannedAction;
+import dev.hermesharden.fixes.RevertCommand;
 import dev.hermesharden.fixes.RunCommand;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -50,6 +51,14 @@ public final class ClosePublicSshFix implements Fix {
     for (int port : SshExposure.portsWithoutPrivateRule(numbered.rules(), ports, path)) {
       actions.add(RunCommand.of(FirewallEnableFix.privateRule(path, port)));
     }
-    return new Plan(ID, actions);
+    // Revert: open SSH to everyone again on each port whose public rule is deleted (ufw answers
+    // "Skipping adding existing rule" when it is still there, so running it twice is harmless).
+    List<RevertCommand> revert = new ArrayList<>();
+    for (int port : ports) {
+      if (open.stream().anyMatch(r -> r.coversTcpPort(port))) {
+        revert.add(RevertCommand.of("ufw", "allow", port + "/tcp"));
+      }
+    }
+    return new Plan(ID, actions).withRevert(revert);
   }
 }

@@ -4,6 +4,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.PlannedAction;
+import dev.hermesharden.fixes.RevertCommand;
 import dev.hermesharden.fixes.RunCommand;
 import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.FileAttrs;
@@ -76,7 +77,14 @@ public final class FirewallEnableFix implements Fix {
     } else if (ipv6Changed) {
       actions.add(RunCommand.of("ufw", "reload"));
     }
-    return new Plan(ID, actions);
+    // ufw keeps its rules in its own files, which ufw itself rewrites: the revert turns the
+    // firewall off again (the state before) rather than restoring files behind ufw's back. Rules
+    // only added while it was active can lock nobody out, so they need no revert.
+    List<RevertCommand> revert =
+        active
+            ? ipv6Changed ? List.of(RevertCommand.of("ufw", "reload")) : List.of()
+            : List.of(RevertCommand.of("ufw", "--force", "disable"));
+    return new Plan(ID, actions).withRevert(revert);
   }
 
   /** argv of the rule admitting {@code port} over the private path only. */

@@ -4,6 +4,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.PlannedAction;
+import dev.hermesharden.fixes.RevertCommand;
 import dev.hermesharden.fixes.RunCommand;
 import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.ExecResult;
@@ -30,6 +31,15 @@ import java.util.Optional;
  */
 public final class SshdDropInFix implements Fix {
   public static final String ID = "sshd.drop-in";
+
+  /**
+   * After the files are back: validate, then reload whichever unit this host has. Never reload a
+   * config {@code sshd -t} refuses: a reload of a broken config stops sshd on some versions.
+   */
+  static final List<RevertCommand> REVERT =
+      List.of(
+          RevertCommand.required("sshd", "-t"),
+          RevertCommand.of("systemctl", "reload", "ssh").orElse("systemctl", "reload", "sshd"));
 
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
@@ -69,7 +79,7 @@ public final class SshdDropInFix implements Fix {
     }
     actions.add(RunCommand.validate("sshd", "-t"));
     actions.add(RunCommand.of("systemctl", "reload", unit(host)));
-    return new Plan(ID, actions);
+    return new Plan(ID, actions).withRevert(REVERT);
   }
 
   /** Whether sshd already does everything the drop-in would make it do. */
