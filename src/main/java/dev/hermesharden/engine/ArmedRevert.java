@@ -1,5 +1,6 @@
 package dev.hermesharden.engine;
 
+import dev.hermesharden.fixes.RevertCommand;
 import dev.hermesharden.model.EvidenceKind;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *     setsid} (a detached sleeper whose pid the script writes) or {@code simulated} (practice VPS)
  * @param applied when the plan finished; only evidence after it disarms; empty while applying
  * @param files what the script restores (backup path) or deletes (created files)
+ * @param commands what the script runs after the files (reloads, {@code ufw --force disable})
  */
 public record ArmedRevert(
     String id,
@@ -26,7 +28,8 @@ public record ArmedRevert(
     Instant deadline,
     Optional<Instant> applied,
     RevertState state,
-    List<FileChange> files) {
+    List<FileChange> files,
+    List<RevertCommand> commands) {
   public static final String SYSTEMD = "systemd";
   public static final String SETSID = "setsid";
   public static final String SIMULATED = "simulated";
@@ -34,6 +37,7 @@ public record ArmedRevert(
   public ArmedRevert {
     proof = List.copyOf(proof);
     files = List.copyOf(files);
+    commands = commands == null ? List.of() : List.copyOf(commands);
     applied = applied == null ? Optional.empty() : applied;
   }
 
@@ -44,7 +48,8 @@ public record ArmedRevert(
 
   public ArmedRevert withState(RevertState s) {
     return new ArmedRevert(
-        id, stepId, fixId, proof, script, mechanism, armedAt, deadline, applied, s, files);
+        id, stepId, fixId, proof, script, mechanism, armedAt, deadline, applied, s, files,
+        commands);
   }
 
   public ArmedRevert appliedAt(Instant at) {
@@ -59,6 +64,7 @@ public record ArmedRevert(
         deadline,
         Optional.of(at),
         state,
-        files);
+        files,
+        commands);
   }
 }

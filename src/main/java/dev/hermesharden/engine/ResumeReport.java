@@ -8,16 +8,27 @@ import java.util.Optional;
 /**
  * What {@link WizardEngine#startOrResume} did: whether a saved session was resumed, any problem
  * with the state file, every step whose live checks were re-run (saved states are never trusted),
- * and the steps that locked again because an earlier one no longer passes.
+ * the steps that locked again because an earlier one no longer passes, and what happened to every
+ * revert job armed on the host (disarmed, fired, still pending, gone).
  *
  * @param problem e.g. a corrupt state file that was set aside ({@code engine.journal.*}) or a
  *     session of another host ({@code engine.resume.other-host})
  */
 public record ResumeReport(
-    boolean resumed, Optional<Reason> problem, List<Recheck> rechecked, List<String> relocked) {
+    boolean resumed,
+    Optional<Reason> problem,
+    List<Recheck> rechecked,
+    List<String> relocked,
+    List<RevertReport> reverts) {
   public ResumeReport {
     rechecked = List.copyOf(rechecked);
     relocked = List.copyOf(relocked);
+    reverts = List.copyOf(reverts);
+  }
+
+  public ResumeReport(
+      boolean resumed, Optional<Reason> problem, List<Recheck> rechecked, List<String> relocked) {
+    this(resumed, problem, rechecked, relocked, List.of());
   }
 
   /** One re-run step: its saved status, its status now, and what the checks said. */

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The saved state of one wizard run on one host: answers, every step's state in card order, the
- * evidence recorded and the commands run. Holds no file contents and no command output, only paths,
- * hashes and argv, so the state file never carries a secret from the host.
+ * evidence recorded, the commands run and every revert job armed on the host. Holds no file
+ * contents and no command output, only paths, hashes and argv, so the state file never carries a
+ * secret from the host.
  *
  * @param version the state format; {@link #CURRENT_VERSION} for files this build writes
  * @param practice whether the session runs against the practice VPS
@@ -25,13 +26,16 @@ public record Session(
     List<Evidence> evidence,
     List<JournalEntry> log,
     Instant started,
-    Instant updated) {
+    Instant updated,
+    List<ArmedRevert> reverts) {
   public static final int CURRENT_VERSION = 1;
 
   public Session {
     steps = List.copyOf(steps);
     evidence = List.copyOf(evidence);
     log = List.copyOf(log);
+    // state files written before confirm-or-revert existed have no "reverts"
+    reverts = reverts == null ? List.of() : List.copyOf(reverts);
   }
 
   /** The state of a step, if the session knows the step. */
@@ -49,17 +53,20 @@ public record Session(
   }
 
   public Session withSteps(List<StepState> s, Instant now) {
-    return new Session(version, id, hostName, practice, answers, s, evidence, log, started, now);
+    return new Session(
+        version, id, hostName, practice, answers, s, evidence, log, started, now, reverts);
   }
 
   public Session withAnswers(Answers a, Instant now) {
-    return new Session(version, id, hostName, practice, a, steps, evidence, log, started, now);
+    return new Session(
+        version, id, hostName, practice, a, steps, evidence, log, started, now, reverts);
   }
 
   public Session withEvidence(Evidence e, Instant now) {
     List<Evidence> all = new ArrayList<>(evidence);
     all.add(e);
-    return new Session(version, id, hostName, practice, answers, steps, all, log, started, now);
+    return new Session(
+        version, id, hostName, practice, answers, steps, all, log, started, now, reverts);
   }
 
   public Session withLog(List<JournalEntry> more, Instant now) {
@@ -69,6 +76,15 @@ public record Session(
     List<JournalEntry> all = new ArrayList<>(log);
     all.addAll(more);
     return new Session(
-        version, id, hostName, practice, answers, steps, evidence, all, started, now);
+        version, id, hostName, practice, answers, steps, evidence, all, started, now, reverts);
+  }
+
+  /** Adds or replaces (by id) a revert job. */
+  public Session withRevert(ArmedRevert r, Instant now) {
+    List<ArmedRevert> all =
+        new ArrayList<>(reverts.stream().filter(x -> !x.id().equals(r.id())).toList());
+    all.add(r);
+    return new Session(
+        version, id, hostName, practice, answers, steps, evidence, log, started, now, all);
   }
 }

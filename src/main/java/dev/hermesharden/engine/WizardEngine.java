@@ -13,6 +13,7 @@ import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +44,13 @@ public final class WizardEngine {
   private final Optional<String> clientAddress;
   private final CheckRunner runner;
   private final PlanExecutor executor;
+  private final RevertArmer armer;
+  private final String hostStateDir;
+  private Duration revertWindow = DEFAULT_REVERT_WINDOW;
   private Session session;
+
+  /** How long a destructive change waits for a fresh proof before the host reverts it. */
+  public static final Duration DEFAULT_REVERT_WINDOW = Duration.ofSeconds(120);
 
   public WizardEngine(
       Host host,
@@ -76,6 +83,16 @@ public final class WizardEngine {
     this.clientAddress = clientAddress;
     this.runner = new CheckRunner(catalog);
     this.executor = new PlanExecutor(this.host, hostStateDir, clock);
+    this.armer = new RevertArmer(this.host, hostStateDir, clock);
+    this.hostStateDir = hostStateDir;
+  }
+
+  /** Sets the confirm-or-revert window for the next destructive applies. */
+  public synchronized void setRevertWindow(Duration window) {
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("revert window must be positive");
+    }
+    this.revertWindow = window;
   }
 
   /**
@@ -99,7 +116,8 @@ public final class WizardEngine {
     String id = UUID.randomUUID().toString();
     session = WizardFlow.start(steps, answers, id, host.name(), host.simulated(), now());
     save();
-    return new ResumeReport(false, problem, List.of(), List.of());
+    // A lost or corrupt state file forgets its revert jobs; the host still has them.
+    return new ResumeReport(false, problem, List.of(), List.of(), RevertWatch.orphans(armer));
   }
 
   /** Runs the step's live checks now. @throws IllegalTransitionException for a locked step */
@@ -167,9 +185,46 @@ public final class WizardEngine {
     if (!plan.fixId().equals(fixId)) {
       throw new IllegalArgumentException("plan of " + plan.fixId() + " given for " + fixId);
     }
+    boolean guarded = ref.destructive() && !ref.requires().isEmpty() && !plan.isEmpty();
+    ArmedRevert armed = null;
+    if (guarded) {
+      try {
+        Optional<Missing> m = PlanGuard.check(plan, session.evidence(), adminUser(), host);
+        if (m.isPresent()) {
+          save();
+          return new ApplyResult.Refused(new GuardDecision.Refused(List.of(m.get())));
+        }
+        armed =
+            armer.arm(newRevertId(), stepId, plan, ref.requires(), revertWindow, new ArrayList<>());
+      } catch (HostException | RevertException | RuntimeException e) {
+        save();
+        AppliedChange none = new AppliedChange(fixId, List.of(), List.of(), now());
+        Reason why =
+            e instanceof RevertException re
+                ? Reason.of(re.key(), re.args().toArray())
+                : Reason.of(
+                    "engine.revert.arm-failed", hostStateDir, String.valueOf(e.getMessage()));
+        return new ApplyResult.Applied(
+            new ApplyOutcome(none, false, Optional.of(why)), state(stepId));
+      }
+      session = session.withRevert(armed, now());
+      save();
+    }
     ApplyOutcome out = executor.execute(plan);
     if (out.change().touchedHost()) {
       session = WizardFlow.applied(session, stepId, out.change(), now());
+      save();
+    }
+    if (armed != null) {
+      armed = armed.appliedAt(now());
+      RevertState st = RevertState.ARMED;
+      if (!out.ok()) {
+        st = RevertWatch.afterFailedApply(armer, armed, out);
+      }
+      session = session.withRevert(armed.withState(st), now());
+      if (st == RevertState.FIRED) {
+        session = WizardFlow.reverted(session, stepId, now());
+      }
       save();
     }
     runChecks(d);
@@ -197,6 +252,57 @@ public final class WizardEngine {
   public synchronized void recordEvidence(Evidence e) {
     session = session().withEvidence(e, now());
     save();
+    for (ArmedRevert r : session.reverts()) {
+      if (RevertWatch.disarmedBy(r, e, adminUser(), host.simulated())) {
+        RevertState st = RevertWatch.disarm(armer, r);
+        session = session.withRevert(r.withState(st), now());
+        if (st == RevertState.FIRED) {
+          session = WizardFlow.reverted(session, r.stepId(), now());
+        }
+        save();
+      }
+    }
+  }
+
+  /** The revert jobs still armed on the host (the UI shows their countdown). */
+  public synchronized List<ArmedRevert> pendingReverts() {
+    return session().reverts().stream().filter(r -> r.state() == RevertState.ARMED).toList();
+  }
+
+  /**
+   * Asks the host what became of every armed revert job (fired, gone, still armed); a fired one
+   * marks its step REVERTED. On the practice VPS a due simulated timer fires here.
+   */
+  public synchronized List<RevertReport> refreshReverts() {
+    List<RevertReport> r = refreshRevertsInternal();
+    save();
+    return r;
+  }
+
+  private List<RevertReport> refreshRevertsInternal() {
+    List<RevertReport> out = new ArrayList<>();
+    for (ArmedRevert r : session.reverts()) {
+      RevertState st = r.state();
+      if (st == RevertState.ARMED) {
+        st = RevertWatch.status(armer, host, r, now());
+        if (st != RevertState.ARMED) {
+          session = session.withRevert(r.withState(st), now());
+        }
+        if (st == RevertState.FIRED) {
+          try {
+            session = WizardFlow.reverted(session, r.stepId(), now());
+          } catch (IllegalTransitionException locked) {
+            // the step is locked behind an earlier one: the revert is still recorded above
+          }
+        }
+      }
+      out.add(new RevertReport(r.id(), r.stepId(), r.fixId(), st, true));
+    }
+    return out;
+  }
+
+  private String newRevertId() {
+    return RevertWatch.newId(now());
   }
 
   public synchronized Session session() {
@@ -211,13 +317,19 @@ public final class WizardEngine {
   }
 
   private ResumeReport resume() {
+    List<RevertReport> reverts = new ArrayList<>(refreshRevertsInternal());
+    for (RevertReport orphan : RevertWatch.orphans(armer)) {
+      if (session.reverts().stream().noneMatch(r -> r.id().equals(orphan.id()))) {
+        reverts.add(orphan);
+      }
+    }
     Set<String> lockedBefore = lockedIds();
     List<ResumeReport.Recheck> rechecked = new ArrayList<>();
     recheckChain(0, rechecked);
     List<String> relocked = new ArrayList<>(lockedIds());
     relocked.removeAll(lockedBefore);
     save();
-    return new ResumeReport(true, Optional.empty(), rechecked, relocked);
+    return new ResumeReport(true, Optional.empty(), rechecked, relocked, reverts);
   }
 
   /**

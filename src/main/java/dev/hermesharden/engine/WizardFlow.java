@@ -41,7 +41,8 @@ public final class WizardFlow {
             List.of(),
             List.of(),
             now,
-            now);
+            now,
+            List.of());
     return normalize(s, now);
   }
 

@@ -46,6 +46,7 @@ public final class SimulatedHost implements Host {
         new SimFail2ban(),
         new SimDocker(),
         new SimHermes(),
+        new SimRevert(),
         new SimCore());
   }
 

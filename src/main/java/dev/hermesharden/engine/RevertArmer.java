@@ -1,0 +1,290 @@
+package dev.hermesharden.engine;
+
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.PlannedAction;
+import dev.hermesharden.fixes.WriteFile;
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.model.Sha256;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Arms, disarms and inspects host-side revert jobs (see {@link RevertScript}). Arming writes the
+ * backups ({@code <stateDir>/backups/revert-<id>-…}, 0600, read back and compared by sha256) and
+ * the script ({@code <stateDir>/revert/<id>.sh}, 0700), then starts it ON THE HOST: {@code
+ * systemd-run --unit hermes-harden-revert-<id> --on-active=N /bin/sh <script>} where {@code
+ * /run/systemd/system} exists and systemd-run works, else {@code setsid -f /bin/sh <script> N} (the
+ * script sleeps itself and records its pid). Disarming first creates {@code <id>.disarmed} (the
+ * script checks it before touching anything), then stops the timer, or kills the recorded pid after
+ * checking that {@code /proc/<pid>/cmdline} names the script — never by process name.
+ *
+ * <p>Caveat: a disarm that races the deadline can lose: the job may already be firing. {@link
+ * #status} then says {@code FIRED}, and the caller must treat the change as undone.
+ */
+public final class RevertArmer {
+  private final Host host;
+  private final String stateDir;
+  private final Clock clock;
+
+  public RevertArmer(Host host, String stateDir, Clock clock) {
+    this.host = host;
+    this.stateDir = stateDir;
+    this.clock = clock;
+  }
+
+  public String dir() {
+    return stateDir + "/revert";
+  }
+
+  /** Backs up every file the plan writes, writes the script and starts the job. */
+  public ArmedRevert arm(
+      String id,
+      String stepId,
+      Plan plan,
+      List<EvidenceKind> proof,
+      Duration window,
+      List<FileChange> filesOut)
+      throws HostException, RevertException {
+    mkdirs();
+    List<RevertScript.Restore> restores = new ArrayList<>();
+    List<String> created = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (PlannedAction a : plan.actions()) {
+      if (!(a instanceof WriteFile w) || seen.contains(w.path())) {
+        continue;
+      }
+      seen.add(w.path());
+      Optional<String> now = host.readFile(w.path());
+      if (now.isEmpty()) {
+        created.add(w.path());
+        filesOut.add(new FileChange(w.path(), null, null, Sha256.hex(w.after())));
+        continue;
+      }
+      String sha = Sha256.hex(now.get());
+      String backup =
+          stateDir
+              + "/backups/revert-"
+              + id
+              + "-"
+              + sha.substring(0, 12)
+              + "-"
+              + w.path().replace('/', '_');
+      host.writeFile(backup, now.get(), FileAttrs.mode(0600));
+      if (!host.readFile(backup).map(Sha256::hex).filter(sha::equals).isPresent()) {
+        throw new RevertException("engine.revert.backup-failed", w.path(), backup);
+      }
+      FileStat st =
+          host.stat(w.path())
+              .orElseThrow(
+                  () ->
+                      new HostException(
+                          HostException.Kind.IO, "stat " + w.path() + ": gone while arming"));
+      restores.add(
+          new RevertScript.Restore(w.path(), backup, sha, st.owner(), st.group(), st.mode()));
+      filesOut.add(new FileChange(w.path(), backup, sha, Sha256.hex(w.after())));
+    }
+    String script = dir() + "/" + id + ".sh";
+    String what = "step " + stepId + ", fix " + plan.fixId() + ", armed " + clock.instant();
+    host.writeFile(
+        script,
+        RevertScript.render(id, dir(), what, restores, created, plan.revert()),
+        FileAttrs.mode(0700));
+    Instant armedAt = clock.instant();
+    String mechanism = start(id, script, window);
+    return new ArmedRevert(
+        id,
+        stepId,
+        plan.fixId(),
+        proof,
+        script,
+        mechanism,
+        armedAt,
+        armedAt.plus(window),
+        Optional.empty(),
+        RevertState.ARMED,
+        filesOut,
+        plan.revert());
+  }
+
+  private void mkdirs() throws HostException, RevertException {
+    ExecResult mk =
+        host.exec(
+            List.of("install", "-d", "-m", "0700", stateDir, stateDir + "/backups", dir()),
+            Host.DEFAULT_TIMEOUT);
+    if (!mk.ok()) {
+      throw new RevertException("engine.revert.arm-failed", dir(), mk.stderr().strip());
+    }
+  }
+
+  private String start(String id, String script, Duration window)
+      throws HostException, RevertException {
+    long secs = Math.max(1, window.toSeconds());
+    String unit = "hermes-harden-revert-" + id;
+    if (host.stat("/run/systemd/system").isPresent()) {
+      ExecResult r =
+          host.exec(
+              List.of("systemd-run", "--unit", unit, "--on-active=" + secs, "/bin/sh", script),
+              Host.DEFAULT_TIMEOUT);
+      if (r.ok()) {
+        return host.simulated() ? ArmedRevert.SIMULATED : ArmedRevert.SYSTEMD;
+      }
+    }
+    ExecResult r =
+        host.exec(
+            List.of("setsid", "-f", "/bin/sh", script, String.valueOf(secs)), Host.DEFAULT_TIMEOUT);
+    if (!r.ok()) {
+      throw new RevertException("engine.revert.arm-failed", script, r.stderr().strip());
+    }
+    // The script writes its pid first thing; wait for it so a disarm can find the job.
+    for (int i = 0; i < 50; i++) {
+      if (pid(id).isPresent()) {
+        return ArmedRevert.SETSID;
+      }
+      sleep(100);
+    }
+    throw new RevertException("engine.revert.arm-failed", script, "no pid file");
+  }
+
+  /** Stops the job before it fires. @return DISARMED, or FIRED when it had fired already */
+  public RevertState disarm(ArmedRevert a) throws HostException {
+    host.writeFile(
+        dir() + "/" + a.id() + ".disarmed", clock.instant() + "\n", FileAttrs.mode(0600));
+    if (a.mechanism().equals(ArmedRevert.SETSID)) {
+      Optional<String> pid = pid(a.id());
+      if (pid.isPresent() && runsScript(pid.get(), a.script())) {
+        host.exec("kill", "-TERM", pid.get());
+      }
+    } else {
+      host.exec("systemctl", "stop", a.unit() + ".timer");
+    }
+    return fired(a) ? RevertState.FIRED : RevertState.DISARMED;
+  }
+
+  /** Runs the script now, in the foreground (the apply failed), then stops the timer. */
+  public void fireNow(ArmedRevert a) throws HostException {
+    if (a.mechanism().equals(ArmedRevert.SIMULATED)) {
+      simulatedFire(a);
+    } else {
+      host.exec(List.of("/bin/sh", a.script()), Duration.ofMinutes(2));
+    }
+    disarm(a);
+  }
+
+  /**
+   * The practice VPS runs no shell: the same steps as the script, through the host API, logged as
+   * simulated. Restores from the backups, deletes created files, runs the revert commands.
+   */
+  void simulatedFire(ArmedRevert a) throws HostException {
+    StringBuilder log = new StringBuilder(host.readFile(dir() + "/" + a.id() + ".log").orElse(""));
+    log.append(clock.instant()).append(" firing: putting the change back (SIMULATED)\n");
+    for (FileChange f : a.files()) {
+      if (f.created()) {
+        host.deleteFile(f.path());
+        log.append("removed ").append(f.path()).append('\n');
+      } else {
+        Optional<String> b = host.readFile(f.backupPath());
+        if (b.isPresent() && Sha256.hex(b.get()).equals(f.sha256Before())) {
+          host.writeFile(f.path(), b.get(), FileAttrs.KEEP);
+          log.append("restored ").append(f.path()).append('\n');
+        } else {
+          log.append("FAILED: backup ").append(f.backupPath()).append(" missing or damaged\n");
+        }
+      }
+    }
+    for (var c : a.commands()) {
+      boolean ok = false;
+      for (List<String> argv : c.alternatives()) {
+        if (host.exec(argv, Host.DEFAULT_TIMEOUT).ok()) {
+          ok = true;
+          break;
+        }
+      }
+      log.append(ok ? "ran: " : "FAILED: ").append(String.join(" ", c.alternatives().get(0)));
+      log.append('\n');
+      if (!ok && c.required()) {
+        break;
+      }
+    }
+    log.append("done: reverted (SIMULATED)\n");
+    host.writeFile(dir() + "/" + a.id() + ".log", log.toString(), FileAttrs.mode(0600));
+  }
+
+  /** The state of a job known only by its id (its state file entry was lost). */
+  public RevertState statusById(String id) throws HostException {
+    String log = host.readFile(dir() + "/" + id + ".log").orElse("");
+    if (log.contains(" firing:")) {
+      return RevertState.FIRED;
+    }
+    if (host.readFile(dir() + "/" + id + ".disarmed").isPresent()) {
+      return RevertState.DISARMED;
+    }
+    Optional<String> pid = pid(id);
+    if (pid.isPresent() && runsScript(pid.get(), dir() + "/" + id + ".sh")) {
+      return RevertState.ARMED;
+    }
+    ExecResult r = host.exec("systemctl", "is-active", "hermes-harden-revert-" + id + ".timer");
+    return r.stdout().strip().equals("active") ? RevertState.ARMED : RevertState.GONE;
+  }
+
+  /** What the host says about the job now. */
+  public RevertState status(ArmedRevert a) throws HostException {
+    if (fired(a)) {
+      return RevertState.FIRED;
+    }
+    if (host.readFile(dir() + "/" + a.id() + ".disarmed").isPresent()) {
+      return RevertState.DISARMED;
+    }
+    if (a.mechanism().equals(ArmedRevert.SETSID)) {
+      Optional<String> pid = pid(a.id());
+      return pid.isPresent() && runsScript(pid.get(), a.script())
+          ? RevertState.ARMED
+          : RevertState.GONE;
+    }
+    ExecResult r = host.exec("systemctl", "is-active", a.unit() + ".timer");
+    return r.stdout().strip().equals("active") ? RevertState.ARMED : RevertState.GONE;
+  }
+
+  /** Whether the job's log says it fired. */
+  public boolean fired(ArmedRevert a) throws HostException {
+    return host.readFile(dir() + "/" + a.id() + ".log")
+        .map(l -> l.contains(" firing:"))
+        .orElse(false);
+  }
+
+  /** The ids of every revert script on the host (to report jobs a lost state file knew of). */
+  public List<String> scripts() throws HostException {
+    return host.listDirectory(dir()).stream()
+        .filter(n -> n.endsWith(".sh"))
+        .map(n -> n.substring(0, n.length() - 3))
+        .toList();
+  }
+
+  private Optional<String> pid(String id) throws HostException {
+    return host.readFile(dir() + "/" + id + ".pid")
+        .map(String::strip)
+        .filter(p -> p.matches("\\d{1,10}"));
+  }
+
+  /** The pid is the script's own shell: its command line names the script (NUL-separated). */
+  private boolean runsScript(String pid, String script) throws HostException {
+    Optional<String> cmdline = host.readFile("/proc/" + pid + "/cmdline");
+    return cmdline.isPresent() && List.of(cmdline.get().split("\0")).contains(script);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

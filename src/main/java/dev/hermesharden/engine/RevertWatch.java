@@ -1,0 +1,103 @@
+package dev.hermesharden.engine;
+
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Evidence;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The engine's rules around armed revert jobs, kept out of {@link WizardEngine}: which proof
+ * disarms a job, what a failed apply does to it, and what resume reports.
+ */
+final class RevertWatch {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private RevertWatch() {}
+
+  /** A job id that is also a valid systemd unit name part: time plus 6 random hex digits. */
+  static String newId(Instant now) {
+    byte[] b = new byte[3];
+    RANDOM.nextBytes(b);
+    return STAMP.format(now).toLowerCase() + "-" + HexFormat.of().formatHex(b);
+  }
+
+  /**
+   * Only a fresh proof over the safe path disarms: a kind the fix required, for the admin, from the
+   * same kind of host, taken after the change was applied (an older proof proves nothing about the
+   * new configuration).
+   */
+  static boolean disarmedBy(ArmedRevert r, Evidence e, String admin, boolean simulated) {
+    return r.state() == RevertState.ARMED
+        && r.applied().isPresent()
+        && r.proof().contains(e.kind())
+        && e.user().equals(admin)
+        && e.simulated() == simulated
+        && e.at().isAfter(r.applied().get());
+  }
+
+  /** Disarms; on a host error the job stays ARMED (it will fire: the safe default). */
+  static RevertState disarm(RevertArmer armer, ArmedRevert r) {
+    try {
+      return armer.disarm(r);
+    } catch (HostException e) {
+      return RevertState.ARMED;
+    }
+  }
+
+  /**
+   * A failed apply: when nothing stayed changed (stale plan, or a failed validation that already
+   * restored the files — sshd was then never reloaded) the job is disarmed; otherwise (e.g. the
+   * reload failed after the files were written) the revert runs at once instead of waiting.
+   */
+  static RevertState afterFailedApply(RevertArmer armer, ArmedRevert r, ApplyOutcome out) {
+    if (out.rolledBack() || !out.change().touchedHost()) {
+      return disarm(armer, r);
+    }
+    try {
+      armer.fireNow(r);
+      return RevertState.FIRED;
+    } catch (HostException e) {
+      return RevertState.ARMED; // the armed job still fires at its deadline
+    }
+  }
+
+  /** Asks the host; a due simulated timer fires now. Unknown (host error) counts as ARMED. */
+  static RevertState status(RevertArmer armer, Host host, ArmedRevert r, Instant now) {
+    try {
+      if (r.mechanism().equals(ArmedRevert.SIMULATED)) {
+        if (armer.fired(r)) {
+          return RevertState.FIRED;
+        }
+        if (!now.isBefore(r.deadline())) {
+          armer.fireNow(r);
+          return RevertState.FIRED;
+        }
+        return RevertState.ARMED;
+      }
+      return armer.status(r);
+    } catch (HostException e) {
+      return RevertState.ARMED;
+    }
+  }
+
+  /** Every revert script on the host with what the host says about it (not in any session). */
+  static List<RevertReport> orphans(RevertArmer armer) {
+    List<RevertReport> out = new ArrayList<>();
+    try {
+      for (String id : armer.scripts()) {
+        out.add(new RevertReport(id, "", "", armer.statusById(id), false));
+      }
+    } catch (HostException e) {
+      // nothing to report when the directory cannot be read
+    }
+    return out;
+  }
+}
