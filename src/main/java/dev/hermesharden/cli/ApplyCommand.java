@@ -48,7 +48,7 @@ final class ApplyCommand implements Callable<Integer> {
       for (var e : answers.entrySet()) {
         given = given.with(e.getKey(), e.getValue());
       }
-      engine.startOrResume(given);
+      new Printer(setup.messages, setup.out).reverts(engine.startOrResume(given));
       p.stepHeader(step);
       List<FixRef> fixes =
           step.fixes().stream().filter(f -> fixId == null || f.id().equals(fixId)).toList();
@@ -77,12 +77,20 @@ final class ApplyCommand implements Callable<Integer> {
           refused = true;
         } else if (result instanceof ApplyResult.Applied a && a.outcome().ok()) {
           last = a.state();
+          if (!new RevertWait(setup, engine).confirm(step.id())) {
+            setup.persist();
+            return ExitCode.FINDINGS.code();
+          }
+          last = engine.session().state(step.id()).orElse(last);
         } else if (result instanceof ApplyResult.Applied a) {
           setup.out.println(
               setup.messages.get(
                   "cli.apply.failed", a.outcome().failure().map(setup.messages::get).orElse("")));
           if (a.outcome().rolledBack()) {
             setup.out.println(setup.messages.get("cli.apply.rolled-back"));
+          }
+          if (a.state().status() == dev.hermesharden.engine.StepStatus.REVERTED) {
+            setup.out.println(setup.messages.get("cli.revert.fired-now"));
           }
           setup.persist();
           return ExitCode.FINDINGS.code();

@@ -11,6 +11,7 @@ import dev.hermesharden.proof.PollResult;
 import dev.hermesharden.proof.ProofException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,12 @@ final class ConfirmWait {
   }
 
   Optional<Evidence> await(EvidenceKind kind, WizardEngine engine) throws InterruptedException {
+    return await(kind, engine, Optional.empty());
+  }
+
+  /** The same, giving up at {@code deadline} (a revert window): a countdown line every 10 s. */
+  Optional<Evidence> await(EvidenceKind kind, WizardEngine engine, Optional<Instant> deadline)
+      throws InterruptedException {
     PendingProof p;
     try {
       p = prover.begin(kind, engine.session().answers());
@@ -45,7 +52,19 @@ final class ConfirmWait {
     out.println();
     out.println(m.get("cli.prove.waiting", p.token(), p.expires().toString()));
     out.flush();
+    long lastShown = -1;
     while (true) {
+      if (deadline.isPresent()) {
+        long left = Duration.between(Instant.now(), deadline.get()).toSeconds();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        if (lastShown < 0 || lastShown - left >= 10) {
+          out.println(m.get("revert.countdown", left));
+          out.flush();
+          lastShown = left;
+        }
+      }
       PollResult r = prover.poll();
       if (r instanceof PollResult.Proven proven) {
         return Optional.of(proven.evidence());

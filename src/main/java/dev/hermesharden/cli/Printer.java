@@ -49,4 +49,14 @@ final class Printer {
       out.println("    " + m.get(missing.how()));
     }
   }
+
+  /** What happened to the revert jobs a resumed (or lost) session had armed. */
+  void reverts(dev.hermesharden.engine.ResumeReport r) {
+    for (var rv : r.reverts()) {
+      String line = m.get("revert.resume." + rv.state().name(), rv.id(), rv.stepId());
+      out.println(rv.knownToSession() ? line : m.get("revert.resume.orphan", rv.id(), line));
+    }
+    r.problem().ifPresent(p -> out.println(m.get(p)));
+    out.flush();
+  }
 }

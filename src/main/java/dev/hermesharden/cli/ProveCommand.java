@@ -32,7 +32,7 @@ final class ProveCommand implements Callable<Integer> {
     try {
       EvidenceKind kind = kind(setup);
       WizardEngine engine = setup.engine("cli.needs-root.apply");
-      engine.startOrResume(setup.baseAnswers());
+      new Printer(m, setup.out).reverts(engine.startOrResume(setup.baseAnswers()));
       Prover prover = setup.prover();
       Evidence e;
       if (prover instanceof LocalProver local) {

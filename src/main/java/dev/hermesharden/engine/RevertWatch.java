@@ -3,6 +3,7 @@ package dev.hermesharden.engine;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Evidence;
+import dev.hermesharden.model.EvidenceKind;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,10 +38,25 @@ final class RevertWatch {
   static boolean disarmedBy(ArmedRevert r, Evidence e, String admin, boolean simulated) {
     return r.state() == RevertState.ARMED
         && r.applied().isPresent()
-        && r.proof().contains(e.kind())
+        && (r.proof().contains(e.kind())
+            // a private-path login is a key-only login too, over the way that stays open
+            || (e.kind() == EvidenceKind.PRIVATE_PATH_LOGIN
+                && r.proof().contains(EvidenceKind.KEY_LOGIN)))
         && e.user().equals(admin)
         && e.simulated() == simulated
         && e.at().isAfter(r.applied().get());
+  }
+
+  /**
+   * The proof to ask for: the private path once one was proven (after step 4 the public path may be
+   * closed, and it is the way that stays open), else the kind the fix required.
+   */
+  static EvidenceKind safePath(ArmedRevert r, java.util.List<Evidence> evidence) {
+    boolean privateProven =
+        evidence.stream().anyMatch(e -> e.kind() == EvidenceKind.PRIVATE_PATH_LOGIN);
+    return privateProven || r.proof().contains(EvidenceKind.PRIVATE_PATH_LOGIN)
+        ? EvidenceKind.PRIVATE_PATH_LOGIN
+        : r.proof().get(0);
   }
 
   /** Disarms; on a host error the job stays ARMED (it will fire: the safe default). */

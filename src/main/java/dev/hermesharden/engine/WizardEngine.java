@@ -8,6 +8,7 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
+import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.FixRef;
@@ -264,6 +265,11 @@ public final class WizardEngine {
     }
   }
 
+  /** Which proof disarms this job now: the private path once proven, else what the fix needs. */
+  public synchronized EvidenceKind disarmingProof(ArmedRevert r) {
+    return RevertWatch.safePath(r, session().evidence());
+  }
+
   /** The revert jobs still armed on the host (the UI shows their countdown). */
   public synchronized List<ArmedRevert> pendingReverts() {
     return session().reverts().stream().filter(r -> r.state() == RevertState.ARMED).toList();
@@ -299,6 +305,28 @@ public final class WizardEngine {
       out.add(new RevertReport(r.id(), r.stepId(), r.fixId(), st, true));
     }
     return out;
+  }
+
+  /** Fires an armed revert at once (e.g. the practice proof failed); the step becomes REVERTED. */
+  public synchronized RevertState revertNow(String revertId) {
+    for (ArmedRevert r : session().reverts()) {
+      if (r.id().equals(revertId) && r.state() == RevertState.ARMED) {
+        RevertState st;
+        try {
+          armer.fireNow(r);
+          st = RevertState.FIRED;
+        } catch (HostException e) {
+          st = RevertState.ARMED;
+        }
+        session = session.withRevert(r.withState(st), now());
+        if (st == RevertState.FIRED) {
+          session = WizardFlow.reverted(session, r.stepId(), now());
+        }
+        save();
+        return st;
+      }
+    }
+    throw new IllegalArgumentException("no armed revert " + revertId);
   }
 
   private String newRevertId() {

@@ -115,6 +115,10 @@ final class Texts {
     for (String id : r.relocked()) {
       out.add(m.get("tui.resume.relocked", stepName(id)));
     }
+    for (var rv : r.reverts()) {
+      String line = m.get("revert.resume." + rv.state().name(), rv.id(), rv.stepId());
+      out.add(rv.knownToSession() ? line : m.get("revert.resume.orphan", rv.id(), line));
+    }
     return String.join("\n", out);
   }
 
