@@ -34,6 +34,12 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--yes", descriptionKey = "cli.apply.option.yes")
   boolean yes;
 
+  @Option(
+      names = "--revert-window",
+      paramLabel = "SECONDS",
+      descriptionKey = "cli.apply.option.revert-window")
+  Integer revertWindow;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", descriptionKey = "cli.apply.option.set")
   java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
 
@@ -44,6 +50,13 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       StepDefinition step = StepSelection.select(setup, stepId).get(0);
       WizardEngine engine = setup.engine("cli.needs-root.apply");
+      if (revertWindow != null) {
+        if (revertWindow < 1) {
+          throw new Refusal(
+              ExitCode.USAGE, setup.messages.get("cli.apply.bad-window", revertWindow));
+        }
+        engine.setRevertWindow(java.time.Duration.ofSeconds(revertWindow));
+      }
       dev.hermesharden.model.Answers given = setup.baseAnswers();
       for (var e : answers.entrySet()) {
         given = given.with(e.getKey(), e.getValue());
