@@ -102,7 +102,11 @@ final class ApplyCommand implements Callable<Integer> {
           if (a.outcome().rolledBack()) {
             setup.out.println(setup.messages.get("cli.apply.rolled-back"));
           }
-          if (a.state().status() == dev.hermesharden.engine.StepStatus.REVERTED) {
+          if (engine
+              .lastRevert(step.id())
+              .filter(r -> r.fixId().equals(ref.id()))
+              .filter(r -> r.state() == dev.hermesharden.engine.RevertState.FIRED)
+              .isPresent()) {
             setup.out.println(setup.messages.get("cli.revert.fired-now"));
           }
           setup.persist();

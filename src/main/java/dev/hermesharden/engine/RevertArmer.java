@@ -171,12 +171,15 @@ public final class RevertArmer {
 
   /** Runs the script now, in the foreground (the apply failed), then stops the timer. */
   public void fireNow(ArmedRevert a) throws HostException {
+    // Stop the waiting job first (marker + timer stop / kill), then take the marker away again so
+    // the foreground run reverts; a job that fired meanwhile did the same work (idempotent).
+    disarm(a);
     if (a.mechanism().equals(ArmedRevert.SIMULATED)) {
       simulatedFire(a);
     } else {
+      host.deleteFile(dir() + "/" + a.id() + ".disarmed");
       host.exec(List.of("/bin/sh", a.script()), Duration.ofMinutes(2));
     }
-    disarm(a);
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.List;
  * Renders the self-contained POSIX sh script that puts one change back on the host, so the host can
  * revert without the wizard (killed JVM, dropped SSH link). Pure: text in, text out.
  *
- * <p>The script, run as {@code /bin/sh <script> [SECONDS]}: sends its output to {@code <id>.log},
- * writes its pid to {@code <id>.pid}, sleeps SECONDS when given (the detached sleeper; a SIGTERM
+ * <p>The script, run as {@code /bin/sh <script> [SECONDS]}: sends its output to {@code <id>.log};
+ * given SECONDS it writes its pid to {@code <id>.pid} and sleeps (the detached sleeper; a SIGTERM
  * only cuts the sleep short), then does nothing if {@code <id>.disarmed} exists. Otherwise it logs
  * {@code firing}, restores every backed-up file ({@code cp -p} to a temp file beside the target,
  * owner and mode of the original, {@code mv} over the target — only after the backup's sha256 was
@@ -58,9 +58,10 @@ public final class RevertScript {
         .append(q(id))
         .append("\n")
         .append("exec </dev/null >>\"$d/$id.log\" 2>&1\n")
-        .append("echo $$ >\"$d/$id.pid\"\n")
         .append("say() { echo \"$(date -u +%Y-%m-%dT%H:%M:%SZ) $*\"; }\n")
         .append("if [ -n \"${1:-}\" ]; then\n")
+        .append("  # only the sleeper records its pid: that is the process a disarm stops\n")
+        .append("  echo $$ >\"$d/$id.pid\"\n")
         .append("  say \"armed: reverting in $1 s unless disarmed (pid $$)\"\n")
         .append("  sleep \"$1\" &\n")
         .append("  sleeper=$!\n")
@@ -71,7 +72,7 @@ public final class RevertScript {
         .append("fi\n")
         .append("if [ -e \"$d/$id.disarmed\" ]; then\n")
         .append("  say \"disarmed: not reverting\"\n")
-        .append("  rm -f \"$d/$id.pid\"\n")
+        .append("  [ \"$(cat \"$d/$id.pid\" 2>/dev/null)\" = \"$$\" ] && rm -f \"$d/$id.pid\"\n")
         .append("  exit 0\n")
         .append("fi\n")
         .append("say \"firing: putting the change back\"\n")
@@ -101,7 +102,7 @@ public final class RevertScript {
     }
     s.append("if [ \"$failed\" = 0 ]; then say \"done: reverted\"; else ")
         .append("say \"done: reverted with errors\"; fi\n")
-        .append("rm -f \"$d/$id.pid\"\n")
+        .append("[ \"$(cat \"$d/$id.pid\" 2>/dev/null)\" = \"$$\" ] && rm -f \"$d/$id.pid\"\n")
         .append("exit \"$failed\"\n");
     return s.toString();
   }

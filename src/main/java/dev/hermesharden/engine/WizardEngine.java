@@ -270,6 +270,13 @@ public final class WizardEngine {
     return RevertWatch.safePath(r, session().evidence());
   }
 
+  /** The newest revert job of a step, if any (e.g. to tell that a failed apply was reverted). */
+  public synchronized Optional<ArmedRevert> lastRevert(String stepId) {
+    List<ArmedRevert> of =
+        session().reverts().stream().filter(r -> r.stepId().equals(stepId)).toList();
+    return of.isEmpty() ? Optional.empty() : Optional.of(of.get(of.size() - 1));
+  }
+
   /** The revert jobs still armed on the host (the UI shows their countdown). */
   public synchronized List<ArmedRevert> pendingReverts() {
     return session().reverts().stream().filter(r -> r.state() == RevertState.ARMED).toList();

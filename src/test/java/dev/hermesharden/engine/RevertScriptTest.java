@@ -163,6 +163,29 @@ class RevertScriptTest {
   }
 
   @Test
+  void aForegroundRunLeavesTheSleepersPidForTheDisarm() throws Exception {
+    Path target = dir.resolve("f");
+    Path backup = dir.resolve("b");
+    Files.writeString(backup, "original");
+    Files.writeString(target, "after");
+    Path script = script(List.of(restore(target, backup, 0644)), List.of(), List.of());
+    Process sleeper = new ProcessBuilder("/bin/sh", script.toString(), "30").start();
+    try {
+      Path pid = dir.resolve("r1.pid");
+      for (int i = 0; i < 100 && !Files.exists(pid); i++) {
+        Thread.sleep(50);
+      }
+      assertEquals(0, run(script)); // the engine reverting at once (a failed reload)
+      assertEquals("original", Files.readString(target));
+      assertEquals(String.valueOf(sleeper.pid()), Files.readString(pid).strip());
+    } finally {
+      Files.writeString(dir.resolve("r1.disarmed"), "");
+      new ProcessBuilder("kill", String.valueOf(sleeper.pid())).start().waitFor();
+      assertTrue(sleeper.waitFor(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void sleeperFiresAfterItsDelay() throws Exception {
     Path target = dir.resolve("it's here"); // a quote and a space in the path
     Path backup = dir.resolve("b");

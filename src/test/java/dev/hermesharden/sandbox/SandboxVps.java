@@ -230,6 +230,11 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
 
   ExecResult inVps(List<String> argv, Map<String, String> extraEnv, Duration timeout)
       throws IOException {
+    return host(inVpsArgv(argv, extraEnv), timeout);
+  }
+
+  /** The argv that runs {@code argv} as root inside the VPS (nsenter execs it: same pid). */
+  List<String> inVpsArgv(List<String> argv, Map<String, String> extraEnv) {
     List<String> cmd =
         new ArrayList<>(
             List.of("nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
@@ -239,7 +244,7 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
     env.putAll(extraEnv);
     env.forEach((k, v) -> cmd.add(k + "=" + v));
     cmd.addAll(argv);
-    return host(cmd, timeout);
+    return cmd;
   }
 
   /** Runs argv on the workstation: this machine's filesystem, the workstation's network. */
@@ -278,6 +283,14 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
    * SUDO_USER}). Uses the test JVM and classpath: surefire runs before the jar is packaged.
    */
   public ExecResult hermesHarden(String... args) throws IOException {
+    return inVps(wizardArgv(args), WIZARD_ENV, Duration.ofMinutes(3));
+  }
+
+  private static final Map<String, String> WIZARD_ENV =
+      Map.of("SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22", "SUDO_USER", "admin");
+
+  /** java -cp ... Main ARGS, as the VPS sees the test JVM and classpath. */
+  public List<String> wizardArgv(String... args) {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -286,16 +299,42 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
                 classpath,
                 "dev.hermesharden.cli.Main"));
     cmd.addAll(List.of(args));
-    return inVps(
-        cmd,
-        Map.of("SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22", "SUDO_USER", "admin"),
-        Duration.ofMinutes(3));
+    return cmd;
+  }
+
+  /**
+   * Starts the wizard like {@link #hermesHarden} but in the background, its output going to a file:
+   * for tests that answer it from the workstation or kill it. The caller must stop it by its pid
+   * ({@link WizardProcess#kill9()} / {@link WizardProcess#awaitExit}).
+   */
+  public WizardProcess startHermesHarden(String... args) throws IOException {
+    Files.createDirectories(scratch());
+    Path out = Files.createTempFile(scratch(), "wizard", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(inVpsArgv(wizardArgv(args), WIZARD_ENV));
+    pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    pb.redirectErrorStream(true).redirectOutput(out.toFile());
+    return new WizardProcess(pb.start(), out);
   }
 
   /**
    * The test classpath as the VPS sees it: entries under a directory the VPS replaces (~/.m2 under
    * /root) are copied into the state dir, which the VPS still sees.
    */
+  /** The wizard's classpath as the VPS sees it (for wrappers other users run). */
+  public String classpath() {
+    return classpath;
+  }
+
+  /** Copies a directory tree or file (for tests that put files into the VPS). */
+  public static void copy(Path from, Path to) throws IOException {
+    if (Files.isDirectory(from)) {
+      copyTree(from, to);
+    } else {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   private String vpsClasspath() throws IOException {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
