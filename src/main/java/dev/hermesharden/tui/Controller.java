@@ -1,10 +1,12 @@
 package dev.hermesharden.tui;
 
 import dev.hermesharden.engine.ApplyResult;
+import dev.hermesharden.engine.ArmedRevert;
 import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.JournalException;
 import dev.hermesharden.engine.ResumeReport;
+import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.engine.WizardEngine;
@@ -255,15 +257,45 @@ final class Controller implements MainView.Actions {
               break;
             }
           }
+          // Confirm-or-revert: a change that armed a revert job needs a NEW proof in time.
+          Object revert = null;
+          String note = null;
+          Optional<ArmedRevert> pending =
+              engine.pendingReverts().stream().filter(r -> r.stepId().equals(d.id())).findFirst();
+          if (pending.isPresent()) {
+            revert = proofs.confirmRevert(pending.get());
+            if (revert instanceof String words) {
+              engine.check(d.id());
+              boolean kept =
+                  engine.session().reverts().stream()
+                      .anyMatch(
+                          x ->
+                              x.id().equals(pending.get().id())
+                                  && x.state() == RevertState.DISARMED);
+              if (kept) {
+                note = words;
+              } else {
+                problems.add(0, words);
+              }
+              revert = null;
+            }
+          }
           hostChanged.run();
           if (more && problems.isEmpty()) {
             problems.add("");
           }
-          return new Object[] {problems, snapshot(d.id())};
+          return new Object[] {problems, snapshot(d.id()), revert, pending.orElse(null), note};
         },
         res -> {
           @SuppressWarnings("unchecked")
           List<String> problems = (List<String>) res[0];
+          if (res[2] instanceof PendingProof p) {
+            awaitRevertProof(d.id(), before, p, (ArmedRevert) res[3]);
+            return;
+          }
+          if (res[4] != null && problems.isEmpty()) {
+            s.message = (String) res[4];
+          }
           if (problems.equals(List.of(""))) {
             s.message = m.get("tui.apply.more");
           } else if (!problems.isEmpty()) {
@@ -346,6 +378,52 @@ final class Controller implements MainView.Actions {
           Optional<String> end = (Optional<String>) res[0];
           end.filter(e -> !e.isEmpty())
               .ifPresent(e -> dialogs.message(m.get("tui.prove.title"), e));
+          after(id, before, (Snapshot) res[1]);
+        });
+  }
+
+  /**
+   * The proof dialog under an armed revert: the command and token, and a status line counting down
+   * "Auto-revert in N s unless you prove the login again". Ends on the proof (disarmed), on Stop or
+   * at the deadline (the host reverts by itself).
+   */
+  private void awaitRevertProof(String id, boolean before, PendingProof p, ArmedRevert r) {
+    AtomicBoolean stop = new AtomicBoolean();
+    String text =
+        m.get("revert.armed", r.id(), r.deadline().toString(), r.script())
+            + "\n\n"
+            + m.get(
+                "tui.prove.local.text",
+                ShellQuoting.join(p.command()),
+                p.user(),
+                p.address(),
+                p.token(),
+                p.expires().toString());
+    Dialogs.Waiting w =
+        dialogs.waiting(
+            m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
+    submit(
+        "tui.progress.prove-wait",
+        id,
+        () -> {
+          Optional<String> end = proofs.await(p, stop::get, w::status, Optional.of(r.deadline()));
+          engine.check(id);
+          boolean disarmed =
+              engine.session().reverts().stream()
+                  .anyMatch(x -> x.id().equals(r.id()) && x.state() == RevertState.DISARMED);
+          return new Object[] {end, snapshot(id), disarmed};
+        },
+        res -> {
+          w.close();
+          @SuppressWarnings("unchecked")
+          Optional<String> end = (Optional<String>) res[0];
+          if ((Boolean) res[2]) {
+            s.message = m.get("revert.disarmed", engine.disarmingProof(r).id());
+          } else {
+            // stopped or timed out: the host reverts by itself at the deadline
+            String e = end.filter(x -> !x.isEmpty()).orElse(m.get("revert.timeout", r.deadline()));
+            dialogs.message(m.get("tui.prove.title"), e);
+          }
           after(id, before, (Snapshot) res[1]);
         });
   }

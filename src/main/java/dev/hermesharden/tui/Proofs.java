@@ -1,5 +1,6 @@
 package dev.hermesharden.tui;
 
+import dev.hermesharden.engine.ArmedRevert;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
@@ -62,10 +63,24 @@ final class Proofs {
    */
   Optional<String> await(PendingProof p, BooleanSupplier stopped, Consumer<String> status)
       throws InterruptedException {
+    return await(p, stopped, status, Optional.empty());
+  }
+
+  /**
+   * The same under an armed revert: the status line counts down to the revert's deadline, and the
+   * wait ends there ({@code revert.timeout}: the host reverts by itself).
+   */
+  Optional<String> await(
+      PendingProof p, BooleanSupplier stopped, Consumer<String> status, Optional<Instant> deadline)
+      throws InterruptedException {
     LocalProver local = local().orElseThrow();
     String refusal = null;
     long shown = -1;
     while (!stopped.getAsBoolean()) {
+      if (deadline.isPresent() && !Instant.now().isBefore(deadline.get())) {
+        engine.refreshReverts();
+        return Optional.of(m.get("revert.timeout", deadline.get().toString()));
+      }
       PollResult r = local.poll();
       if (r instanceof PollResult.Proven proven) {
         engine.recordEvidence(proven.evidence());
@@ -79,17 +94,43 @@ final class Proofs {
         refusal = why;
         shown = -1;
       }
-      long left = Math.max(0, Duration.between(Instant.now(), p.expires()).toSeconds());
+      Instant end = deadline.orElse(p.expires());
+      long left = Math.max(0, Duration.between(Instant.now(), end).toSeconds());
       if (left != shown) {
         shown = left;
-        status.accept(
+        String line =
             refusal == null
                 ? m.get("tui.prove.local.waiting", left)
-                : m.get("tui.prove.local.refused", refusal, left));
+                : m.get("tui.prove.local.refused", refusal, left);
+        status.accept(
+            deadline.isPresent() ? m.get("tui.revert.countdown", left) + "\n" + line : line);
       }
       Thread.sleep(250);
     }
     return Optional.of("");
+  }
+
+  /**
+   * Runs on the worker after an apply armed a revert job: the NEW proof over the safe path. On the
+   * practice VPS it is made at once (the words to show; a failed one reverts at once, simulated);
+   * on a real server a {@link PendingProof} to wait for under the countdown.
+   */
+  Object confirmRevert(ArmedRevert r) {
+    EvidenceKind kind = engine.disarmingProof(r);
+    if (local().isPresent()) {
+      try {
+        return local().get().begin(kind, engine.session().answers());
+      } catch (ProofException e) {
+        return m.get(e.key(), e.args().toArray());
+      }
+    }
+    Prover.Attempt a = prover.attempt(kind, engine.session().answers());
+    if (a.evidence().isPresent()) {
+      engine.recordEvidence(a.evidence().get());
+      return m.get("revert.disarmed", kind.id());
+    }
+    engine.revertNow(r.id());
+    return m.get(a.failureKey(), a.failureArgs().toArray()) + "\n" + m.get("tui.revert.fired");
   }
 
   /** Runs on the worker: tries each proof the step produces; returns why any failed. */
