@@ -278,13 +278,21 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
    * SUDO_USER}). Uses the test JVM and classpath: surefire runs before the jar is packaged.
    */
   public ExecResult hermesHarden(String... args) throws IOException {
+    return javaMain("dev.hermesharden.cli.Main", args);
+  }
+
+  /**
+   * Runs a main class of the test classpath as root inside the VPS, in the same session as {@link
+   * #hermesHarden} (e.g. {@link FixInVps}).
+   */
+  public ExecResult javaMain(String mainClass, String... args) throws IOException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 classpath,
-                "dev.hermesharden.cli.Main"));
+                mainClass));
     cmd.addAll(List.of(args));
     return inVps(
         cmd,
