@@ -159,9 +159,40 @@ class SandboxSshdTrapsTest {
     assertKeyLoginWorks(vps);
   }
 
-  private static void fix(SandboxVps vps) throws Exception {
-    ExecResult r = vps.javaMain(FixInVps.class.getName(), "sshd", "sshd.drop-in");
+  /**
+   * Step 4's fixes on real ufw (the guard in front of them is the CLI's, see SandboxStepsTest): SSH
+   * stays open over the tailnet, public SSH closes, and a second plan is empty.
+   */
+  @Test
+  @Order(6)
+  void firewallFixKeepsTheTailnetOpenAndClosesPublicSsh(SandboxVps vps) throws Exception {
+    assertStatus(audit(vps, "firewall"), "firewall.active", "FAIL");
+    fix(vps, "firewall", "firewall.enable");
+    fix(vps, "firewall", "firewall.close-public-ssh");
+    Cli.assertAllPassExcept(audit(vps, "firewall"));
+    ExecResult tail = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "true"));
+    assertEquals(0, tail.exitCode(), "tailnet login after the firewall fix: " + tail.stderr());
+    ExecResult pub = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "true"));
+    assertNotEquals(0, pub.exitCode(), "public SSH still open after the firewall fix");
+    String[] ufw = {"/etc/ufw/user.rules", "/etc/ufw/user6.rules", "/etc/ufw/ufw.conf"};
+    Map<String, String> sha = Cli.sha(vps, ufw);
+    for (String id : List.of("firewall.enable", "firewall.close-public-ssh")) {
+      String again = fix(vps, "firewall", id);
+      assertEquals(Cli.NOTHING + "\n", again, "second plan of " + id);
+    }
+    assertEquals(sha, Cli.sha(vps, ufw));
+    assertEquals(
+        vps.hostNetworkAtStart(), SandboxVps.hostNetwork(), "this machine's firewall changed");
+  }
+
+  private static String fix(SandboxVps vps) throws Exception {
+    return fix(vps, "sshd", "sshd.drop-in");
+  }
+
+  private static String fix(SandboxVps vps, String step, String fix) throws Exception {
+    ExecResult r = vps.javaMain(FixInVps.class.getName(), step, fix);
     assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    return r.stdout();
   }
 
   private static void reload(SandboxVps vps) throws Exception {
