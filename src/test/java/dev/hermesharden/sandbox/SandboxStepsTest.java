@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermesharden.host.ExecResult;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The nine steps, in order, on one fresh sandbox VPS through the real CLI run inside it: audit
  * shows the holes, plan shows the fix, apply makes the change, audit of the step passes, and a
  * second apply changes nothing (plan empty, touched files byte for byte the same).
+ *
+ * <p>Steps 3 and 5 prove logins through the real login-proof flow ({@link Proofs}); steps 4 and 5
+ * then run through the CLI's guard: step 5 is first refused without a key-login proof.
  *
  * <p>Caveat: the methods share the VPS and depend on each other's order, as the wizard's steps do.
  */
@@ -82,7 +86,8 @@ class SandboxStepsTest {
 
     assertSecondApplyChangesNothing(
         vps, "ssh-keys", 3, "/home/admin/.ssh/authorized_keys", "/etc/ssh/sshd_config");
-    Proofs.proveOrSkip(vps, "ssh-keys", "key-login");
+    // no proof yet: step 5's test first sees the guard refuse without it, then proves it
+    Proofs.skip(vps, "ssh-keys");
   }
 
   @Test
@@ -96,7 +101,10 @@ class SandboxStepsTest {
     assertStatus(before, "private-path.login", "FAIL");
     String plan = run(vps, 0, "plan", "--step", "private-path");
     assertTrue(plan.lines().noneMatch(l -> l.startsWith("$ ")), plan);
-    Proofs.proveOrSkip(vps, "private-path", "private-path-login");
+    // the wizard shows the tailscale0 address; the login comes over the tailnet veth
+    String proved = Proofs.prove(vps, "private-path", Optional.empty());
+    assertTrue(proved.contains("from 100.64.0.2"), proved);
+    assertAllPassExcept(audit(vps, "private-path"));
   }
 
   @Test
@@ -108,18 +116,28 @@ class SandboxStepsTest {
     String plan = run(vps, 0, "plan", "--step", "firewall");
     assertTrue(plan.contains("$ ufw allow in on tailscale0 to any port 22 proto tcp"), plan);
     assertTrue(plan.contains("$ ufw --force enable"), plan);
-    Proofs.skip(vps, "firewall");
+
+    run(vps, 0, "apply", "--step", "firewall", "--yes");
+    assertAllPassExcept(audit(vps, "firewall"));
+    ExecResult tail = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "true"));
+    assertEquals(0, tail.exitCode(), "tailnet login after the firewall step: " + tail.stderr());
+    ExecResult pub = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "true"));
+    assertTrue(pub.exitCode() != 0, "public SSH still open after the firewall step");
+    assertSecondApplyChangesNothing(
+        vps, "firewall", "/etc/ufw/user.rules", "/etc/ufw/user6.rules", "/etc/ufw/ufw.conf");
+    assertEquals(
+        vps.hostNetworkAtStart(), SandboxVps.hostNetwork(), "this machine's firewall changed");
   }
 
   @Test
   @Order(5)
-  void sshdFixIsRefusedWithoutAProofAndLeavesSshdAlone(SandboxVps vps) throws Exception {
+  void sshdFixIsRefusedWithoutAProofThenAppliedWithTheRealProof(SandboxVps vps) throws Exception {
     String[] files = {
       "/etc/ssh/sshd_config",
       "/etc/ssh/sshd_config.d/50-cloud-init.conf",
       "/etc/ssh/sshd_config.d/00-hermes-harden.conf"
     };
-    Map<String, String> shaBefore = sha(vps, files);
+    Map<String, String> shaBefore;
     Map<String, JsonNode> before = audit(vps, "sshd");
     assertStatus(before, "sshd.password-authentication", "FAIL");
     assertStatus(before, "sshd.permit-root-login", "FAIL");
@@ -127,13 +145,30 @@ class SandboxStepsTest {
     assertTrue(plan.contains("+PasswordAuthentication no"), plan);
     assertTrue(plan.contains("$ systemctl reload ssh"), plan);
 
+    shaBefore = sha(vps, files);
     String refused = run(vps, 3, "apply", "--step", "sshd", "--yes");
     assertTrue(refused.contains("proof"), refused);
     assertEquals(shaBefore, sha(vps, files), "sshd's config changed although refused");
-    ExecResult t =
-        vps.inVps(List.of("sshd", "-T", "-C", "user=admin,host=203.0.113.7,addr=203.0.113.7"));
-    assertTrue(t.stdout().contains("\npasswordauthentication yes\n"), t.stdout());
-    Proofs.skip(vps, "sshd");
+    assertTrue(sshdT(vps).contains("\npasswordauthentication yes\n"));
+
+    // the real proof: prove waits in the VPS, the workstation logs in with the key only and
+    // confirms; over the tailnet, since step 4 closed public SSH
+    String proved = Proofs.prove(vps, "key-login", Optional.of(SandboxVps.VPS_TAILNET));
+    assertTrue(proved.contains("logged in with key SHA256:"), proved);
+    assertAllPassExcept(audit(vps, "ssh-keys"));
+    run(vps, 0, "apply", "--step", "sshd", "--yes");
+    assertAllPassExcept(audit(vps, "sshd"));
+    String t = sshdT(vps);
+    assertTrue(t.contains("\npasswordauthentication no\n"), t);
+    assertTrue(t.contains("\npermitrootlogin no\n"), t);
+    ExecResult tail = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "true"));
+    assertEquals(0, tail.exitCode(), "key login after the sshd step: " + tail.stderr());
+    assertSecondApplyChangesNothing(vps, "sshd", files);
+  }
+
+  private static String sshdT(SandboxVps vps) throws Exception {
+    return vps.inVps(List.of("sshd", "-T", "-C", "user=admin,host=203.0.113.7,addr=203.0.113.7"))
+        .stdout();
   }
 
   @Test
