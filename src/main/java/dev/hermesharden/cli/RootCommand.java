@@ -25,7 +25,11 @@ import picocli.CommandLine.ScopeType;
       PlanCommand.class,
       ApplyCommand.class,
       SkipCommand.class,
-      ProveCommand.class
+      ProveCommand.class,
+      ReportCommand.class,
+      AnswersCommand.class,
+      ScheduleCommand.class,
+      ReviewCommand.class
     })
 final class RootCommand implements Callable<Integer> {
   final PrintWriter out;
