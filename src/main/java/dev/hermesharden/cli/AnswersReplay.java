@@ -50,7 +50,10 @@ final class AnswersReplay {
       p.stepHeader(step);
       SkipReason skip = file.skips().get(step.id());
       StepState st;
-      if (skip != null) {
+      StepState saved = engine.session().state(step.id()).orElseThrow();
+      if (skip != null && saved.status() == dev.hermesharden.engine.StepStatus.SKIPPED) {
+        st = saved; // skipped already (a second replay): the saved reason stands
+      } else if (skip != null) {
         st = engine.skip(step.id(), skip.kind(), skip.text());
       } else {
         st = engine.check(step.id());
