@@ -39,14 +39,26 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Setup setup = root.setup();
     try {
-      Host host = setup.host("cli.needs-root.audit");
+      // Reads only, so a normal user may audit too: what only root may see is SKIPPED and listed.
+      Host host = setup.readOnlyHost();
       List<StepDefinition> steps = StepSelection.select(setup, stepId);
       StepContext ctx = setup.savedContext();
-      CheckRunner runner = new CheckRunner(setup.catalog);
+      CheckRunner runner =
+          setup.unprivileged()
+              ? CheckRunner.unprivileged(setup.catalog)
+              : new CheckRunner(setup.catalog);
+      // Steps are independent when only reading: their checks run side by side, each step's in
+      // order; the rows keep the step order.
+      List<List<CheckResult>> results =
+          runner.runAll(
+              steps.stream().map(StepDefinition::checks).toList(),
+              host,
+              ctx,
+              CheckRunner.defaultParallelism());
       List<Row> rows = new ArrayList<>();
-      for (StepDefinition step : steps) {
-        for (CheckResult r : runner.run(step.checks(), host, ctx)) {
-          rows.add(new Row(step.id(), r));
+      for (int i = 0; i < steps.size(); i++) {
+        for (CheckResult r : results.get(i)) {
+          rows.add(new Row(steps.get(i).id(), r));
         }
       }
       Optional<Row> unreachable =
@@ -99,6 +111,24 @@ final class AuditCommand implements Callable<Integer> {
             counts.get(Status.FAIL),
             counts.get(Status.ERROR),
             counts.get(Status.NOT_APPLICABLE)));
+    List<Row> needRoot = needsRoot(rows);
+    if (!needRoot.isEmpty()) {
+      setup.out.println(m.get("cli.audit.needs-root", needRoot.size()));
+      for (Row r : needRoot) {
+        setup.out.println(
+            "  "
+                + m.get(
+                    "cli.audit.needs-root.item",
+                    r.result().checkId(),
+                    r.result().details().get(CheckRunner.NEEDS_ROOT)));
+      }
+    }
+  }
+
+  private static List<Row> needsRoot(List<Row> rows) {
+    return rows.stream()
+        .filter(r -> r.result().details().containsKey(CheckRunner.NEEDS_ROOT))
+        .toList();
   }
 
   private void printJson(Setup setup, Host host, List<Row> rows) throws Exception {
@@ -122,6 +152,7 @@ final class AuditCommand implements Callable<Integer> {
       checks.add(c);
     }
     doc.put("checks", checks);
+    doc.put("needs_root", needsRoot(rows).stream().map(r -> r.result().checkId()).toList());
     setup.out.println(
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
   }

@@ -33,11 +33,6 @@ public record CliEnvironment(Map<String, String> env, int uid, Path home) {
     return get("SUDO_USER").or(() -> get("USER"));
   }
 
-  /** The admin's address from {@code SSH_CONNECTION} ("client port server port"). */
-  public Optional<String> sshClientAddress() {
-    return get("SSH_CONNECTION").map(s -> s.split(" ")[0]);
-  }
-
   /** Reads the effective uid from /proc; -1 when it cannot be told (treated as not root). */
   static int effectiveUid() {
     try {

@@ -8,6 +8,8 @@ public final class GlobalOptions {
   Path stateDir;
   String lang;
   boolean debug;
+  String confirmDir;
+  String confirmProgram;
 
   public boolean practice() {
     return practice;
@@ -23,5 +25,15 @@ public final class GlobalOptions {
 
   public boolean debug() {
     return debug;
+  }
+
+  /** The confirm drop box, when not the default {@code /run/hermes-harden/confirm}. */
+  public String confirmDir() {
+    return confirmDir;
+  }
+
+  /** How the second session runs hermes-harden, when not plain {@code hermes-harden}. */
+  public String confirmProgram() {
+    return confirmProgram;
   }
 }

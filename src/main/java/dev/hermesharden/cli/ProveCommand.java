@@ -5,7 +5,9 @@ import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Prover;
+import dev.hermesharden.proof.LocalProver;
 import dev.hermesharden.steps.StepDefinition;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code prove key-login|private-path}: records a fresh key-only login as evidence. On the practice
- * VPS the login is simulated against the VPS's state; on a real server proofs come from a second
- * terminal ({@code confirm TOKEN}, not in this version).
+ * VPS the login is simulated against the VPS's state; on a real server it prints the ssh command to
+ * run from a second terminal ({@code ... hermes-harden confirm TOKEN}) and waits for it.
  */
 @Command(name = "prove", sortOptions = false)
 final class ProveCommand implements Callable<Integer> {
@@ -32,18 +34,24 @@ final class ProveCommand implements Callable<Integer> {
       WizardEngine engine = setup.engine("cli.needs-root.apply");
       engine.startOrResume(setup.baseAnswers());
       Prover prover = setup.prover();
-      if (!prover.automatic()) {
-        setup.err.println(m.get("cli.prove.real-host"));
-        return ExitCode.USAGE.code();
+      Evidence e;
+      if (prover instanceof LocalProver local) {
+        Optional<Evidence> waited = new ConfirmWait(local, m, setup.out).await(kind, engine);
+        if (waited.isEmpty()) {
+          return ExitCode.FINDINGS.code();
+        }
+        e = waited.get();
+      } else {
+        Prover.Attempt attempt = prover.attempt(kind, engine.session().answers());
+        if (attempt.evidence().isEmpty()) {
+          setup.out.println(
+              m.get(
+                  "cli.prove.failed",
+                  m.get(attempt.failureKey(), attempt.failureArgs().toArray())));
+          return ExitCode.FINDINGS.code();
+        }
+        e = attempt.evidence().get();
       }
-      Prover.Attempt attempt = prover.attempt(kind, engine.session().answers());
-      if (attempt.evidence().isEmpty()) {
-        setup.out.println(
-            m.get(
-                "cli.prove.failed", m.get(attempt.failureKey(), attempt.failureArgs().toArray())));
-        return ExitCode.FINDINGS.code();
-      }
-      Evidence e = attempt.evidence().get();
       engine.recordEvidence(e);
       setup.out.println(
           m.get(

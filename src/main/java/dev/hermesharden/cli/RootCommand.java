@@ -1,8 +1,9 @@
 package dev.hermesharden.cli;
 
 import dev.hermesharden.engine.WizardEngine;
-import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.HostFacts;
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.system.probe.HostProbe;
 import dev.hermesharden.tui.TuiOptions;
 import dev.hermesharden.tui.WizardApp;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       AnswersCommand.class,
       ScheduleCommand.class,
-      ReviewCommand.class
+      ReviewCommand.class,
+      FactsCommand.class,
+      ConfirmCommand.class
     })
 final class RootCommand implements Callable<Integer> {
   final PrintWriter out;
@@ -66,6 +69,24 @@ final class RootCommand implements Callable<Integer> {
       descriptionKey = "cli.option.lang")
   void lang(String v) {
     globals.lang = v;
+  }
+
+  @Option(
+      names = "--confirm-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.confirm-dir")
+  void confirmDir(String v) {
+    globals.confirmDir = v;
+  }
+
+  @Option(
+      names = "--confirm-program",
+      paramLabel = "PATH",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.confirm-program")
+  void confirmProgram(String v) {
+    globals.confirmProgram = v;
   }
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, descriptionKey = "cli.option.debug")
@@ -110,14 +131,8 @@ final class RootCommand implements Callable<Integer> {
   }
 
   private static Optional<String> osName(Setup setup) throws Refusal {
-    try {
-      return setup
-          .host("cli.needs-root.wizard")
-          .readFile("/etc/os-release")
-          .flatMap(TuiOptions::prettyName);
-    } catch (HostException e) {
-      return Optional.empty(); // only the header line misses the OS name
-    }
+    // Only the OS: the header must not wait for sshd, systemctl or Docker to answer.
+    return HostProbe.os(setup.host("cli.needs-root.wizard")).map(HostFacts.Os::shortName);
   }
 
   private static void persist(Setup setup) {

@@ -9,17 +9,19 @@ import dev.hermesharden.host.LocalHost;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
-import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Prover;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.PracticeProver;
 import dev.hermesharden.practice.PracticeStore;
 import dev.hermesharden.practice.PracticeWorkstation;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.proof.DropBox;
+import dev.hermesharden.proof.LocalProver;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFileException;
 import dev.hermesharden.steps.StepFiles;
+import dev.hermesharden.system.probe.HostProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -94,9 +96,28 @@ final class Setup {
       if (!env.root()) {
         throw new Refusal(ExitCode.USAGE, messages.get("cli.needs-root", messages.get(why)));
       }
-      host = new LocalHost();
+      host = new LocalHost(env.get("PATH").orElse(null));
     }
     return host;
+  }
+
+  /**
+   * The host for reading only ({@code audit}, {@code facts}): this machine even without root. The
+   * caller runs checks with {@link #unprivileged()} in mind and must never write through it.
+   */
+  Host readOnlyHost() throws Refusal {
+    if (globals.practice() || env.root()) {
+      return host("cli.needs-root.audit");
+    }
+    if (host == null) {
+      host = new LocalHost(env.get("PATH").orElse(null));
+    }
+    return host;
+  }
+
+  /** True on a real host without root: some checks cannot see what they need. */
+  boolean unprivileged() {
+    return !globals.practice() && !env.root();
   }
 
   /** Saves the practice VPS after a command changed it; nothing to do on a real host. */
@@ -125,7 +146,7 @@ final class Setup {
   Optional<String> clientAddress() {
     return globals.practice()
         ? Optional.of(PracticeWorkstation.PUBLIC_ADDRESS)
-        : env.sshClientAddress();
+        : HostProbe.admin(env.env()).clientAddress();
   }
 
   Journal journal() {
@@ -160,17 +181,24 @@ final class Setup {
     if (host instanceof SimulatedHost sim) {
       return new PracticeProver(sim, clock);
     }
-    return new Prover() {
-      @Override
-      public boolean automatic() {
-        return false;
-      }
+    return new LocalProver(host, clock, proofSettings());
+  }
 
-      @Override
-      public Attempt attempt(EvidenceKind kind, Answers answers) {
-        return Attempt.failed("cli.prove.real-host");
-      }
-    };
+  /** The drop box, how the second session calls us, and this session's server address. */
+  LocalProver.Settings proofSettings() {
+    LocalProver.Settings d = LocalProver.Settings.defaults();
+    Optional<String[]> conn =
+        env.get("SSH_CONNECTION").map(c -> c.strip().split("\\s+")).filter(f -> f.length == 4);
+    return new LocalProver.Settings(
+        new DropBox(confirmDir()),
+        globals.confirmProgram() == null ? d.confirmProgram() : List.of(globals.confirmProgram()),
+        d.lifetime(),
+        conn.map(f -> f[2]),
+        conn.map(f -> f[3]));
+  }
+
+  String confirmDir() {
+    return globals.confirmDir() == null ? DropBox.DEFAULT_DIR : globals.confirmDir();
   }
 
   List<StepDefinition> steps() throws Refusal {

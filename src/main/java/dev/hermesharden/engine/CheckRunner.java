@@ -14,21 +14,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs a step's live checks through the {@link Catalog}, in order, one after another. Exceptions
  * never escape: a host failure or a bug in a check becomes an {@link Status#ERROR} result with
  * reason {@code engine.check-error} (an unknown id: {@code engine.check-unknown}). Within one run
  * identical commands and file reads are asked of the host once (see {@link CachingHost}).
+ *
+ * <p>An {@link #unprivileged} runner (a non-root audit) turns every check that met a permission
+ * problem into {@link Status#SKIPPED} with reason {@code engine.check-needs-root}, whatever the
+ * check concluded from the refused answer: this is the one place that knows how "not root" looks.
  */
 public final class CheckRunner {
   /** Detail key of an ERROR result caused by the host, holding the {@code HostException.Kind}. */
   public static final String HOST_ERROR = "host-error";
 
+  /** Detail key of a SKIPPED result that needs root, holding the file or command refused. */
+  public static final String NEEDS_ROOT = "needs-root";
+
+  /** Reason key of a check skipped for lack of root. */
+  public static final String NEEDS_ROOT_REASON = "engine.check-needs-root";
+
   private final Catalog catalog;
+  private final boolean unprivileged;
 
   public CheckRunner(Catalog catalog) {
+    this(catalog, false);
+  }
+
+  private CheckRunner(Catalog catalog, boolean unprivileged) {
     this.catalog = catalog;
+    this.unprivileged = unprivileged;
+  }
+
+  /** A runner for a caller without root: permission problems become SKIPPED, not ERROR. */
+  public static CheckRunner unprivileged(Catalog catalog) {
+    return new CheckRunner(catalog, true);
+  }
+
+  /** A sensible pool size: at most four, never more than the machine's cores. */
+  public static int defaultParallelism() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   public List<CheckResult> run(List<CheckRef> checks, Host host, StepContext ctx) {
@@ -40,7 +71,63 @@ public final class CheckRunner {
     return List.copyOf(out);
   }
 
+  /**
+   * Runs several independent groups (one per step) on up to {@code threads} threads. Each group
+   * runs in order with its own cache, as {@link #run} does; the answer keeps the groups' order. The
+   * host must accept calls from several threads ({@code LocalHost} and the practice VPS do).
+   */
+  public List<List<CheckResult>> runAll(
+      List<List<CheckRef>> groups, Host host, StepContext ctx, int threads) {
+    int n = Math.min(threads, groups.size());
+    if (n <= 1) {
+      return groups.stream().map(g -> run(g, host, ctx)).toList();
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            n,
+            r -> {
+              Thread t = new Thread(r, "checks");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
+      groups.forEach(g -> tasks.add(() -> run(g, host, ctx)));
+      List<List<CheckResult>> out = new ArrayList<>();
+      for (Future<List<CheckResult>> f : pool.invokeAll(tasks)) {
+        out.add(f.get());
+      }
+      return List.copyOf(out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking", e);
+    } catch (ExecutionException e) {
+      // run() catches everything a check throws; only an Error can land here
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private CheckResult runOne(CheckRef ref, Host host, StepContext ctx) {
+    if (!unprivileged) {
+      return judge(ref, host, ctx);
+    }
+    PermissionWatch watch = new PermissionWatch(host);
+    CheckResult r = judge(ref, watch, ctx);
+    return watch
+        .denied()
+        .map(
+            what ->
+                new CheckResult(
+                    ref.id(),
+                    Status.SKIPPED,
+                    Reason.of(NEEDS_ROOT_REASON, what),
+                    Map.of(NEEDS_ROOT, what)))
+        .orElse(r);
+  }
+
+  private CheckResult judge(CheckRef ref, Host host, StepContext ctx) {
     Optional<Check<?>> check = catalog.check(ref.id());
     if (check.isEmpty()) {
       return error(ref.id(), Reason.of("engine.check-unknown", ref.id()));
@@ -55,11 +142,16 @@ public final class CheckRunner {
       return new CheckResult(
           ref.id(),
           Status.ERROR,
-          Reason.of("engine.check-error", e.kind() + ": " + e.getMessage()),
+          Reason.of("engine.check-error", e.kind() + ": " + oneLine(e.getMessage())),
           Map.of(HOST_ERROR, e.kind().name()));
     } catch (RuntimeException e) {
       return error(ref.id(), Reason.of("engine.check-error", String.valueOf(e)));
     }
+  }
+
+  /** A host's message often ends in the command's stderr: keep a table row one line. */
+  private static String oneLine(String message) {
+    return String.valueOf(message).strip().replaceAll("\\s*\\n\\s*", " / ");
   }
 
   private static CheckResult error(String id, Reason reason) {

@@ -50,7 +50,12 @@ public interface Host {
       }
       throw new HostException(HostException.Kind.IO, "stat " + path + ": " + r.stderr());
     }
-    return Optional.of(FileStat.parse(r.stdout()));
+    try {
+      return Optional.of(FileStat.parse(r.stdout()));
+    } catch (IllegalArgumentException e) {
+      // a stat that answers in another format is a host problem, not a bug in the caller
+      throw new HostException(HostException.Kind.IO, "stat " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** True for the practice VPS: nothing real changes and proofs are labelled as simulated. */

@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -31,23 +32,45 @@ import java.util.stream.Stream;
  * This machine. Commands run through {@link ProcessBuilder} (argv, no shell) with a timeout and
  * output capped at {@link #OUTPUT_LIMIT} bytes per stream; files are written atomically.
  *
- * <p>Caveat: the real-server work (issue "real servers") extends this with host detection; here it
- * only does what {@link Host} promises.
+ * <p>Commands are found on the search path given at construction (the CLI passes the PATH it was
+ * started with); a command that is not there answers exit code 127 "command not found", as a shell
+ * would. What kind of host this is (OS, OpenSSH, systemd, Docker) is {@link HostProbe}'s job.
  */
 public final class LocalHost implements Host {
   /** Output beyond this is dropped (a 100 MB log is never read whole). */
   public static final int OUTPUT_LIMIT = 4 * 1024 * 1024;
 
-  private final String name;
+  /** Where commands are looked for when this process has no PATH (as sudo's secure_path). */
+  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+  private final String name;
+  private final String searchPath;
+
+  /** This machine, finding commands on this process's PATH. */
   public LocalHost() {
+    this(System.getenv("PATH"));
+  }
+
+  /**
+   * This machine, finding commands on the given search path (the PATH the command line was started
+   * with; a test's directory of stand-in tools).
+   */
+  public LocalHost(String searchPath) {
     this.name = readHostName();
+    this.searchPath = searchPath == null || searchPath.isBlank() ? DEFAULT_PATH : searchPath;
   }
 
   @Override
   public ExecResult exec(List<String> argv, Duration timeout) throws HostException {
-    ProcessBuilder pb = new ProcessBuilder(argv);
+    Optional<String> program = resolve(argv.get(0));
+    if (program.isEmpty()) {
+      return new ExecResult(argv, 127, "", argv.get(0) + ": command not found\n");
+    }
+    List<String> resolved = new java.util.ArrayList<>(argv);
+    resolved.set(0, program.get());
+    ProcessBuilder pb = new ProcessBuilder(resolved);
     pb.environment().put("LC_ALL", "C");
+    pb.environment().put("PATH", searchPath);
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process p;
     try {
@@ -69,6 +92,20 @@ public final class LocalHost implements Host {
       Thread.currentThread().interrupt();
       throw new HostException(HostException.Kind.TIMEOUT, "interrupted: " + String.join(" ", argv));
     }
+  }
+
+  /** The program a command name stands for, found on the search path as a shell would. */
+  private Optional<String> resolve(String command) {
+    if (command.contains("/")) {
+      return Optional.of(command);
+    }
+    for (String dir : searchPath.split(":")) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, command);
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return Optional.of(p.toString());
+      }
+    }
+    return Optional.empty();
   }
 
   private static String drain(InputStream in) {
@@ -158,11 +195,12 @@ public final class LocalHost implements Host {
   @Override
   public List<String> listDirectory(String path) throws HostException {
     Path dir = Path.of(path);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
+    // Not Files.isDirectory first: it says false for a directory we may not enter, and an empty
+    // answer would then read as "no keys there" instead of "cannot see".
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return List.of();
     } catch (AccessDeniedException e) {
       throw new HostException(HostException.Kind.PERMISSION, "cannot list " + path, e);
     } catch (IOException e) {

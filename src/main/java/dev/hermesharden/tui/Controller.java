@@ -10,9 +10,11 @@ import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.proof.PendingProof;
 import dev.hermesharden.report.Redactor;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.SummaryReport;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The wizard's behaviour behind the screen: every button and key becomes one engine call on the
@@ -274,11 +278,25 @@ final class Controller implements MainView.Actions {
   public void prove() {
     String id = s.viewed;
     StepDefinition d = definition(id);
+    boolean before = s.status(id).passed();
+    if (proofs.local().isPresent()) {
+      submit(
+          "tui.progress.prove",
+          id,
+          () -> proofs.begin(d),
+          begun -> {
+            if (begun instanceof PendingProof p) {
+              awaitProof(id, before, p);
+            } else {
+              dialogs.message(m.get("tui.prove.title"), String.valueOf(begun));
+            }
+          });
+      return;
+    }
     if (!proofs.automatic()) {
       dialogs.message(m.get("tui.prove.title"), proofs.instructions(d, s.session));
       return;
     }
-    boolean before = s.status(id).passed();
     submit(
         "tui.progress.prove",
         id,
@@ -293,6 +311,42 @@ final class Controller implements MainView.Actions {
           if (!failures.isEmpty()) {
             dialogs.message(m.get("tui.prove.title"), String.join("\n", failures));
           }
+          after(id, before, (Snapshot) res[1]);
+        });
+  }
+
+  /**
+   * Shows the command and token, and waits on the worker until the confirm arrives or is stopped.
+   */
+  private void awaitProof(String id, boolean before, PendingProof p) {
+    AtomicBoolean stop = new AtomicBoolean();
+    String text =
+        m.get(
+            "tui.prove.local.text",
+            ShellQuoting.join(p.command()),
+            p.user(),
+            p.address(),
+            p.token(),
+            p.expires().toString());
+    Dialogs.Waiting w =
+        dialogs.waiting(
+            m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
+    submit(
+        "tui.progress.prove-wait",
+        id,
+        () -> {
+          Optional<String> end = proofs.await(p, stop::get, w::status);
+          if (end.isEmpty()) {
+            engine.check(id);
+          }
+          return new Object[] {end, snapshot(id)};
+        },
+        res -> {
+          w.close();
+          @SuppressWarnings("unchecked")
+          Optional<String> end = (Optional<String>) res[0];
+          end.filter(e -> !e.isEmpty())
+              .ifPresent(e -> dialogs.message(m.get("tui.prove.title"), e));
           after(id, before, (Snapshot) res[1]);
         });
   }

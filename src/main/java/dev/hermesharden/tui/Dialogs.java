@@ -125,6 +125,63 @@ final class Dialogs {
 
   record Skip(SkipKind kind, String text) {}
 
+  /**
+   * A dialog that stays open while the worker waits; its status line is updated from any thread.
+   */
+  final class Waiting {
+    private final BasicWindow w;
+    private final Label status;
+
+    private Waiting(BasicWindow w, Label status) {
+      this.w = w;
+      this.status = status;
+    }
+
+    void status(String text) {
+      try {
+        gui.getGUIThread().invokeLater(() -> status.setText(text));
+      } catch (IllegalStateException closed) {
+        // the GUI is gone: nothing to update
+      }
+    }
+
+    void close() {
+      w.close();
+    }
+  }
+
+  /**
+   * Opens (without blocking) a dialog with text, a live status line and one button; the button and
+   * Esc call {@code onStop}. The caller closes it when the waiting ends.
+   */
+  Waiting waiting(String title, String text, String stopLabel, Runnable onStop) {
+    int width = Math.max(30, gui.getScreen().getTerminalSize().getColumns() - 8);
+    BasicWindow w = new BasicWindow(title);
+    w.setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));
+    w.addWindowListener(
+        new WindowListenerAdapter() {
+          @Override
+          public void onInput(Window basePane, KeyStroke key, AtomicBoolean handled) {
+            if (key.getKeyType() == KeyType.Escape) {
+              onStop.run();
+              handled.set(true);
+            }
+          }
+        });
+    Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+    p.addComponent(new Label(String.join("\n", hardWrap(text, width - 2))));
+    p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
+    Label status = new Label("");
+    p.addComponent(status);
+    p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
+    Button stop = new Button(stopLabel, onStop);
+    p.addComponent(stop);
+    w.setComponent(p);
+    stop.takeFocus();
+    gui.addWindow(w);
+    return new Waiting(w, status);
+  }
+
   private BasicWindow window(String title) {
     BasicWindow w = new BasicWindow(title);
     w.setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));

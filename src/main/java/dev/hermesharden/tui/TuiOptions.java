@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param ascii draw {@code [x] > .} instead of {@code ✔ ▶ ·} (terminal charset is not UTF-8)
  * @param color false when {@code NO_COLOR} is set: symbols and words carry every meaning anyway
  * @param stateDir where {@code reports/} is written (the local state directory)
- * @param osName e.g. "Ubuntu 24.04.1 LTS" from {@code /etc/os-release}, when known
+ * @param osName e.g. "Ubuntu 24.04" (from {@code HostProbe.os}), when known
  */
 public record TuiOptions(boolean ascii, boolean color, Path stateDir, Optional<String> osName) {
   public TuiOptions {
@@ -38,28 +38,5 @@ public record TuiOptions(boolean ascii, boolean color, Path stateDir, Optional<S
       }
     }
     return false;
-  }
-
-  /**
-   * A short OS name from an {@code /etc/os-release} text: NAME and VERSION_ID ("Ubuntu 24.04"),
-   * else PRETTY_NAME; the header line has little room.
-   */
-  public static Optional<String> prettyName(String osRelease) {
-    Optional<String> name = field(osRelease, "NAME");
-    Optional<String> version = field(osRelease, "VERSION_ID");
-    if (name.isPresent() && version.isPresent()) {
-      return Optional.of(name.get() + " " + version.get());
-    }
-    return field(osRelease, "PRETTY_NAME").or(() -> name);
-  }
-
-  private static Optional<String> field(String osRelease, String key) {
-    for (String line : osRelease.split("\n")) {
-      if (line.startsWith(key + "=")) {
-        String v = line.substring(key.length() + 1).strip().replaceAll("^[\"']|[\"']$", "");
-        return v.isEmpty() ? Optional.empty() : Optional.of(v);
-      }
-    }
-    return Optional.empty();
   }
 }

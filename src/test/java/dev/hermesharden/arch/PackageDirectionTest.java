@@ -35,6 +35,7 @@ class PackageDirectionTest {
           Map.entry("fixes", Set.of("checks", "system", "host", "model")),
           Map.entry("steps", Set.of("checks", "fixes", "system", "host", "model", "i18n")),
           Map.entry("practice", Set.of("system", "host", "model")),
+          Map.entry("proof", Set.of("system", "host", "model")),
           Map.entry(
               "engine", Set.of("steps", "checks", "fixes", "system", "host", "model", "i18n")),
           Map.entry(
@@ -42,7 +43,9 @@ class PackageDirectionTest {
               Set.of("engine", "steps", "checks", "fixes", "system", "host", "model", "i18n")),
           Map.entry(
               "tui",
-              Set.of("engine", "report", "steps", "checks", "fixes", "host", "model", "i18n")),
+              Set.of(
+                  "engine", "report", "steps", "checks", "fixes", "host", "model", "i18n",
+                  "proof")),
           Map.entry(
               "plain",
               Set.of("engine", "report", "steps", "checks", "fixes", "host", "model", "i18n")));

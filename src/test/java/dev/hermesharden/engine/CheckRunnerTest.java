@@ -113,4 +113,41 @@ class CheckRunnerTest {
     assertEquals("engine.check-unknown", results.get(2).reason().key());
     assertEquals(Status.PASS, results.get(3).status(), "a failing check does not stop the others");
   }
+
+  @Test
+  void groupsRunSideBySideKeepTheirOrder() {
+    List<List<CheckRef>> groups =
+        List.of(List.of(ref("a.hostname"), ref("e.bug")), List.of(ref("d.timeout")), List.of());
+    List<List<CheckResult>> out =
+        new CheckRunner(catalog)
+            .runAll(groups, SimulatedHost.fresh(), StepContext.of(Answers.EMPTY), 3);
+    assertEquals(3, out.size());
+    assertEquals(
+        List.of("a.hostname", "e.bug"), out.get(0).stream().map(CheckResult::checkId).toList());
+    assertEquals(Status.ERROR, out.get(1).get(0).status());
+    assertEquals(List.of(), out.get(2));
+  }
+
+  @Test
+  void withoutRootAPermissionProblemIsSkippedNotAnError() {
+    Host denied =
+        new dev.hermesharden.host.ForwardingHost(SimulatedHost.fresh()) {
+          @Override
+          public ExecResult exec(List<String> argv, java.time.Duration t) {
+            return new ExecResult(argv, 1, "", "ERROR: You need to be root to run this script\n");
+          }
+        };
+    CheckResult r =
+        CheckRunner.unprivileged(catalog)
+            .run(List.of(ref("a.hostname")), denied, StepContext.of(Answers.EMPTY))
+            .get(0);
+    assertEquals(Status.SKIPPED, r.status());
+    assertEquals(CheckRunner.NEEDS_ROOT_REASON, r.reason().key());
+    assertEquals("hostname", r.details().get(CheckRunner.NEEDS_ROOT));
+    CheckResult asRoot =
+        new CheckRunner(catalog)
+            .run(List.of(ref("a.hostname")), denied, StepContext.of(Answers.EMPTY))
+            .get(0);
+    assertEquals(Status.FAIL, asRoot.status(), "as root the check's own verdict stands");
+  }
 }

@@ -22,7 +22,12 @@ import java.util.stream.Collectors;
 public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> containers) {
 
   public static DockerFacts gather(Host host, StepContext ctx) throws HostException {
-    return new DockerFacts(ComposeFiles.load(host, ctx.answers()), RunningContainers.list(host));
+    try {
+      return new DockerFacts(ComposeFiles.load(host, ctx.answers()), RunningContainers.list(host));
+    } catch (IllegalArgumentException e) {
+      // docker answered in a format we do not know: say so instead of judging nothing
+      throw new HostException(HostException.Kind.IO, "docker: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -24,7 +24,11 @@ public final class SshdJailCheck implements Check<SshdJailCheck.Facts> {
     if (!r.ok()) {
       return new Facts(Optional.empty(), (r.stderr() + r.stdout()).strip());
     }
-    return new Facts(Optional.of(Fail2banStatus.parse(r.stdout())), "");
+    try {
+      return new Facts(Optional.of(Fail2banStatus.parse(r.stdout())), "");
+    } catch (IllegalArgumentException e) {
+      throw new HostException(HostException.Kind.IO, "fail2ban-client status: " + e.getMessage());
+    }
   }
 
   @Override

@@ -11,6 +11,10 @@ public final class SshdConfigValidCheck extends SshdCheck {
     if (f.testExit() == 0) {
       return Verdict.pass("reason.sshd.config-valid");
     }
+    if (f.testExit() == 127) {
+      // no sshd to ask is not a refused configuration
+      return Verdict.error("reason.sshd.not-installed", f.testError());
+    }
     return Verdict.fail("reason.sshd.config-invalid", f.testError())
         .with("exit", String.valueOf(f.testExit()))
         .with("error", f.testError());

@@ -45,6 +45,10 @@ public final class SshdMatchPasswordsCheck extends SshdCheck {
             .with("source", d.get().source());
       }
     }
+    if (f.effective().isEmpty()) {
+      // the files alone miss Match blocks sshd would apply: no PASS without sshd's own answer
+      return SshdCheck.unavailable(f);
+    }
     return Verdict.pass("reason.sshd.no-match-reenables")
         .with("match-blocks", String.valueOf(f.files().matchBlocks().size()));
   }

@@ -29,6 +29,10 @@ public final class SshdSettingCheck extends SshdCheck {
     if (f.effective().isEmpty()) {
       return unavailable(f);
     }
+    if (f.effective().get().first(keyword).isEmpty()) {
+      // sshd -T prints every keyword: one missing means the output was not sshd -T's
+      return Verdict.error("reason.sshd.keyword-missing", keyword).with("keyword", keyword);
+    }
     String value = f.effective().get().first(keyword).orElse("").toLowerCase(Locale.ROOT);
     Verdict v =
         value.equals(expect.toLowerCase(Locale.ROOT))

@@ -1,0 +1,189 @@
+package dev.hermesharden.proof;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.model.Prover;
+import dev.hermesharden.proof.PollResult.Pending;
+import dev.hermesharden.proof.PollResult.Proven;
+import dev.hermesharden.proof.PollResult.Rejected;
+import dev.hermesharden.system.net.IpAddrShowParser;
+import dev.hermesharden.system.ufw.PrivatePath;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Proofs on a real server: {@link #begin} issues a one-time token and the ssh command the admin
+ * runs from a second terminal; that session's {@code hermes-harden confirm TOKEN} drops a record
+ * into the {@link DropBox}; {@link #poll} (every ~250 ms, on the waiting side, as root) judges it
+ * with {@link ProofJudge} and returns the evidence once.
+ *
+ * <p>Not thread-safe: one waiting side drives one prover. {@link #attempt} cannot log in by itself
+ * and always fails with {@code proof.local.manual}.
+ */
+public final class LocalProver implements Prover {
+  /**
+   * @param confirmProgram how the second session calls us, e.g. {@code [hermes-harden]}
+   * @param sessionServer the server address and port of the wizard's own SSH session, if any
+   */
+  public record Settings(
+      DropBox dropBox,
+      List<String> confirmProgram,
+      Duration lifetime,
+      Optional<String> sessionServer,
+      Optional<String> sessionPort) {
+    public Settings {
+      confirmProgram = List.copyOf(confirmProgram);
+    }
+
+    public static Settings defaults() {
+      return new Settings(
+          new DropBox(DropBox.DEFAULT_DIR),
+          List.of("hermes-harden"),
+          ProofToken.DEFAULT_LIFETIME,
+          Optional.empty(),
+          Optional.empty());
+    }
+  }
+
+  private enum State {
+    WAITING,
+    USED,
+    SUPERSEDED
+  }
+
+  private final Host host;
+  private final Clock clock;
+  private final Settings settings;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, State> issued = new LinkedHashMap<>();
+  private ProofToken current;
+  private RecordReader reader;
+
+  public LocalProver(Host host, Clock clock, Settings settings) {
+    this.host = host;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  @Override
+  public boolean automatic() {
+    return false;
+  }
+
+  @Override
+  public Attempt attempt(EvidenceKind kind, Answers answers) {
+    return Attempt.failed("proof.local.manual");
+  }
+
+  /** Issues a new token (any earlier one is now stale) and the command to show the admin. */
+  public PendingProof begin(EvidenceKind kind, Answers answers) throws ProofException {
+    try {
+      ExpectedPath path = expectedPath(kind, answers);
+      settings.dropBox().prepare(host);
+      if (current != null && issued.get(current.fileName()) == State.WAITING) {
+        issued.put(current.fileName(), State.SUPERSEDED);
+      }
+      current =
+          ProofToken.generate(
+              random, kind, answers.adminUser(), clock.instant(), settings.lifetime());
+      issued.put(current.fileName(), State.WAITING);
+      reader = new RecordReader(host, clock, current, path);
+      return new PendingProof(
+          kind,
+          current.value(),
+          current.user(),
+          path.shownAddress(),
+          command(current, path),
+          current.expires());
+    } catch (HostException e) {
+      throw new ProofException("proof.local.host-error", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Looks into the drop box once. Never blocks longer than a few commands. */
+  public PollResult poll() {
+    if (current == null) {
+      return Rejected.end("proof.local.not-started");
+    }
+    try {
+      List<String> names = settings.dropBox().names(host);
+      for (Map.Entry<String, State> e : issued.entrySet()) {
+        if (e.getValue() != State.WAITING && names.contains(e.getKey())) {
+          host.deleteFile(settings.dropBox().recordPath(e.getKey()));
+          return e.getValue() == State.USED
+              ? Rejected.end("proof.local.used")
+              : Rejected.retry("proof.local.stale");
+        }
+      }
+      if (issued.get(current.fileName()) == State.USED) {
+        return Rejected.end("proof.local.used");
+      }
+      String path = settings.dropBox().recordPath(current.fileName());
+      if (current.expiredAt(clock.instant())) {
+        issued.put(current.fileName(), State.SUPERSEDED);
+        host.deleteFile(path);
+        return Rejected.end("proof.local.expired", String.valueOf(settings.lifetime().toMinutes()));
+      }
+      if (!names.contains(current.fileName())) {
+        return new Pending();
+      }
+      PollResult r = reader.judge(path);
+      if (r instanceof Pending) {
+        return r;
+      }
+      host.deleteFile(path); // judged: the admin may write a new record with the same token
+      if (r instanceof Proven) {
+        issued.put(current.fileName(), State.USED);
+      }
+      return r;
+    } catch (HostException | RuntimeException e) {
+      return Rejected.retry("proof.local.host-error", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** The token being waited for, if any. */
+  public Optional<ProofToken> current() {
+    return Optional.ofNullable(current);
+  }
+
+  private ExpectedPath expectedPath(EvidenceKind kind, Answers answers)
+      throws HostException, ProofException {
+    ExecResult ip = host.exec("ip", "-o", "addr", "show");
+    var addrs = IpAddrShowParser.parse(ip.stdout());
+    Optional<ExpectedPath> p =
+        kind == EvidenceKind.KEY_LOGIN
+            ? ExpectedPath.keyLogin(addrs, settings.sessionServer())
+            : ExpectedPath.privatePath(addrs, PrivatePath.of(answers), settings.sessionServer());
+    return p.orElseThrow(() -> new ProofException("proof.local.no-address." + kind.id()));
+  }
+
+  private List<String> command(ProofToken t, ExpectedPath path) {
+    List<String> argv = new ArrayList<>(List.of("ssh"));
+    settings
+        .sessionPort()
+        .filter(p -> !p.equals("22"))
+        .ifPresent(p -> argv.addAll(List.of("-p", p)));
+    argv.addAll(
+        List.of(
+            "-o",
+            "PreferredAuthentications=publickey",
+            "-o",
+            "PasswordAuthentication=no",
+            t.user() + "@" + path.shownAddress()));
+    argv.addAll(settings.confirmProgram());
+    if (!settings.dropBox().dir().equals(DropBox.DEFAULT_DIR)) {
+      argv.addAll(List.of("--confirm-dir", settings.dropBox().dir()));
+    }
+    argv.addAll(List.of("confirm", t.value()));
+    return argv;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.hermesharden.proof;
+
+import dev.hermesharden.proof.PollResult.Rejected;
+import java.util.Optional;
+
+/**
+ * The pure rules a confirm record must pass, in the order the waiting side applies them. Each
+ * returns why the record is refused, or empty when this rule is satisfied.
+ */
+final class ProofJudge {
+  private ProofJudge() {}
+
+  /**
+   * A plain file of sane size, written by the admin's account (or by root under the admin's sudo).
+   */
+  static Optional<Rejected> file(RecordFile f, int adminUid, String admin) {
+    if (!f.plainFile()) {
+      return Optional.of(Rejected.retry("proof.local.not-a-file", f.type()));
+    }
+    if (f.size() > ConfirmRecord.MAX_BYTES) {
+      return Optional.of(Rejected.retry("proof.local.bad-record"));
+    }
+    if (f.ownerUid() != adminUid && f.ownerUid() != 0) {
+      return Optional.of(wrongUser(f.ownerUid(), admin));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The record parses, carries exactly this token, and a root-owned one came from the admin's sudo.
+   */
+  static Optional<Rejected> record(
+      Optional<ConfirmRecord> rec, RecordFile f, String token, int adminUid, String admin) {
+    if (rec.isEmpty() || rec.get().connection().isEmpty()) {
+      return Optional.of(Rejected.retry("proof.local.bad-record"));
+    }
+    if (!ProofToken.sameToken(rec.get().token(), token)) {
+      return Optional.of(Rejected.retry("proof.local.token-mismatch"));
+    }
+    if (f.ownerUid() == 0 && rec.get().sudoUid() != adminUid) {
+      return Optional.of(wrongUser(rec.get().sudoUid() < 0 ? 0 : rec.get().sudoUid(), admin));
+    }
+    return Optional.empty();
+  }
+
+  /** The login reached the server over the expected way. */
+  static Optional<Rejected> path(ExpectedPath expected, String server, String client) {
+    if (expected.admits(server, client)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        expected.clientNetwork().isPresent()
+            ? Rejected.retry("proof.local.wrong-path.cidr", client, expected.clientNetwork().get())
+            : Rejected.retry(
+                "proof.local.wrong-path." + expected.kind().id(),
+                server,
+                String.join(", ", expected.serverAddresses())));
+  }
+
+  /** Only public keys, and sshd told us so (SSH_USER_AUTH or its log). */
+  static Optional<Rejected> method(Optional<LoginMethod> m, boolean exposed) {
+    if (m.isEmpty()) {
+      return Optional.of(
+          Rejected.retry(exposed ? "proof.local.no-method" : "proof.local.no-auth-info"));
+    }
+    if (!m.get().keyOnly()) {
+      return Optional.of(Rejected.retry("proof.local.not-key-only", m.get().otherMethod()));
+    }
+    return Optional.empty();
+  }
+
+  private static Rejected wrongUser(int uid, String admin) {
+    return Rejected.retry("proof.local.wrong-user", String.valueOf(uid), admin);
+  }
+}

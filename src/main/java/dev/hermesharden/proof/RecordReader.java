@@ -1,0 +1,146 @@
+package dev.hermesharden.proof;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Evidence;
+import dev.hermesharden.model.Sha256;
+import dev.hermesharden.proof.PollResult.Pending;
+import dev.hermesharden.proof.PollResult.Proven;
+import dev.hermesharden.proof.PollResult.Rejected;
+import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.sshkeys.AuthorizedKey;
+import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
+import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one confirm record for the current token and turns it into evidence or a refusal: lstat
+ * (owner, plain file), the record's own text, the path, the login method (from {@code
+ * SSH_USER_AUTH}, else sshd's journal line for that client address and port) and the {@code
+ * authorized_keys} files that list the key, whose sha256 the evidence then rests on.
+ *
+ * <p>Caveat: sshd's journal line can trail the login by a moment, so a record without {@code
+ * SSH_USER_AUTH} is left pending for {@link #LOG_GRACE} before it is refused.
+ */
+final class RecordReader {
+  static final Duration LOG_GRACE = Duration.ofSeconds(3);
+
+  private final Host host;
+  private final Clock clock;
+  private final ProofToken token;
+  private final ExpectedPath expected;
+  private Instant firstSeen;
+
+  RecordReader(Host host, Clock clock, ProofToken token, ExpectedPath expected) {
+    this.host = host;
+    this.clock = clock;
+    this.token = token;
+    this.expected = expected;
+  }
+
+  PollResult judge(String path) throws HostException {
+    Optional<RecordFile> f = RecordFile.lstat(host, path);
+    if (f.isEmpty()) {
+      return new Pending();
+    }
+    String user = token.user();
+    Optional<PasswdEntry> admin =
+        PasswdEntry.parseFirst(host.exec("getent", "passwd", user).stdout());
+    if (admin.isEmpty()) {
+      return Rejected.end("proof.local.no-user", user);
+    }
+    int uid = admin.get().uid();
+    Optional<Rejected> no = ProofJudge.file(f.get(), uid, user);
+    if (no.isPresent()) {
+      return no.get();
+    }
+    Optional<ConfirmRecord> parsed = host.readFile(path).flatMap(ConfirmRecord::parse);
+    no = ProofJudge.record(parsed, f.get(), token.value(), uid, user);
+    if (no.isPresent()) {
+      return no.get();
+    }
+    ConfirmRecord rec = parsed.get();
+    String[] conn = rec.connection().orElseThrow();
+    String client = conn[0];
+    String server = conn[2];
+    no = ProofJudge.path(expected, server, client);
+    if (no.isPresent()) {
+      return no.get();
+    }
+    Optional<LoginMethod> method =
+        rec.authLines().isEmpty()
+            ? LoginMethod.fromAuthLog(sshdLog(), user, client, conn[1])
+            : LoginMethod.fromUserAuth(rec.authLines());
+    Instant now = clock.instant();
+    if (firstSeen == null) {
+      firstSeen = now;
+    }
+    if (method.isEmpty() && rec.authLines().isEmpty() && now.isBefore(firstSeen.plus(LOG_GRACE))) {
+      return new Pending();
+    }
+    no = ProofJudge.method(method, rec.authExposed());
+    if (no.isPresent()) {
+      return no.get();
+    }
+    String fp = method.get().fingerprint();
+    Map<String, String> restsOn = keyFiles(admin.get(), client, fp);
+    if (restsOn.isEmpty()) {
+      return Rejected.retry("proof.local.key-not-listed", fp, user);
+    }
+    return new Proven(
+        new Evidence(token.kind(), user, fp, server, client, now, restsOn, host.simulated()));
+  }
+
+  /** sshd's own messages since the token was issued; journald's _UID/_COMM cannot be forged. */
+  private String sshdLog() throws HostException {
+    long since = token.issued().getEpochSecond() - 60;
+    ExecResult r =
+        host.exec(
+            "journalctl",
+            "--no-pager",
+            "-q",
+            "-o",
+            "cat",
+            "--since",
+            "@" + since,
+            "_UID=0",
+            "_COMM=sshd",
+            "_COMM=sshd-session");
+    return r.ok() ? r.stdout() : "";
+  }
+
+  /** Each authorized_keys file sshd reads for this user that lists the key: path to sha256. */
+  private Map<String, String> keyFiles(PasswdEntry a, String client, String fingerprint)
+      throws HostException {
+    ExecResult dump =
+        host.exec("sshd", "-T", "-C", "user=" + a.name() + ",host=" + client + ",addr=" + client);
+    List<String> patterns =
+        dump.ok()
+            ? AuthorizedKeysFiles.fromSshdT(dump.stdout()).orElse(AuthorizedKeysFiles.DEFAULT)
+            : AuthorizedKeysFiles.DEFAULT;
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String file : AuthorizedKeysFiles.resolve(patterns, a.name(), a.uid(), a.home())) {
+      Optional<String> text = host.readFile(file);
+      if (text.isPresent() && lists(text.get(), fingerprint)) {
+        out.put(file, Sha256.hex(text.get()));
+      }
+    }
+    return out;
+  }
+
+  private static boolean lists(String authorizedKeys, String fingerprint) {
+    for (AuthorizedKey k : AuthorizedKeysParser.parse(authorizedKeys).keys()) {
+      if (k.key().fingerprint().equals(fingerprint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
