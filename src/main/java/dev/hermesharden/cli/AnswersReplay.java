@@ -3,14 +3,18 @@ package dev.hermesharden.cli;
 import dev.hermesharden.engine.AnswersFile;
 import dev.hermesharden.engine.ApplyResult;
 import dev.hermesharden.engine.GuardDecision;
-import dev.hermesharden.engine.JournalLoad;
 import dev.hermesharden.engine.Missing;
 import dev.hermesharden.engine.SkipReason;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.WizardEngine;
+import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Prover;
+import dev.hermesharden.proof.LocalProver;
+import dev.hermesharden.proof.PendingProof;
+import dev.hermesharden.proof.PollResult;
+import dev.hermesharden.proof.ProofException;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.time.Duration;
@@ -25,8 +29,6 @@ import java.util.List;
  * the proof timeout, then stops with exit 3. A guard is never skipped.
  */
 final class AnswersReplay {
-  private static final Duration POLL = Duration.ofSeconds(2);
-
   private final Setup setup;
   private final Printer p;
   private final Duration proofTimeout;
@@ -125,27 +127,42 @@ final class AnswersReplay {
       setup.out.println(m.get("cli.answers.proved", kind.id(), a.evidence().get().user()));
       return true;
     }
-    // A real server: the proof is the admin's own login from a second terminal.
-    Instant since = setup.clock.instant();
+    // A real server: the proof is the admin's own key login from a second terminal running
+    // `hermes-harden confirm TOKEN`; we show the command and wait, but not forever.
+    if (!(prover instanceof LocalProver local)) {
+      setup.err.println(m.get("cli.prove.real-host"));
+      return false;
+    }
+    PendingProof pending;
+    try {
+      pending = local.begin(kind, engine.session().answers());
+    } catch (ProofException e) {
+      setup.err.println(m.get("cli.prove.failed", m.get(e.key(), e.args().toArray())));
+      return false;
+    }
     setup.out.println(m.get("cli.answers.wait-proof", kind.id(), proofTimeout.toSeconds()));
+    setup.out.println(m.get("cli.prove.run-this", pending.user(), pending.address()));
+    setup.out.println("  " + ShellQuoting.join(pending.command()));
     setup.out.flush();
-    Instant deadline = since.plus(proofTimeout);
+    Instant deadline = setup.clock.instant().plus(proofTimeout);
     while (setup.clock.instant().isBefore(deadline)) {
-      if (provenSince(kind, since)) {
-        engine = setup.engine("cli.needs-root.apply");
-        engine.startOrResume(Answers.EMPTY);
+      PollResult r = local.poll();
+      if (r instanceof PollResult.Proven proven) {
+        engine.recordEvidence(proven.evidence());
+        setup.out.println(m.get("cli.answers.proved", kind.id(), proven.evidence().user()));
         return true;
       }
-      Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, proofTimeout.toMillis())));
+      if (r instanceof PollResult.Rejected no) {
+        setup.out.println(m.get("cli.prove.refused", m.get(no.key(), no.args().toArray())));
+        setup.out.flush();
+        if (no.terminal()) {
+          break;
+        }
+      }
+      Thread.sleep(ConfirmWait.POLL.toMillis());
     }
     setup.err.println(m.get("cli.answers.proof-timeout", kind.id(), proofTimeout.toSeconds()));
     return false;
-  }
-
-  private boolean provenSince(EvidenceKind kind, Instant since) {
-    return setup.journal().load() instanceof JournalLoad.Loaded l
-        && l.session().evidence().stream()
-            .anyMatch(e -> e.kind() == kind && !e.at().isBefore(since));
   }
 
   static List<String> stepIds(Setup setup) throws Refusal {
