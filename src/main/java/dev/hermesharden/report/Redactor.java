@@ -39,12 +39,17 @@ public final class Redactor {
    */
   private static final String VALUE = "([^\\s\"'\\\\,}$][^\\s\"'\\\\,}]*)";
 
+  /** Not inside a longer name; a diff's +/- at the start of a line does not count as one. */
+  private static final String START = "(?:(?<=^[-+])|(?<![A-Za-z0-9_.\\-]))";
+
   private static final List<Pattern> VALUE_AFTER =
       List.of(
           // ENV style: OPENROUTER_API_KEY=value, also "+ export X_TOKEN: value" in diffs and
           // compose
           Pattern.compile(
-              "(?<![A-Za-z0-9_.\\-])((?:export\\s+)?[A-Z0-9_]*"
+              "(?m)"
+                  + START
+                  + "((?:export\\s+)?[A-Z0-9_]*"
                   + SECRET_WORD
                   + "[A-Z0-9_]*"
                   + QUOTED_SEP
@@ -52,7 +57,9 @@ public final class Redactor {
                   + VALUE),
           // YAML/JSON style, lower case: api_key: value, "access_token": "value"
           Pattern.compile(
-              "(?<![A-Za-z0-9_.\\-])(\"?[a-z0-9_]*(?:key|token|secret|password|passwd|passphrase)"
+              "(?m)"
+                  + START
+                  + "(\"?[a-z0-9_]*(?:key|token|secret|password|passwd|passphrase)"
                   + QUOTED_SEP.replace("[=:]", ":")
                   + ")"
                   + VALUE),

@@ -129,7 +129,9 @@ class ReportGoldenTest {
   private static void prove(WizardEngine engine, PracticeProver prover, EvidenceKind kind) {
     var attempt = prover.attempt(kind, engine.session().answers());
     engine.recordEvidence(
-        attempt.evidence().orElseThrow(() -> new AssertionError(kind + ": " + attempt.failureKey())));
+        attempt
+            .evidence()
+            .orElseThrow(() -> new AssertionError(kind + ": " + attempt.failureKey())));
   }
 
   private static void compare(String name, String actual) throws Exception {
