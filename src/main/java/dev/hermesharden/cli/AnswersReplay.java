@@ -130,7 +130,7 @@ final class AnswersReplay {
     // A real server: the proof is the admin's own key login from a second terminal running
     // `hermes-harden confirm TOKEN`; we show the command and wait, but not forever.
     if (!(prover instanceof LocalProver local)) {
-      setup.err.println(m.get("cli.prove.real-host"));
+      setup.err.println(m.get("cli.answers.no-prover", kind.id()));
       return false;
     }
     PendingProof pending;
