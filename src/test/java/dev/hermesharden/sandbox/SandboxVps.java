@@ -383,48 +383,6 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
   }
 
   /**
-   * Starts the CLI in the VPS as {@link #hermesHarden} does but returns at once (stdout and stderr
-   * merged), for a command that waits for a login proof from a second session.
-   */
-  public Process startHermesHarden(String... args) throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of("nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
-    Map<String, String> env =
-        new LinkedHashMap<>(
-            Map.of("PATH", PATH, "HOME", "/root", "LANG", "C.UTF-8", "USER", "root"));
-    env.putAll(
-        Map.of("SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22", "SUDO_USER", "admin"));
-    env.forEach((k, v) -> cmd.add(k + "=" + v));
-    cmd.addAll(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            classpath,
-            "dev.hermesharden.cli.Main"));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-  }
-
-  /**
-   * A launcher of the CLI inside the VPS, {@code /usr/local/sbin/hh-cli}, for the side of a proof
-   * that runs in the admin's SSH session ({@code --confirm-program}).
-   */
-  public String cliLauncher() throws IOException {
-    Path script = vpsPath("/usr/local/sbin/hh-cli");
-    Files.writeString(
-        script,
-        "#!/bin/sh\nexec "
-            + Path.of(System.getProperty("java.home"), "bin", "java")
-            + " -cp "
-            + classpath
-            + " dev.hermesharden.cli.Main \"$@\"\n");
-    Files.setPosixFilePermissions(
-        script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    return "/usr/local/sbin/hh-cli";
-  }
-
-  /**
    * The test classpath as the VPS sees it: entries under a directory the VPS replaces (~/.m2 under
    * /root) are copied into the state dir, which the VPS still sees.
    */
