@@ -24,7 +24,7 @@ grep -q '^PermitRootLogin yes' /etc/ssh/sshd_config || echo 'PermitRootLogin yes
 
 # --- users: uid 1000 may belong to a user of the copied host; the VPS's uid 1000 is admin
 while other=$(getent passwd 1000 | cut -d: -f1) && [[ -n "$other" && "$other" != admin ]]; do
-  userdel "$other"
+  userdel -f "$other" # -f: a host process of that uid (no pid namespace here) must not block it
 done
 getent group 1000 >/dev/null && groupdel "$(getent group 1000 | cut -d: -f1)" || true
 useradd -m -u 1000 -U -s /bin/bash admin

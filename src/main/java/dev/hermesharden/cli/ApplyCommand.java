@@ -21,12 +21,18 @@ import picocli.CommandLine.ParentCommand;
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
-  @Option(
-      names = "--step",
-      paramLabel = "ID",
-      required = true,
-      descriptionKey = "cli.apply.option.step")
+  @Option(names = "--step", paramLabel = "ID", descriptionKey = "cli.apply.option.step")
   String stepId;
+
+  @Option(names = "--answers", paramLabel = "FILE", descriptionKey = "cli.apply.option.answers")
+  java.nio.file.Path answersFile;
+
+  @Option(
+      names = "--proof-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      descriptionKey = "cli.apply.option.proof-timeout")
+  long proofTimeoutSeconds;
 
   @Option(names = "--fix", paramLabel = "ID", descriptionKey = "cli.apply.option.fix")
   String fixId;
@@ -48,6 +54,12 @@ final class ApplyCommand implements Callable<Integer> {
     Setup setup = root.setup();
     Printer p = new Printer(setup.messages, setup.out);
     try {
+      if (answersFile != null) {
+        return replay(setup);
+      }
+      if (stepId == null) {
+        throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.apply.step-or-answers"));
+      }
       StepDefinition step = StepSelection.select(setup, stepId).get(0);
       WizardEngine engine = setup.engine("cli.needs-root.apply");
       if (revertWindow != null) {
@@ -80,7 +92,10 @@ final class ApplyCommand implements Callable<Integer> {
           setup.out.println("  " + setup.messages.get("cli.plan.nothing"));
           continue;
         }
-        setup.out.print(plan.render());
+        setup.out.print(
+            dev.hermesharden.report.Redactor.forHost(
+                    setup.host("cli.needs-root.apply"), engine.session().answers())
+                .redact(plan.render()));
         if (!yes) {
           continue;
         }
@@ -129,6 +144,37 @@ final class ApplyCommand implements Callable<Integer> {
       setup.err.println(r.getMessage());
       return r.code().code();
     }
+  }
+
+  /** {@code --answers FILE}: validated completely before anything runs, then replayed. */
+  private int replay(Setup setup) throws Exception {
+    var m = setup.messages;
+    if (stepId != null || fixId != null || !answers.isEmpty()) {
+      throw new Refusal(ExitCode.USAGE, m.get("cli.apply.answers-alone"));
+    }
+    if (!yes) {
+      throw new Refusal(ExitCode.USAGE, m.get("cli.apply.answers-needs-yes"));
+    }
+    dev.hermesharden.engine.AnswersFile file;
+    try {
+      String text = java.nio.file.Files.readString(answersFile);
+      file =
+          new dev.hermesharden.engine.AnswersFileParser(
+                  answersFile.toString(), java.util.Set.copyOf(AnswersReplay.stepIds(setup)))
+              .parse(text);
+    } catch (java.io.IOException e) {
+      throw new Refusal(ExitCode.USAGE, m.get("cli.answers.unreadable", answersFile, e));
+    } catch (dev.hermesharden.engine.AnswersFileException e) {
+      throw new Refusal(
+          ExitCode.USAGE,
+          m.get(
+              "cli.answers.refused",
+              e.file(),
+              e.line(),
+              e.field(),
+              m.get(e.key(), e.args().toArray())));
+    }
+    return new AnswersReplay(setup, java.time.Duration.ofSeconds(proofTimeoutSeconds)).run(file);
   }
 
   private static Plan planOf(WizardEngine engine, StepDefinition step, FixRef ref)

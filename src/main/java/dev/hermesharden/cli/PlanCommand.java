@@ -26,6 +26,9 @@ final class PlanCommand implements Callable<Integer> {
       WizardEngine engine = setup.engine("cli.needs-root.plan");
       engine.startOrResume(setup.baseAnswers());
       Printer p = new Printer(setup.messages, setup.out);
+      var redactor =
+          dev.hermesharden.report.Redactor.forHost(
+              setup.host("cli.needs-root.plan"), engine.session().answers());
       for (StepDefinition step : StepSelection.select(setup, stepId)) {
         p.stepHeader(step);
         List<Plan> plans = engine.plan(step.id());
@@ -43,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
           setup.out.print(
               plan.isEmpty()
                   ? "  " + setup.messages.get("cli.plan.nothing") + "\n"
-                  : plan.render());
+                  : redactor.redact(plan.render()));
         }
         if (plans.isEmpty()) {
           setup.out.println("  " + setup.messages.get("cli.plan.no-fixes"));

@@ -27,6 +27,10 @@ import picocli.CommandLine.ScopeType;
       ApplyCommand.class,
       SkipCommand.class,
       ProveCommand.class,
+      ReportCommand.class,
+      AnswersCommand.class,
+      ScheduleCommand.class,
+      ReviewCommand.class,
       FactsCommand.class,
       ConfirmCommand.class
     })

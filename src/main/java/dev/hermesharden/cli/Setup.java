@@ -96,9 +96,14 @@ final class Setup {
       if (!env.root()) {
         throw new Refusal(ExitCode.USAGE, messages.get("cli.needs-root", messages.get(why)));
       }
-      host = new LocalHost(env.get("PATH").orElse(null));
+      host = local();
     }
     return host;
+  }
+
+  private Host local() {
+    Host local = new LocalHost(env.get("PATH").orElse(null));
+    return globals.debug() ? new TracingHost(local, err) : local;
   }
 
   /**
@@ -110,7 +115,7 @@ final class Setup {
       return host("cli.needs-root.audit");
     }
     if (host == null) {
-      host = new LocalHost(env.get("PATH").orElse(null));
+      host = local();
     }
     return host;
   }

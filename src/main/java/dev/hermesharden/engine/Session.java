@@ -38,6 +38,23 @@ public record Session(
     reverts = reverts == null ? List.of() : List.copyOf(reverts);
   }
 
+  /** A session without revert jobs (as before confirm-or-revert). */
+  public Session(
+      int version,
+      String id,
+      String hostName,
+      boolean practice,
+      Answers answers,
+      List<StepState> steps,
+      List<Evidence> evidence,
+      List<JournalEntry> log,
+      Instant started,
+      Instant updated) {
+    this(
+        version, id, hostName, practice, answers, steps, evidence, log, started, updated,
+        List.of());
+  }
+
   /** The state of a step, if the session knows the step. */
   public Optional<StepState> state(String stepId) {
     return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();

@@ -78,8 +78,10 @@ public final class LocalHost implements Host {
     } catch (IOException e) {
       return new ExecResult(argv, 127, "", argv.get(0) + ": " + e.getMessage() + "\n");
     }
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+    // One thread per stream of its own: the common fork-join pool has a single worker on a
+    // 2-core VPS, so draining through it would serialise the commands that checks run in parallel.
+    CompletableFuture<String> out = drainAsync(p.getInputStream(), argv);
+    CompletableFuture<String> err = drainAsync(p.getErrorStream(), argv);
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
@@ -106,6 +108,23 @@ public final class LocalHost implements Host {
       }
     }
     return Optional.empty();
+  }
+
+  private static CompletableFuture<String> drainAsync(InputStream in, List<String> argv) {
+    CompletableFuture<String> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(drain(in));
+              } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "drain " + argv.get(0));
+    t.setDaemon(true);
+    t.start();
+    return f;
   }
 
   private static String drain(InputStream in) {

@@ -41,6 +41,8 @@ final class SimCore implements SimComponent {
     fs.write("/etc/os-release", OS_RELEASE);
     fs.write("/etc/hostname", "vps1\n");
     fs.mkdirs(SimFs.SIM_DIR);
+    fs.mkdirs("/run/systemd/system"); // systemd runs this VPS (what sd_booted() tests)
+    fs.mkdirs("/etc/systemd/system");
   }
 
   @Override
@@ -54,6 +56,7 @@ final class SimCore implements SimComponent {
       case "systemctl" -> Optional.of(systemctl(argv, fs));
       case "hostname" -> Optional.of(ok(argv, fs.read("/etc/hostname").orElse("vps1\n")));
       case "true" -> Optional.of(ok(argv, ""));
+      case "logger" -> Optional.of(logger(argv, fs));
       default -> Optional.empty();
     };
   }
@@ -197,6 +200,9 @@ final class SimCore implements SimComponent {
       return fail(argv, 1, "systemctl: missing verb\n");
     }
     String verb = args.get(0);
+    if (verb.equals("daemon-reload")) {
+      return daemonReload(argv, fs);
+    }
     if (args.size() < 2) {
       return fail(argv, 1, "Too few arguments.\n");
     }
@@ -241,6 +247,38 @@ final class SimCore implements SimComponent {
       }
       default -> fail(argv, 1, "Unknown command verb " + verb.toLowerCase(Locale.ROOT) + ".\n");
     };
+  }
+
+  /** Units whose files appeared in /etc/systemd/system become known (disabled, inactive). */
+  private static ExecResult daemonReload(List<String> argv, SimFs fs) {
+    for (String name : fs.list("/etc/systemd/system")) {
+      String unit = name.substring(name.lastIndexOf('/') + 1);
+      if ((unit.endsWith(".service") || unit.endsWith(".timer"))
+          && SimServices.get(fs, unit).isEmpty()) {
+        SimServices.set(fs, unit, false, false);
+      }
+    }
+    return ok(argv, "");
+  }
+
+  /**
+   * {@code logger -t TAG [-p PRIO] MESSAGE}: the line lands in /var/log/syslog, as rsyslog does.
+   */
+  private static ExecResult logger(List<String> argv, SimFs fs) {
+    String tag = "logger";
+    StringBuilder msg = new StringBuilder();
+    for (int i = 1; i < argv.size(); i++) {
+      String a = argv.get(i);
+      if ((a.equals("-t") || a.equals("-p")) && i + 1 < argv.size()) {
+        tag = a.equals("-t") ? argv.get(++i) : tag;
+        i += a.equals("-p") ? 1 : 0;
+      } else {
+        msg.append(msg.length() == 0 ? "" : " ").append(a);
+      }
+    }
+    String log = fs.read("/var/log/syslog").orElse("");
+    fs.write("/var/log/syslog", log + "vps1 " + tag + ": " + msg + "\n");
+    return ok(argv, "");
   }
 
   /** Arguments that are not options. */

@@ -23,16 +23,14 @@ import java.util.Optional;
 /**
  * Reads one confirm record for the current token and turns it into evidence or a refusal: lstat
  * (owner, plain file), the record's own text, the path, the login method (from {@code
- * SSH_USER_AUTH}, else sshd's journal line for that client address and port; on a host without
- * journald, sshd's line in {@code /var/log/auth.log}) and the {@code authorized_keys} files that
- * list the key, whose sha256 the evidence then rests on.
+ * SSH_USER_AUTH}, else sshd's journal line for that client address and port) and the {@code
+ * authorized_keys} files that list the key, whose sha256 the evidence then rests on.
  *
  * <p>Caveat: sshd's journal line can trail the login by a moment, so a record without {@code
  * SSH_USER_AUTH} is left pending for {@link #LOG_GRACE} before it is refused.
  */
 final class RecordReader {
   static final Duration LOG_GRACE = Duration.ofSeconds(3);
-  static final String AUTH_LOG = "/var/log/auth.log";
 
   private final Host host;
   private final Clock clock;
@@ -115,24 +113,7 @@ final class RecordReader {
             "_UID=0",
             "_COMM=sshd",
             "_COMM=sshd-session");
-    if (r.ok() && !r.stdout().isBlank()) {
-      return r.stdout();
-    }
-    return journaldRuns() ? "" : authLog();
-  }
-
-  /**
-   * Hosts without journald (containers, the sandbox VPS, sysvinit) log sshd through syslog only.
-   * There, and only there, sshd's line is read from {@code /var/log/auth.log}. Weaker: any local
-   * user can write a syslog line that looks like sshd's ({@code logger -p auth.info -t sshd}); see
-   * docs/proofs.md. With journald running the journal is the only source.
-   */
-  private boolean journaldRuns() throws HostException {
-    return host.stat("/run/systemd/journal/socket").isPresent();
-  }
-
-  private String authLog() throws HostException {
-    return host.readFile(AUTH_LOG).orElse("");
+    return r.ok() ? r.stdout() : "";
   }
 
   /** Each authorized_keys file sshd reads for this user that lists the key: path to sha256. */

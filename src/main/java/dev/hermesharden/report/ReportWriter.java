@@ -13,11 +13,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes a summary to {@code <stateDir>/reports/summary-<UTC time>.md}: directory 0700, file 0600,
- * atomically (temp file in the same directory, fsync, rename), so a reader never sees half a
- * report.
+ * Writes reports: by default to {@code <stateDir>/reports/summary-<UTC time>.<ext>} (directory
+ * 0700), always mode 0600 and atomically (temp file in the same directory, fsync, rename), so a
+ * reader never sees half a report and nobody else can read it.
  *
- * <p>Caveat: two reports in the same second get distinct names by a numeric suffix.
+ * <p>Caveat: two reports in the same second get distinct names by a numeric suffix; an explicit
+ * target is replaced.
  */
 public final class ReportWriter {
   private static final DateTimeFormatter STAMP =
@@ -25,23 +26,37 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
+  /** The Markdown summary of the wizard (kept for the TUI). */
   public static Path write(Path stateDir, String markdown, Instant now) throws IOException {
+    return writeDefault(stateDir, "md", markdown, now);
+  }
+
+  /** A new file under {@code <stateDir>/reports/} with the extension {@code ext}. */
+  public static Path writeDefault(Path stateDir, String ext, String content, Instant now)
+      throws IOException {
     Path dir = stateDir.resolve("reports");
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     String base = "summary-" + STAMP.format(now);
-    Path target = dir.resolve(base + ".md");
+    Path target = dir.resolve(base + "." + ext);
     for (int i = 2; Files.exists(target); i++) {
-      target = dir.resolve(base + "-" + i + ".md");
+      target = dir.resolve(base + "-" + i + "." + ext);
     }
-    Path tmp = Files.createTempFile(dir, base, ".tmp");
+    return writeTo(target, content);
+  }
+
+  /** Writes {@code content} to {@code target} atomically with mode 0600. */
+  public static Path writeTo(Path target, String content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -17,6 +17,7 @@ import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.proof.PendingProof;
+import dev.hermesharden.report.Redactor;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.SummaryReport;
 import dev.hermesharden.steps.FixRef;
@@ -455,7 +456,8 @@ final class Controller implements MainView.Actions {
         () -> {
           Session now = engine.session();
           Instant at = Instant.now();
-          Path p = ReportWriter.write(stateDir, SummaryReport.render(now, steps, m, at), at);
+          String md = SummaryReport.render(now, steps, m, at);
+          Path p = ReportWriter.write(stateDir, Redactor.patterns().redact(md), at);
           return new Object[] {p, now};
         },
         res -> {
@@ -560,7 +562,10 @@ final class Controller implements MainView.Actions {
         out.add(m.get("tui.fix.destructive-note"));
       }
       Plan p = plans.get(i);
-      out.add(p.isEmpty() ? m.get("tui.changes.nothing") : p.render().stripTrailing());
+      out.add(
+          p.isEmpty()
+              ? m.get("tui.changes.nothing")
+              : dev.hermesharden.report.Redactor.patterns().redact(p.render()).stripTrailing());
       out.add("");
     }
     if (plans.isEmpty()) {

@@ -257,26 +257,6 @@ class LocalProverTest {
   }
 
   @Test
-  void withoutJournaldSshdsAuthLogLineDecidesButNotWhileJournaldRuns() throws Exception {
-    String log =
-        "Nov 24 23:08:45 vps1 sshd[812]: "
-            + ProofFixtures.resource("journal-accepted.txt")
-                .replace("SHA256:@FP@", fp)
-                .replace("\n", "\nNov 24 23:08:45 vps1 sshd[812]: ");
-    host.authLog = log;
-    host.journald = true;
-    PendingProof p = begin(EvidenceKind.KEY_LOGIN);
-    confirm(p.token(), PUBLIC_CONN, null);
-    assertInstanceOf(PollResult.Pending.class, prover.poll());
-    clock.advance(RecordReader.LOG_GRACE);
-    rejected(prover.poll(), "proof.local.no-auth-info"); // journald runs: auth.log is not trusted
-    host.journald = false;
-    confirm(p.token(), PUBLIC_CONN, null);
-    Evidence e = assertInstanceOf(PollResult.Proven.class, prover.poll()).evidence();
-    assertEquals(fp, e.keyFingerprint());
-  }
-
-  @Test
   void aConfirmWithTheTokenOfAnEarlierRequestIsStale() throws Exception {
     PendingProof old = begin(EvidenceKind.KEY_LOGIN);
     PendingProof now = begin(EvidenceKind.KEY_LOGIN);

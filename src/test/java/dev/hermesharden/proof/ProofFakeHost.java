@@ -29,13 +29,6 @@ final class ProofFakeHost implements Host {
   String ipAddr = "";
   String passwd = "";
   String journal = "";
-
-  /** {@code /var/log/auth.log} of the fake host; never the test machine's. */
-  String authLog = "";
-
-  /** Whether journald runs ({@code /run/systemd/journal/socket} exists on the fake host). */
-  boolean journald = true;
-
   int defaultOwner = 1000;
 
   @Override
@@ -61,12 +54,6 @@ final class ProofFakeHost implements Host {
   }
 
   private ExecResult stat(List<String> argv, String path) {
-    if (path.equals("/run/systemd/journal/socket")) {
-      return journald
-          ? ok(argv, "root\troot\t666\t0\t1732000000\tsocket\t" + path + "\n")
-          : new ExecResult(
-              argv, 1, "", "stat: cannot statx '" + path + "': No such file or directory\n");
-    }
     Path p = Path.of(path);
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       return new ExecResult(
@@ -104,9 +91,6 @@ final class ProofFakeHost implements Host {
 
   @Override
   public Optional<String> readFile(String path) throws HostException {
-    if (path.equals("/var/log/auth.log")) {
-      return Optional.of(authLog);
-    }
     try {
       return Optional.of(Files.readString(Path.of(path), StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {

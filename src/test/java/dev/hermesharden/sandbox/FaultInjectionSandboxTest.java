@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SandboxVps.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionSandboxTest {
-  private static final String CONFIRM = "/usr/local/sbin/hh-confirm";
+  private static final String CONFIRM = SandboxVps.WRAPPER;
   private static final String REVERT_DIR = "/var/lib/hermes-harden/revert";
   private static final String DROP_IN = "/etc/ssh/sshd_config.d/00-hermes-harden.conf";
   private static final List<String> SSHD_FILES =
@@ -52,32 +52,8 @@ class FaultInjectionSandboxTest {
   static void prepare(SandboxVps vps) throws Exception {
     // No systemd in the sandbox: the revert must take the detached setsid sleeper path.
     Files.deleteIfExists(vps.vpsPath("/run/systemd/system"));
-    // The admin's second session calls the wizard through a wrapper on a classpath it can read.
-    StringBuilder cp = new StringBuilder();
-    int n = 0;
-    for (String entry : vps.classpath().split(":")) {
-      if (!entry.isEmpty() && Files.exists(Path.of(entry))) {
-        String name = "/opt/hh-cp/" + (n++) + "-" + Path.of(entry).getFileName();
-        SandboxVps.copy(Path.of(entry), vps.vpsPath(name));
-        cp.append(cp.length() == 0 ? "" : ":").append(name);
-      }
-    }
-    ExecResult chmod = vps.inVps(List.of("chmod", "-R", "a+rX", "/opt/hh-cp"));
-    assertEquals(0, chmod.exitCode(), chmod.stderr());
-    Path wrapper = vps.vpsPath(CONFIRM);
-    Files.writeString(
-        wrapper,
-        "#!/bin/sh\nexec "
-            + Path.of(System.getProperty("java.home"), "bin", "java")
-            + " -cp "
-            + cp
-            + " dev.hermesharden.cli.Main \"$@\"\n");
-    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String step : List.of("users", "ssh-keys", "private-path")) {
-      ExecResult r =
-          vps.hermesHarden(
-              "skip", "--step", step, "--kind", "LATER", "--reason", "fault injection test");
-      assertEquals(0, r.exitCode(), step + ":\n" + r.stdout() + r.stderr());
+      Proofs.skip(vps, step);
     }
   }
 
@@ -408,7 +384,7 @@ class FaultInjectionSandboxTest {
     all[0] = "--confirm-program";
     all[1] = CONFIRM;
     System.arraycopy(args, 0, all, 2, args.length);
-    return vps.startHermesHarden(all);
+    return WizardProcess.start(vps, all);
   }
 
   private static WizardProcess applySshd(SandboxVps vps, Duration window) throws IOException {

@@ -97,6 +97,7 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
     }
     holder = Files.readString(stateDir.resolve("holder.pid")).strip();
     classpath = vpsClasspath();
+    writeWrapper();
     System.out.printf(
         "sandbox VPS hhvps-%s up in %d ms%n", id, (System.nanoTime() - t0) / 1_000_000);
   }
@@ -230,11 +231,6 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
 
   ExecResult inVps(List<String> argv, Map<String, String> extraEnv, Duration timeout)
       throws IOException {
-    return host(inVpsArgv(argv, extraEnv), timeout);
-  }
-
-  /** The argv that runs {@code argv} as root inside the VPS (nsenter execs it: same pid). */
-  List<String> inVpsArgv(List<String> argv, Map<String, String> extraEnv) {
     List<String> cmd =
         new ArrayList<>(
             List.of("nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
@@ -244,7 +240,7 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
     env.putAll(extraEnv);
     env.forEach((k, v) -> cmd.add(k + "=" + v));
     cmd.addAll(argv);
-    return cmd;
+    return host(cmd, timeout);
   }
 
   /** Runs argv on the workstation: this machine's filesystem, the workstation's network. */
@@ -283,58 +279,113 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
    * SUDO_USER}). Uses the test JVM and classpath: surefire runs before the jar is packaged.
    */
   public ExecResult hermesHarden(String... args) throws IOException {
-    return inVps(wizardArgv(args), WIZARD_ENV, Duration.ofMinutes(3));
+    return javaMain("dev.hermesharden.cli.Main", args);
   }
 
-  private static final Map<String, String> WIZARD_ENV =
-      Map.of("SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22", "SUDO_USER", "admin");
-
-  /** java -cp ... Main ARGS, as the VPS sees the test JVM and classpath. */
-  public List<String> wizardArgv(String... args) {
+  /**
+   * Runs a main class of the test classpath as root inside the VPS, in the same session as {@link
+   * #hermesHarden} (e.g. {@link FixInVps}).
+   */
+  public ExecResult javaMain(String mainClass, String... args) throws IOException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 classpath,
-                "dev.hermesharden.cli.Main"));
+                mainClass));
     cmd.addAll(List.of(args));
-    return cmd;
+    return inVps(
+        cmd,
+        Map.of("SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22", "SUDO_USER", "admin"),
+        Duration.ofMinutes(3));
+  }
+
+  /** Where {@link #writeWrapper} puts the wizard for the admin's own session in the VPS. */
+  public static final String WRAPPER = "/usr/local/sbin/hermes-harden";
+
+  /**
+   * {@code /usr/local/sbin/hermes-harden} in the VPS: runs the test classpath's Main, so the admin
+   * can run {@code hermes-harden confirm TOKEN} over SSH as on a real server (everything on the
+   * classpath is world-readable).
+   */
+  private void writeWrapper() throws IOException {
+    Path w = vpsPath(WRAPPER);
+    Files.writeString(
+        w,
+        "#!/bin/sh\n# hermes-harden in the sandbox VPS: the test classpath's CLI\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -cp '"
+            + classpath
+            + "' dev.hermesharden.cli.Main \"$@\"\n");
+    Files.setPosixFilePermissions(
+        w, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   /**
-   * Starts the wizard like {@link #hermesHarden} but in the background, its output going to a file:
-   * for tests that answer it from the workstation or kill it. The caller must stop it by its pid
-   * ({@link WizardProcess#kill9()} / {@link WizardProcess#awaitExit}).
+   * Starts the wizard's CLI in the VPS (as {@link #hermesHarden}) without waiting: for {@code
+   * prove}, which waits for a confirmation. Its output goes to a file read with {@link
+   * Background#output()}; the process is stopped by pid if a test leaves it running.
    */
-  public WizardProcess startHermesHarden(String... args) throws IOException {
+  public Background hermesHardenInBackground(String... args) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
+    Map<String, String> env =
+        new LinkedHashMap<>(
+            Map.of(
+                "PATH",
+                PATH,
+                "HOME",
+                "/root",
+                "LANG",
+                "C.UTF-8",
+                "USER",
+                "root",
+                "SUDO_USER",
+                "admin",
+                "SSH_CONNECTION",
+                WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22"));
+    env.forEach((k, v) -> cmd.add(k + "=" + v));
+    cmd.addAll(List.of(WRAPPER));
+    cmd.addAll(List.of(args));
     Files.createDirectories(scratch());
-    Path out = Files.createTempFile(scratch(), "wizard", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(inVpsArgv(wizardArgv(args), WIZARD_ENV));
-    pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    pb.redirectErrorStream(true).redirectOutput(out.toFile());
-    return new WizardProcess(pb.start(), out);
+    Path out = Files.createTempFile(scratch(), "bg", ".txt");
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectErrorStream(true)
+            .start();
+    return new Background(p, out);
+  }
+
+  /** A CLI process running in the VPS; see {@link #hermesHardenInBackground}. */
+  public record Background(Process process, Path outputFile) {
+    /** stdout and stderr so far. */
+    public String output() throws IOException {
+      return Files.readString(outputFile);
+    }
+
+    /** Waits for the end (killing it by pid on timeout): exit code (124 on timeout) and output. */
+    public ExecResult await(Duration timeout) throws IOException, InterruptedException {
+      int code = 124;
+      if (process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        code = process.exitValue();
+      } else {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      String out = output();
+      Files.deleteIfExists(outputFile);
+      return new ExecResult(List.of(WRAPPER), code, out, "");
+    }
   }
 
   /**
    * The test classpath as the VPS sees it: entries under a directory the VPS replaces (~/.m2 under
    * /root) are copied into the state dir, which the VPS still sees.
    */
-  /** The wizard's classpath as the VPS sees it (for wrappers other users run). */
-  public String classpath() {
-    return classpath;
-  }
-
-  /** Copies a directory tree or file (for tests that put files into the VPS). */
-  public static void copy(Path from, Path to) throws IOException {
-    if (Files.isDirectory(from)) {
-      copyTree(from, to);
-    } else {
-      Files.createDirectories(to.getParent());
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
   private String vpsClasspath() throws IOException {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -10,17 +10,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wizard running in the sandbox VPS in the background (see {@link
- * SandboxVps#startHermesHarden}); its output goes to a file the test reads while it runs. {@code
- * nsenter} and {@code env} exec the JVM, so {@link #pid()} is the wizard's own pid.
+ * The wizard running in the sandbox VPS in the background ({@link
+ * SandboxVps#hermesHardenInBackground}), for tests that answer it from the workstation or kill it:
+ * waits for output patterns, reads the confirm token, kills by pid. {@code nsenter}, {@code env}
+ * and the wrapper all exec, so {@link #pid()} is the wizard's JVM.
  */
-public final class WizardProcess implements AutoCloseable {
+final class WizardProcess implements AutoCloseable {
   private final Process process;
   private final Path out;
 
-  WizardProcess(Process process, Path out) {
+  private WizardProcess(Process process, Path out) {
     this.process = process;
     this.out = out;
+  }
+
+  static WizardProcess start(SandboxVps vps, String... args) throws IOException {
+    SandboxVps.Background bg = vps.hermesHardenInBackground(args);
+    return new WizardProcess(bg.process(), bg.outputFile());
   }
 
   public long pid() {

@@ -38,9 +38,18 @@ public final class BindLoopbackFix implements Fix {
     List<PlannedAction> actions = new ArrayList<>();
     for (ComposeFile f : facts.compose().files()) {
       String text = facts.compose().texts().get(f.path());
+      if (!cliAsked
+          && f.services().stream()
+              .flatMap(s -> s.ports().stream())
+              .anyMatch(p -> p.longSyntax() && p.isPublic())) {
+        // compose v1 rejects host_ip in the long syntax: it must get short syntax instead
+        cli = ComposeCli.detect(host);
+        cliAsked = true;
+      }
+      boolean v1 = cli.isPresent() && !cli.get().plugin();
       ComposePortRewriter.Result r;
       try {
-        r = ComposePortRewriter.rewrite(f.path(), text);
+        r = ComposePortRewriter.rewrite(f.path(), text, v1);
       } catch (IllegalStateException e) {
         throw new HostException(
             HostException.Kind.IO, "refusing to edit " + f.path() + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
@@ -22,6 +23,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * values change (or one line is inserted per long-syntax entry); comments, quoting, indentation,
  * line endings and interpolations stay as they were.
  *
+ * <p>docker-compose v1 (Debian 12's 1.29.2) rejects {@code host_ip} in the long syntax ("contains
+ * unsupported option"): for it ({@code shortOnly}) a block long-syntax entry is replaced by one
+ * short-syntax line {@code - "127.0.0.1:PUBLISHED:TARGET/PROTOCOL"}; comments inside that entry are
+ * lost, and an entry with keys the short syntax cannot say is refused.
+ *
  * <p>After editing, the result is parsed again and compared with the original: if anything but the
  * host addresses of ports changed, the rewrite is refused. Runs in time linear in the file.
  */
@@ -35,8 +41,14 @@ public final class ComposePortRewriter {
     }
   }
 
-  /** One edit: replace columns [from, to) of a line, or insert a line after it (from = -1). */
+  /**
+   * One edit: replace columns [from, to) of a line, insert a line after it (from = -1), or replace
+   * the whole lines line..to (from = -2).
+   */
   private record Edit(int line, int from, int to, String text) {}
+
+  private static final Set<String> SHORT_SAYABLE =
+      Set.of("target", "published", "protocol", "host_ip", "mode");
 
   private ComposePortRewriter() {}
 
@@ -45,6 +57,16 @@ public final class ComposePortRewriter {
    * @throws IllegalStateException when the edit cannot be made safely (refused)
    */
   public static Result rewrite(String path, String text) {
+    return rewrite(path, text, false);
+  }
+
+  /**
+   * @param shortOnly the host's compose is v1, which knows no {@code host_ip}: long-syntax entries
+   *     become short syntax
+   * @throws IllegalArgumentException when the file does not parse
+   * @throws IllegalStateException when the edit cannot be made safely (refused)
+   */
+  public static Result rewrite(String path, String text, boolean shortOnly) {
     ComposeFile before = ComposeFile.parse(path, text);
     Node root = YamlNodes.compose(text);
     List<Edit> edits = new ArrayList<>();
@@ -60,7 +82,9 @@ public final class ComposePortRewriter {
       for (Node p :
           YamlNodes.items(YamlNodes.value(YamlNodes.entries(svc.getValueNode()), "ports"))) {
         if (seen.add(p)) {
-          ComposeFile.port(p).filter(PortPublish::isPublic).ifPresent(pp -> edits.add(edit(p, pp)));
+          ComposeFile.port(p)
+              .filter(PortPublish::isPublic)
+              .ifPresent(pp -> edits.add(shortOnly ? editShort(text, p, pp) : edit(p, pp)));
         }
       }
     }
@@ -102,6 +126,42 @@ public final class ComposePortRewriter {
     return new Edit(after, -1, -1, indent + "host_ip: " + LOOPBACK);
   }
 
+  private static Edit editShort(String text, Node node, PortPublish p) {
+    if (node instanceof ScalarNode) {
+      return edit(node, p);
+    }
+    MappingNode map = (MappingNode) node;
+    for (NodeTuple t : map.getValue()) {
+      String key = YamlNodes.text(t.getKeyNode());
+      if (!SHORT_SAYABLE.contains(key)
+          || ("mode".equals(key) && !"host".equals(YamlNodes.text(t.getValueNode())))) {
+        throw new IllegalStateException(
+            "port at line "
+                + YamlNodes.line(node)
+                + " has "
+                + key
+                + ", which compose v1 cannot say");
+      }
+    }
+    if (map.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW
+        && map.getStartMark().getLine() != map.getEndMark().getLine()) {
+      throw new IllegalStateException("port value spans lines at line " + YamlNodes.line(node));
+    }
+    int first = map.getStartMark().getLine();
+    List<NodeTuple> tuples = map.getValue();
+    Node last = tuples.get(tuples.size() - 1).getValueNode();
+    int lastLine = last.getEndMark().getLine() - (last.getEndMark().getColumn() == 0 ? 1 : 0);
+    String firstLine = text.lines().skip(first).findFirst().orElse("");
+    String prefix =
+        firstLine.substring(0, firstLine.offsetByCodePoints(0, map.getStartMark().getColumn()));
+    String published = p.published().isEmpty() ? "" : p.published() + ":";
+    return new Edit(
+        first,
+        -2,
+        lastLine,
+        prefix + "\"" + LOOPBACK + ":" + published + p.target() + "/" + p.protocol() + "\"");
+  }
+
   private static Edit replace(ScalarNode s, String value) {
     if (s.getStartMark().getLine() != s.getEndMark().getLine()) {
       throw new IllegalStateException("port value spans lines at line " + YamlNodes.line(s));
@@ -138,6 +198,26 @@ public final class ComposePortRewriter {
       String body = whole.replaceFirst("\r?\n$", "");
       String term = whole.substring(body.length());
       List<Edit> here = byLine.getOrDefault(lineNo, List.of());
+      Optional<Edit> lines = here.stream().filter(e -> e.from() == -2).findFirst();
+      if (lines.isPresent()) {
+        // skip to the entry's last line and keep that line's terminator
+        while (lineNo < lines.get().to() && nl >= 0) {
+          pos = end;
+          nl = text.indexOf('\n', pos);
+          end = nl < 0 ? text.length() : nl + 1;
+          lineNo++;
+        }
+        String lastWhole = text.substring(pos, end);
+        out.append(lines.get().text())
+            .append(lastWhole.substring(lastWhole.replaceFirst("\r?\n$", "").length()));
+        changed.add(outLine++);
+        lineNo++;
+        pos = end;
+        if (nl < 0) {
+          break;
+        }
+        continue;
+      }
       List<Edit> inline = new ArrayList<>(here.stream().filter(e -> e.from() >= 0).toList());
       inline.sort(Comparator.comparingInt(Edit::from).reversed());
       StringBuilder b = new StringBuilder(body);

@@ -152,4 +152,44 @@ class ComposePortRewriterTest {
     // an accidental quadratic blow-up.
     assertTrue(ms < 10_000, "took " + ms + " ms");
   }
+
+  /**
+   * Found on the sandbox VPS: docker-compose 1.29.2 says "contains unsupported option: 'host_ip'".
+   */
+  @Test
+  void composeV1RejectsHostIpSoLongSyntaxBecomesShortSyntax() {
+    String before =
+        "services:\n"
+            + "  hermes:\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    ports:\n"
+            + "      - \"${PORT:-8642}:8642\"   # API\n"
+            + "      - target: 9119   # dashboard\n"
+            + "        published: 9119\n"
+            + "        protocol: tcp\n"
+            + "        mode: host\n"
+            + "    volumes:\n"
+            + "      - ./data:/opt/data\n";
+    String after = ComposePortRewriter.rewrite("/c.yml", before, true).text();
+    assertEquals(
+        "services:\n"
+            + "  hermes:\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    ports:\n"
+            + "      - \"127.0.0.1:${PORT:-8642}:8642\"   # API\n"
+            + "      - \"127.0.0.1:9119:9119/tcp\"\n"
+            + "    volumes:\n"
+            + "      - ./data:/opt/data\n",
+        after);
+    assertFalse(ComposePortRewriter.rewrite("/c.yml", before, false).text().contains("9119/tcp"));
+  }
+
+  @Test
+  void composeV1RefusesALongSyntaxEntryShortSyntaxCannotSay() {
+    String text =
+        "services:\n  hermes:\n    image: nousresearch/hermes-agent\n    ports:\n"
+            + "      - target: 8642\n        published: 8642\n        mode: ingress\n";
+    assertThrows(
+        IllegalStateException.class, () -> ComposePortRewriter.rewrite("/c.yml", text, true));
+  }
 }

@@ -1,0 +1,102 @@
+package dev.hermesharden.cli;
+
+import dev.hermesharden.checks.CheckResult;
+import dev.hermesharden.engine.CheckRunner;
+import dev.hermesharden.engine.JournalLoad;
+import dev.hermesharden.engine.Session;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.report.HostFactsReader;
+import dev.hermesharden.report.Redactor;
+import dev.hermesharden.report.ReportBuilder;
+import dev.hermesharden.report.ReportModel;
+import dev.hermesharden.report.ReportWriter;
+import dev.hermesharden.report.Reports;
+import dev.hermesharden.steps.StepDefinition;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code report [--format md|json|html] [-o FILE]}: the saved session plus a live audit, written
+ * 0600 (default {@code <state dir>/reports/summary-<time>.<ext>}); prints the path. Read-only on
+ * the host. Exit 2 when there is no session yet.
+ */
+@Command(name = "report", sortOptions = false)
+final class ReportCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "md",
+      descriptionKey = "cli.report.option.format")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      descriptionKey = "cli.report.option.output")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    Setup setup = root.setup();
+    var m = setup.messages;
+    try {
+      Reports kind = format(setup);
+      Host host = setup.host("cli.needs-root.audit");
+      if (!(setup.journal().load() instanceof JournalLoad.Loaded loaded)) {
+        setup.err.println(m.get("cli.report.no-session"));
+        return ExitCode.USAGE.code();
+      }
+      ReportModel model = model(setup, host, loaded.session());
+      Redactor redactor = Redactor.forHost(host, loaded.session().answers());
+      String text = kind.render(model, m, redactor);
+      Path written =
+          output != null
+              ? ReportWriter.writeTo(output, text)
+              : ReportWriter.writeDefault(
+                  setup.stateDir(), kind.extension(), text, setup.clock.instant());
+      setup.out.println(m.get("cli.report.written", written.toString()));
+      return ExitCode.OK.code();
+    } catch (Refusal r) {
+      setup.err.println(r.getMessage());
+      return r.code().code();
+    }
+  }
+
+  /** The report's model: the saved session, a live audit of every step, the host's facts. */
+  static ReportModel model(Setup setup, Host host, Session session) throws Exception {
+    List<StepDefinition> steps = setup.steps();
+    StepContext ctx = setup.savedContext();
+    CheckRunner runner = new CheckRunner(setup.catalog);
+    Map<String, List<CheckResult>> live = new LinkedHashMap<>();
+    for (StepDefinition d : steps) {
+      live.put(d.id(), runner.run(d.checks(), host, ctx));
+    }
+    Redactor redactor = Redactor.forHost(host, session.answers());
+    return new ReportBuilder(setup.messages, redactor)
+        .build(
+            session,
+            steps,
+            live,
+            host,
+            HostFactsReader.read(host, setup.clientAddress()),
+            "hermes-harden " + VersionProvider.version(),
+            setup.clock.instant());
+  }
+
+  private Reports format(Setup setup) throws Refusal {
+    try {
+      return Reports.of(format);
+    } catch (IllegalArgumentException e) {
+      throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.report.bad-format", format));
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.hermesharden.sandbox;
+
+import static dev.hermesharden.sandbox.Cli.assertStatus;
+import static dev.hermesharden.sandbox.Cli.audit;
+import static dev.hermesharden.sandbox.Cli.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sshd traps of design §3 on the real OpenSSH of the sandbox VPS: cloud-init's drop-in, Match
+ * blocks, a main file without Include, the keyboard-interactive keyword by version, ssh.socket. The
+ * fix is the production {@code sshd.drop-in} fix run inside the VPS ({@link FixInVps}; the guard in
+ * front of it is proven in {@code SandboxStepsTest}).
+ *
+ * <p>Caveat: one VPS for the class, methods in order; each trap builds on the sshd left by the one
+ * before.
+ */
+@Tag("sandbox")
+@ExtendWith(SandboxVps.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SandboxSshdTrapsTest {
+  private static final String PASSWORD = "Sandbox-pw-4711";
+  private static final String T_PUBLIC = "user=admin,host=203.0.113.7,addr=203.0.113.7";
+
+  @Test
+  @Order(1)
+  void kbdInteractiveKeywordIsTheOneTheRealOpensshUnderstands(SandboxVps vps) throws Exception {
+    String version = vps.inVps(List.of("ssh", "-V")).stderr();
+    assertTrue(version.startsWith("OpenSSH_9.2"), version); // Debian 12
+    JsonNode kbd = audit(vps, "sshd").get("sshd.kbd-interactive");
+    assertEquals("kbdinteractiveauthentication", kbd.get("details").get("keyword").asText());
+    assertTrue(
+        kbd.get("details").get("openssh").asText().startsWith("OpenSSH_9.2"), kbd.toString());
+    assertTrue(sshdT(vps, T_PUBLIC).contains("\nkbdinteractiveauthentication no\n"));
+    String plan = run(vps, 0, "plan", "--step", "sshd");
+    assertTrue(plan.contains("+KbdInteractiveAuthentication no"), plan);
+    assertFalse(plan.contains("ChallengeResponse"), plan);
+  }
+
+  @Test
+  @Order(2)
+  void sshSocketActivationMeansPortChangesNeedTheSocket(SandboxVps vps) throws Exception {
+    assertStatus(audit(vps, "sshd"), "sshd.socket-activation", "NOT_APPLICABLE");
+    Path flag = vps.vpsPath("/var/lib/hh-systemctl/ssh.socket");
+    Files.writeString(flag, "active\n");
+    try {
+      assertEquals(
+          "active", vps.inVps(List.of("systemctl", "is-active", "ssh.socket")).stdout().strip());
+      JsonNode socket = audit(vps, "sshd").get("sshd.socket-activation");
+      assertEquals(
+          "reason.sshd.socket-active", socket.get("reason_key").asText(), socket.toString());
+      assertTrue(
+          socket.get("reason").asText().contains("Port or ListenAddress"), socket.toString());
+    } finally {
+      Files.delete(flag);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void cloudInitDropInTurningPasswordsOnIsDetectedAndOurDropInWins(SandboxVps vps)
+      throws Exception {
+    vps.inVps(List.of("bash", "-c", "echo 'admin:" + PASSWORD + "' | chpasswd"));
+    ExecResult before = passwordLogin(vps);
+    assertEquals(0, before.exitCode(), "password login should work on the fresh VPS: " + before);
+
+    JsonNode pw = audit(vps, "sshd").get("sshd.password-authentication");
+    assertEquals("FAIL", pw.get("status").asText(), pw.toString());
+    assertTrue(
+        pw.get("details").get("source").asText().contains("50-cloud-init.conf"), pw.toString());
+
+    fix(vps);
+    assertTrue(sshdT(vps, T_PUBLIC).contains("\npasswordauthentication no\n"));
+    assertTrue(
+        Files.readString(vps.vpsPath("/etc/ssh/sshd_config.d/50-cloud-init.conf"))
+            .contains("PasswordAuthentication yes"),
+        "cloud-init's file should stay; ours sorts first");
+    ExecResult after = passwordLogin(vps);
+    assertNotEquals(0, after.exitCode(), "password login still accepted");
+    assertTrue(after.stderr().contains("Permission denied (publickey)"), after.stderr());
+    assertKeyLoginWorks(vps);
+    Map<String, JsonNode> audit = audit(vps, "sshd");
+    assertStatus(audit, "sshd.password-authentication", "PASS");
+    assertStatus(audit, "sshd.permit-root-login", "PASS");
+  }
+
+  @Test
+  @Order(4)
+  void matchAddressBlockReenablingPasswordsIsCaughtForTheRealClientAndCommentedOut(SandboxVps vps)
+      throws Exception {
+    Path match = vps.vpsPath("/etc/ssh/sshd_config.d/60-office.conf");
+    Files.writeString(match, "Match Address 203.0.113.0/24\n    PasswordAuthentication yes\n");
+    reload(vps);
+    // the same sshd says yes to the admin's public address and no over the tailnet
+    assertTrue(sshdT(vps, T_PUBLIC).contains("\npasswordauthentication yes\n"));
+    assertTrue(
+        sshdT(vps, "user=admin,host=100.64.0.2,addr=100.64.0.2")
+            .contains("\npasswordauthentication no\n"));
+    Map<String, JsonNode> audit = audit(vps, "sshd");
+    assertStatus(audit, "sshd.password-authentication", "FAIL");
+    assertStatus(audit, "sshd.no-match-reenables-passwords", "FAIL");
+
+    fix(vps);
+    String text = Files.readString(match);
+    assertTrue(text.contains("# hermes-harden: "), text);
+    assertTrue(
+        text.lines().noneMatch(l -> l.strip().equals("PasswordAuthentication yes")),
+        "the Match block's line is still active:\n" + text);
+    assertEquals(0, vps.inVps(List.of("sshd", "-t")).exitCode());
+    assertTrue(sshdT(vps, T_PUBLIC).contains("\npasswordauthentication no\n"));
+    audit = audit(vps, "sshd");
+    assertStatus(audit, "sshd.password-authentication", "PASS");
+    assertStatus(audit, "sshd.no-match-reenables-passwords", "PASS");
+    assertKeyLoginWorks(vps);
+  }
+
+  @Test
+  @Order(5)
+  void mainConfigWithoutIncludeGetsItAndTheSettingTakesEffect(SandboxVps vps) throws Exception {
+    Path main = vps.vpsPath("/etc/ssh/sshd_config");
+    String without =
+        String.join(
+            "\n", Files.readString(main).lines().filter(l -> !l.startsWith("Include ")).toList());
+    Files.writeString(main, without + "\n");
+    reload(vps);
+    // an older image: no drop-in is read at all, so passwords and root are back
+    assertTrue(sshdT(vps, T_PUBLIC).contains("\npasswordauthentication yes\n"));
+    assertStatus(audit(vps, "sshd"), "sshd.password-authentication", "FAIL");
+
+    fix(vps);
+    assertTrue(
+        Files.readString(main)
+            .lines()
+            .anyMatch(l -> l.equals("Include /etc/ssh/sshd_config.d/*.conf")),
+        Files.readString(main));
+    assertEquals(0, vps.inVps(List.of("sshd", "-t")).exitCode());
+    String t = sshdT(vps, T_PUBLIC);
+    assertTrue(t.contains("\npasswordauthentication no\n"), t);
+    assertTrue(t.contains("\npermitrootlogin no\n"), t);
+    ExecResult after = passwordLogin(vps);
+    assertTrue(after.stderr().contains("Permission denied (publickey)"), after.stderr());
+    assertKeyLoginWorks(vps);
+  }
+
+  /**
+   * Step 4's fixes on real ufw (the guard in front of them is the CLI's, see SandboxStepsTest): SSH
+   * stays open over the tailnet, public SSH closes, and a second plan is empty.
+   */
+  @Test
+  @Order(6)
+  void firewallFixKeepsTheTailnetOpenAndClosesPublicSsh(SandboxVps vps) throws Exception {
+    assertStatus(audit(vps, "firewall"), "firewall.active", "FAIL");
+    fix(vps, "firewall", "firewall.enable");
+    fix(vps, "firewall", "firewall.close-public-ssh");
+    Cli.assertAllPassExcept(audit(vps, "firewall"));
+    ExecResult tail = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "true"));
+    assertEquals(0, tail.exitCode(), "tailnet login after the firewall fix: " + tail.stderr());
+    ExecResult pub = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "true"));
+    assertNotEquals(0, pub.exitCode(), "public SSH still open after the firewall fix");
+    String[] ufw = {"/etc/ufw/user.rules", "/etc/ufw/user6.rules", "/etc/ufw/ufw.conf"};
+    Map<String, String> sha = Cli.sha(vps, ufw);
+    for (String id : List.of("firewall.enable", "firewall.close-public-ssh")) {
+      String again = fix(vps, "firewall", id);
+      assertEquals(Cli.NOTHING + "\n", again, "second plan of " + id);
+    }
+    assertEquals(sha, Cli.sha(vps, ufw));
+    assertEquals(
+        vps.hostNetworkAtStart(), SandboxVps.hostNetwork(), "this machine's firewall changed");
+  }
+
+  private static String fix(SandboxVps vps) throws Exception {
+    return fix(vps, "sshd", "sshd.drop-in");
+  }
+
+  private static String fix(SandboxVps vps, String step, String fix) throws Exception {
+    ExecResult r = vps.javaMain(FixInVps.class.getName(), step, fix);
+    assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    return r.stdout();
+  }
+
+  private static void reload(SandboxVps vps) throws Exception {
+    ExecResult r = vps.inVps(List.of("systemctl", "reload", "ssh"));
+    assertEquals(0, r.exitCode(), r.stderr());
+    Thread.sleep(300); // SIGHUP: sshd re-execs itself
+  }
+
+  private static String sshdT(SandboxVps vps, String spec) throws Exception {
+    ExecResult r = vps.inVps(List.of("sshd", "-T", "-C", spec));
+    assertEquals(0, r.exitCode(), r.stderr());
+    return r.stdout();
+  }
+
+  private static void assertKeyLoginWorks(SandboxVps vps) throws Exception {
+    ExecResult r = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "true"));
+    assertEquals(0, r.exitCode(), "key login broken: " + r.stderr());
+  }
+
+  /** A real password login from the workstation: ssh asks an askpass program for it. */
+  private static ExecResult passwordLogin(SandboxVps vps) throws Exception {
+    Path askpass =
+        Files.createTempFile(
+            "hh-askpass",
+            ".sh",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    try {
+      Files.writeString(askpass, "#!/bin/sh\necho '" + PASSWORD + "'\n");
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "env",
+                  "SSH_ASKPASS=" + askpass,
+                  "SSH_ASKPASS_REQUIRE=force",
+                  "DISPLAY=:0",
+                  "ssh",
+                  "-o",
+                  "PreferredAuthentications=password",
+                  "-o",
+                  "PubkeyAuthentication=no",
+                  "-o",
+                  "NumberOfPasswordPrompts=1",
+                  "-o",
+                  "StrictHostKeyChecking=no",
+                  "-o",
+                  "UserKnownHostsFile=/dev/null",
+                  "-o",
+                  "ConnectTimeout=5",
+                  "admin@" + SandboxVps.VPS_PUBLIC,
+                  "true"));
+      return vps.fromWorkstation(cmd);
+    } finally {
+      Files.delete(askpass);
+    }
+  }
+}
