@@ -81,6 +81,12 @@ final class AnswersReplay {
             return ExitCode.FINDINGS.code();
           }
           st = a.state();
+          // confirm-or-revert: a NEW proof over the safe path, or the server puts it back
+          if (!new RevertWait(setup, engine).confirm(step.id())) {
+            setup.persist();
+            return ExitCode.FINDINGS.code();
+          }
+          st = engine.session().state(step.id()).orElse(st);
         }
         for (EvidenceKind kind : step.produces()) {
           if (!st.status().passed() && !obtain(kind)) {

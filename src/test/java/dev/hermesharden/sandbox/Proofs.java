@@ -67,6 +67,44 @@ final class Proofs {
     return proved.stdout();
   }
 
+  /**
+   * {@code apply --step STEP --yes} under confirm-or-revert: every confirm command the wizard shows
+   * (one new proof per destructive fix) is run once from the workstation over {@code via}.
+   *
+   * @return the wizard's output; its exit code must be 0
+   */
+  static String applyConfirmed(SandboxVps vps, String via, String... applyArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--confirm-program", SandboxVps.WRAPPER, "apply"));
+    args.addAll(List.of(applyArgs));
+    SandboxVps.Background bg = vps.hermesHardenInBackground(args.toArray(String[]::new));
+    java.util.Set<String> done = new java.util.HashSet<>();
+    java.util.regex.Pattern token = java.util.regex.Pattern.compile(" confirm ([A-Z2-7]{26})\\b");
+    long end = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    StringBuilder confirms = new StringBuilder();
+    while (bg.process().isAlive() && System.nanoTime() < end) {
+      var m = token.matcher(bg.output());
+      while (m.find()) {
+        if (done.add(m.group(1))) {
+          ExecResult c =
+              vps.fromWorkstation(
+                  withKeyOnly(vps.ssh("admin@" + via, SandboxVps.WRAPPER, "confirm", m.group(1))));
+          confirms.append(c.stdout()).append(c.stderr());
+        }
+      }
+      Thread.sleep(200);
+    }
+    ExecResult r = bg.await(Duration.ofSeconds(30));
+    assertEquals(0, r.exitCode(), r.stdout() + "\nconfirms: " + confirms);
+    return r.stdout();
+  }
+
+  private static List<String> withKeyOnly(List<String> ssh) {
+    List<String> argv = new ArrayList<>(ssh);
+    argv.addAll(
+        1, List.of("-o", "PreferredAuthentications=publickey", "-o", "PasswordAuthentication=no"));
+    return argv;
+  }
+
   static void skip(SandboxVps vps, String step) throws IOException {
     Cli.run(
         vps,

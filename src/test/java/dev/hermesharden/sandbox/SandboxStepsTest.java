@@ -117,7 +117,10 @@ class SandboxStepsTest {
     assertTrue(plan.contains("$ ufw allow in on tailscale0 to any port 22 proto tcp"), plan);
     assertTrue(plan.contains("$ ufw --force enable"), plan);
 
-    run(vps, 0, "apply", "--step", "firewall", "--yes");
+    // each destructive fix arms a revert; a new private-path proof over the tailnet disarms it
+    String applied =
+        Proofs.applyConfirmed(vps, SandboxVps.VPS_TAILNET, "--step", "firewall", "--yes");
+    assertTrue(applied.contains("auto-revert is disarmed"), applied);
     assertAllPassExcept(audit(vps, "firewall"));
     ExecResult tail = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "true"));
     assertEquals(0, tail.exitCode(), "tailnet login after the firewall step: " + tail.stderr());
@@ -156,7 +159,7 @@ class SandboxStepsTest {
     String proved = Proofs.prove(vps, "key-login", Optional.of(SandboxVps.VPS_TAILNET));
     assertTrue(proved.contains("logged in with key SHA256:"), proved);
     assertAllPassExcept(audit(vps, "ssh-keys"));
-    run(vps, 0, "apply", "--step", "sshd", "--yes");
+    Proofs.applyConfirmed(vps, SandboxVps.VPS_TAILNET, "--step", "sshd", "--yes");
     assertAllPassExcept(audit(vps, "sshd"));
     String t = sshdT(vps);
     assertTrue(t.contains("\npasswordauthentication no\n"), t);
