@@ -116,4 +116,67 @@ final class RevertWatch {
     }
     return out;
   }
+
+  /** The session after a new proof: every job it disarms, marked (FIRED when it had fired). */
+  static Session disarmFor(
+      Session s, Evidence e, RevertArmer armer, String admin, boolean simulated, Instant now) {
+    for (ArmedRevert r : s.reverts()) {
+      if (disarmedBy(r, e, admin, simulated)) {
+        RevertState st = disarm(armer, r);
+        s = s.withRevert(r.withState(st), now);
+        if (st == RevertState.FIRED) {
+          s = reverted(s, r.stepId(), now);
+        }
+      }
+    }
+    return s;
+  }
+
+  /** A session with the host's answer about every armed job, and the report of all jobs. */
+  record Refreshed(Session session, List<RevertReport> reports) {}
+
+  static Refreshed refresh(Session s, RevertArmer armer, Host host, Instant now) {
+    List<RevertReport> out = new ArrayList<>();
+    for (ArmedRevert r : s.reverts()) {
+      RevertState st = r.state();
+      if (st == RevertState.ARMED) {
+        st = status(armer, host, r, now);
+        if (st != RevertState.ARMED) {
+          s = s.withRevert(r.withState(st), now);
+        }
+        if (st == RevertState.FIRED) {
+          s = reverted(s, r.stepId(), now);
+        }
+      }
+      out.add(new RevertReport(r.id(), r.stepId(), r.fixId(), st, true));
+    }
+    return new Refreshed(s, out);
+  }
+
+  /** Marks the step REVERTED; a step locked behind an earlier one keeps its state. */
+  private static Session reverted(Session s, String stepId, Instant now) {
+    try {
+      return WizardFlow.reverted(s, stepId, now);
+    } catch (IllegalTransitionException locked) {
+      return s; // the revert itself is recorded in the session's jobs
+    }
+  }
+
+  /** Fires one armed job at once; FIRED marks its step REVERTED. @throws for an unknown job */
+  static Session fireNow(Session s, RevertArmer armer, String id, Instant now) {
+    ArmedRevert r =
+        s.reverts().stream()
+            .filter(x -> x.id().equals(id) && x.state() == RevertState.ARMED)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no armed revert " + id));
+    RevertState st;
+    try {
+      armer.fireNow(r);
+      st = RevertState.FIRED;
+    } catch (HostException e) {
+      st = RevertState.ARMED; // still fires at its deadline
+    }
+    s = s.withRevert(r.withState(st), now);
+    return st == RevertState.FIRED ? reverted(s, r.stepId(), now) : s;
+  }
 }

@@ -253,15 +253,10 @@ public final class WizardEngine {
   public synchronized void recordEvidence(Evidence e) {
     session = session().withEvidence(e, now());
     save();
-    for (ArmedRevert r : session.reverts()) {
-      if (RevertWatch.disarmedBy(r, e, adminUser(), host.simulated())) {
-        RevertState st = RevertWatch.disarm(armer, r);
-        session = session.withRevert(r.withState(st), now());
-        if (st == RevertState.FIRED) {
-          session = WizardFlow.reverted(session, r.stepId(), now());
-        }
-        save();
-      }
+    Session after = RevertWatch.disarmFor(session, e, armer, adminUser(), host.simulated(), now());
+    if (after != session) {
+      session = after;
+      save();
     }
   }
 
@@ -293,47 +288,20 @@ public final class WizardEngine {
   }
 
   private List<RevertReport> refreshRevertsInternal() {
-    List<RevertReport> out = new ArrayList<>();
-    for (ArmedRevert r : session.reverts()) {
-      RevertState st = r.state();
-      if (st == RevertState.ARMED) {
-        st = RevertWatch.status(armer, host, r, now());
-        if (st != RevertState.ARMED) {
-          session = session.withRevert(r.withState(st), now());
-        }
-        if (st == RevertState.FIRED) {
-          try {
-            session = WizardFlow.reverted(session, r.stepId(), now());
-          } catch (IllegalTransitionException locked) {
-            // the step is locked behind an earlier one: the revert is still recorded above
-          }
-        }
-      }
-      out.add(new RevertReport(r.id(), r.stepId(), r.fixId(), st, true));
-    }
-    return out;
+    RevertWatch.Refreshed r = RevertWatch.refresh(session, armer, host, now());
+    session = r.session();
+    return r.reports();
   }
 
   /** Fires an armed revert at once (e.g. the practice proof failed); the step becomes REVERTED. */
   public synchronized RevertState revertNow(String revertId) {
-    for (ArmedRevert r : session().reverts()) {
-      if (r.id().equals(revertId) && r.state() == RevertState.ARMED) {
-        RevertState st;
-        try {
-          armer.fireNow(r);
-          st = RevertState.FIRED;
-        } catch (HostException e) {
-          st = RevertState.ARMED;
-        }
-        session = session.withRevert(r.withState(st), now());
-        if (st == RevertState.FIRED) {
-          session = WizardFlow.reverted(session, r.stepId(), now());
-        }
-        save();
-        return st;
-      }
-    }
-    throw new IllegalArgumentException("no armed revert " + revertId);
+    session = RevertWatch.fireNow(session(), armer, revertId, now());
+    save();
+    return session.reverts().stream()
+        .filter(r -> r.id().equals(revertId))
+        .findFirst()
+        .orElseThrow()
+        .state();
   }
 
   private String newRevertId() {
