@@ -12,6 +12,7 @@ import dev.hermesharden.report.ReportBuilder;
 import dev.hermesharden.report.ReportModel;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.Reports;
+import dev.hermesharden.report.ToolVersion;
 import dev.hermesharden.steps.StepDefinition;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
             live,
             host,
             HostFactsReader.read(host, setup.clientAddress()),
-            "hermes-harden " + VersionProvider.version(),
+            ToolVersion.text(),
             setup.clock.instant());
   }
 

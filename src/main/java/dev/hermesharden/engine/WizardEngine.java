@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -317,6 +319,24 @@ public final class WizardEngine {
 
   public synchronized StepContext context() {
     return new StepContext(session().answers(), session.evidence(), clock, clientAddress);
+  }
+
+  /**
+   * Every step's live checks run now, for a report (step id → results, in step order). Read-only:
+   * the session's statuses are not changed (the commands are logged with the next save).
+   */
+  public synchronized Map<String, List<CheckResult>> liveResults() {
+    StepContext ctx = context();
+    Map<String, List<CheckResult>> out = new LinkedHashMap<>();
+    for (StepDefinition d : steps) {
+      out.put(d.id(), runner.run(d.checks(), host, ctx));
+    }
+    return out;
+  }
+
+  /** The host the engine works on, for reading only (a report's host facts and diffs). */
+  public Host host() {
+    return host;
   }
 
   private ResumeReport resume() {

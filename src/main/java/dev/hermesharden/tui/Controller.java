@@ -11,15 +11,20 @@ import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.proof.PendingProof;
+import dev.hermesharden.report.HostFactsReader;
 import dev.hermesharden.report.Redactor;
+import dev.hermesharden.report.ReportBuilder;
+import dev.hermesharden.report.ReportModel;
 import dev.hermesharden.report.ReportWriter;
-import dev.hermesharden.report.SummaryReport;
+import dev.hermesharden.report.Reports;
+import dev.hermesharden.report.ToolVersion;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.nio.file.Path;
@@ -448,26 +453,41 @@ final class Controller implements MainView.Actions {
             });
   }
 
-  /** Writes the summary report now and shows where; {@code last} for the closing screen. */
+  /**
+   * Writes the full report now (the Markdown of {@code hermes-harden report}: the session, a live
+   * audit of every step, the host's facts; redacted, 0600 under {@code <state dir>/reports/}) and
+   * shows where with a short summary; {@code last} for the closing screen.
+   */
   void report(boolean last) {
+    Optional<String> client = s.client;
     submit(
         "tui.progress.report",
         s.viewed,
         () -> {
           Session now = engine.session();
           Instant at = Instant.now();
-          String md = SummaryReport.render(now, steps, m, at);
-          Path p = ReportWriter.write(stateDir, Redactor.patterns().redact(md), at);
-          return new Object[] {p, now};
+          Host host = engine.host();
+          Redactor redactor = Redactor.forHost(host, now.answers());
+          ReportModel model =
+              new ReportBuilder(m, redactor)
+                  .build(
+                      now,
+                      steps,
+                      engine.liveResults(),
+                      host,
+                      HostFactsReader.read(host, client),
+                      ToolVersion.text(),
+                      at);
+          String md = Reports.MD.render(model, m, redactor);
+          Path p = ReportWriter.writeDefault(stateDir, Reports.MD.extension(), md, at);
+          return new Object[] {p, model.summary()};
         },
         res -> {
-          Session now = (Session) res[1];
-          long verified = count(now, StepStatus.VERIFIED);
-          long skipped = count(now, StepStatus.SKIPPED);
+          ReportModel.Summary sum = (ReportModel.Summary) res[1];
           String key = last ? "tui.report.done" : "tui.report.written";
           dialogs.message(
               m.get("tui.report.title"),
-              m.get(key, verified, skipped, steps.size(), res[0].toString()));
+              m.get(key, sum.verified(), sum.skipped(), steps.size(), res[0].toString()));
         });
   }
 
@@ -599,9 +619,5 @@ final class Controller implements MainView.Actions {
         .map(x -> x.stepId())
         .findFirst()
         .orElse(steps.get(steps.size() - 1).id());
-  }
-
-  private static long count(Session s, StepStatus st) {
-    return s.steps().stream().filter(x -> x.status() == st).count();
   }
 }

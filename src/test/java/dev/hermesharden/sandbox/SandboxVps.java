@@ -30,10 +30,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * HH_SANDBOX=required}: then it fails naming what is missing. Torn down by pid and namespace name
  * after the class, and by a shutdown hook if the JVM ends first.
  *
+ * <p>A test that needs a second, independent VPS (e.g. to replay one VPS's answers file on another)
+ * starts it with {@link #startAnother} and closes it in {@code finally}.
+ *
  * <p>Caveat: state is shared by the methods of the class; a test that changes the VPS (ufw,
  * fail2ban) changes it for the tests after it.
  */
-public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class SandboxVps
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver, AutoCloseable {
   /** The workstation's address on the public link and the VPS's public and tailnet addresses. */
   public static final String WS_PUBLIC = "203.0.113.7";
 
@@ -56,16 +60,50 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
           new String[] {"/opt", "fs/opt"},
           new String[] {"/usr/local/sbin", "fs/sbin"});
 
+  private static final String JVM = Long.toString(ProcessHandle.current().pid());
+  private static final java.util.concurrent.atomic.AtomicInteger OTHERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private String hostNetworkAtStart;
-  private final String id = Long.toString(ProcessHandle.current().pid());
+  private final String id;
   private Path stateDir;
   private Path resources;
   private String holder;
   private Thread hook;
   private String classpath;
 
+  /** The extension's instance: named after the test JVM's pid. */
+  public SandboxVps() {
+    this(JVM);
+  }
+
+  private SandboxVps(String id) {
+    this.id = id;
+  }
+
+  /**
+   * Starts one more sandbox VPS, independent of the class's own (own namespaces, state dir,
+   * workstation key), named {@code hhvps-<JVM pid>b<n>}. The caller tears it down with {@link
+   * #close} in a {@code finally} (or try-with-resources); the JVM's shutdown hook does it too.
+   * Skips or fails as the extension does when the machine cannot run a sandbox.
+   */
+  public static SandboxVps startAnother() throws Exception {
+    SandboxVps vps = new SandboxVps(JVM + "b" + OTHERS.incrementAndGet());
+    try {
+      vps.up();
+    } catch (Exception | Error e) {
+      vps.close(); // half built: its namespaces go now, not at the JVM's end
+      throw e;
+    }
+    return vps;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    up();
+  }
+
+  private void up() throws Exception {
     var missing = Prerequisites.missing();
     if (missing.isPresent()) {
       if ("required".equals(System.getenv("HH_SANDBOX"))) {
@@ -109,11 +147,13 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
   private void downStaleRuns() throws IOException {
     try (var dirs = Files.list(Path.of("/tmp"))) {
       for (Path d :
-          dirs.filter(p -> p.getFileName().toString().matches("hh-sandbox-\\d+")).toList()) {
-        String pid = d.getFileName().toString().substring("hh-sandbox-".length());
-        if (!pid.equals(id) && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+          dirs.filter(p -> p.getFileName().toString().matches("hh-sandbox-\\d+(b\\d+)?"))
+              .toList()) {
+        String runId = d.getFileName().toString().substring("hh-sandbox-".length());
+        String pid = runId.replaceFirst("b\\d+$", "");
+        if (!pid.equals(JVM) && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
           host(
-              List.of("bash", resources.resolve("down.sh").toString(), pid, d.toString()),
+              List.of("bash", resources.resolve("down.sh").toString(), runId, d.toString()),
               Duration.ofMinutes(3));
         }
       }
@@ -122,6 +162,12 @@ public final class SandboxVps implements BeforeAllCallback, AfterAllCallback, Pa
 
   @Override
   public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  /** Tears this sandbox VPS down (by pid and namespace name); a second call does nothing. */
+  @Override
+  public void close() {
     if (hook != null) {
       down();
       Runtime.getRuntime().removeShutdownHook(hook);

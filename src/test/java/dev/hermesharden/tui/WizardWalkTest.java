@@ -42,6 +42,10 @@ class WizardWalkTest {
     String md = Files.readString(report);
     assertTrue(md.contains("Login proofs") && md.contains("key-login"), md);
     assertTrue(md.contains("backup at"), md);
+    // the full report of `hermes-harden report --format md`: host facts, diffs, what to do next
+    assertTrue(md.contains("## " + m.get("report.section.host")), md);
+    assertTrue(md.contains("```diff"), md);
+    assertTrue(md.contains("## " + m.get("report.section.next")), md);
     assertEquals("rw-------", Walk.mode(report));
   }
 
