@@ -10,7 +10,12 @@ runs="${1:-5}"
 id="bench$$"
 sb="/tmp/hh-sandbox-bench-$$"
 res="$PWD/src/test/resources/sandbox"
-trap '[[ -n "${KEEP_TRACE:-}" ]] && cp "$sb/trace" "$KEEP_TRACE"; bash "$res/down.sh" "$id" "$sb" >/dev/null 2>&1 || true' EXIT
+cleanup() {
+  set +e # the teardown must run whatever failed before it
+  [[ -n "${KEEP_TRACE:-}" && -f "$sb/trace" ]] && cp "$sb/trace" "$KEEP_TRACE"
+  bash "$res/down.sh" "$id" "$sb" >/dev/null 2>&1
+}
+trap cleanup EXIT
 bash "$res/up.sh" "$id" "$sb" "$res"
 holder=$(cat "$sb/holder.pid")
 in_vps() {
