@@ -30,10 +30,11 @@ ncmd=$(wc -l <"$sb/raw.sh")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 audit=() rss=() raw=() jvm=()
 for ((i = 0; i < runs; i++)); do
-  read -r w kb < <(in_vps /usr/bin/time -f '%e %M' "$tool" audit --json 2>&1 >/dev/null | tail -n 1)
+  # exit codes are the commands' own (audit exits 3 on findings): only the times matter here
+  read -r w kb < <(in_vps /usr/bin/time -f '%e %M' "$tool" audit --json 2>&1 >/dev/null | tail -n 1 || true)
   audit+=("$w") rss+=("$kb")
-  raw+=("$(in_vps /usr/bin/time -f '%e' bash "$sb/raw.sh" 2>&1 >/dev/null | tail -n 1)")
-  jvm+=("$(in_vps /usr/bin/time -f '%e' "$tool" --version 2>&1 >/dev/null | tail -n 1)")
+  raw+=("$(in_vps /usr/bin/time -f '%e' bash "$sb/raw.sh" 2>&1 >/dev/null | tail -n 1 || true)")
+  jvm+=("$(in_vps /usr/bin/time -f '%e' "$tool" --version 2>&1 >/dev/null | tail -n 1 || true)")
 done
 # a last traced run, kept for a look at the slowest commands (KEEP_TRACE=FILE)
 in_vps "$tool" --debug audit --json >/dev/null 2>"$sb/trace" || true

@@ -6,10 +6,11 @@ import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A read-through view of a host for one run of checks: the same command (same argv) or file read is
@@ -32,7 +33,8 @@ final class CachingHost extends ForwardingHost {
     T run() throws HostException;
   }
 
-  private final Map<String, Answer<?>> cache = new HashMap<>();
+  /** One future per question: asked once, and callers of the same question wait for it. */
+  private final Map<String, CompletableFuture<Answer<?>>> cache = new ConcurrentHashMap<>();
 
   CachingHost(Host inner) {
     super(inner);
@@ -54,29 +56,37 @@ final class CachingHost extends ForwardingHost {
   }
 
   @Override
-  public synchronized void writeFile(String path, String content, FileAttrs attrs)
-      throws HostException {
+  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
     cache.clear();
     inner.writeFile(path, content, attrs);
   }
 
   @Override
-  public synchronized void deleteFile(String path) throws HostException {
+  public void deleteFile(String path) throws HostException {
     cache.clear();
     inner.deleteFile(path);
   }
 
+  /**
+   * Different questions run at once (steps are checked in parallel); the same question is asked of
+   * the host once and every other caller waits for that answer.
+   */
   @SuppressWarnings("unchecked")
-  private synchronized <T> T cached(String key, Call<T> call) throws HostException {
-    Answer<?> hit = cache.get(key);
-    if (hit == null) {
+  private <T> T cached(String key, Call<T> call) throws HostException {
+    CompletableFuture<Answer<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Answer<?>> known = cache.putIfAbsent(key, mine);
+    if (known == null) {
       try {
-        hit = new Answer<>(call.run(), null);
+        mine.complete(new Answer<>(call.run(), null));
       } catch (HostException e) {
-        hit = new Answer<>(null, e);
+        mine.complete(new Answer<>(null, e));
+      } catch (RuntimeException | Error e) {
+        cache.remove(key, mine);
+        mine.completeExceptionally(e);
+        throw e;
       }
-      cache.put(key, hit);
+      known = mine;
     }
-    return (T) hit.get();
+    return (T) known.join().get();
   }
 }

@@ -91,8 +91,11 @@ public final class CheckRunner {
               return t;
             });
     try {
+      // one answer per question across all steps of this run: steps ask the same things
+      // (docker compose ls, getent passwd hermes, sshd -T) and nothing is written meanwhile
+      Host shared = new CachingHost(host);
       List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
-      groups.forEach(g -> tasks.add(() -> run(g, host, ctx)));
+      groups.forEach(g -> tasks.add(() -> run(g, shared, ctx)));
       List<List<CheckResult>> out = new ArrayList<>();
       for (Future<List<CheckResult>> f : pool.invokeAll(tasks)) {
         out.add(f.get());

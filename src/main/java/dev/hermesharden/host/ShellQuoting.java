@@ -18,7 +18,32 @@ public final class ShellQuoting {
     if (PLAIN.matcher(word).matches()) {
       return word;
     }
+    if (word.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return ansiC(word);
+    }
     return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** bash's {@code $'…'} form, so a tab or newline stays visible and the line stays one line. */
+  private static String ansiC(String word) {
+    StringBuilder sb = new StringBuilder("$'");
+    for (char c : word.toCharArray()) {
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\'' -> sb.append("\\'");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('\'').toString();
   }
 
   public static String join(List<String> argv) {

@@ -19,7 +19,8 @@ class ShellQuotingTest {
     assertEquals("'it'\\''s'", ShellQuoting.quote("it's"));
     assertEquals("'$(rm -rf /)'", ShellQuoting.quote("$(rm -rf /)"));
     assertEquals("'*.conf'", ShellQuoting.quote("*.conf"));
-    assertEquals("--printf='%U\t%G\n'", "--printf=" + ShellQuoting.quote("%U\t%G\n"));
+    assertEquals("$'--printf=%U\\t%G\\n'", ShellQuoting.quote("--printf=%U\t%G\n"));
+    assertEquals("$'a\\'b\\\\c\\x01'", ShellQuoting.quote("a'b\\c\u0001"));
   }
 
   @Test
