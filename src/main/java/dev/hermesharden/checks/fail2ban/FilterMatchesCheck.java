@@ -36,12 +36,19 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
   /** The {@code source} of facts gathered where fail2ban is not installed. */
   static final String NOT_INSTALLED = "-";
 
+  /** The {@code source} of facts gathered where fail2ban is installed but not running. */
+  static final String NOT_RUNNING = "not-running";
+
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     String user = "hh-probe-" + HexFormat.of().formatHex(bytes());
     if (!Fail2banInstalledCheck.installed(Fail2banInstalledCheck.query(host))) {
       // no filter to test: do not leave a failed login in the log for nothing
       return new Facts(user, NOT_INSTALLED, Optional.empty(), "fail2ban is not installed");
+    }
+    if (!"active".equals(Fail2banServiceCheck.query(host).active())) {
+      // a matching filter counts nothing while no jail runs: saying PASS here would mislead
+      return new Facts(user, NOT_RUNNING, Optional.empty(), "fail2ban is not running");
     }
     host.exec(probeArgv(user), Duration.ofSeconds(15)); // expected to fail: that is the point
     JailConfig cfg = JailConfig.read(host);
@@ -89,6 +96,9 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
     if (facts.source().equals(NOT_INSTALLED)) {
       return Verdict.fail("reason.fail2ban.regex-not-installed");
+    }
+    if (facts.source().equals(NOT_RUNNING)) {
+      return Verdict.fail("reason.fail2ban.regex-not-running");
     }
     if (facts.result().isEmpty()) {
       return Verdict.fail("reason.fail2ban.regex-failed", facts.source())

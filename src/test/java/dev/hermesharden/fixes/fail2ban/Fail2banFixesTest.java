@@ -135,4 +135,24 @@ class Fail2banFixesTest {
     assertEquals(Status.FAIL, v.status());
     assertEquals("127.0.0.0/8 ::1", v.details().get("ignoreip"), "as the server prints it");
   }
+
+  /**
+   * Regression (seen on the real daemons): with fail2ban installed but stopped, the filter still
+   * matched and the check said PASS, although no jail counted anything. It fails now, and makes no
+   * probe login for nothing.
+   */
+  @Test
+  void filterCheckFailsWhileFail2banIsInstalledButNotRunning() throws HostException {
+    SimulatedHost host = SimulatedHost.fresh();
+    var install =
+        Catalog.standard()
+            .fix("fail2ban.install")
+            .orElseThrow()
+            .plan(host, Params.NONE, StepContext.of(Answers.EMPTY));
+    dev.hermesharden.testing.PlanApplier.apply(host, install);
+    host.exec("systemctl", "stop", "fail2ban");
+    Verdict v = run(host, "fail2ban.filter-matches", StepContext.of(Answers.EMPTY));
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.fail2ban.regex-not-running", v.reason().key());
+  }
 }
