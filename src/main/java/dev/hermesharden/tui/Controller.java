@@ -352,19 +352,23 @@ final class Controller implements MainView.Actions {
         });
   }
 
+  /** The command to run from a second terminal, with the user, address, token and expiry. */
+  private String proofText(PendingProof p) {
+    return m.get(
+        "tui.prove.local.text",
+        ShellQuoting.join(p.command()),
+        p.user(),
+        p.address(),
+        p.token(),
+        p.expires().toString());
+  }
+
   /**
    * Shows the command and token, and waits on the worker until the confirm arrives or is stopped.
    */
   private void awaitProof(String id, boolean before, PendingProof p) {
     AtomicBoolean stop = new AtomicBoolean();
-    String text =
-        m.get(
-            "tui.prove.local.text",
-            ShellQuoting.join(p.command()),
-            p.user(),
-            p.address(),
-            p.token(),
-            p.expires().toString());
+    String text = proofText(p);
     Dialogs.Waiting w =
         dialogs.waiting(
             m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
@@ -396,15 +400,7 @@ final class Controller implements MainView.Actions {
   private void awaitRevertProof(String id, boolean before, PendingProof p, ArmedRevert r) {
     AtomicBoolean stop = new AtomicBoolean();
     String text =
-        m.get("revert.armed", r.id(), r.deadline().toString(), r.script())
-            + "\n\n"
-            + m.get(
-                "tui.prove.local.text",
-                ShellQuoting.join(p.command()),
-                p.user(),
-                p.address(),
-                p.token(),
-                p.expires().toString());
+        m.get("revert.armed", r.id(), r.deadline().toString(), r.script()) + "\n\n" + proofText(p);
     Dialogs.Waiting w =
         dialogs.waiting(
             m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
