@@ -5,9 +5,12 @@ import java.util.Locale;
 /**
  * The answer of {@code stat} for one path.
  *
- * @param mode permission bits as a number (e.g. {@code 0600} octal = 384)
+ * @param mode permission bits as a number (e.g. {@code 0600} octal = 384), special bits included
  * @param type {@code stat}'s %F word: "regular file", "regular empty file", "directory", ...
  * @param mtimeEpochSeconds modification time, seconds since the epoch
+ * @param uid numeric owner; {@code -1} when unknown
+ * @param gid numeric group; {@code -1} when unknown
+ * @param links number of hard links
  */
 public record FileStat(
     String path,
@@ -16,10 +19,37 @@ public record FileStat(
     int mode,
     long size,
     String type,
-    long mtimeEpochSeconds) {
+    long mtimeEpochSeconds,
+    int uid,
+    int gid,
+    long links) {
 
-  /** The stat format we ask for; {@link #parse} reads it back. */
-  public static final String FORMAT = "%U\t%G\t%a\t%s\t%Y\t%F\t%n\n";
+  /** The stat format we ask for; {@link #parse} reads it back. The name comes last (any bytes). */
+  public static final String FORMAT = "%U\t%G\t%a\t%s\t%Y\t%F\t%u\t%g\t%h\t%n\n";
+
+  /**
+   * A stat without numeric ids (root by name is uid 0), for hosts and tests that only have names.
+   */
+  public FileStat(
+      String path,
+      String owner,
+      String group,
+      int mode,
+      long size,
+      String type,
+      long mtimeEpochSeconds) {
+    this(
+        path,
+        owner,
+        group,
+        mode,
+        size,
+        type,
+        mtimeEpochSeconds,
+        owner.equals("root") ? 0 : -1,
+        group.equals("root") ? 0 : -1,
+        type.equals("directory") ? 2 : 1);
+  }
 
   public boolean isDirectory() {
     return type.equals("directory");
@@ -35,11 +65,20 @@ public record FileStat(
 
   /** Mode as four octal digits, e.g. "0600". */
   public String octalMode() {
-    return String.format(Locale.ROOT, "%04o", mode);
+    return String.format(Locale.ROOT, "%04o", mode & 07777);
   }
 
   public boolean worldWritable() {
     return (mode & 0002) != 0;
+  }
+
+  public boolean groupWritable() {
+    return (mode & 0020) != 0;
+  }
+
+  /** The sticky bit: in such a directory only an entry's owner may rename or remove it. */
+  public boolean sticky() {
+    return (mode & 01000) != 0;
   }
 
   public boolean groupOrWorldAccessible() {
@@ -47,22 +86,42 @@ public record FileStat(
   }
 
   /**
-   * Parses one line printed by {@code stat --printf=FORMAT -- path}.
+   * Parses one line printed by {@code stat --printf=FORMAT -- path}; the older seven-field format
+   * (without ids and links) is read too.
    *
    * @throws IllegalArgumentException when the line does not have that shape
    */
   public static FileStat parse(String line) {
-    String[] f = line.stripTrailing().split("\t", 7);
-    if (f.length != 7) {
-      throw new IllegalArgumentException("unexpected stat output: " + line);
+    String text = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    String[] f = text.split("\t", 10);
+    try {
+      if (f.length == 10) {
+        return new FileStat(
+            f[9],
+            f[0],
+            f[1],
+            Integer.parseInt(f[2], 8),
+            Long.parseLong(f[3]),
+            f[5],
+            Long.parseLong(f[4]),
+            Integer.parseInt(f[6]),
+            Integer.parseInt(f[7]),
+            Long.parseLong(f[8]));
+      }
+      String[] old = text.split("\t", 7);
+      if (old.length == 7) {
+        return new FileStat(
+            old[6],
+            old[0],
+            old[1],
+            Integer.parseInt(old[2], 8),
+            Long.parseLong(old[3]),
+            old[5],
+            Long.parseLong(old[4]));
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("unexpected stat output: " + line, e);
     }
-    return new FileStat(
-        f[6],
-        f[0],
-        f[1],
-        Integer.parseInt(f[2], 8),
-        Long.parseLong(f[3]),
-        f[5],
-        Long.parseLong(f[4]));
+    throw new IllegalArgumentException("unexpected stat output: " + line);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hermesharden.host;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Optional;
 /**
  * A host that passes everything to another one. Subclasses override what they add to (recording,
  * caching, a test's scripted answers) and inherit the rest. {@code stat} is not forwarded: it runs
- * through this host's {@code exec}, so what a subclass adds applies to it too.
+ * through this host's {@code exec}, so what a subclass adds applies to it too; {@code lstat} and
+ * {@code readLink} are forwarded (a local host answers them without a command).
  */
 public abstract class ForwardingHost implements Host {
   protected final Host inner;
@@ -22,8 +24,35 @@ public abstract class ForwardingHost implements Host {
   }
 
   @Override
+  public ExecResult exec(List<String> argv, Duration timeout, byte[] stdin, int outputLimit)
+      throws HostException {
+    return inner.exec(argv, timeout, stdin, outputLimit);
+  }
+
+  @Override
   public Optional<String> readFile(String path) throws HostException {
     return inner.readFile(path);
+  }
+
+  @Override
+  public Optional<String> readFile(String path, Charset charset) throws HostException {
+    return inner.readFile(path, charset);
+  }
+
+  @Override
+  public void writeFile(String path, String content, FileAttrs attrs, Charset charset)
+      throws HostException {
+    inner.writeFile(path, content, attrs, charset);
+  }
+
+  @Override
+  public Optional<FileStat> lstat(String path) throws HostException {
+    return inner.lstat(path);
+  }
+
+  @Override
+  public String readLink(String path) throws HostException {
+    return inner.readLink(path);
   }
 
   @Override

@@ -13,7 +13,11 @@ public final class HostException extends Exception {
     TIMEOUT,
     PERMISSION,
     NOT_FOUND,
-    IO
+    IO,
+    /** Refused for safety: not a regular file, a path other accounts can change, a link loop. */
+    UNSAFE,
+    /** Larger than the host reads ({@link Host#MAX_FILE_BYTES}). */
+    TOO_LARGE
   }
 
   private final Kind kind;

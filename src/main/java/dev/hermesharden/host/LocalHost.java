@@ -3,30 +3,17 @@ package dev.hermesharden.host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * This machine. Commands run through {@link ProcessBuilder} (argv, no shell) with a timeout and
@@ -45,6 +32,7 @@ public final class LocalHost implements Host {
 
   private final String name;
   private final String searchPath;
+  private final SafeFiles files = new SafeFiles(this, new LocalFiles());
 
   /** This machine, finding commands on this process's PATH. */
   public LocalHost() {
@@ -62,6 +50,12 @@ public final class LocalHost implements Host {
 
   @Override
   public ExecResult exec(List<String> argv, Duration timeout) throws HostException {
+    return exec(argv, timeout, new byte[0], OUTPUT_LIMIT);
+  }
+
+  @Override
+  public ExecResult exec(List<String> argv, Duration timeout, byte[] stdin, int outputLimit)
+      throws HostException {
     Optional<String> program = resolve(argv.get(0));
     if (program.isEmpty()) {
       return new ExecResult(argv, 127, "", argv.get(0) + ": command not found\n");
@@ -71,28 +65,48 @@ public final class LocalHost implements Host {
     ProcessBuilder pb = new ProcessBuilder(resolved);
     pb.environment().put("LC_ALL", "C");
     pb.environment().put("PATH", searchPath);
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    if (stdin.length == 0) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
     Process p;
     try {
       p = pb.start();
     } catch (IOException e) {
       return new ExecResult(argv, 127, "", argv.get(0) + ": " + e.getMessage() + "\n");
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
     // One thread per stream of its own: the common fork-join pool has a single worker on a
     // 2-core VPS, so draining through it would serialise the commands that checks run in parallel.
-    CompletableFuture<String> out = drainAsync(p.getInputStream(), argv);
-    CompletableFuture<String> err = drainAsync(p.getErrorStream(), argv);
+    CompletableFuture<String> out = drainAsync(p.getInputStream(), argv, outputLimit);
+    CompletableFuture<String> err = drainAsync(p.getErrorStream(), argv, OUTPUT_LIMIT);
+    if (stdin.length > 0) {
+      feedAsync(p.getOutputStream(), stdin, argv);
+    }
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new HostException(
             HostException.Kind.TIMEOUT, String.join(" ", argv) + " took longer than " + timeout);
       }
-      return new ExecResult(argv, p.exitValue(), out.join(), err.join());
+      // A child that left a grandchild holding its output open must not hang us past the limit.
+      long left = Math.max(1, deadline - System.nanoTime());
+      return new ExecResult(
+          argv,
+          p.exitValue(),
+          out.get(left, TimeUnit.NANOSECONDS),
+          err.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new HostException(HostException.Kind.TIMEOUT, "interrupted: " + String.join(" ", argv));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new HostException(
+          HostException.Kind.TIMEOUT,
+          String.join(" ", argv) + ": its output stayed open longer than " + timeout);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new HostException(
+          HostException.Kind.IO, String.join(" ", argv) + ": " + e.getCause().getMessage(), e);
     }
   }
 
@@ -110,13 +124,14 @@ public final class LocalHost implements Host {
     return Optional.empty();
   }
 
-  private static CompletableFuture<String> drainAsync(InputStream in, List<String> argv) {
+  private static CompletableFuture<String> drainAsync(
+      InputStream in, List<String> argv, int limit) {
     CompletableFuture<String> f = new CompletableFuture<>();
     Thread t =
         new Thread(
             () -> {
               try {
-                f.complete(drain(in));
+                f.complete(drain(in, limit));
               } catch (RuntimeException e) {
                 f.completeExceptionally(e);
               }
@@ -127,14 +142,32 @@ public final class LocalHost implements Host {
     return f;
   }
 
-  private static String drain(InputStream in) {
+  /**
+   * Writes the input on a thread of its own, so a child that answers while reading never stalls.
+   */
+  private static void feedAsync(OutputStream in, byte[] bytes, List<String> argv) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (in) {
+                in.write(bytes);
+              } catch (IOException e) {
+                // the child stopped reading; its exit code tells what happened
+              }
+            },
+            "feed " + argv.get(0));
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static String drain(InputStream in, int limit) {
     try (in) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       byte[] chunk = new byte[8192];
       int n;
       while ((n = in.read(chunk)) >= 0) {
-        if (buf.size() < OUTPUT_LIMIT) {
-          buf.write(chunk, 0, Math.min(n, OUTPUT_LIMIT - buf.size()));
+        if (buf.size() < limit) {
+          buf.write(chunk, 0, Math.min(n, limit - buf.size()));
         }
       }
       return buf.toString(StandardCharsets.UTF_8);
@@ -145,85 +178,46 @@ public final class LocalHost implements Host {
 
   @Override
   public Optional<String> readFile(String path) throws HostException {
-    try {
-      return Optional.of(Files.readString(Path.of(path), StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (AccessDeniedException e) {
-      throw new HostException(HostException.Kind.PERMISSION, "cannot read " + path, e);
-    } catch (IOException e) {
-      throw new HostException(HostException.Kind.IO, "cannot read " + path, e);
-    }
+    return files.read(path, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Optional<String> readFile(String path, Charset charset) throws HostException {
+    return files.read(path, charset);
   }
 
   @Override
   public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
-    Path target = Path.of(path);
-    Path tmp = null;
-    try {
-      PosixFileAttributes old =
-          Files.exists(target)
-              ? Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-              : null;
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".hh-tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-      UserPrincipalLookupService users = target.getFileSystem().getUserPrincipalLookupService();
-      if (attrs.owner() != null) {
-        view.setOwner(users.lookupPrincipalByName(attrs.owner()));
-      } else if (old != null) {
-        view.setOwner(old.owner());
-      }
-      if (attrs.group() != null) {
-        GroupPrincipal g = users.lookupPrincipalByGroupName(attrs.group());
-        view.setGroup(g);
-      } else if (old != null) {
-        view.setGroup(old.group());
-      }
-      int mode = attrs.mode() >= 0 ? attrs.mode() : old != null ? toMode(old.permissions()) : 0644;
-      view.setPermissions(fromMode(mode));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
-    } catch (AccessDeniedException e) {
-      throw new HostException(HostException.Kind.PERMISSION, "cannot write " + path, e);
-    } catch (IOException e) {
-      throw new HostException(HostException.Kind.IO, "cannot write " + path, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original is untouched either way
-        }
-      }
-    }
+    files.write(path, content.getBytes(StandardCharsets.UTF_8), attrs);
+  }
+
+  @Override
+  public void writeFile(String path, String content, FileAttrs attrs, Charset charset)
+      throws HostException {
+    files.write(path, content.getBytes(charset), attrs);
   }
 
   @Override
   public void deleteFile(String path) throws HostException {
-    try {
-      Files.deleteIfExists(Path.of(path));
-    } catch (IOException e) {
-      throw new HostException(HostException.Kind.IO, "cannot delete " + path, e);
-    }
+    files.delete(path);
   }
 
   @Override
   public List<String> listDirectory(String path) throws HostException {
-    Path dir = Path.of(path);
-    // Not Files.isDirectory first: it says false for a directory we may not enter, and an empty
-    // answer would then read as "no keys there" instead of "cannot see".
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      return List.of();
-    } catch (AccessDeniedException e) {
-      throw new HostException(HostException.Kind.PERMISSION, "cannot list " + path, e);
+    return files.list(path);
+  }
+
+  @Override
+  public Optional<FileStat> lstat(String path) throws HostException {
+    return LocalFiles.lstat(Path.of(path));
+  }
+
+  @Override
+  public String readLink(String path) throws HostException {
+    try {
+      return Files.readSymbolicLink(Path.of(path)).toString();
     } catch (IOException e) {
-      throw new HostException(HostException.Kind.IO, "cannot list " + path, e);
+      throw new HostException(HostException.Kind.IO, "readlink " + path + ": " + e, e);
     }
   }
 
@@ -243,23 +237,5 @@ public final class LocalHost implements Host {
     } catch (IOException e) {
       return "localhost";
     }
-  }
-
-  static int toMode(Set<PosixFilePermission> perms) {
-    int mode = 0;
-    for (PosixFilePermission p : perms) {
-      mode |= 1 << (8 - p.ordinal());
-    }
-    return mode;
-  }
-
-  static Set<PosixFilePermission> fromMode(int mode) {
-    Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-    for (PosixFilePermission p : PosixFilePermission.values()) {
-      if ((mode & (1 << (8 - p.ordinal()))) != 0) {
-        perms.add(p);
-      }
-    }
-    return perms;
   }
 }

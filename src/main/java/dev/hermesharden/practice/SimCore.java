@@ -87,12 +87,12 @@ final class SimCore implements SimComponent {
         err.append("stat: cannot statx '").append(p).append("': No such file or directory\n");
         continue;
       }
-      out.append(format(format, p, f.get()));
+      out.append(format(format, p, f.get(), new SimUserDb(fs)));
     }
     return new ExecResult(argv, err.length() == 0 ? 0 : 1, out.toString(), err.toString());
   }
 
-  private static String format(String format, String path, SimFile f) {
+  private static String format(String format, String path, SimFile f, SimUserDb db) {
     String type =
         f.directory() ? "directory" : f.content().isEmpty() ? "regular empty file" : "regular file";
     StringBuilder sb = new StringBuilder();
@@ -114,6 +114,9 @@ final class SimCore implements SimComponent {
               case 'Y' -> "1732406400";
               case 'F' -> type;
               case 'n' -> path;
+              case 'u' -> id(db, SimUserDb.PASSWD, f.owner());
+              case 'g' -> id(db, SimUserDb.GROUP, f.group());
+              case 'h' -> f.directory() ? "2" : "1";
               case '%' -> "%";
               default -> "?";
             });
@@ -122,6 +125,14 @@ final class SimCore implements SimComponent {
       }
     }
     return sb.toString();
+  }
+
+  /** The numeric id of a name in passwd or group; root is 0 even in an empty database. */
+  private static String id(SimUserDb db, String file, String name) {
+    if (name.equals("root")) {
+      return "0";
+    }
+    return db.find(file, name).filter(f -> f.length > 2).map(f -> f[2]).orElse("65534");
   }
 
   private static ExecResult chmod(List<String> argv, SimFs fs) {

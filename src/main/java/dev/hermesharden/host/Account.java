@@ -1,0 +1,56 @@
+package dev.hermesharden.host;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An account the tool acts as when a path belongs to it (see {@link PathTrust}): numeric ids for
+ * {@code setpriv}, a name for what the admin reads.
+ *
+ * @param gid the account's primary group; {@code nogroup} (65534) when it has no passwd entry
+ */
+public record Account(int uid, int gid, String name) {
+  static final int NOGROUP = 65534;
+
+  /** The account with this uid (from {@code getent passwd}); a bare number when it has none. */
+  public static Account of(Host host, int uid) throws HostException {
+    ExecResult r = host.exec("getent", "passwd", String.valueOf(uid));
+    String[] f = r.ok() ? r.stdout().lines().findFirst().orElse("").split(":", -1) : new String[0];
+    if (f.length >= 4) {
+      try {
+        if (Integer.parseInt(f[2]) == uid) {
+          return new Account(uid, Integer.parseInt(f[3]), f[0]);
+        }
+      } catch (NumberFormatException e) {
+        // a malformed entry: fall through to the bare number
+      }
+    }
+    return new Account(uid, NOGROUP, String.valueOf(uid));
+  }
+
+  /**
+   * The argv that runs {@code argv} with this account's rights only: no supplementary groups, no
+   * capabilities, no new privileges ({@code setpriv} from util-linux, on every Debian and Ubuntu).
+   */
+  public List<String> run(List<String> argv) {
+    if (uid == 0) {
+      throw new IllegalArgumentException("refusing to 'drop' to root");
+    }
+    List<String> out =
+        new ArrayList<>(
+            List.of(
+                "setpriv",
+                "--reuid=" + (name.matches("[a-z_][a-z0-9_.-]*") ? name : String.valueOf(uid)),
+                "--regid=" + gid,
+                "--clear-groups",
+                "--no-new-privs",
+                "--"));
+    out.addAll(argv);
+    return out;
+  }
+
+  /** {@link #run(List)} for a few words. */
+  public List<String> run(String... argv) {
+    return run(List.of(argv));
+  }
+}

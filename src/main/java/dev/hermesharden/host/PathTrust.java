@@ -1,0 +1,146 @@
+package dev.hermesharden.host;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Who can change what a path names. Walks the path from {@code /} one component at a time with
+ * {@code lstat} (never following a link it has not judged): while every directory is root's and
+ * closed to other accounts, only root can change what the path names, and root's own symlinks are
+ * followed. The first directory owned by another account hands the rest of the path to that
+ * account: it can rename, replace and re-link anything below. A directory several accounts may
+ * write (group-writable by a user group, or world-writable without the sticky bit) gives the path
+ * to no one in particular.
+ *
+ * <p>This decides how root may touch a path (docs/threat-model.md): {@link RootOnly} paths
+ * directly, {@link ByAccount} paths only with that account's own rights ({@link AccountFiles}),
+ * {@link Shared} paths not at all.
+ *
+ * <p>Caveat: POSIX ACLs granting write access are not looked at; a group-writable directory of a
+ * system group (gid below 1000, e.g. {@code root:syslog /var/log}) counts as root's.
+ */
+public sealed interface PathTrust {
+  /** Groups below this id are system groups, managed by root and packages. */
+  int FIRST_USER_GID = 1000;
+
+  /** Symlinks followed before a path counts as a loop (as the kernel's MAXSYMLINKS). */
+  int MAX_LINKS = 40;
+
+  /** The path with root's own symlinks followed, as far as they were. */
+  String resolved();
+
+  /**
+   * Only root can change what the path names.
+   *
+   * @param target the entry itself (the final component), or empty when it does not exist
+   */
+  record RootOnly(String resolved, Optional<FileStat> target) implements PathTrust {
+    /** Only root can change the file's content too: it is root's and not writable by others. */
+    public boolean contentRootOnly() {
+      return target.isEmpty() || (target.get().uid() == 0 && !writableByOthers(target.get()));
+    }
+  }
+
+  /**
+   * An account other than root can change what the path names: it owns {@code directory}.
+   *
+   * @param resolved the path as asked, with root's symlinks before {@code directory} followed
+   */
+  record ByAccount(String resolved, int uid, String directory) implements PathTrust {}
+
+  /** Several accounts can change what the path names ({@code directory} is open to them). */
+  record Shared(String resolved, String directory) implements PathTrust {}
+
+  /**
+   * Judges an absolute path.
+   *
+   * @throws HostException {@code UNSAFE} for a relative path or a symlink loop
+   */
+  static PathTrust classify(Host host, String path) throws HostException {
+    if (!path.startsWith("/")) {
+      throw new HostException(HostException.Kind.UNSAFE, "not an absolute path: " + path);
+    }
+    Deque<String> todo = new ArrayDeque<>();
+    push(todo, path);
+    FileStat root =
+        host.lstat("/").orElseThrow(() -> new HostException(HostException.Kind.IO, "/"));
+    if (root.uid() != 0 || writableByOthers(root)) {
+      return new Shared(path, "/");
+    }
+    String cur = "";
+    FileStat curStat = root;
+    int links = 0;
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (name.equals("..")) {
+        cur = cur.contains("/") ? cur.substring(0, cur.lastIndexOf('/')) : "";
+        curStat = host.lstat(cur.isEmpty() ? "/" : cur).orElse(root);
+        continue;
+      }
+      String next = cur + "/" + name;
+      String rest = rest(next, todo);
+      Optional<FileStat> st = host.lstat(next);
+      boolean openDir = curStat.sticky() && writableByOthers(curStat);
+      if (st.isEmpty()) {
+        // a name anyone may create (in /tmp, say) is not root's
+        return openDir ? new Shared(rest, cur.isEmpty() ? "/" : cur) : new RootOnly(rest, st);
+      }
+      FileStat s = st.get();
+      if (openDir && s.uid() != 0) {
+        return new ByAccount(rest, s.uid(), next); // in a sticky directory the owner controls it
+      }
+      if (s.isSymlink()) {
+        if (++links > MAX_LINKS) {
+          throw new HostException(HostException.Kind.UNSAFE, "too many symbolic links: " + path);
+        }
+        String target = host.readLink(next);
+        push(todo, target); // a relative target continues from the link's own directory
+        if (target.startsWith("/")) {
+          cur = "";
+          curStat = root;
+        }
+        continue;
+      }
+      if (!todo.isEmpty() && !s.isDirectory()) {
+        return new RootOnly(rest, Optional.empty()); // "Not a directory": nothing is there
+      }
+      if (s.isDirectory()) {
+        if (s.uid() != 0) {
+          return new ByAccount(rest, s.uid(), next);
+        }
+        if (writableByOthers(s) && !s.sticky()) {
+          return new Shared(rest, next);
+        }
+      }
+      if (todo.isEmpty()) {
+        return new RootOnly(next, st);
+      }
+      cur = next;
+      curStat = s;
+    }
+    return new RootOnly(cur.isEmpty() ? "/" : cur, Optional.of(curStat));
+  }
+
+  /** Writable by someone other than its owner: the world, or a group of user accounts. */
+  static boolean writableByOthers(FileStat s) {
+    return s.worldWritable() || (s.groupWritable() && (s.gid() < 0 || s.gid() >= FIRST_USER_GID));
+  }
+
+  private static void push(Deque<String> todo, String path) {
+    String[] parts = path.split("/");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      if (!parts[i].isEmpty() && !parts[i].equals(".")) {
+        todo.push(parts[i]);
+      }
+    }
+  }
+
+  private static String rest(String next, Deque<String> todo) {
+    StringBuilder sb = new StringBuilder(next);
+    for (String n : todo) {
+      sb.append('/').append(n);
+    }
+    return sb.toString();
+  }
+}
