@@ -20,7 +20,11 @@ public record RunCommand(
   }
 
   public static RunCommand of(String... argv) {
-    return new RunCommand(List.of(argv), false, Duration.ofSeconds(60), List.of(0));
+    return of(List.of(argv));
+  }
+
+  public static RunCommand of(List<String> argv) {
+    return new RunCommand(argv, false, Duration.ofSeconds(60), List.of(0));
   }
 
   /** A validation command: failure restores the files written before it and stops the plan. */

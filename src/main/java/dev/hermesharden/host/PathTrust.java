@@ -123,7 +123,7 @@ public sealed interface PathTrust {
   }
 
   /** Writable by someone other than its owner: the world, or a group of user accounts. */
-  static boolean writableByOthers(FileStat s) {
+  public static boolean writableByOthers(FileStat s) {
     return s.worldWritable() || (s.groupWritable() && (s.gid() < 0 || s.gid() >= FIRST_USER_GID));
   }
 

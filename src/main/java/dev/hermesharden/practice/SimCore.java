@@ -40,6 +40,8 @@ final class SimCore implements SimComponent {
     fs.put("/root", SimFile.dir("root", "root", 0700));
     fs.write("/etc/os-release", OS_RELEASE);
     fs.write("/etc/hostname", "vps1\n");
+    // what Debian and Ubuntu set (systemd's protect-links.conf): no hard links to others' files
+    fs.write("/proc/sys/fs/protected_hardlinks", "1\n");
     fs.mkdirs(SimFs.SIM_DIR);
     fs.mkdirs("/run/systemd/system"); // systemd runs this VPS (what sd_booted() tests)
     fs.mkdirs("/etc/systemd/system");
@@ -137,20 +139,48 @@ final class SimCore implements SimComponent {
 
   private static ExecResult chmod(List<String> argv, SimFs fs) {
     List<String> args = operands(argv);
-    if (args.size() < 2 || !args.get(0).matches("[0-7]{3,4}")) {
-      return fail(argv, 1, "chmod: the practice VPS understands octal modes only\n");
+    if (args.size() < 2 || !args.get(0).matches("[0-7]{3,4}|[ugoa]*[-+=][rwx]+")) {
+      return fail(argv, 1, "chmod: the practice VPS understands octal and simple symbolic modes\n");
     }
-    int mode = Integer.parseInt(args.get(0), 8);
     boolean recursive = argv.contains("-R");
     for (String p : args.subList(1, args.size())) {
       if (!fs.exists(p)) {
         return fail(argv, 1, "chmod: cannot access '" + p + "': No such file or directory\n");
       }
       for (String q : recursive ? fs.walk(p) : List.of(p)) {
-        fs.put(q, fs.get(q).orElseThrow().withMode(mode));
+        SimFile f = fs.get(q).orElseThrow();
+        fs.put(q, f.withMode(mode(args.get(0), f.mode())));
       }
     }
     return ok(argv, "");
+  }
+
+  /** An octal mode, or a symbolic one such as {@code o-w} applied to the old mode. */
+  static int mode(String spec, int old) {
+    if (spec.matches("[0-7]{3,4}")) {
+      return Integer.parseInt(spec, 8);
+    }
+    int op = Math.max(spec.indexOf('-'), Math.max(spec.indexOf('+'), spec.indexOf('=')));
+    String who = spec.substring(0, op).isEmpty() ? "a" : spec.substring(0, op);
+    int bits = 0;
+    for (char c : spec.substring(op + 1).toCharArray()) {
+      bits |= c == 'r' ? 4 : c == 'w' ? 2 : 1;
+    }
+    int mask = 0;
+    for (char c : who.toCharArray()) {
+      mask |=
+          switch (c) {
+            case 'u' -> bits << 6;
+            case 'g' -> bits << 3;
+            case 'o' -> bits;
+            default -> bits << 6 | bits << 3 | bits;
+          };
+    }
+    return switch (spec.charAt(op)) {
+      case '-' -> old & ~mask;
+      case '+' -> old | mask;
+      default -> (old & ~0777) | mask;
+    };
   }
 
   private static ExecResult chown(List<String> argv, SimFs fs) {

@@ -1,29 +1,43 @@
 package dev.hermesharden.practice;
 
 import dev.hermesharden.host.ExecResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code find START [-xdev] EXPR… [-print] [-quit]} over the practice VPS's files. Understands the
- * primaries the wizard uses, ANDed left to right: {@code -perm -MODE|/MODE|MODE}, {@code -type
- * f|d|l}, {@code -user U}, {@code -group G}, each optionally negated by {@code -not} or {@code !}.
+ * {@code find START [-xdev] EXPR… [-print|-print0] [-quit]} over the practice VPS's files, with GNU
+ * find's grammar for the primaries the wizard uses: {@code -perm -MODE|/MODE|MODE}, {@code -type
+ * f|d|l}, {@code -user U}, {@code -group G}, {@code -links N}, negated by {@code !} or {@code
+ * -not}, joined by {@code -a} (or nothing) and {@code -o}, grouped by {@code ( )}. An {@code -exec}
+ * or {@code -execdir} action is cut off by {@link SimulatedHost}, which runs it on the matches.
  */
 final class SimFind {
   private SimFind() {}
 
   static ExecResult run(List<String> argv, SimFs fs) {
-    if (argv.size() < 2) {
+    int s = 1;
+    while (s < argv.size() && List.of("-P", "-H", "-L").contains(argv.get(s))) {
+      s++; // the practice VPS has no symlinks: how to treat them changes nothing
+    }
+    if (argv.size() <= s) {
       return new ExecResult(argv, 0, "", "");
     }
-    String start = argv.get(1);
+    List<String> expr = new ArrayList<>();
+    for (String a : argv.subList(s + 1, argv.size())) {
+      if (!List.of("-xdev", "-print", "-print0", "-quit").contains(a)) {
+        expr.add(a);
+      }
+    }
+    String start = argv.get(s);
     if (!fs.exists(start)) {
       return new ExecResult(argv, 1, "", "find: ‘" + start + "’: No such file or directory\n");
     }
     boolean quit = argv.contains("-quit");
+    String end = argv.contains("-print0") ? "\0" : "\n";
     StringBuilder out = new StringBuilder();
     for (String path : fs.walk(start)) {
-      if (matches(argv, fs.get(path).orElseThrow())) {
-        out.append(path).append('\n');
+      if (new Parser(expr, fs.get(path).orElseThrow()).matches()) {
+        out.append(path).append(end);
         if (quit) {
           break;
         }
@@ -32,30 +46,67 @@ final class SimFind {
     return new ExecResult(argv, 0, out.toString(), "");
   }
 
-  private static boolean matches(List<String> argv, SimFile f) {
-    boolean negate = false;
-    for (int i = 2; i < argv.size(); i++) {
-      String a = argv.get(i);
-      Boolean test =
-          switch (a) {
-            case "-not", "!" -> {
-              negate = true;
-              yield null;
-            }
-            case "-perm" -> perm(argv.get(++i), f.mode());
-            case "-type" -> type(argv.get(++i), f);
-            case "-user" -> f.owner().equals(argv.get(++i));
-            case "-group" -> f.group().equals(argv.get(++i));
-            default -> null; // -xdev, -print, -quit
-          };
-      if (test != null) {
-        if (test == negate) {
-          return false;
-        }
-        negate = false;
-      }
+  /** Recursive descent over find's expression: or := and (-o and)*; and := not (-a? not)*. */
+  private static final class Parser {
+    private final List<String> t;
+    private final SimFile f;
+    private int i;
+
+    Parser(List<String> tokens, SimFile f) {
+      this.t = tokens;
+      this.f = f;
     }
-    return true;
+
+    boolean matches() {
+      return t.isEmpty() || or();
+    }
+
+    private boolean or() {
+      boolean v = and();
+      while (i < t.size() && (t.get(i).equals("-o") || t.get(i).equals("-or"))) {
+        i++;
+        boolean r = and();
+        v = v || r;
+      }
+      return v;
+    }
+
+    private boolean and() {
+      boolean v = not();
+      while (i < t.size() && !t.get(i).equals("-o") && !t.get(i).equals(")")) {
+        if (t.get(i).equals("-a") || t.get(i).equals("-and")) {
+          i++;
+        }
+        boolean r = not();
+        v = v && r;
+      }
+      return v;
+    }
+
+    private boolean not() {
+      if (t.get(i).equals("!") || t.get(i).equals("-not")) {
+        i++;
+        return !not();
+      }
+      return primary();
+    }
+
+    private boolean primary() {
+      String a = t.get(i++);
+      return switch (a) {
+        case "(" -> {
+          boolean v = or();
+          i++; // ")"
+          yield v;
+        }
+        case "-perm" -> perm(t.get(i++), f.mode());
+        case "-type" -> type(t.get(i++), f);
+        case "-user" -> f.owner().equals(t.get(i++));
+        case "-group" -> f.group().equals(t.get(i++));
+        case "-links" -> Integer.parseInt(t.get(i++)) == (f.directory() ? 2 : 1);
+        default -> true;
+      };
+    }
   }
 
   private static boolean perm(String spec, int mode) {

@@ -17,12 +17,16 @@ public final class SimFs {
 
   private final TreeMap<String, SimFile> files = new TreeMap<>();
 
+  /** The root directory, which every practice VPS has without storing it. */
+  private static final SimFile ROOT = SimFile.dir("root", "root", 0755);
+
   public Optional<SimFile> get(String path) {
-    return Optional.ofNullable(files.get(normalize(path)));
+    String p = normalize(path);
+    return p.equals("/") ? Optional.of(ROOT) : Optional.ofNullable(files.get(p));
   }
 
   public boolean exists(String path) {
-    return files.containsKey(normalize(path));
+    return normalize(path).equals("/") || files.containsKey(normalize(path));
   }
 
   public Optional<String> read(String path) {

@@ -66,6 +66,10 @@ public final class SimulatedHost implements Host {
       ExecResult r = exec(inner, timeout);
       return new ExecResult(argv, r.exitCode(), r.stdout(), r.stderr());
     }
+    int action = Math.max(argv.indexOf("-exec"), argv.indexOf("-execdir"));
+    if (argv.get(0).equals("find") && action > 0) {
+      return findExec(argv, action, timeout);
+    }
     for (SimComponent c : components) {
       Optional<ExecResult> r = c.handle(argv, fs);
       if (r.isPresent()) {
@@ -73,6 +77,33 @@ public final class SimulatedHost implements Host {
       }
     }
     return new ExecResult(argv, 127, "", argv.get(0) + ": command not found\n");
+  }
+
+  /** {@code find … -exec[dir] CMD… {} +}: the matches, then CMD on all of them at once. */
+  private ExecResult findExec(List<String> argv, int action, Duration timeout)
+      throws HostException {
+    List<String> find = new java.util.ArrayList<>(argv.subList(0, action));
+    find.add("-print0");
+    ExecResult found = exec(find, timeout);
+    List<String> cmd = new java.util.ArrayList<>();
+    for (String a : argv.subList(action + 1, argv.size())) {
+      if (a.equals("+") || a.equals(";")) {
+        break;
+      }
+      if (a.equals("{}")) {
+        for (String p : found.stdout().split("\0")) {
+          if (!p.isEmpty()) {
+            cmd.add(p); // -execdir would pass ./NAME from inside the directory: the same file
+          }
+        }
+      } else {
+        cmd.add(a);
+      }
+    }
+    boolean matched = !found.stdout().isEmpty();
+    ExecResult r = matched ? exec(cmd, timeout) : new ExecResult(cmd, 0, "", "");
+    return new ExecResult(
+        argv, found.exitCode() == 0 ? (r.ok() ? 0 : 1) : found.exitCode(), "", r.stderr());
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class HermesDirModeCheck implements Check<DirectoryFacts> {
   @Override
   public DirectoryFacts gather(Host host, StepContext ctx) throws HostException {
     Optional<String> home = HermesDir.locate(host, ctx);
-    return new DirectoryFacts(home, home.isPresent() ? host.stat(home.get()) : Optional.empty());
+    return new DirectoryFacts(home, home.isPresent() ? host.lstat(home.get()) : Optional.empty());
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * {@code hermes-dir.env-file} / {@code hermes-dir.auth-file}: a secrets file in HERMES_HOME (param
  * {@code file}: {@code .env} or {@code auth.json}) is readable by its owner only (600 or stricter).
- * A file that does not exist is not applicable.
+ * A file that does not exist is not applicable; a link, FIFO or anything else that is not a plain
+ * file fails, judged without following it.
  */
 public final class SecretFileModeCheck implements Check<DirectoryFacts> {
   private final String file;
@@ -25,7 +26,7 @@ public final class SecretFileModeCheck implements Check<DirectoryFacts> {
   public DirectoryFacts gather(Host host, StepContext ctx) throws HostException {
     Optional<String> home = HermesDir.locate(host, ctx);
     return new DirectoryFacts(
-        home, home.isPresent() ? host.stat(home.get() + "/" + file) : Optional.empty());
+        home, home.isPresent() ? host.lstat(home.get() + "/" + file) : Optional.empty());
   }
 
   @Override
@@ -38,6 +39,11 @@ public final class SecretFileModeCheck implements Check<DirectoryFacts> {
           "reason.hermes-dir.file-absent", facts.home().get() + "/" + file);
     }
     FileStat st = facts.stat().get();
+    if (!st.isRegularFile()) {
+      // a link's own mode says nothing, and Hermes follows it to wherever it points
+      return Verdict.fail("reason.hermes-dir.file-not-regular", st.path(), st.type())
+          .with("type", st.type());
+    }
     Verdict v =
         st.groupOrWorldAccessible()
             ? Verdict.fail("reason.hermes-dir.file-open", st.path(), st.octalMode())

@@ -6,7 +6,9 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.model.StepContext;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +31,18 @@ public final class WorldWritableCheck implements Check<WorldWritableCheck.Facts>
     return new Facts(home, home.isPresent() ? find(host, home.get()) : List.of());
   }
 
-  /** {@code find DIR -xdev -perm -0002 -not -type l -print}, one path a line. */
+  /**
+   * {@code find -P DIR -xdev -perm -0002 ! -type l -print0}: names end in NUL, so a newline in a
+   * name cannot split one into two; each is shown quoted, control characters visible.
+   */
   public static List<String> find(Host host, String dir) throws HostException {
     ExecResult r =
-        host.exec("find", dir, "-xdev", "-perm", "-0002", "-not", "-type", "l", "-print");
+        host.exec("find", "-P", dir, "-xdev", "-perm", "-0002", "!", "-type", "l", "-print0");
     // find exits 1 when some subdirectory was unreadable; what it printed is still true.
-    return r.stdout().lines().filter(l -> !l.isBlank()).toList();
+    return Arrays.stream(r.stdout().split("\0"))
+        .filter(p -> !p.isEmpty())
+        .map(ShellQuoting::quote)
+        .toList();
   }
 
   @Override

@@ -11,9 +11,11 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.TrustedAccounts;
 import dev.hermesharden.system.compose.ComposeCli;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposePortRewriter;
+import dev.hermesharden.system.compose.ComposeTrust;
 import dev.hermesharden.system.docker.ContainerState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,10 @@ import java.util.Optional;
  * recreates the containers from the edited file ({@code docker compose -f FILE up -d}, or {@code
  * docker-compose} v1). A file already edited whose containers still publish publicly only gets the
  * recreate. Recreating restarts Hermes for a few seconds, hence "confirmed".
+ *
+ * <p>Root recreates only from a file that no other account can change ({@link ComposeTrust}):
+ * otherwise the publishes are still rewritten (with the rights of the account that owns the
+ * directory) but nothing is started, and {@code docker.compose-root-only} says why and what to run.
  */
 public final class BindLoopbackFix implements Fix {
   static final String ID = "docker.bind-loopback";
@@ -33,6 +39,7 @@ public final class BindLoopbackFix implements Fix {
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
     DockerFacts facts = DockerFacts.gather(host, ctx);
+    TrustedAccounts trusted = TrustedAccounts.of(host, ctx.answers());
     Optional<ComposeCli> cli = Optional.empty();
     boolean cliAsked = false;
     List<PlannedAction> actions = new ArrayList<>();
@@ -64,6 +71,9 @@ public final class BindLoopbackFix implements Fix {
       }
       if (r.changed()) {
         actions.add(new WriteFile(f.path(), Optional.of(text), r.text(), FileAttrs.KEEP));
+      }
+      if (ComposeTrust.untrusted(host, f, trusted).isPresent()) {
+        continue; // root never starts what another account can rewrite
       }
       if (!cliAsked) {
         cli = ComposeCli.detect(host);

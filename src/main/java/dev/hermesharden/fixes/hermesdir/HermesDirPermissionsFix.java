@@ -7,66 +7,109 @@ import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.PlannedAction;
 import dev.hermesharden.fixes.RunCommand;
+import dev.hermesharden.host.Account;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.hermes.AccountLookup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * {@code hermes-dir.permissions}: gives HERMES_HOME to the service user ({@code chown -R}), closes
- * it to everyone else ({@code chmod 700}), makes {@code .env} and {@code auth.json} 600, and takes
- * the world-write bit off anything below. Modes are computed from {@code stat} and written as
- * octal, so other bits (setgid, sticky) stay as they were.
+ * {@code hermes-dir.permissions}: gives HERMES_HOME to the service user, closes it to everyone else
+ * ({@code chmod 700}), makes {@code .env} and {@code auth.json} 600, and takes the world-write bit
+ * off anything below.
+ *
+ * <p>The agent's account is hostile (docs/threat-model.md), so:
+ *
+ * <ul>
+ *   <li>The one root step, handing the files to the service user, is a single {@code find -P -xdev
+ *       … -execdir chown -h} that never follows a link, never leaves the filesystem, skips links
+ *       and every file with more than one hard link, and acts on {@code ./NAME} from inside each
+ *       directory find itself opened — no path through a directory the agent can swap. It is
+ *       planned only while the kernel refuses hard links to other accounts' files ({@code
+ *       fs.protected_hardlinks = 1}).
+ *   <li>Every {@code chmod} below runs with the service user's own rights ({@code setpriv}), so a
+ *       link swapped in at the last moment can reach only what the agent could change anyway.
+ *   <li>The world-writable files are found and changed by one {@code find … -exec chmod o-w} in the
+ *       same process: no list of names makes a round trip (a newline in a name cannot split it).
+ * </ul>
  */
 public final class HermesDirPermissionsFix implements Fix {
   static final String ID = "hermes-dir.permissions";
   static final List<String> SECRET_FILES = List.of(".env", "auth.json");
+  static final String PROTECTED_HARDLINKS = "/proc/sys/fs/protected_hardlinks";
 
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
     Optional<String> found = HermesDir.locate(host, ctx);
-    if (found.isEmpty()) {
+    String user = ctx.answers().serviceUser();
+    Optional<AccountLookup> service = AccountLookup.of(host, user);
+    if (found.isEmpty() || service.isEmpty() || service.get().uid() == 0) {
       return Plan.nothing(ID);
     }
     String dir = found.get();
-    String user = ctx.answers().serviceUser();
+    Account agent = Account.of(host, service.get().uid());
+    String group = groupName(host, agent.gid());
     List<PlannedAction> actions = new ArrayList<>();
-    if (!notOwned(host, dir, "-user", user).isEmpty()
-        || !notOwned(host, dir, "-group", user).isEmpty()) {
-      actions.add(RunCommand.of("chown", "-R", user + ":" + user, dir));
+    if (!host.exec(ownership(dir, user, group, "-print", "-quit")).stdout().isEmpty()) {
+      if (!host.readFile(PROTECTED_HARDLINKS).orElse("").strip().equals("1")) {
+        throw new HostException(
+            HostException.Kind.UNSAFE,
+            "fs.protected_hardlinks is not 1: any account may hard-link root's files into "
+                + dir
+                + ", so the wizard will not change owners there; run sysctl"
+                + " fs.protected_hardlinks=1 first");
+      }
+      actions.add(
+          RunCommand.of(
+              ownership(
+                  dir, user, group, "-execdir", "chown", "-h", user + ":" + group, "{}", "+")));
     }
-    Optional<FileStat> dirStat = host.stat(dir);
+    Optional<FileStat> dirStat = host.lstat(dir);
     if (dirStat.isPresent() && (dirStat.get().mode() & 0777) != 0700) {
-      actions.add(RunCommand.of("chmod", "700", dir));
+      actions.add(RunCommand.of(agent.run("chmod", "700", dir)));
     }
     for (String name : SECRET_FILES) {
-      Optional<FileStat> st = host.stat(dir + "/" + name);
-      if (st.isPresent() && st.get().groupOrWorldAccessible()) {
-        actions.add(RunCommand.of("chmod", "600", dir + "/" + name));
+      Optional<FileStat> st = host.lstat(dir + "/" + name);
+      // a link or a FIFO is not fixed by a chmod: hermes-dir.env-file says what to do instead
+      if (st.isPresent() && st.get().isRegularFile() && st.get().groupOrWorldAccessible()) {
+        actions.add(RunCommand.of(agent.run("chmod", "600", dir + "/" + name)));
       }
     }
-    Set<String> handled = Set.of(dir, dir + "/.env", dir + "/auth.json");
-    for (String path : WorldWritableCheck.find(host, dir)) {
-      if (handled.contains(path)) {
-        continue;
-      }
-      Optional<FileStat> st = host.stat(path);
-      if (st.isPresent() && st.get().worldWritable()) {
-        String mode = String.format(Locale.ROOT, "%03o", st.get().mode() & ~0002);
-        actions.add(RunCommand.of("chmod", mode, path));
-      }
+    if (!WorldWritableCheck.find(host, dir).isEmpty()) {
+      actions.add(
+          RunCommand.of(
+              agent.run(
+                  "find", dir, "-xdev", "-perm", "-0002", "!", "-type", "l", "-exec", "chmod",
+                  "o-w", "{}", "+")));
     }
     return new Plan(ID, actions);
   }
 
-  /** {@code find DIR -xdev -not -user U -print -quit}: the first entry not owned as wanted. */
-  private static String notOwned(Host host, String dir, String test, String name)
-      throws HostException {
-    return host.exec("find", dir, "-xdev", "-not", test, name, "-print", "-quit").stdout().strip();
+  /**
+   * {@code find -P DIR -xdev ! -type l ( ! -user U -o ! -group G ) ( -type d -o -links 1 )} and
+   * then the given action: what is not yet the service user's, links and hard-linked files left
+   * out.
+   */
+  static String[] ownership(String dir, String user, String group, String... action) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "find", "-P", dir, "-xdev", "!", "-type", "l", "(", "!", "-user", user, "-o", "!",
+                "-group", group, ")", "(", "-type", "d", "-o", "-links", "1", ")"));
+    argv.addAll(List.of(action));
+    return argv.toArray(String[]::new);
+  }
+
+  /** The name of a group id ({@code getent group}), or the number when it has none. */
+  private static String groupName(Host host, int gid) throws HostException {
+    String line = host.exec("getent", "group", String.valueOf(gid)).stdout().strip();
+    String[] f = line.split(":", -1);
+    return f.length >= 3 && f[2].equals(String.valueOf(gid)) && !f[0].isEmpty()
+        ? f[0]
+        : String.valueOf(gid);
   }
 }

@@ -2,6 +2,7 @@ package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.docker.ComposeFoundCheck;
 import dev.hermesharden.checks.docker.ComposePublishesCheck;
+import dev.hermesharden.checks.docker.ComposeRootOnlyCheck;
 import dev.hermesharden.checks.docker.ContainerBindingsCheck;
 import dev.hermesharden.checks.docker.DockerGroupCheck;
 import dev.hermesharden.checks.docker.DockerProxyListenersCheck;
@@ -19,6 +20,7 @@ public final class DockerModule implements StepModule {
   public void register(Catalog.Builder catalog) {
     catalog
         .check("docker.compose-found", new ComposeFoundCheck())
+        .check("docker.compose-root-only", new ComposeRootOnlyCheck())
         .check("docker.compose-loopback", new ComposePublishesCheck())
         .check("docker.containers-loopback", new ContainerBindingsCheck())
         .check("docker.no-public-listeners", new DockerProxyListenersCheck())

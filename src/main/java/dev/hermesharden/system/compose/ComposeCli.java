@@ -43,9 +43,12 @@ public record ComposeCli(boolean plugin, String version) {
     return out;
   }
 
-  /** The command that recreates a compose file's containers from its current text. */
+  /**
+   * The command that recreates a compose file's containers from its current text; never builds an
+   * image (a build context is more that another account might be able to change).
+   */
   public List<String> upDetached(String composeFile) {
-    return argv("-f", composeFile, "up", "-d");
+    return argv("-f", composeFile, "up", "-d", "--no-build");
   }
 
   private static String lastWord(String out) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,7 +33,7 @@ public final class ComposeDiscovery {
     Set<String> out = new LinkedHashSet<>();
     if (answers.get(Answers.COMPOSE_FILES).isPresent()) {
       for (String p : answers.get(Answers.COMPOSE_FILES).get().split(":")) {
-        if (!p.isBlank() && host.readFile(p.strip()).isPresent()) {
+        if (!p.isBlank() && host.lstat(p.strip()).isPresent()) {
           out.add(p.strip());
         }
       }
@@ -44,9 +43,7 @@ public final class ComposeDiscovery {
     if (ls.ok()) {
       for (String p : parseLs(ls.stdout())) {
         // compose ls lists every project on the host; only those that mention Hermes are ours.
-        Optional<String> text = host.readFile(p);
-        if (text.isPresent()
-            && (p + "\n" + text.get()).toLowerCase(Locale.ROOT).contains("hermes")) {
+        if (mentionsHermes(host, p)) {
           out.add(p);
         }
       }
@@ -60,13 +57,24 @@ public final class ComposeDiscovery {
     }
     for (String dir : dirs) {
       for (String name : NAMES) {
-        if (host.readFile(dir + "/" + name).isPresent()) {
+        if (host.lstat(dir + "/" + name).isPresent()) {
           out.add(dir + "/" + name);
           break; // compose itself takes the first of these names in a directory
         }
       }
     }
     return List.copyOf(out);
+  }
+
+  private static boolean mentionsHermes(Host host, String path) {
+    if (path.toLowerCase(Locale.ROOT).contains("hermes")) {
+      return true;
+    }
+    try {
+      return host.readFile(path).orElse("").toLowerCase(Locale.ROOT).contains("hermes");
+    } catch (HostException e) {
+      return false; // not a file we may read (a link, a FIFO, too large): not judged as Hermes'
+    }
   }
 
   /**

@@ -16,12 +16,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * A compose file as far as hardening cares: each service's published ports, network mode,
  * privileges, volumes and environment, with line numbers.
  *
+ * <p>{@code references} are the other files compose reads for this one, as written: {@code include}
+ * entries, {@code extends.file}, {@code env_file} and {@code build} contexts. Whoever can change
+ * them can change what compose starts (see {@link ComposeTrust}).
+ *
  * <p>Caveat: interpolations are kept as written; {@code extends:}, profiles and override files
  * merged by {@code -f a -f b} are not applied.
  */
-public record ComposeFile(String path, List<ComposeService> services) {
+public record ComposeFile(String path, List<ComposeService> services, List<String> references) {
   public ComposeFile {
     services = List.copyOf(services);
+    references = List.copyOf(references);
+  }
+
+  /** A file that reads nothing else. */
+  public ComposeFile(String path, List<ComposeService> services) {
+    this(path, services, List.of());
   }
 
   /** The directory relative paths in the file are resolved against. */
@@ -68,10 +78,37 @@ public record ComposeFile(String path, List<ComposeService> services) {
       throw new IllegalArgumentException(path + ": no services mapping");
     }
     List<ComposeService> out = new ArrayList<>();
-    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
-      out.add(service(e.getKey(), e.getValue()));
+    List<String> refs = new ArrayList<>();
+    for (Node inc : YamlNodes.items(YamlNodes.value(YamlNodes.entries(root), "include"))) {
+      if (inc instanceof ScalarNode) {
+        refs.add(YamlNodes.text(inc));
+      } else {
+        Node p = YamlNodes.value(YamlNodes.entries(inc), "path");
+        if (p instanceof ScalarNode) {
+          refs.add(YamlNodes.text(p));
+        }
+        YamlNodes.items(p).forEach(i -> refs.add(YamlNodes.text(i)));
+      }
     }
-    return new ComposeFile(path, out);
+    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
+      ComposeService s = service(e.getKey(), e.getValue());
+      out.add(s);
+      refs.addAll(s.envFiles());
+      Map<String, NodeTuple> m = YamlNodes.entries(e.getValue().getValueNode());
+      String ext =
+          YamlNodes.text(YamlNodes.value(YamlNodes.entries(YamlNodes.value(m, "extends")), "file"));
+      Node build = YamlNodes.value(m, "build");
+      String context =
+          build instanceof ScalarNode
+              ? YamlNodes.text(build)
+              : YamlNodes.text(YamlNodes.value(YamlNodes.entries(build), "context"));
+      for (String r : List.of(ext, context)) {
+        if (!r.isBlank()) {
+          refs.add(r);
+        }
+      }
+    }
+    return new ComposeFile(path, out, refs);
   }
 
   private static ComposeService service(String name, NodeTuple tuple) {

@@ -28,7 +28,14 @@ public record ComposeFiles(
     Map<String, String> texts = new TreeMap<>();
     Map<String, String> bad = new TreeMap<>();
     for (String path : ComposeDiscovery.find(host, answers)) {
-      String text = host.readFile(path).orElse("");
+      String text;
+      try {
+        text = host.readFile(path).orElse("");
+      } catch (HostException e) {
+        // a link, a FIFO, a file too large or unreadable: a finding about this file, not the end
+        bad.put(path, e.kind() + ": " + e.getMessage());
+        continue;
+      }
       texts.put(path, text);
       try {
         files.add(ComposeFile.parse(path, text));

@@ -3,10 +3,13 @@ package dev.hermesharden.system.hermes;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.system.accounts.TrustedAccounts;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.compose.ComposeService;
+import dev.hermesharden.system.compose.ComposeTrust;
 import dev.hermesharden.system.compose.Interpolation;
 import dev.hermesharden.system.compose.VolumeMount;
 import java.util.ArrayList;
@@ -19,41 +22,165 @@ import java.util.Optional;
  * directory, {@code ~} against the home of the compose file's owner); then the native default
  * {@code ~hermes/.hermes}; then the usual places.
  *
+ * <p>A candidate is accepted only if it is what it claims to be (docs/threat-model.md): a real
+ * directory (not a link), not a system directory or a home directory itself, owned by root, the
+ * admin, the service account or the Hermes image's user (uid 10000) — and, when it was named by a
+ * compose file an account other than root or the admin can change, owned by the service account
+ * itself. Everything else is kept as a rejection with its reason: the hermes-dir fix changes owners
+ * and modes in HERMES_HOME, so a hostile compose file must not be able to point it at {@code /etc}.
+ *
  * <p>Caveat: a named Docker volume at {@code /opt/data} has no stable host path and is skipped.
  */
 public final class HermesHomeLocator {
   static final String CONTAINER_HOME = "/opt/data";
+
+  /** The uid the Hermes Docker image runs as. */
+  public static final int IMAGE_UID = 10000;
+
   static final List<String> FALLBACKS =
       List.of("/opt/hermes/data", "/home/hermes/.hermes", "/root/.hermes");
+
+  /** Trees no HERMES_HOME may be in (or be). */
+  static final List<String> SYSTEM_TREES =
+      List.of(
+          "/etc",
+          "/usr",
+          "/bin",
+          "/sbin",
+          "/lib",
+          "/lib32",
+          "/lib64",
+          "/libx32",
+          "/boot",
+          "/dev",
+          "/proc",
+          "/sys",
+          "/run",
+          "/var/run",
+          "/var/log",
+          "/var/spool",
+          "/var/mail",
+          "/var/cache",
+          "/var/backups",
+          "/var/lib/dpkg",
+          "/var/lib/apt",
+          "/snap");
+
+  /**
+   * A place looked at and refused.
+   *
+   * @param source where the candidate came from: "answer", a compose file's path, "service" or
+   *     "default"
+   * @param why one word: system-directory, symlink, untrusted-source, owner, shared, other-account
+   */
+  public record Rejected(String path, String source, String why) {}
+
+  /** Where HERMES_HOME is, if anywhere, and what was refused on the way. */
+  public record Location(Optional<String> home, List<Rejected> rejected) {
+    public Location {
+      rejected = List.copyOf(rejected);
+    }
+  }
+
+  private record Candidate(String path, String source, boolean trustedSource) {}
 
   private HermesHomeLocator() {}
 
   public static Optional<String> locate(Host host, Answers answers) throws HostException {
+    return find(host, answers).home();
+  }
+
+  public static Location find(Host host, Answers answers) throws HostException {
+    Optional<AccountLookup> service = AccountLookup.of(host, answers.serviceUser());
+    int serviceUid = service.map(AccountLookup::uid).filter(u -> u > 0).orElse(-1);
+    TrustedAccounts trusted = TrustedAccounts.of(host, answers);
+    List<Candidate> candidates = new ArrayList<>();
     Optional<String> answered = answers.get(Answers.HERMES_HOME);
     if (answered.isPresent()) {
-      return answered;
+      candidates.add(new Candidate(normalize(answered.get()), "answer", true));
+    } else {
+      candidates.addAll(fromCompose(host, answers, trusted));
+      service.ifPresent(a -> candidates.add(new Candidate(a.home() + "/.hermes", "service", true)));
+      FALLBACKS.forEach(f -> candidates.add(new Candidate(f, "default", true)));
     }
-    List<String> candidates = new ArrayList<>(fromCompose(host, answers));
-    Optional<AccountLookup> service = AccountLookup.of(host, answers.serviceUser());
-    service.ifPresent(a -> candidates.add(a.home() + "/.hermes"));
-    candidates.addAll(FALLBACKS);
-    for (String candidate : candidates) {
-      Optional<FileStat> st = host.stat(candidate);
-      if (st.isPresent() && st.get().isDirectory()) {
-        return Optional.of(candidate);
+    List<Rejected> rejected = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Optional<String> why = refusal(host, c, serviceUid, trusted);
+      if (why.isEmpty()) {
+        return new Location(Optional.of(c.path()), rejected);
       }
+      if (!why.get().isEmpty()) {
+        rejected.add(new Rejected(c.path(), c.source(), why.get()));
+      }
+    }
+    return new Location(Optional.empty(), rejected);
+  }
+
+  /** Empty when accepted; an empty string when simply absent; else why it was refused. */
+  private static Optional<String> refusal(
+      Host host, Candidate c, int serviceUid, TrustedAccounts trusted) throws HostException {
+    if (isSystemPath(c.path())) {
+      return Optional.of("system-directory");
+    }
+    Optional<FileStat> st = host.lstat(c.path());
+    if (st.isEmpty()) {
+      return Optional.of("");
+    }
+    if (st.get().isSymlink()) {
+      return Optional.of("symlink");
+    }
+    if (!st.get().isDirectory()) {
+      return Optional.of("");
+    }
+    int owner = st.get().uid();
+    boolean service = serviceUid > 0 && owner == serviceUid;
+    if (!c.trustedSource() && !service) {
+      return Optional.of("untrusted-source");
+    }
+    if (!service && !trusted.trusts(owner) && owner != IMAGE_UID) {
+      return Optional.of("owner");
+    }
+    PathTrust t = PathTrust.classify(host, c.path());
+    if (t instanceof PathTrust.Shared) {
+      return Optional.of("shared");
+    }
+    if (t instanceof PathTrust.ByAccount b
+        && !(serviceUid > 0 && b.uid() == serviceUid)
+        && !trusted.trusts(b.uid())
+        && b.uid() != IMAGE_UID) {
+      return Optional.of("other-account");
     }
     return Optional.empty();
   }
 
+  /** {@code /}, a top-level directory, a home directory itself, or anything in a system tree. */
+  static boolean isSystemPath(String path) {
+    String p = normalize(path);
+    if (p.equals("/") || p.lastIndexOf('/') == 0) {
+      return true;
+    }
+    if (p.matches("/home/[^/]+") || p.equals("/var/lib") || p.equals("/var/lib/docker")) {
+      return true;
+    }
+    for (String tree : SYSTEM_TREES) {
+      if (p.equals(tree) || p.startsWith(tree + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Host paths mounted at {@code /opt/data} by the discovered compose files. */
-  static List<String> fromCompose(Host host, Answers answers) throws HostException {
-    List<String> out = new ArrayList<>();
+  private static List<Candidate> fromCompose(Host host, Answers answers, TrustedAccounts accounts)
+      throws HostException {
+    List<Candidate> out = new ArrayList<>();
     for (ComposeFile f : ComposeFiles.load(host, answers).files()) {
+      boolean trusted = ComposeTrust.untrusted(host, f, accounts).isEmpty();
       for (ComposeService s : f.services()) {
         for (VolumeMount v : s.volumes()) {
           if (v.isBind() && normalize(v.target()).equals(CONTAINER_HOME)) {
-            out.add(resolve(host, f, Interpolation.resolveDefaults(v.source())));
+            String src = resolve(host, f, Interpolation.resolveDefaults(v.source()));
+            out.add(new Candidate(src, f.path(), trusted));
           }
         }
       }
@@ -61,9 +188,10 @@ public final class HermesHomeLocator {
     return out;
   }
 
-  private static String resolve(Host host, ComposeFile f, String source) throws HostException {
+  /** The host path for the compose file's view of one: relative and {@code ~} sources resolved. */
+  static String resolve(Host host, ComposeFile f, String source) throws HostException {
     if (source.equals("~") || source.startsWith("~/")) {
-      String owner = host.stat(f.path()).map(FileStat::owner).orElse("root");
+      String owner = host.lstat(f.path()).map(FileStat::owner).orElse("root");
       String home =
           owner.equals("root")
               ? "/root"

@@ -10,6 +10,8 @@ import dev.hermesharden.host.FileStat;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.hermes.AccountLookup;
+import dev.hermesharden.system.hermes.HermesHomeLocator.Location;
+import dev.hermesharden.system.hermes.HermesHomeLocator.Rejected;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,29 @@ class HermesDirChecksTest {
   @Test
   void found() {
     HermesHomeFoundCheck c = new HermesHomeFoundCheck();
-    assertEquals(Status.PASS, c.evaluate(HOME, Params.NONE, CTX).status());
-    assertEquals(Status.FAIL, c.evaluate(Optional.empty(), Params.NONE, CTX).status());
+    assertEquals(Status.PASS, c.evaluate(new Location(HOME, List.of()), Params.NONE, CTX).status());
+    assertEquals(
+        Status.FAIL,
+        c.evaluate(new Location(Optional.empty(), List.of()), Params.NONE, CTX).status());
+  }
+
+  @Test
+  void aRefusedPlaceIsNamedWithItsReason() {
+    Verdict v =
+        new HermesHomeFoundCheck()
+            .evaluate(
+                new Location(
+                    Optional.empty(),
+                    List.of(
+                        new Rejected(
+                            "/etc", "/home/hermes/hermes-agent/compose.yaml", "system-directory"))),
+                Params.NONE,
+                CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("reason.hermes-dir.not-found-refused", v.reason().key());
+    assertEquals(
+        "/etc (/home/hermes/hermes-agent/compose.yaml): system-directory",
+        v.details().get("refused.1"));
   }
 
   @Test

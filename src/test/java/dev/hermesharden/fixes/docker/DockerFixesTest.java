@@ -68,7 +68,7 @@ class DockerFixesTest {
         w.diff().contains("+      - \"127.0.0.1:8642:8642\"   # gateway API (OpenAI-compatible)"),
         w.diff());
     RunCommand up = assertInstanceOf(RunCommand.class, plan.actions().get(1));
-    assertEquals(List.of("docker", "compose", "-f", COMPOSE, "up", "-d"), up.argv());
+    assertEquals(List.of("docker", "compose", "-f", COMPOSE, "up", "-d", "--no-build"), up.argv());
 
     PlanApplier.apply(host, plan);
     String after = host.readFile(COMPOSE).orElseThrow();

@@ -54,7 +54,9 @@ class HermesDirFixesTest {
     sim.fs().put(DATA + "/cache", SimFile.dir("root", "root", 0777));
     sim.fs().put(DATA + "/cache/tmp", SimFile.dir("root", "root", 01777));
     String passwd = sim.fs().read("/etc/passwd").orElse("root:x:0:0:root:/root:/bin/bash\n");
-    sim.fs().write("/etc/passwd", passwd + "hermes:x:999:999::/home/hermes:/bin/bash\n");
+    sim.fs().write("/etc/passwd", passwd + "hermes:x:1001:1001::/home/hermes:/bin/bash\n");
+    String group = sim.fs().read("/etc/group").orElse("root:x:0:\n");
+    sim.fs().write("/etc/group", group + "hermes:x:1001:\n");
     return new UsersShim(sim);
   }
 
@@ -97,12 +99,16 @@ class HermesDirFixesTest {
 
     Plan perms = CATALOG.fix("hermes-dir.permissions").orElseThrow().plan(host, Params.NONE, CTX);
     assertEquals(
-        "$ chown -R hermes:hermes /opt/hermes/data\n"
-            + "$ chmod 700 /opt/hermes/data\n"
-            + "$ chmod 600 /opt/hermes/data/.env\n"
-            + "$ chmod 600 /opt/hermes/data/auth.json\n"
-            + "$ chmod 775 /opt/hermes/data/cache\n"
-            + "$ chmod 1775 /opt/hermes/data/cache/tmp\n",
+        "$ find -P /opt/hermes/data -xdev '!' -type l '(' '!' -user hermes -o '!' -group hermes"
+            + " ')' '(' -type d -o -links 1 ')' -execdir chown -h hermes:hermes '{}' +\n"
+            + "$ setpriv --reuid=hermes --regid=1001 --clear-groups --no-new-privs -- chmod 700"
+            + " /opt/hermes/data\n"
+            + "$ setpriv --reuid=hermes --regid=1001 --clear-groups --no-new-privs -- chmod 600"
+            + " /opt/hermes/data/.env\n"
+            + "$ setpriv --reuid=hermes --regid=1001 --clear-groups --no-new-privs -- chmod 600"
+            + " /opt/hermes/data/auth.json\n"
+            + "$ setpriv --reuid=hermes --regid=1001 --clear-groups --no-new-privs -- find"
+            + " /opt/hermes/data -xdev -perm -0002 '!' -type l -exec chmod o-w '{}' +\n",
         perms.render());
     Plan shell = CATALOG.fix("hermes-dir.nologin").orElseThrow().plan(host, Params.NONE, CTX);
     assertEquals("$ usermod -s /usr/sbin/nologin hermes\n", shell.render());

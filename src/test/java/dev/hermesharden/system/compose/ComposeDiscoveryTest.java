@@ -77,7 +77,8 @@ class ComposeDiscoveryTest {
     assertTrue(cli.plugin());
     assertEquals("v2.27.0", cli.version());
     assertEquals(
-        List.of("docker", "compose", "-f", "/f.yml", "up", "-d"), cli.upDetached("/f.yml"));
+        List.of("docker", "compose", "-f", "/f.yml", "up", "-d", "--no-build"),
+        cli.upDetached("/f.yml"));
   }
 
   @Test
@@ -94,7 +95,9 @@ class ComposeDiscoveryTest {
     ComposeCli cli = ComposeCli.detect(v1).orElseThrow();
     assertFalse(cli.plugin());
     assertEquals("1.29.2", cli.version());
-    assertEquals(List.of("docker-compose", "-f", "/f.yml", "up", "-d"), cli.upDetached("/f.yml"));
+    assertEquals(
+        List.of("docker-compose", "-f", "/f.yml", "up", "-d", "--no-build"),
+        cli.upDetached("/f.yml"));
     ScriptedHost old =
         new ScriptedHost()
             .answer(
