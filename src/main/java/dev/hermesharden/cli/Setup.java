@@ -5,7 +5,9 @@ import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.JournalLoad;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.LocalHost;
+import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
@@ -97,8 +99,26 @@ final class Setup {
         throw new Refusal(ExitCode.USAGE, messages.get("cli.needs-root", messages.get(why)));
       }
       host = local();
+      requireRootOnlyStateDir(host);
     }
     return host;
+  }
+
+  /**
+   * Root keeps backups of its files and the revert scripts it runs in the state dir: no other
+   * account may be able to change it or any directory above it.
+   */
+  private void requireRootOnlyStateDir(Host h) throws Refusal {
+    try {
+      if (PathTrust.classify(h, stateDir().toAbsolutePath().toString())
+          instanceof PathTrust.RootOnly) {
+        return;
+      }
+    } catch (HostException e) {
+      // cannot judge it: refuse as for a directory others can change
+    }
+    throw new Refusal(
+        ExitCode.USAGE, messages.get("cli.error.state-dir-untrusted", stateDir().toString()));
   }
 
   private Host local() {

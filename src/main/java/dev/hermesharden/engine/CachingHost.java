@@ -5,6 +5,7 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class CachingHost extends ForwardingHost {
   }
 
   @Override
-  public Optional<String> readFile(String path) throws HostException {
-    return cached("read\0" + path, () -> inner.readFile(path));
+  public Optional<String> readFile(String path, Charset charset) throws HostException {
+    return cached("read\0" + charset + "\0" + path, () -> inner.readFile(path, charset));
   }
 
   @Override
@@ -56,9 +57,10 @@ final class CachingHost extends ForwardingHost {
   }
 
   @Override
-  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
+  public void writeFile(String path, String content, FileAttrs attrs, Charset charset)
+      throws HostException {
     cache.clear();
-    inner.writeFile(path, content, attrs);
+    inner.writeFile(path, content, attrs, charset);
   }
 
   @Override

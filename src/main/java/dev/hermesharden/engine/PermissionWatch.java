@@ -5,6 +5,7 @@ import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.ShellQuoting;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,8 @@ final class PermissionWatch extends ForwardingHost {
   }
 
   @Override
-  public Optional<String> readFile(String path) throws HostException {
-    return watch(path, () -> inner.readFile(path));
+  public Optional<String> readFile(String path, Charset charset) throws HostException {
+    return watch(path, () -> inner.readFile(path, charset));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Sha256;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,8 @@ public final class PlanExecutor {
     this.clock = clock;
   }
 
-  private record Written(String path, Optional<String> original, FileAttrs originalAttrs) {}
+  private record Written(
+      String path, Optional<String> original, FileAttrs originalAttrs, Charset charset) {}
 
   public ApplyOutcome execute(Plan plan) {
     List<String> ran = new ArrayList<>();
@@ -81,7 +83,7 @@ public final class PlanExecutor {
     for (PlannedAction a : plan.actions()) {
       if (a instanceof WriteFile w && !seen.contains(w.path())) {
         seen.add(w.path());
-        if (!host.readFile(w.path()).equals(w.before())) {
+        if (!host.readFile(w.path(), w.charset()).equals(w.before())) {
           return Optional.of(Reason.of("engine.plan-stale", w.path()));
         }
       }
@@ -91,7 +93,8 @@ public final class PlanExecutor {
 
   private Optional<Reason> write(WriteFile w, List<FileChange> files, List<Written> written)
       throws HostException {
-    Optional<String> current = host.readFile(w.path());
+    Charset cs = w.charset();
+    Optional<String> current = host.readFile(w.path(), cs);
     if (!current.equals(w.before())) {
       return Optional.of(Reason.of("engine.plan-stale", w.path()));
     }
@@ -99,32 +102,36 @@ public final class PlanExecutor {
     String shaBefore = null;
     FileAttrs attrs = FileAttrs.KEEP;
     if (current.isPresent()) {
-      shaBefore = Sha256.hex(current.get());
+      shaBefore = Sha256.hex(current.get(), cs);
       backupPath = backupPathFor(w.path(), shaBefore);
-      Optional<FileStat> st = host.stat(w.path());
+      Optional<FileStat> st = host.lstat(w.path());
       if (st.isPresent()) {
         attrs = FileAttrs.of(st.get().owner(), st.get().group(), st.get().mode());
       }
-      if (!backUp(backupPath, current.get(), shaBefore)) {
+      if (!backUp(backupPath, current.get(), shaBefore, cs)) {
         return Optional.of(Reason.of("engine.backup-failed", w.path(), backupPath));
       }
     }
-    written.add(new Written(w.path(), current, attrs));
-    host.writeFile(w.path(), w.after(), w.attrs());
-    files.add(new FileChange(w.path(), backupPath, shaBefore, Sha256.hex(w.after())));
+    written.add(new Written(w.path(), current, attrs, cs));
+    host.writeFile(w.path(), w.after(), w.attrs(), cs);
+    files.add(new FileChange(w.path(), backupPath, shaBefore, Sha256.hex(w.after(), cs)));
     return Optional.empty();
   }
 
-  private boolean backUp(String backupPath, String content, String sha) throws HostException {
+  private boolean backUp(String backupPath, String content, String sha, Charset cs)
+      throws HostException {
     String dir = stateDir + "/backups";
     ExecResult mk =
         host.exec(List.of("install", "-d", "-m", "0700", stateDir, dir), Host.DEFAULT_TIMEOUT);
     if (!mk.ok()) {
       return false;
     }
-    host.writeFile(backupPath, content, FileAttrs.mode(0600));
+    host.writeFile(backupPath, content, FileAttrs.mode(0600), cs);
     // Trust the backup only once it reads back identical: the original is about to be replaced.
-    return host.readFile(backupPath).map(Sha256::hex).filter(sha::equals).isPresent();
+    return host.readFile(backupPath, cs)
+        .map(t -> Sha256.hex(t, cs))
+        .filter(sha::equals)
+        .isPresent();
   }
 
   String backupPathFor(String path, String sha) {
@@ -156,7 +163,7 @@ public final class PlanExecutor {
     for (int i = written.size() - 1; i >= 0; i--) {
       Written w = written.get(i);
       if (w.original().isPresent()) {
-        host.writeFile(w.path(), w.original().get(), w.originalAttrs());
+        host.writeFile(w.path(), w.original().get(), w.originalAttrs(), w.charset());
       } else {
         host.deleteFile(w.path());
       }

@@ -8,8 +8,10 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Sha256;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,13 +65,18 @@ public final class RevertArmer {
         continue;
       }
       seen.add(w.path());
-      Optional<String> now = host.readFile(w.path());
+      if (!(PathTrust.classify(host, w.path()) instanceof PathTrust.RootOnly)) {
+        // the script restores by path as root: only where no other account can swap a name
+        throw new RevertException("engine.revert.untrusted-path", w.path());
+      }
+      Charset cs = w.charset();
+      Optional<String> now = host.readFile(w.path(), cs);
       if (now.isEmpty()) {
         created.add(w.path());
-        filesOut.add(new FileChange(w.path(), null, null, Sha256.hex(w.after())));
+        filesOut.add(new FileChange(w.path(), null, null, Sha256.hex(w.after(), cs)));
         continue;
       }
-      String sha = Sha256.hex(now.get());
+      String sha = Sha256.hex(now.get(), cs);
       String backup =
           stateDir
               + "/backups/revert-"
@@ -78,19 +85,19 @@ public final class RevertArmer {
               + sha.substring(0, 12)
               + "-"
               + w.path().replace('/', '_');
-      host.writeFile(backup, now.get(), FileAttrs.mode(0600));
-      if (!host.readFile(backup).map(Sha256::hex).filter(sha::equals).isPresent()) {
+      host.writeFile(backup, now.get(), FileAttrs.mode(0600), cs);
+      if (!host.readFile(backup, cs).map(t -> Sha256.hex(t, cs)).filter(sha::equals).isPresent()) {
         throw new RevertException("engine.revert.backup-failed", w.path(), backup);
       }
       FileStat st =
-          host.stat(w.path())
+          host.lstat(w.path())
               .orElseThrow(
                   () ->
                       new HostException(
                           HostException.Kind.IO, "stat " + w.path() + ": gone while arming"));
       restores.add(
           new RevertScript.Restore(w.path(), backup, sha, st.owner(), st.group(), st.mode()));
-      filesOut.add(new FileChange(w.path(), backup, sha, Sha256.hex(w.after())));
+      filesOut.add(new FileChange(w.path(), backup, sha, Sha256.hex(w.after(), cs)));
     }
     String script = dir() + "/" + id + ".sh";
     String what = "step " + stepId + ", fix " + plan.fixId() + ", armed " + clock.instant();

@@ -1,6 +1,7 @@
 package dev.hermesharden.host;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +30,21 @@ public abstract class ForwardingHost implements Host {
     return inner.exec(argv, timeout, stdin, outputLimit);
   }
 
+  /** Funnels into {@link #readFile(String, Charset)}: subclasses override that one only. */
   @Override
-  public Optional<String> readFile(String path) throws HostException {
-    return inner.readFile(path);
+  public final Optional<String> readFile(String path) throws HostException {
+    return readFile(path, StandardCharsets.UTF_8);
   }
 
   @Override
   public Optional<String> readFile(String path, Charset charset) throws HostException {
     return inner.readFile(path, charset);
+  }
+
+  /** Funnels into {@link #writeFile(String, String, FileAttrs, Charset)}. */
+  @Override
+  public final void writeFile(String path, String content, FileAttrs attrs) throws HostException {
+    writeFile(path, content, attrs, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -53,11 +61,6 @@ public abstract class ForwardingHost implements Host {
   @Override
   public String readLink(String path) throws HostException {
     return inner.readLink(path);
-  }
-
-  @Override
-  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
-    inner.writeFile(path, content, attrs);
   }
 
   @Override

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * output capped at {@link #OUTPUT_LIMIT} bytes per stream; files are written atomically.
  *
  * <p>Commands are found on the search path given at construction (the CLI passes the PATH it was
- * started with); a command that is not there answers exit code 127 "command not found", as a shell
- * would. What kind of host this is (OS, OpenSSH, systemd, Docker) is {@link HostProbe}'s job.
+ * started with; as root, only its directories no other account can change); a command that is not
+ * there answers exit code 127 "command not found", as a shell would. Files go through {@link
+ * SafeFiles}. What kind of host this is (OS, OpenSSH, systemd, Docker) is {@link HostProbe}'s job.
  */
 public final class LocalHost implements Host {
   /** Output beyond this is dropped (a 100 MB log is never read whole). */
@@ -45,7 +46,34 @@ public final class LocalHost implements Host {
    */
   public LocalHost(String searchPath) {
     this.name = readHostName();
-    this.searchPath = searchPath == null || searchPath.isBlank() ? DEFAULT_PATH : searchPath;
+    String given = searchPath == null || searchPath.isBlank() ? DEFAULT_PATH : searchPath;
+    this.searchPath = runningAsRoot() ? rootOnly(given) : given;
+  }
+
+  /**
+   * As root, only the search-path directories no other account can change: a directory the agent
+   * could write would let it plant the {@code chmod} or {@code docker} that root runs next.
+   */
+  private String rootOnly(String path) {
+    List<String> kept = new java.util.ArrayList<>();
+    for (String dir : path.split(":")) {
+      try {
+        if (dir.startsWith("/") && PathTrust.classify(this, dir) instanceof PathTrust.RootOnly) {
+          kept.add(dir);
+        }
+      } catch (HostException e) {
+        // a directory that cannot be judged is not searched
+      }
+    }
+    return kept.isEmpty() ? DEFAULT_PATH : String.join(":", kept);
+  }
+
+  private static boolean runningAsRoot() {
+    try {
+      return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

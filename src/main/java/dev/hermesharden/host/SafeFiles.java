@@ -66,8 +66,8 @@ final class SafeFiles {
       boolean otherOwner = attrs.owner() != null && !attrs.owner().equals(a.name());
       boolean otherGroup =
           attrs.group() != null
-              && !attrs.group().equals(a.name())
-              && !attrs.group().equals(String.valueOf(a.gid()));
+              && !attrs.group().equals(String.valueOf(a.gid()))
+              && !attrs.group().equals(groupName(a.gid()));
       if (otherOwner || otherGroup) {
         throw new HostException(
             HostException.Kind.UNSAFE,
@@ -119,6 +119,12 @@ final class SafeFiles {
       return AccountFiles.list(host, Account.of(host, b.uid()), path);
     }
     throw shared(path, (PathTrust.Shared) t);
+  }
+
+  /** The name of a group id, or the number when it has none. */
+  private String groupName(int gid) throws HostException {
+    String[] f = host.exec("getent", "group", String.valueOf(gid)).stdout().strip().split(":", -1);
+    return f.length >= 3 && f[2].equals(String.valueOf(gid)) ? f[0] : String.valueOf(gid);
   }
 
   private static FileStat regular(String path, FileStat st) throws HostException {

@@ -1,5 +1,6 @@
 package dev.hermesharden.model;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +14,14 @@ public final class Sha256 {
   private Sha256() {}
 
   public static String hex(String text) {
+    return hex(text, StandardCharsets.UTF_8);
+  }
+
+  /** sha256 of the bytes a text has in a charset (what a file read in that charset holds). */
+  public static String hex(String text, Charset charset) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(md.digest(text.getBytes(charset)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

@@ -29,9 +29,10 @@ final class CountingHost extends ForwardingHost {
   }
 
   @Override
-  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
+  public void writeFile(String path, String content, FileAttrs attrs, java.nio.charset.Charset cs)
+      throws HostException {
     writes.add(path);
-    inner.writeFile(path, content, attrs);
+    inner.writeFile(path, content, attrs, cs);
   }
 
   @Override

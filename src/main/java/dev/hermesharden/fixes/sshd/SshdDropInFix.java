@@ -57,7 +57,7 @@ public final class SshdDropInFix implements Fix {
       return Plan.nothing(ID);
     }
     List<PlannedAction> actions = new ArrayList<>();
-    if (host.stat(SshdConfigFiles.DROP_IN_DIR).isEmpty()) {
+    if (host.lstat(SshdConfigFiles.DROP_IN_DIR).isEmpty()) {
       actions.add(
           RunCommand.of(
               "install",
@@ -75,7 +75,11 @@ public final class SshdDropInFix implements Fix {
           c.getKey().equals(SshdDropIn.PATH) ? FileAttrs.of("root", "root", 0644) : FileAttrs.KEEP;
       actions.add(
           new WriteFile(
-              c.getKey(), Optional.ofNullable(snapshot.get(c.getKey())), c.getValue(), attrs));
+              c.getKey(),
+              Optional.ofNullable(snapshot.get(c.getKey())),
+              c.getValue(),
+              attrs,
+              SshdConfigReader.CHARSET));
     }
     actions.add(RunCommand.validate("sshd", "-t"));
     actions.add(RunCommand.of("systemctl", "reload", unit(host)));

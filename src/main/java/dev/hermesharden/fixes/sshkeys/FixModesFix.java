@@ -10,7 +10,9 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.TrustedAccounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,9 @@ public final class FixModesFix implements Fix {
     String user = f.user();
     String group = primaryGroup(host, user);
     String dir = f.entry().get().home() + "/.ssh";
+    if (!trusted(host, dir, ctx)) {
+      return Plan.nothing(ID); // root changes nothing another account can redirect
+    }
     List<PlannedAction> actions = new ArrayList<>();
     if (f.sshDir().isEmpty()) {
       actions.add(RunCommand.of("install", "-d", "-m", "700", "-o", user, "-g", group, dir));
@@ -60,6 +65,17 @@ public final class FixModesFix implements Fix {
     if (!s.owner().equals(user)) {
       actions.add(RunCommand.of("chown", user + ":" + group, path));
     }
+  }
+
+  /**
+   * Whether root may change modes and owners in this directory by path: only root or the admin can
+   * change what its names point to (an {@code AuthorizedKeysFile} may name any place).
+   */
+  private static boolean trusted(Host host, String dir, StepContext ctx) throws HostException {
+    PathTrust t = PathTrust.classify(host, dir);
+    return t instanceof PathTrust.RootOnly
+        || (t instanceof PathTrust.ByAccount b
+            && TrustedAccounts.of(host, ctx.answers()).trusts(b.uid()));
   }
 
   /** {@code id -gn USER}; the user's own name when id cannot tell (adduser's default). */

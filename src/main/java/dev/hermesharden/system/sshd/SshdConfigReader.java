@@ -2,6 +2,7 @@ package dev.hermesharden.system.sshd;
 
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,16 @@ import java.util.Optional;
 /**
  * Reads {@code /etc/ssh/sshd_config} and every file its {@code Include} lines name from a host into
  * a snapshot for {@link SshdConfigFiles#parse}. Only reads; unreadable files are left out.
+ *
+ * <p>Files are read as sshd reads them, as bytes: ISO-8859-1 keeps every byte as one char, so a
+ * drop-in that is not valid UTF-8 is still judged, and written back byte for byte ({@link
+ * #CHARSET}).
  */
 public final class SshdConfigReader {
   private static final int MAX_FILES = 64;
+
+  /** How sshd's files map to text, here and in every plan that writes them. */
+  public static final java.nio.charset.Charset CHARSET = StandardCharsets.ISO_8859_1;
 
   private SshdConfigReader() {}
 
@@ -26,7 +34,15 @@ public final class SshdConfigReader {
     if (files.containsKey(path) || files.size() >= MAX_FILES) {
       return;
     }
-    Optional<String> text = host.readFile(path);
+    Optional<String> text;
+    try {
+      text = host.readFile(path, CHARSET);
+    } catch (HostException e) {
+      if (path.equals(SshdConfigFiles.MAIN)) {
+        throw e;
+      }
+      return; // an included file we may not read: sshd -T still says what is in effect
+    }
     if (text.isEmpty()) {
       return;
     }
