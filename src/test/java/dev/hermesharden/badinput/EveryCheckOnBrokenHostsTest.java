@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every registered check, with its packaged parameters, on hosts that answer badly: nothing
- * installed, nothing readable, garbage everywhere. No check may throw anything but a {@link
- * HostException}, write anything, or give a reason key that has no words.
+ * installed, nothing readable, garbage everywhere, a trap (FIFO, link out of the tree, device, 1
+ * GiB sparse file) at every path. No check may throw anything but a {@link HostException}, write
+ * anything, or give a reason key that has no words.
  */
 class EveryCheckOnBrokenHostsTest {
   private static final Catalog CATALOG = Catalog.standard();
@@ -99,6 +100,29 @@ class EveryCheckOnBrokenHostsTest {
     CheckResult r = judge(ref, host, new CheckRunner(CATALOG));
     if (r.status() == Status.PASS) {
       assertTrue(PASS_ON_GARBAGE.contains(ref.id()), r.toString());
+    }
+    assertEquals(List.of(), host.writes);
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> trapsAndChecks() throws Exception {
+    return checks()
+        .flatMap(
+            c ->
+                Stream.of("fifo", "symbolic link", "character special file", "regular file")
+                    .map(t -> org.junit.jupiter.params.provider.Arguments.of(t, c)));
+  }
+
+  /**
+   * FIFOs, links out of the tree, devices and huge sparse files in place of every file: each check
+   * ends with words and no write, never a crash and never a PASS it could not have checked.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("trapsAndChecks")
+  void trapsPlantedEverywhereAreNeverACrashNorAPass(String type, CheckRef ref) {
+    BrokenHost host = BrokenHost.trapped(type);
+    CheckResult r = judge(ref, host, new CheckRunner(CATALOG));
+    if (r.status() == Status.PASS) {
+      assertTrue(PASS_ON_GARBAGE.contains(ref.id()), type + ": " + r);
     }
     assertEquals(List.of(), host.writes);
   }

@@ -333,13 +333,24 @@ public final class SandboxVps
    * #hermesHarden} (e.g. {@link FixInVps}).
    */
   public ExecResult javaMain(String mainClass, String... args) throws IOException {
+    return javaMain(List.of(), mainClass, args);
+  }
+
+  /**
+   * {@link #javaMain} with a heap of 128 MiB, as on a small VPS: a tool that read a huge file whole
+   * would die of OutOfMemoryError here instead of passing on a 24 GiB test machine.
+   */
+  public ExecResult javaMainSmall(String mainClass, String... args) throws IOException {
+    return javaMain(List.of("-Xmx128m"), mainClass, args);
+  }
+
+  private ExecResult javaMain(List<String> jvm, String mainClass, String... args)
+      throws IOException {
     List<String> cmd =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classpath,
-                mainClass));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-cp", classpath, mainClass));
     cmd.addAll(List.of(args));
     return inVps(
         cmd,
@@ -374,27 +385,28 @@ public final class SandboxVps
    * Background#output()}; the process is stopped by pid if a test leaves it running.
    */
   public Background hermesHardenInBackground(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(WRAPPER));
+    cmd.addAll(List.of(args));
+    return inVpsInBackground(
+        cmd,
+        Map.of("SUDO_USER", "admin", "SSH_CONNECTION", WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22"));
+  }
+
+  /**
+   * Starts argv as root inside the VPS without waiting (an attacker's loop, a waiting wizard). Its
+   * output goes to a file; {@link Background#stop} or {@link Background#await} end it by pid.
+   */
+  public Background inVpsInBackground(List<String> argv, Map<String, String> extraEnv)
+      throws IOException {
     List<String> cmd =
         new ArrayList<>(
             List.of("nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
     Map<String, String> env =
         new LinkedHashMap<>(
-            Map.of(
-                "PATH",
-                PATH,
-                "HOME",
-                "/root",
-                "LANG",
-                "C.UTF-8",
-                "USER",
-                "root",
-                "SUDO_USER",
-                "admin",
-                "SSH_CONNECTION",
-                WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22"));
+            Map.of("PATH", PATH, "HOME", "/root", "LANG", "C.UTF-8", "USER", "root"));
+    env.putAll(extraEnv);
     env.forEach((k, v) -> cmd.add(k + "=" + v));
-    cmd.addAll(List.of(WRAPPER));
-    cmd.addAll(List.of(args));
+    cmd.addAll(argv);
     Files.createDirectories(scratch());
     Path out = Files.createTempFile(scratch(), "bg", ".txt");
     Process p =
@@ -406,11 +418,43 @@ public final class SandboxVps
     return new Background(p, out);
   }
 
+  /**
+   * The argv that runs a shell script in the VPS as the service account {@code hermes}: the hostile
+   * account of docs/threat-model.md.
+   */
+  public static List<String> asHermes(String script) {
+    return asUser("hermes", script);
+  }
+
+  /** The argv that runs a shell script in the VPS as an account (its own groups, its home). */
+  public static List<String> asUser(String user, String script) {
+    return List.of(
+        "setpriv",
+        "--reuid=" + user,
+        "--regid=" + user,
+        "--init-groups",
+        "--",
+        "env",
+        "HOME=/home/" + user,
+        "sh",
+        "-c",
+        script);
+  }
+
   /** A CLI process running in the VPS; see {@link #hermesHardenInBackground}. */
   public record Background(Process process, Path outputFile) {
     /** stdout and stderr so far. */
     public String output() throws IOException {
       return Files.readString(outputFile);
+    }
+
+    /** Stops it and everything it started, by pid, and removes its output file. */
+    public String stop() throws IOException, InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      String out = output();
+      Files.deleteIfExists(outputFile);
+      return out;
     }
 
     /** Waits for the end (killing it by pid on timeout): exit code (124 on timeout) and output. */
