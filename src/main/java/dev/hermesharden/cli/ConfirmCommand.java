@@ -35,6 +35,13 @@ final class ConfirmCommand implements Callable<Integer> {
       setup.err.println(m.get("cli.confirm.token-in-argv"));
       return ExitCode.USAGE.code();
     }
+    Path box = Path.of(setup.confirmDir());
+    Optional<ConfirmWriter.Outcome> no =
+        ConfirmWriter.refusal(setup.env.env(), setup.env.uid(), box);
+    if (no.isPresent()) {
+      setup.err.println(m.get(no.get().key(), no.get().args().toArray()));
+      return ExitCode.USAGE.code(); // before asking: a token would be pasted for nothing
+    }
     setup.err.print(m.get("cli.confirm.prompt") + " ");
     setup.err.flush();
     Optional<String> token = TokenInput.readLine(root.in);
@@ -45,11 +52,7 @@ final class ConfirmCommand implements Callable<Integer> {
     }
     ConfirmWriter.Outcome o =
         ConfirmWriter.write(
-            token.get(),
-            setup.env.env(),
-            setup.env.uid(),
-            Path.of(setup.confirmDir()),
-            setup.clock.instant());
+            token.get(), setup.env.env(), setup.env.uid(), box, setup.clock.instant());
     String text = m.get(o.key(), o.args().toArray());
     if (!o.written()) {
       setup.err.println(text);

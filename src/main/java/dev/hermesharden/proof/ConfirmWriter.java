@@ -50,6 +50,31 @@ public final class ConfirmWriter {
   private ConfirmWriter() {}
 
   /**
+   * Why nothing could be written whatever the token: not an SSH session, or no safe drop-box
+   * directory of this uid. {@code confirm} asks this before it asks for the token.
+   */
+  public static Optional<Outcome> refusal(Map<String, String> env, int uid, Path dropBox) {
+    return refusal(env, uid, dropBox, ConfirmWriter::ownerUid);
+  }
+
+  private static Optional<Outcome> refusal(
+      Map<String, String> env, int uid, Path dropBox, ToIntFunction<Path> ownerOf) {
+    if (env.getOrDefault("SSH_CONNECTION", "").strip().split("\\s+").length != 4) {
+      return Optional.of(Outcome.no("proof.confirm.no-ssh"));
+    }
+    Path dir = dropBox.resolve(Integer.toString(uid));
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(
+          Outcome.no("proof.confirm.no-drop-box", dir.toString(), Integer.toString(uid)));
+    }
+    if (!ownDirectory(dir, uid, ownerOf)) {
+      return Optional.of(
+          Outcome.no("proof.confirm.unsafe-drop-box", dir.toString(), Integer.toString(uid)));
+    }
+    return Optional.empty();
+  }
+
+  /**
    * @param typedToken the token as read from standard input (never from the command line)
    * @param env the process environment ({@code SSH_CONNECTION}, {@code SSH_USER_AUTH}, {@code
    *     USER})
@@ -70,21 +95,16 @@ public final class ConfirmWriter {
       Path dropBox,
       Instant now,
       ToIntFunction<Path> ownerOf) {
+    Optional<Outcome> no = refusal(env, uid, dropBox, ownerOf);
+    if (no.isPresent()) {
+      return no.get();
+    }
     String token = ProofToken.normalize(typedToken);
     if (!ProofToken.wellFormed(token)) {
       return Outcome.no("proof.confirm.bad-token");
     }
-    String conn = env.getOrDefault("SSH_CONNECTION", "").strip();
-    if (conn.split("\\s+").length != 4) {
-      return Outcome.no("proof.confirm.no-ssh");
-    }
+    String conn = env.get("SSH_CONNECTION").strip();
     Path dir = dropBox.resolve(Integer.toString(uid));
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return Outcome.no("proof.confirm.no-drop-box", dir.toString(), Integer.toString(uid));
-    }
-    if (!ownDirectory(dir, uid, ownerOf)) {
-      return Outcome.no("proof.confirm.unsafe-drop-box", dir.toString(), Integer.toString(uid));
-    }
     Optional<List<String>> auth;
     try {
       auth = userAuth(env);

@@ -22,8 +22,9 @@ import java.util.Optional;
  * first), so nobody can swap a component for a symlink between the check and the act; {@code mv}
  * renames the entry itself (never what a symlink points to); {@code chown -h} runs only on a
  * directory root has just made. Caveat: {@code rm -rf} of a moved-away tree can fail while its
- * owner keeps writing into it through an open descriptor; it is left behind under a random name,
- * harmless, since nothing ever reads it.
+ * owner keeps writing into it through an open descriptor (a shell whose working directory is in
+ * it); it is then left behind in a root-only directory with a random name, harmless, since nothing
+ * ever reads it.
  */
 final class DropBoxSetup {
   private static final int PARENT_MODE = 0755;
@@ -97,15 +98,18 @@ final class DropBoxSetup {
     }
   }
 
-  /** Renames the entry (whatever it is) to a random name beside it, then tries to delete that. */
+  /**
+   * Renames the entry (whatever it is) into a new root-only 0700 directory beside it, then tries to
+   * delete that. Inside the 0700 directory nobody else can reach the entry by path any more, even
+   * knowing its name (an older 1733 box would otherwise stay writable to all while it is deleted).
+   */
   private void moveAside(String path) throws HostException {
     byte[] b = new byte[8];
     random.nextBytes(b);
     Path p = Path.of(path);
-    String aside =
-        p.resolveSibling(".stale-" + p.getFileName() + "-" + HexFormat.of().formatHex(b))
-            .toString();
-    run("mv", "-T", "--", path, aside);
+    String aside = p.resolveSibling(".stale-" + HexFormat.of().formatHex(b)).toString();
+    run("mkdir", "-m", "700", "--", aside);
+    run("mv", "-T", "--", path, aside + "/" + p.getFileName());
     host.exec("rm", "-rf", "--one-file-system", "--", aside); // best effort, see the caveat
   }
 

@@ -148,6 +148,7 @@ class ConfirmCommandTest {
     CliRun r = confirm(TOKEN + "\n", Map.of());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("SSH_CONNECTION"), r.err());
+    assertFalse(r.err().startsWith("Token"), "refused before the token is asked for: " + r.err());
     assertEquals(0, records());
   }
 
