@@ -7,7 +7,6 @@ import dev.hermesharden.engine.Missing;
 import dev.hermesharden.engine.SkipReason;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.WizardEngine;
-import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Prover;
@@ -134,7 +133,7 @@ final class AnswersReplay {
       return true;
     }
     // A real server: the proof is the admin's own key login from a second terminal running
-    // `hermes-harden confirm TOKEN`; we show the command and wait, but not forever.
+    // `hermes-harden confirm` (token on its stdin); we show both and wait, but not forever.
     if (!(prover instanceof LocalProver local)) {
       setup.err.println(m.get("cli.answers.no-prover", kind.id()));
       return false;
@@ -147,8 +146,7 @@ final class AnswersReplay {
       return false;
     }
     setup.out.println(m.get("cli.answers.wait-proof", kind.id(), proofTimeout.toSeconds()));
-    setup.out.println(m.get("cli.prove.run-this", pending.user(), pending.address()));
-    setup.out.println("  " + ShellQuoting.join(pending.command()));
+    ConfirmWait.show(m, setup.out, pending);
     setup.out.flush();
     Instant deadline = setup.clock.instant().plus(proofTimeout);
     while (setup.clock.instant().isBefore(deadline)) {

@@ -2,6 +2,7 @@ package dev.hermesharden.cli;
 
 import dev.hermesharden.i18n.Messages;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
@@ -13,10 +14,19 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
+  /** The same with an empty standard input (nothing to read for any command but confirm). */
   public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
+    return run(args, Reader.nullReader(), out, err, env);
+  }
+
+  /**
+   * @param in standard input: {@code confirm} reads its token from here, never from {@code args}
+   */
+  public static int run(
+      String[] args, Reader in, PrintWriter out, PrintWriter err, CliEnvironment env) {
     String lang = languageOf(args, env);
     Messages messages = Messages.forLanguage(lang);
-    RootCommand root = new RootCommand(out, err, env, messages);
+    RootCommand root = new RootCommand(in, out, err, env, messages);
     CommandLine cl = new CommandLine(root);
     cl.setResourceBundle(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang)));
     cl.setOut(out);

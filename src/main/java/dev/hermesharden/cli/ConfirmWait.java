@@ -32,6 +32,24 @@ final class ConfirmWait {
     this.out = out;
   }
 
+  /**
+   * The command, then the token on a line of its own (to paste when {@code confirm} asks), then how
+   * a script pipes it in. The token is never part of the command: other accounts can read command
+   * lines.
+   */
+  static void show(Messages m, PrintWriter out, PendingProof p) {
+    String command = ShellQuoting.join(p.command());
+    out.println(m.get("cli.prove.run-this", p.user(), p.address()));
+    out.println();
+    out.println("  " + command);
+    out.println();
+    out.println(m.get("cli.prove.paste-token"));
+    out.println();
+    out.println("  " + p.token());
+    out.println();
+    out.println(m.get("cli.prove.pipe-token", "echo " + p.token() + " | " + command));
+  }
+
   Optional<Evidence> await(EvidenceKind kind, WizardEngine engine) throws InterruptedException {
     return await(kind, engine, Optional.empty());
   }
@@ -46,11 +64,8 @@ final class ConfirmWait {
       out.println(m.get("cli.prove.failed", m.get(e.key(), e.args().toArray())));
       return Optional.empty();
     }
-    out.println(m.get("cli.prove.run-this", p.user(), p.address()));
-    out.println();
-    out.println("  " + ShellQuoting.join(p.command()));
-    out.println();
-    out.println(m.get("cli.prove.waiting", p.token(), p.expires().toString()));
+    show(m, out, p);
+    out.println(m.get("cli.prove.waiting", p.expires().toString()));
     out.flush();
     long lastShown = -1;
     while (true) {

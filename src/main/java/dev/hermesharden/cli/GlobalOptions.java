@@ -27,7 +27,7 @@ public final class GlobalOptions {
     return debug;
   }
 
-  /** The confirm drop box, when not the default {@code /run/hermes-harden/confirm}. */
+  /** The confirm drop box (one directory per admin uid inside), when not the default. */
   public String confirmDir() {
     return confirmDir;
   }

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code prove key-login|private-path}: records a fresh key-only login as evidence. On the practice
  * VPS the login is simulated against the VPS's state; on a real server it prints the ssh command to
- * run from a second terminal ({@code ... hermes-harden confirm TOKEN}) and waits for it.
+ * run from a second terminal ({@code ... hermes-harden confirm}, the token pasted when it asks) and
+ * waits for it.
  */
 @Command(name = "prove", sortOptions = false)
 final class ProveCommand implements Callable<Integer> {

@@ -8,6 +8,7 @@ import dev.hermesharden.tui.TuiOptions;
 import dev.hermesharden.tui.WizardApp;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -35,13 +36,15 @@ import picocli.CommandLine.ScopeType;
       ConfirmCommand.class
     })
 final class RootCommand implements Callable<Integer> {
+  final Reader in;
   final PrintWriter out;
   final PrintWriter err;
   final CliEnvironment env;
   final Messages messages;
   final GlobalOptions globals = new GlobalOptions();
 
-  RootCommand(PrintWriter out, PrintWriter err, CliEnvironment env, Messages messages) {
+  RootCommand(Reader in, PrintWriter out, PrintWriter err, CliEnvironment env, Messages messages) {
+    this.in = in;
     this.out = out;
     this.err = err;
     this.env = env;

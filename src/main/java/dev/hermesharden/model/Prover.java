@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Performs or collects a login proof. On the practice VPS the login is simulated against the VPS's
  * state (labelled as simulated); on a real server the proof comes from a second terminal ({@code
- * hermes-harden confirm TOKEN}, a later issue).
+ * hermes-harden confirm}, a later issue).
  */
 public interface Prover {
   /** The outcome of one attempt: the evidence, or why the login did not work (i18n key + args). */

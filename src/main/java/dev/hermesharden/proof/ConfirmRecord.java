@@ -10,10 +10,9 @@ import java.util.Optional;
  * said it was. One {@code key=value} per line under a version header.
  *
  * <p>Caveat: everything here is written by the admin's own account and is only a claim; the waiting
- * side trusts the file's owner uid (from {@code stat}), never {@code uid} or {@code user} written
- * inside, and recomputes the key fingerprint from the auth lines itself.
- *
- * @param sudoUid {@code SUDO_UID} when confirm ran under sudo, else -1
+ * side trusts the file's owner uid (from {@code lstat}), never {@code uid} or {@code user} written
+ * inside, and recomputes the key fingerprint from the auth lines itself. The token inside is a
+ * secret: the file is 0600 in the admin's 0700 directory, and only root reads it.
  */
 public record ConfirmRecord(
     String token,
@@ -22,7 +21,6 @@ public record ConfirmRecord(
     boolean authExposed,
     String user,
     int uid,
-    int sudoUid,
     String writtenAt) {
   static final String HEADER = "hermes-harden-confirm 1";
 
@@ -43,7 +41,6 @@ public record ConfirmRecord(
     }
     sb.append("user=").append(user).append('\n');
     sb.append("uid=").append(uid).append('\n');
-    sb.append("sudo-uid=").append(sudoUid).append('\n');
     sb.append("written-at=").append(writtenAt).append('\n');
     return sb.toString();
   }
@@ -60,7 +57,6 @@ public record ConfirmRecord(
     boolean exposed = false;
     String user = "";
     int uid = -1;
-    int sudoUid = -1;
     String at = "";
     try {
       for (int i = 1; i < lines.length; i++) {
@@ -77,10 +73,9 @@ public record ConfirmRecord(
           case "auth" -> auth.add(v.strip());
           case "user" -> user = v.strip();
           case "uid" -> uid = Integer.parseInt(v.strip());
-          case "sudo-uid" -> sudoUid = Integer.parseInt(v.strip());
           case "written-at" -> at = v.strip();
           default -> {
-            // a newer writer's extra field: ignore
+            // a newer or older writer's other field (e.g. sudo-uid): ignore
           }
         }
       }
@@ -90,7 +85,7 @@ public record ConfirmRecord(
     if (token == null) {
       return Optional.empty();
     }
-    return Optional.of(new ConfirmRecord(token, conn, auth, exposed, user, uid, sudoUid, at));
+    return Optional.of(new ConfirmRecord(token, conn, auth, exposed, user, uid, at));
   }
 
   /** SSH_CONNECTION's four fields: client address, client port, server address, server port. */

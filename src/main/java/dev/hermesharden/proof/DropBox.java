@@ -1,61 +1,58 @@
 package dev.hermesharden.proof;
 
-import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The directory {@code confirm} writes its record into: {@code /run/hermes-harden/confirm}, owned
- * by root, mode {@code 1733}. Everyone may create a file in it, nobody but root may list it, and
- * the sticky bit keeps each file deletable and replaceable only by its owner. A record's name is
- * sha256 of its token ({@link ProofToken#fileName}), so nobody can write under a token's name
- * without knowing the token. It lives under {@code /run} (tmpfs): records vanish on reboot, and the
- * state dir ({@code /var/lib/hermes-harden}, 0700) stays closed to the admin's account.
+ * Where {@code confirm} leaves its record: one directory per proving admin, {@code <dir>/<uid>}
+ * (e.g. {@code /run/hermes-harden/confirm/1000}), owned by that admin and mode {@code 0700}, inside
+ * {@code <dir>} owned by root, mode {@code 0711}: other accounts may pass through to a directory of
+ * their own but cannot list {@code <dir>}, create anything in it, or enter the admin's directory.
+ * So no account but the admin (and root) can read a record, create one, or pre-empt its name. Under
+ * {@code /run} (tmpfs, only root creates entries there), records vanish at reboot.
  *
- * <p>Caveat: the waiting (root) side must judge a record by its {@code lstat}, never by what it
- * says about its writer; see {@link RecordFile}.
+ * <p>Only root creates these directories ({@link DropBoxSetup}, when a proof is asked for); {@code
+ * confirm} only writes into the directory of its own uid. Caveat: the admin's own account can write
+ * any record there; the proof guards against mistakes and other accounts, not against the admin.
  */
 public record DropBox(String dir) {
   public static final String DEFAULT_DIR = "/run/hermes-harden/confirm";
-  static final int MODE = 01733;
 
-  public String recordPath(String fileName) {
-    return dir + "/" + fileName;
+  /** {@code <dir>}: root's; others may only traverse it. */
+  static final int BOX_MODE = 0711;
+
+  /** {@code <dir>/<uid>}: the admin's alone. */
+  public static final int USER_MODE = 0700;
+
+  public String userDir(int uid) {
+    return dir + "/" + uid;
+  }
+
+  public String recordPath(int uid, String fileName) {
+    return userDir(uid) + "/" + fileName;
   }
 
   /**
-   * Creates the drop box (root, 1733) or makes an existing one so; fails when it is a symlink or is
-   * owned by someone other than root afterwards.
+   * Makes {@code <dir>} and the admin's directory safe, replacing whatever another account could
+   * have left there; fails when a directory above {@code <dir>} is not root's.
    */
-  public void prepare(Host host) throws HostException {
-    run(host, "install", "-d", "-m", "1733", dir);
-    run(host, "chmod", "1733", dir); // install -d leaves an existing directory's mode alone
-    Optional<RecordFile> st = RecordFile.lstat(host, dir);
-    if (st.isEmpty()
-        || !st.get().type().equals("directory")
-        || st.get().ownerUid() != 0
-        || st.get().mode() != MODE) {
-      throw new HostException(
-          HostException.Kind.IO,
-          "the confirm drop box "
-              + dir
-              + " is not a root-owned directory with mode 1733: "
-              + st.map(RecordFile::toString).orElse("missing"));
-    }
+  public void prepare(Host host, int uid, int gid) throws HostException, ProofException {
+    new DropBoxSetup(host).prepare(this, uid, gid);
   }
 
-  /** Names in the drop box (root can list it even though others cannot). */
-  List<String> names(Host host) throws HostException {
-    return host.listDirectory(dir);
+  /** Why the admin's directory cannot be trusted (lstat), or empty when it is as prepared. */
+  Optional<String> userDirProblem(Host host, int uid) throws HostException {
+    Optional<RecordFile> st = RecordFile.lstat(host, userDir(uid));
+    if (st.isPresent() && st.get().directoryOf(uid, USER_MODE)) {
+      return Optional.empty();
+    }
+    return Optional.of(st.map(RecordFile::toString).orElse("missing"));
   }
 
-  private static void run(Host host, String... argv) throws HostException {
-    ExecResult r = host.exec(argv);
-    if (!r.ok()) {
-      throw new HostException(
-          HostException.Kind.IO, r.commandLine() + " failed: " + r.stderr().strip());
-    }
+  /** Names in the admin's directory (root can list it). */
+  List<String> names(Host host, int uid) throws HostException {
+    return host.listDirectory(userDir(uid));
   }
 }

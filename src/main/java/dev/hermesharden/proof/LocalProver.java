@@ -9,6 +9,7 @@ import dev.hermesharden.model.Prover;
 import dev.hermesharden.proof.PollResult.Pending;
 import dev.hermesharden.proof.PollResult.Proven;
 import dev.hermesharden.proof.PollResult.Rejected;
+import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.net.IpAddrShowParser;
 import dev.hermesharden.system.ufw.PrivatePath;
 import java.security.SecureRandom;
@@ -21,10 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Proofs on a real server: {@link #begin} issues a one-time token and the ssh command the admin
- * runs from a second terminal; that session's {@code hermes-harden confirm TOKEN} drops a record
- * into the {@link DropBox}; {@link #poll} (every ~250 ms, on the waiting side, as root) judges it
- * with {@link ProofJudge} and returns the evidence once.
+ * Proofs on a real server: {@link #begin} prepares the admin's {@link DropBox} directory, issues a
+ * one-time token and the ssh command the admin runs from a second terminal; that session's {@code
+ * hermes-harden confirm} reads the token from its standard input (never from the command line,
+ * which every account can read in {@code /proc}) and drops a record into the admin's directory;
+ * {@link #poll} (every ~250 ms, on the waiting side, as root) judges it with {@link ProofJudge} and
+ * returns the evidence once.
  *
  * <p>Not thread-safe: one waiting side drives one prover. {@link #attempt} cannot log in by itself
  * and always fails with {@code proof.local.manual}.
@@ -67,6 +70,7 @@ public final class LocalProver implements Prover {
   private final Map<String, State> issued = new LinkedHashMap<>();
   private ProofToken current;
   private RecordReader reader;
+  private int adminUid;
 
   public LocalProver(Host host, Clock clock, Settings settings) {
     this.host = host;
@@ -88,37 +92,50 @@ public final class LocalProver implements Prover {
   public PendingProof begin(EvidenceKind kind, Answers answers) throws ProofException {
     try {
       ExpectedPath path = expectedPath(kind, answers);
-      settings.dropBox().prepare(host);
+      String user = answers.adminUser();
+      PasswdEntry admin =
+          PasswdEntry.parseFirst(host.exec("getent", "passwd", user).stdout())
+              .orElseThrow(() -> new ProofException("proof.local.no-user", user));
+      settings.dropBox().prepare(host, admin.uid(), admin.gid());
+      adminUid = admin.uid();
       if (current != null && issued.get(current.fileName()) == State.WAITING) {
         issued.put(current.fileName(), State.SUPERSEDED);
       }
-      current =
-          ProofToken.generate(
-              random, kind, answers.adminUser(), clock.instant(), settings.lifetime());
+      current = ProofToken.generate(random, kind, user, clock.instant(), settings.lifetime());
       issued.put(current.fileName(), State.WAITING);
-      reader = new RecordReader(host, clock, current, path);
+      reader = new RecordReader(host, clock, current, path, admin);
       return new PendingProof(
           kind,
           current.value(),
           current.user(),
           path.shownAddress(),
-          command(current, path),
+          command(current.user(), path),
           current.expires());
     } catch (HostException e) {
       throw new ProofException("proof.local.host-error", String.valueOf(e.getMessage()));
     }
   }
 
-  /** Looks into the drop box once. Never blocks longer than a few commands. */
+  /**
+   * Looks into the admin's drop-box directory once (one command while it is empty). Never blocks
+   * longer than a few commands.
+   */
   public PollResult poll() {
     if (current == null) {
       return Rejected.end("proof.local.not-started");
     }
     try {
-      List<String> names = settings.dropBox().names(host);
+      DropBox box = settings.dropBox();
+      List<String> names = box.names(host, adminUid);
+      if (!names.isEmpty()) {
+        Optional<String> unsafe = box.userDirProblem(host, adminUid);
+        if (unsafe.isPresent()) {
+          return Rejected.end("proof.local.drop-box-changed", box.userDir(adminUid), unsafe.get());
+        }
+      }
       for (Map.Entry<String, State> e : issued.entrySet()) {
         if (e.getValue() != State.WAITING && names.contains(e.getKey())) {
-          host.deleteFile(settings.dropBox().recordPath(e.getKey()));
+          host.deleteFile(box.recordPath(adminUid, e.getKey()));
           return e.getValue() == State.USED
               ? Rejected.end("proof.local.used")
               : Rejected.retry("proof.local.stale");
@@ -127,7 +144,7 @@ public final class LocalProver implements Prover {
       if (issued.get(current.fileName()) == State.USED) {
         return Rejected.end("proof.local.used");
       }
-      String path = settings.dropBox().recordPath(current.fileName());
+      String path = box.recordPath(adminUid, current.fileName());
       if (current.expiredAt(clock.instant())) {
         issued.put(current.fileName(), State.SUPERSEDED);
         host.deleteFile(path);
@@ -166,7 +183,8 @@ public final class LocalProver implements Prover {
     return p.orElseThrow(() -> new ProofException("proof.local.no-address." + kind.id()));
   }
 
-  private List<String> command(ProofToken t, ExpectedPath path) {
+  /** The ssh command without the token: {@code confirm} asks for it on standard input. */
+  private List<String> command(String user, ExpectedPath path) {
     List<String> argv = new ArrayList<>(List.of("ssh"));
     settings
         .sessionPort()
@@ -178,12 +196,12 @@ public final class LocalProver implements Prover {
             "PreferredAuthentications=publickey",
             "-o",
             "PasswordAuthentication=no",
-            t.user() + "@" + path.shownAddress()));
+            user + "@" + path.shownAddress()));
     argv.addAll(settings.confirmProgram());
     if (!settings.dropBox().dir().equals(DropBox.DEFAULT_DIR)) {
       argv.addAll(List.of("--confirm-dir", settings.dropBox().dir()));
     }
-    argv.addAll(List.of("confirm", t.value()));
+    argv.add("confirm");
     return argv;
   }
 }

@@ -1,11 +1,8 @@
 package dev.hermesharden.proof;
 
 import dev.hermesharden.system.sshkeys.PublicKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a login was authenticated, as sshd itself told it: the methods used (in order) and the
@@ -14,15 +11,12 @@ import java.util.regex.Pattern;
  * <p>Two sources: the {@code $SSH_USER_AUTH} file sshd writes with {@code ExposeAuthInfo yes} (one
  * line per method, {@code publickey ssh-ed25519 AAAA...}, {@code password}, {@code
  * keyboard-interactive}), or sshd's own log line {@code Accepted publickey for admin from
- * 203.0.113.5 port 51234 ssh2: ED25519 SHA256:...} for the session's client address and port.
+ * 203.0.113.5 port 51234 ssh2: ED25519 SHA256:...} for the session's client address and port
+ * ({@link SshdLog}).
  *
  * @param fingerprint {@code SHA256:...} of the last accepted key, empty when no key was used
  */
 public record LoginMethod(List<String> methods, String fingerprint) {
-  private static final Pattern ACCEPTED =
-      Pattern.compile(
-          "(Accepted|Partial) (\\S+) for (\\S+) from (\\S+) port (\\d+) ssh2(?:: (\\S+) (SHA256:\\S+))?");
-
   public LoginMethod {
     methods = List.copyOf(methods);
   }
@@ -58,31 +52,5 @@ public record LoginMethod(List<String> methods, String fingerprint) {
       }
     }
     return Optional.of(new LoginMethod(methods, fp));
-  }
-
-  /**
-   * From sshd's log (journal or auth.log text): the {@code Accepted} line of exactly this user,
-   * client address and client port. Empty when sshd did not log one (yet).
-   */
-  public static Optional<LoginMethod> fromAuthLog(
-      String log, String user, String clientAddress, String clientPort) {
-    // "Partial" lines are earlier methods of AuthenticationMethods chains (e.g. password first).
-    List<String> methods = new ArrayList<>();
-    String fp = "";
-    boolean accepted = false;
-    for (String line : log.split("\n")) {
-      Matcher m = ACCEPTED.matcher(line);
-      if (m.find()
-          && m.group(3).equals(user)
-          && m.group(4).equals(clientAddress)
-          && m.group(5).equals(clientPort)) {
-        methods.add(m.group(2));
-        if (m.group(7) != null) {
-          fp = m.group(7);
-        }
-        accepted |= m.group(1).equals("Accepted");
-      }
-    }
-    return accepted ? Optional.of(new LoginMethod(methods, fp)) : Optional.empty();
   }
 }

@@ -11,7 +11,8 @@ final class ProofJudge {
   private ProofJudge() {}
 
   /**
-   * A plain file of sane size, written by the admin's account (or by root under the admin's sudo).
+   * A plain file of sane size, created by the admin's own account (the kernel's owner uid; root's
+   * records do not count either: {@code confirm} runs without sudo).
    */
   static Optional<Rejected> file(RecordFile f, int adminUid, String admin) {
     if (!f.plainFile()) {
@@ -20,25 +21,19 @@ final class ProofJudge {
     if (f.size() > ConfirmRecord.MAX_BYTES) {
       return Optional.of(Rejected.retry("proof.local.bad-record"));
     }
-    if (f.ownerUid() != adminUid && f.ownerUid() != 0) {
+    if (f.ownerUid() != adminUid) {
       return Optional.of(wrongUser(f.ownerUid(), admin));
     }
     return Optional.empty();
   }
 
-  /**
-   * The record parses, carries exactly this token, and a root-owned one came from the admin's sudo.
-   */
-  static Optional<Rejected> record(
-      Optional<ConfirmRecord> rec, RecordFile f, String token, int adminUid, String admin) {
+  /** The record parses and carries exactly this token. */
+  static Optional<Rejected> record(Optional<ConfirmRecord> rec, String token) {
     if (rec.isEmpty() || rec.get().connection().isEmpty()) {
       return Optional.of(Rejected.retry("proof.local.bad-record"));
     }
     if (!ProofToken.sameToken(rec.get().token(), token)) {
       return Optional.of(Rejected.retry("proof.local.token-mismatch"));
-    }
-    if (f.ownerUid() == 0 && rec.get().sudoUid() != adminUid) {
-      return Optional.of(wrongUser(rec.get().sudoUid() < 0 ? 0 : rec.get().sudoUid(), admin));
     }
     return Optional.empty();
   }

@@ -21,10 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one confirm record for the current token and turns it into evidence or a refusal: lstat
- * (owner, plain file), the record's own text, the path, the login method (from {@code
- * SSH_USER_AUTH}, else sshd's journal line for that client address and port) and the {@code
- * authorized_keys} files that list the key, whose sha256 the evidence then rests on.
+ * Reads one confirm record for the current token and turns it into evidence or a refusal: the
+ * admin's drop-box directory and the record by {@code lstat} (owner, mode, plain file), the
+ * record's own text (read without following a symlink), the path, the login method (from {@code
+ * SSH_USER_AUTH}, else sshd's journal lines for that client address and port, {@link SshdLog}) and
+ * the {@code authorized_keys} files that list the key, whose sha256 the evidence then rests on.
  *
  * <p>Caveat: sshd's journal line can trail the login by a moment, so a record without {@code
  * SSH_USER_AUTH} is left pending for {@link #LOG_GRACE} before it is refused.
@@ -36,13 +37,15 @@ final class RecordReader {
   private final Clock clock;
   private final ProofToken token;
   private final ExpectedPath expected;
+  private final PasswdEntry admin;
   private Instant firstSeen;
 
-  RecordReader(Host host, Clock clock, ProofToken token, ExpectedPath expected) {
+  RecordReader(Host host, Clock clock, ProofToken token, ExpectedPath expected, PasswdEntry admin) {
     this.host = host;
     this.clock = clock;
     this.token = token;
     this.expected = expected;
+    this.admin = admin;
   }
 
   PollResult judge(String path) throws HostException {
@@ -51,18 +54,13 @@ final class RecordReader {
       return new Pending();
     }
     String user = token.user();
-    Optional<PasswdEntry> admin =
-        PasswdEntry.parseFirst(host.exec("getent", "passwd", user).stdout());
-    if (admin.isEmpty()) {
-      return Rejected.end("proof.local.no-user", user);
-    }
-    int uid = admin.get().uid();
+    int uid = admin.uid();
     Optional<Rejected> no = ProofJudge.file(f.get(), uid, user);
     if (no.isPresent()) {
       return no.get();
     }
-    Optional<ConfirmRecord> parsed = host.readFile(path).flatMap(ConfirmRecord::parse);
-    no = ProofJudge.record(parsed, f.get(), token.value(), uid, user);
+    Optional<ConfirmRecord> parsed = readNoFollow(path).flatMap(ConfirmRecord::parse);
+    no = ProofJudge.record(parsed, token.value());
     if (no.isPresent()) {
       return no.get();
     }
@@ -74,10 +72,17 @@ final class RecordReader {
     if (no.isPresent()) {
       return no.get();
     }
-    Optional<LoginMethod> method =
-        rec.authLines().isEmpty()
-            ? LoginMethod.fromAuthLog(sshdLog(), user, client, conn[1])
-            : LoginMethod.fromUserAuth(rec.authLines());
+    Optional<LoginMethod> method;
+    if (rec.authLines().isEmpty()) {
+      SshdLog.Answer answer = SshdLog.judge(sshdLog(), user, client, conn[1]);
+      if (answer instanceof SshdLog.Ambiguous) {
+        return Rejected.retry("proof.local.log-ambiguous", client, conn[1]);
+      }
+      method =
+          answer instanceof SshdLog.Found found ? Optional.of(found.method()) : Optional.empty();
+    } else {
+      method = LoginMethod.fromUserAuth(rec.authLines());
+    }
     Instant now = clock.instant();
     if (firstSeen == null) {
       firstSeen = now;
@@ -90,12 +95,32 @@ final class RecordReader {
       return no.get();
     }
     String fp = method.get().fingerprint();
-    Map<String, String> restsOn = keyFiles(admin.get(), client, fp);
+    Map<String, String> restsOn = keyFiles(client, fp);
     if (restsOn.isEmpty()) {
       return Rejected.retry("proof.local.key-not-listed", fp, user);
     }
     return new Proven(
         new Evidence(token.kind(), user, fp, server, client, now, restsOn, host.simulated()));
+  }
+
+  /**
+   * The record's text, opened with {@code O_NOFOLLOW|O_NONBLOCK}: if the admin's account swapped
+   * the checked file for a symlink or a FIFO, root neither reads another file nor hangs.
+   */
+  private Optional<String> readNoFollow(String path) throws HostException {
+    ExecResult r =
+        host.exec(
+            List.of(
+                "dd",
+                "if=" + path,
+                "iflag=nofollow,nonblock",
+                "bs=" + (ConfirmRecord.MAX_BYTES + 1),
+                "count=1",
+                "status=none"),
+            Host.DEFAULT_TIMEOUT);
+    return r.ok() && r.stdout().length() <= ConfirmRecord.MAX_BYTES
+        ? Optional.of(r.stdout())
+        : Optional.empty();
   }
 
   /** sshd's own messages since the token was issued; journald's _UID/_COMM cannot be forged. */
@@ -117,8 +142,8 @@ final class RecordReader {
   }
 
   /** Each authorized_keys file sshd reads for this user that lists the key: path to sha256. */
-  private Map<String, String> keyFiles(PasswdEntry a, String client, String fingerprint)
-      throws HostException {
+  private Map<String, String> keyFiles(String client, String fingerprint) throws HostException {
+    PasswdEntry a = admin;
     ExecResult dump =
         host.exec("sshd", "-T", "-C", "user=" + a.name() + ",host=" + client + ",addr=" + client);
     List<String> patterns =

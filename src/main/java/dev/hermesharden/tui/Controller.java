@@ -352,7 +352,10 @@ final class Controller implements MainView.Actions {
         });
   }
 
-  /** The command to run from a second terminal, with the user, address, token and expiry. */
+  /**
+   * The command to run from a second terminal, with the user, address and expiry, and the token on
+   * a line of its own to paste when the command asks (never part of the command itself).
+   */
   private String proofText(PendingProof p) {
     return m.get(
         "tui.prove.local.text",

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * The [Prove login] button: on the practice VPS the {@link Prover} logs in by itself and the proof
  * goes into the session; on a real server the admin logs in from a second terminal and runs {@code
- * hermes-harden confirm TOKEN}, while the worker polls the drop box through the {@link
- * LocalProver}.
+ * hermes-harden confirm} (pasting the token when it asks), while the worker polls the drop box
+ * through the {@link LocalProver}.
  */
 final class Proofs {
   private final Prover prover;

@@ -1,6 +1,7 @@
 package dev.hermesharden.cli;
 
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +12,20 @@ record CliRun(int code, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** The same with {@code stdin} as standard input (e.g. a token piped into confirm). */
+  static CliRun withInput(String stdin, CliEnvironment env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Cli.run(
+            args,
+            new StringReader(stdin),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            env);
     return new CliRun(code, out.toString(), err.toString());
   }
 

@@ -76,8 +76,14 @@ class LocalProverTest {
       Files.writeString(f, auth);
       env.put("SSH_USER_AUTH", f.toString());
     }
-    ConfirmWriter.Outcome o = ConfirmWriter.write(token, env, 1000, box, clock.instant());
+    ConfirmWriter.Outcome o =
+        ConfirmWriter.write(token, env, 1000, box, clock.instant(), host::ownerOf);
     assertTrue(o.written(), o.toString());
+  }
+
+  /** Where the admin's record for a token lies: in the admin's own directory of the drop box. */
+  Path record(String token) {
+    return box.resolve("1000").resolve(ProofToken.fileName(token));
   }
 
   String keyAuth() {
@@ -104,9 +110,9 @@ class LocalProverTest {
             "hermes-harden",
             "--confirm-dir",
             box.toString(),
-            "confirm",
-            p.token()),
-        p.command());
+            "confirm"),
+        p.command(),
+        "the token is never part of a command line");
     assertInstanceOf(PollResult.Pending.class, prover.poll());
     confirm(p.token(), PUBLIC_CONN, keyAuth());
     PollResult r = prover.poll();
@@ -121,7 +127,7 @@ class LocalProverTest {
     assertEquals(
         Map.of(authorizedKeys.toString(), Sha256.hex(Files.readString(authorizedKeys))),
         e.restsOn());
-    assertFalse(Files.exists(box.resolve(ProofToken.fileName(p.token()))), "record is consumed");
+    assertFalse(Files.exists(record(p.token())), "record is consumed");
   }
 
   @Test
@@ -147,38 +153,18 @@ class LocalProverTest {
   void aRecordOwnedByAnotherUidIsRefusedWhateverItSays() throws Exception {
     PendingProof p = begin(EvidenceKind.KEY_LOGIN);
     confirm(p.token(), PUBLIC_CONN, keyAuth());
-    host.owners.put(box.resolve(ProofToken.fileName(p.token())).toString(), 1001);
+    host.owners.put(record(p.token()).toString(), 1001);
     PollResult.Rejected no = rejected(prover.poll(), "proof.local.wrong-user");
     assertEquals(List.of("1001", "admin"), no.args());
     assertFalse(no.terminal(), "the right user may still confirm with the same token");
   }
 
   @Test
-  void aRootOwnedRecordCountsOnlyWhenSudoWasRunByTheAdmin() throws Exception {
+  void aRootOwnedRecordDoesNotCountEvenWhenItNamesTheAdmin() throws Exception {
     PendingProof p = begin(EvidenceKind.KEY_LOGIN);
-    String file = box.resolve(ProofToken.fileName(p.token())).toString();
-    Map<String, String> env =
-        Map.of("SSH_CONNECTION", PUBLIC_CONN, "SUDO_UID", "1001", "SUDO_USER", "mallory");
-    ConfirmWriter.write(p.token(), env, 0, box, clock.instant());
-    host.owners.put(file, 0);
-    // no SSH_USER_AUTH under sudo: but the user check comes first
-    assertEquals(
-        List.of("1001", "admin"), rejected(prover.poll(), "proof.local.wrong-user").args());
-
-    Path auth = Files.writeString(tmp.resolve("sshauth"), keyAuth());
-    env =
-        Map.of(
-            "SSH_CONNECTION",
-            PUBLIC_CONN,
-            "SUDO_UID",
-            "1000",
-            "SUDO_USER",
-            "admin",
-            "SSH_USER_AUTH",
-            auth.toString());
-    ConfirmWriter.write(p.token(), env, 0, box, clock.instant());
-    host.owners.put(file, 0);
-    assertInstanceOf(PollResult.Proven.class, prover.poll());
+    confirm(p.token(), PUBLIC_CONN, keyAuth());
+    host.owners.put(record(p.token()).toString(), 0);
+    assertEquals(List.of("0", "admin"), rejected(prover.poll(), "proof.local.wrong-user").args());
   }
 
   @Test
@@ -269,10 +255,10 @@ class LocalProverTest {
   @Test
   void aRecordWhoseTokenDoesNotMatchItsNameIsIgnored() throws Exception {
     PendingProof p = begin(EvidenceKind.KEY_LOGIN);
-    Path file = box.resolve(ProofToken.fileName(p.token()));
+    Path file = record(p.token());
     ConfirmRecord forged =
         new ConfirmRecord(
-            "A".repeat(26), PUBLIC_CONN, List.of(keyAuth().strip()), true, "admin", 1000, -1, "");
+            "A".repeat(26), PUBLIC_CONN, List.of(keyAuth().strip()), true, "admin", 1000, "");
     Files.writeString(file, forged.format());
     rejected(prover.poll(), "proof.local.token-mismatch");
   }
@@ -281,7 +267,8 @@ class LocalProverTest {
   void aSymlinkInTheDropBoxIsNeverFollowed() throws Exception {
     PendingProof p = begin(EvidenceKind.KEY_LOGIN);
     Path target = Files.writeString(tmp.resolve("elsewhere"), "secret");
-    Files.createSymbolicLink(box.resolve(ProofToken.fileName(p.token())), target);
+    Files.createSymbolicLink(record(p.token()), target);
+    host.owners.put(record(p.token()).toString(), 1000);
     rejected(prover.poll(), "proof.local.not-a-file");
     assertEquals("secret", Files.readString(target), "the target is untouched");
   }
@@ -294,9 +281,57 @@ class LocalProverTest {
   }
 
   @Test
-  void theDropBoxIsMadeRootOwned1733() throws Exception {
-    begin(EvidenceKind.KEY_LOGIN);
-    assertTrue(host.commands.contains(List.of("install", "-d", "-m", "1733", box.toString())));
-    assertTrue(host.commands.contains(List.of("chmod", "1733", box.toString())));
+  void aRecordSwappedForASymlinkAfterItsLstatIsNotReadThroughIt() throws Exception {
+    PendingProof p = begin(EvidenceKind.KEY_LOGIN);
+    confirm(p.token(), PUBLIC_CONN, keyAuth());
+    Path good = Files.writeString(tmp.resolve("elsewhere"), Files.readString(record(p.token())));
+    host.beforeRead =
+        () -> {
+          try {
+            Files.delete(record(p.token()));
+            Files.createSymbolicLink(record(p.token()), good);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    rejected(prover.poll(), "proof.local.bad-record");
+  }
+
+  @Test
+  void theAdminsDirectoryChangedWhileWaitingEndsTheWait() throws Exception {
+    PendingProof p = begin(EvidenceKind.KEY_LOGIN);
+    confirm(p.token(), PUBLIC_CONN, keyAuth());
+    host.modes.put(box.resolve("1000").toString(), 0755);
+    PollResult.Rejected no = rejected(prover.poll(), "proof.local.drop-box-changed");
+    assertTrue(no.terminal(), "a new proof makes the directory anew");
+  }
+
+  @Test
+  void sshdLogLinesThatDoNotAddUpToOneLoginAreRefusedNotGuessed() throws Exception {
+    host.journal =
+        "Accepted publickey for admin from 198.51.100.7 port 51234 ssh2: ED25519 "
+            + fp
+            + "\nAccepted password for admin from 198.51.100.7 port 51234 ssh2\n";
+    PendingProof p = begin(EvidenceKind.KEY_LOGIN);
+    confirm(p.token(), PUBLIC_CONN, null);
+    PollResult.Rejected no = rejected(prover.poll(), "proof.local.log-ambiguous");
+    assertEquals(List.of("198.51.100.7", "51234"), no.args());
+    assertFalse(no.terminal(), "a new connection (new port) may prove it");
+  }
+
+  @Test
+  void confirmWritesNothingIntoADirectoryOfItsUidThatAnotherAccountOwns() throws Exception {
+    PendingProof p = begin(EvidenceKind.KEY_LOGIN);
+    host.owners.put(box.resolve("1000").toString(), 999);
+    ConfirmWriter.Outcome o =
+        ConfirmWriter.write(
+            p.token(),
+            Map.of("SSH_CONNECTION", PUBLIC_CONN),
+            1000,
+            box,
+            clock.instant(),
+            host::ownerOf);
+    assertEquals("proof.confirm.unsafe-drop-box", o.key(), o.toString());
+    assertFalse(Files.exists(record(p.token())));
   }
 }

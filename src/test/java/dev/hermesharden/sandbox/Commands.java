@@ -22,6 +22,16 @@ final class Commands {
 
   static ExecResult run(List<String> argv, Map<String, String> env, Duration timeout, Path scratch)
       throws IOException {
+    return run(argv, env, timeout, scratch, null);
+  }
+
+  /**
+   * The same with {@code stdin} written into a pipe to the command's standard input and closed (no
+   * file holds it: it may be a proof token); {@code null} gives {@code /dev/null}.
+   */
+  static ExecResult run(
+      List<String> argv, Map<String, String> env, Duration timeout, Path scratch, String stdin)
+      throws IOException {
     Files.createDirectories(scratch);
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
@@ -31,9 +41,19 @@ final class Commands {
         pb.environment().clear();
         pb.environment().putAll(env);
       }
-      pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      pb.redirectInput(
+          stdin == null
+              ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
+              : ProcessBuilder.Redirect.PIPE);
       pb.redirectOutput(out.toFile()).redirectError(err.toFile());
       Process p = pb.start();
+      if (stdin != null) {
+        try (var in = p.getOutputStream()) {
+          in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException gone) {
+          // the command ended without reading it: its exit code tells
+        }
+      }
       int code;
       try {
         if (p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Fault injection on the sandbox VPS (real sshd, real ufw): every fault ends with a key-only login
  * over the safe path (the tailnet) and no file lost — each file a plan touched is, byte for byte,
  * as before the change or as the change wrote it. Proofs use the real flow: {@code prove} (or
- * {@code apply}) inside the VPS prints a token, the workstation runs {@code ssh admin@… hh-confirm
- * confirm TOKEN}. Revert jobs run inside the VPS's namespaces (setsid sleepers: the VPS has no
- * systemd) and each test ends with its job fired or disarmed and its pid gone. The methods share
- * one VPS and run in order; each prints how long until the safe path worked again.
+ * {@code apply}) inside the VPS prints a token, the workstation runs {@code ssh admin@…
+ * hermes-harden confirm} with the token on its standard input. Revert jobs run inside the VPS's
+ * namespaces (setsid sleepers: the VPS has no systemd) and each test ends with its job fired or
+ * disarmed and its pid gone. The methods share one VPS and run in order; each prints how long until
+ * the safe path worked again.
  */
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
@@ -406,9 +407,10 @@ class FaultInjectionSandboxTest {
     }
   }
 
+  /** The admin's second terminal: {@code ssh ... confirm}, the token pasted (piped) when asked. */
   private static ExecResult confirm(SandboxVps vps, String address, String token)
       throws IOException {
-    return vps.fromWorkstation(sshAdmin(vps, address, CONFIRM, "confirm", token));
+    return vps.fromWorkstation(sshAdmin(vps, address, CONFIRM, "confirm"), token + "\n");
   }
 
   private static List<String> sshAdmin(SandboxVps vps, String address, String... remote) {

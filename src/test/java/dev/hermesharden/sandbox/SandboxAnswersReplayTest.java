@@ -18,8 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,16 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The answers file of one sandbox VPS hardens a second, fresh one through the real proof flow. VPS
  * A (the class's) replays a hand-written answers file; {@code answers export} on A gives the file
  * that is copied into VPS B ({@link SandboxVps#startAnother}) and replayed there. Each replay shows
- * the {@code confirm} command for each proof; the test runs it from that VPS's workstation over SSH
- * with the workstation's key (as the admin would in a second terminal), and the replay goes on. A
- * and B then audit the same, check by check.
+ * the {@code confirm} command and token for each proof; the test runs the command from that VPS's
+ * workstation over SSH with the workstation's key, the token piped in (as the admin would paste it
+ * in a second terminal), and the replay goes on. A and B then audit the same, check by check.
  */
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
 class SandboxAnswersReplayTest {
-  private static final Pattern CONFIRM =
-      Pattern.compile("(\\S+@\\S+) (\\S+) confirm ([A-Z2-7]+)\\s*$", Pattern.MULTILINE);
-
   @Test
   void answersOfOneVpsHardenASecondFreshVps(SandboxVps a) throws Exception {
     Files.writeString(
@@ -118,12 +114,10 @@ class SandboxAnswersReplayTest {
       while (replay.process().isAlive() && System.nanoTime() < end) {
         String out = replay.output();
         assertFalse(out.contains("does not count"), "a confirmation was refused:\n" + out);
-        Matcher m = CONFIRM.matcher(out);
-        while (m.find()) {
-          if (!tokens.contains(m.group(3))) {
-            tokens.add(m.group(3));
-            ExecResult c =
-                vps.fromWorkstation(vps.ssh(m.group(1), m.group(2), "confirm", m.group(3)));
+        for (Proofs.Asked asked : Proofs.Asked.all(out)) {
+          if (!tokens.contains(asked.token())) {
+            tokens.add(asked.token());
+            ExecResult c = asked.runFromWorkstation(vps, Optional.empty());
             log.append("[workstation] exit ").append(c.exitCode()).append(' ').append(c.stderr());
           }
         }

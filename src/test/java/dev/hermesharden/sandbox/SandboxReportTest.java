@@ -70,7 +70,10 @@ class SandboxReportTest {
         vps.hermesHarden(
             "apply", "--answers", "/root/answers.yaml", "--yes", "--proof-timeout", "3");
     assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
-    assertTrue(r.stdout().contains("hermes-harden confirm "), r.stdout());
+    assertTrue(
+        java.util.regex.Pattern.compile("(?m) hermes-harden confirm$").matcher(r.stdout()).find(),
+        "the command, without the token: " + r.stdout());
+    assertTrue(Proofs.TOKEN.matcher(r.stdout()).find(), "the token on its own line: " + r.stdout());
     assertTrue(r.stderr().contains("No proof (key-login) arrived within 3 seconds"), r.stderr());
     ExecResult ufw = vps.inVps(List.of("ufw", "status"));
     assertTrue(ufw.stdout().contains("inactive"), "no guarded change ran: " + ufw.stdout());

@@ -291,9 +291,17 @@ public final class SandboxVps
 
   /** Runs argv on the workstation: this machine's filesystem, the workstation's network. */
   public ExecResult fromWorkstation(List<String> argv) throws IOException {
+    return fromWorkstation(argv, null);
+  }
+
+  /**
+   * The same with {@code stdin} piped into it, e.g. a proof token into {@code ssh ... confirm} as
+   * an admin pastes it: never on a command line, never in a file.
+   */
+  public ExecResult fromWorkstation(List<String> argv, String stdin) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/var/run/netns/hhws-" + id, "--"));
     cmd.addAll(argv);
-    return host(cmd, Duration.ofSeconds(60));
+    return Commands.run(cmd, null, Duration.ofSeconds(60), scratch(), stdin);
   }
 
   /** {@code ssh} argv from the workstation with its key, non-interactive, no host key prompts. */
@@ -363,8 +371,8 @@ public final class SandboxVps
 
   /**
    * {@code /usr/local/sbin/hermes-harden} in the VPS: runs the test classpath's Main, so the admin
-   * can run {@code hermes-harden confirm TOKEN} over SSH as on a real server (everything on the
-   * classpath is world-readable).
+   * can run {@code hermes-harden confirm} (token on stdin) over SSH as on a real server (everything
+   * on the classpath is world-readable).
    */
   private void writeWrapper() throws IOException {
     Path w = vpsPath(WRAPPER);

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The wizard running in the sandbox VPS in the background ({@link
  * SandboxVps#hermesHardenInBackground}), for tests that answer it from the workstation or kill it:
- * waits for output patterns, reads the confirm token, kills by pid. {@code nsenter}, {@code env}
- * and the wrapper all exec, so {@link #pid()} is the wizard's JVM.
+ * waits for output patterns, reads the proof token, kills by pid. {@code nsenter}, {@code env} and
+ * the wrapper all exec, so {@link #pid()} is the wizard's JVM.
  */
 final class WizardProcess implements AutoCloseable {
   private final Process process;
@@ -58,9 +58,9 @@ final class WizardProcess implements AutoCloseable {
     throw new AssertionError("no " + p + " within " + timeout + ":\n" + output());
   }
 
-  /** The token of the confirm command the wizard prints. */
+  /** The token the wizard prints (alone on its line, below the confirm command). */
   public String token() throws IOException, InterruptedException {
-    return await(Pattern.compile(" confirm ([A-Z2-7]{20,})\\b"), Duration.ofSeconds(90));
+    return await(Proofs.TOKEN, Duration.ofSeconds(90));
   }
 
   /** kill -9 by pid, as a crash or an OOM kill would end it. */
