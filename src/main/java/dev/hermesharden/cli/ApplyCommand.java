@@ -5,6 +5,7 @@ import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.report.Redactor;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.List;
@@ -92,10 +93,7 @@ final class ApplyCommand implements Callable<Integer> {
           setup.out.println("  " + setup.messages.get("cli.plan.nothing"));
           continue;
         }
-        setup.out.print(
-            dev.hermesharden.report.Redactor.forHost(
-                    setup.host("cli.needs-root.apply"), engine.session().answers())
-                .redact(plan.render()));
+        setup.out.print(Redactor.shown(plan));
         if (!yes) {
           continue;
         }

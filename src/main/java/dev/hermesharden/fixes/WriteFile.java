@@ -11,6 +11,11 @@ public record WriteFile(String path, Optional<String> before, String after, File
     implements PlannedAction {
 
   public String diff() {
-    return UnifiedDiff.of(path, before.orElse(""), after, before.isEmpty());
+    return diff(UnifiedDiff.BodyMask.NONE);
+  }
+
+  /** The diff with its body lines shown through {@code mask} (path and hunk ranges never are). */
+  public String diff(UnifiedDiff.BodyMask mask) {
+    return UnifiedDiff.of(path, before.orElse(""), after, before.isEmpty(), mask);
   }
 }

@@ -474,7 +474,7 @@ final class Controller implements MainView.Actions {
                       HostFactsReader.read(host, client),
                       ToolVersion.text(),
                       at);
-          String md = Reports.MD.render(model, m, redactor);
+          String md = Reports.MD.render(model, m);
           Path p = ReportWriter.writeDefault(stateDir, Reports.MD.extension(), md, at);
           return new Object[] {p, model.summary()};
         },
@@ -578,10 +578,7 @@ final class Controller implements MainView.Actions {
         out.add(m.get("tui.fix.destructive-note"));
       }
       Plan p = plans.get(i);
-      out.add(
-          p.isEmpty()
-              ? m.get("tui.changes.nothing")
-              : dev.hermesharden.report.Redactor.patterns().redact(p.render()).stripTrailing());
+      out.add(p.isEmpty() ? m.get("tui.changes.nothing") : Redactor.shown(p).stripTrailing());
       out.add("");
     }
     if (plans.isEmpty()) {
