@@ -38,7 +38,7 @@ public final class HermesDirPermissionsFix implements Fix {
     List<PlannedAction> actions = new ArrayList<>();
     if (!notOwned(host, dir, "-user", user).isEmpty()
         || !notOwned(host, dir, "-group", user).isEmpty()) {
-      actions.add(RunCommand.of("chown", "-R", user + ":" + user, dir));
+      actions.add(RunCommand.of("chown", "-R", "--", user + ":" + user, dir));
     }
     Optional<FileStat> dirStat = host.stat(dir);
     if (dirStat.isPresent() && (dirStat.get().mode() & 0777) != 0700) {

@@ -97,7 +97,7 @@ class HermesDirFixesTest {
 
     Plan perms = CATALOG.fix("hermes-dir.permissions").orElseThrow().plan(host, Params.NONE, CTX);
     assertEquals(
-        "$ chown -R hermes:hermes /opt/hermes/data\n"
+        "$ chown -R -- hermes:hermes /opt/hermes/data\n"
             + "$ chmod 700 /opt/hermes/data\n"
             + "$ chmod 600 /opt/hermes/data/.env\n"
             + "$ chmod 600 /opt/hermes/data/auth.json\n"
@@ -105,7 +105,7 @@ class HermesDirFixesTest {
             + "$ chmod 1775 /opt/hermes/data/cache/tmp\n",
         perms.render());
     Plan shell = CATALOG.fix("hermes-dir.nologin").orElseThrow().plan(host, Params.NONE, CTX);
-    assertEquals("$ usermod -s /usr/sbin/nologin hermes\n", shell.render());
+    assertEquals("$ usermod -s /usr/sbin/nologin -- hermes\n", shell.render());
 
     PlanApplier.apply(host, perms);
     PlanApplier.apply(host, shell);

@@ -39,7 +39,10 @@ class HermesHomeLocatorTest {
                 "alice")
             .dir("/home/alice", "alice")
             .answer(
-                "getent passwd alice", 0, "alice:x:1001:1001:Alice,,,:/home/alice:/bin/bash\n", "")
+                "getent passwd -- alice",
+                0,
+                "alice:x:1001:1001:Alice,,,:/home/alice:/bin/bash\n",
+                "")
             .dir("/home/alice/.hermes", "alice");
     assertEquals(Optional.of("/home/alice/.hermes"), HermesHomeLocator.locate(host, Answers.EMPTY));
   }
@@ -53,7 +56,7 @@ class HermesHomeLocatorTest {
                 "services:\n  h:\n    volumes: [\"hermes-data:/opt/data\"]\n",
                 "root")
             .answer(
-                "getent passwd hermes",
+                "getent passwd -- hermes",
                 0,
                 "hermes:x:999:999::/var/lib/hermes:/usr/sbin/nologin\n",
                 "")
