@@ -16,6 +16,7 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.proof.PendingProof;
 import dev.hermesharden.report.HostFactsReader;
@@ -594,6 +595,9 @@ final class Controller implements MainView.Actions {
     }
     if (e instanceof HostException h) {
       return m.get("tui.error.host", h.kind().name(), String.valueOf(h.getMessage()));
+    }
+    if (e instanceof BadInputException b) {
+      return m.get("tui.error.bad-input", b.where(), m.get(b.key(), b.args().toArray()));
     }
     if (e instanceof JournalException j) {
       return m.get(j.key());

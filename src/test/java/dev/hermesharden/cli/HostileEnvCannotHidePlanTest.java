@@ -99,7 +99,7 @@ class HostileEnvCannotHidePlanTest {
           List.of(
               "adduser --disabled-password",
               "chmod 600 /opt/hermes/data/.env",
-              "chown -R hermes:hermes /opt/hermes/data",
+              "chown -R -- hermes:hermes /opt/hermes/data",
               "PasswordAuthentication no",
               "AllowUsers admin",
               "/etc/ssh/sshd_config.d/00-hermes-harden.conf",
