@@ -1,10 +1,13 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.engine.AnswersFile;
 import dev.hermesharden.engine.ApplyResult;
 import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.model.BadInputException;
+import dev.hermesharden.report.Redactor;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.List;
@@ -60,6 +63,8 @@ final class ApplyCommand implements Callable<Integer> {
       if (stepId == null) {
         throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.apply.step-or-answers"));
       }
+      // before anything is saved: a refused --set leaves the session as it was
+      answers.forEach((k, v) -> AnswersFile.check("--set", 0, k, k, v));
       StepDefinition step = StepSelection.select(setup, stepId).get(0);
       WizardEngine engine = setup.engine("cli.needs-root.apply");
       if (revertWindow != null) {
@@ -92,10 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
           setup.out.println("  " + setup.messages.get("cli.plan.nothing"));
           continue;
         }
-        setup.out.print(
-            dev.hermesharden.report.Redactor.forHost(
-                    setup.host("cli.needs-root.apply"), engine.session().answers())
-                .redact(plan.render()));
+        setup.out.print(Redactor.shown(plan));
         if (!yes) {
           continue;
         }
@@ -155,7 +157,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (!yes) {
       throw new Refusal(ExitCode.USAGE, m.get("cli.apply.answers-needs-yes"));
     }
-    dev.hermesharden.engine.AnswersFile file;
+    AnswersFile file;
     try {
       String text = java.nio.file.Files.readString(answersFile);
       file =
@@ -164,15 +166,10 @@ final class ApplyCommand implements Callable<Integer> {
               .parse(text);
     } catch (java.io.IOException e) {
       throw new Refusal(ExitCode.USAGE, m.get("cli.answers.unreadable", answersFile, e));
-    } catch (dev.hermesharden.engine.AnswersFileException e) {
+    } catch (BadInputException e) {
       throw new Refusal(
           ExitCode.USAGE,
-          m.get(
-              "cli.answers.refused",
-              e.file(),
-              e.line(),
-              e.field(),
-              m.get(e.key(), e.args().toArray())));
+          m.get("cli.answers.refused", e.where(), m.get(e.key(), e.args().toArray())));
     }
     return new AnswersReplay(setup, java.time.Duration.ofSeconds(proofTimeoutSeconds)).run(file);
   }

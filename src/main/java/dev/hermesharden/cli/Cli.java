@@ -1,6 +1,7 @@
 package dev.hermesharden.cli;
 
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.model.BadInputException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import picocli.CommandLine;
 
 /**
  * The command line, runnable in-process: {@link #run} parses, runs one command and returns its exit
- * code. Usage errors are localised sentences with exit code 2.
+ * code. Usage errors and bad input ({@link BadInputException}: a file, an answer or a name that
+ * cannot be used) are localised sentences with exit code 2.
  */
 public final class Cli {
   private Cli() {}
@@ -43,11 +45,19 @@ public final class Cli {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parse) -> {
-          err.println(messages.get("cli.error.internal", String.valueOf(ex.getMessage())));
+          ExitCode code = ExitCode.INTERNAL;
+          if (ex instanceof BadInputException b) {
+            // a file, answer or name the admin can correct: say where and why, never "internal"
+            String why = messages.get(b.key(), b.args().toArray());
+            err.println(messages.get("cli.error.bad-input", b.where(), why));
+            code = ExitCode.USAGE;
+          } else {
+            err.println(messages.get("cli.error.internal", String.valueOf(ex.getMessage())));
+          }
           if (root.globals.debug()) {
             ex.printStackTrace(err);
           }
-          return ExitCode.INTERNAL.code();
+          return code.code();
         });
     return cl.execute(args);
   }

@@ -3,6 +3,7 @@ package dev.hermesharden.cli;
 import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.report.Redactor;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.List;
@@ -26,9 +27,6 @@ final class PlanCommand implements Callable<Integer> {
       WizardEngine engine = setup.engine("cli.needs-root.plan");
       engine.startOrResume(setup.baseAnswers());
       Printer p = new Printer(setup.messages, setup.out);
-      var redactor =
-          dev.hermesharden.report.Redactor.forHost(
-              setup.host("cli.needs-root.plan"), engine.session().answers());
       for (StepDefinition step : StepSelection.select(setup, stepId)) {
         p.stepHeader(step);
         List<Plan> plans = engine.plan(step.id());
@@ -46,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
           setup.out.print(
               plan.isEmpty()
                   ? "  " + setup.messages.get("cli.plan.nothing") + "\n"
-                  : redactor.redact(plan.render()));
+                  : Redactor.shown(plan));
         }
         if (plans.isEmpty()) {
           setup.out.println("  " + setup.messages.get("cli.plan.no-fixes"));

@@ -57,8 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCode.USAGE.code();
       }
       ReportModel model = model(setup, host, loaded.session());
-      Redactor redactor = Redactor.forHost(host, loaded.session().answers());
-      String text = kind.render(model, m, redactor);
+      String text = kind.render(model, m);
       Path written =
           output != null
               ? ReportWriter.writeTo(output, text)

@@ -1,5 +1,9 @@
 package dev.hermesharden.engine;
 
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
+import dev.hermesharden.system.accounts.UserName;
+import dev.hermesharden.system.net.Cidr;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +33,8 @@ public record AnswersFile(Map<String, String> answers, Map<String, SkipReason> s
 
   private static Map<String, Pattern> keys() {
     Map<String, Pattern> k = new LinkedHashMap<>();
-    Pattern user = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
-    k.put("admin.user", user);
-    k.put("service.user", user);
+    k.put(Answers.ADMIN_USER, UserName.PATTERN);
+    k.put(Answers.SERVICE_USER, UserName.PATTERN);
     k.put("private-path.kind", Pattern.compile("tailscale|cidr"));
     k.put("private-path.cidr", Pattern.compile("[0-9a-fA-F:.]+/[0-9]{1,3}"));
     k.put(
@@ -39,9 +42,29 @@ public record AnswersFile(Map<String, String> answers, Map<String, SkipReason> s
         Pattern.compile(
             "(ssh-(ed25519|rsa)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) \\S+.*"));
     k.put("hermes.home", Pattern.compile("/[^\\n]*"));
-    k.put("docker.compose-files", Pattern.compile("/[^\\n]*"));
+    k.put("docker.compose-files", Pattern.compile("/[^:\\n]*(?::/[^:\\n]*)*"));
     k.put("approvals.generate-api-key", Pattern.compile("yes|no"));
     return java.util.Collections.unmodifiableMap(k);
+  }
+
+  /**
+   * Refuses a value the answer {@code key} does not accept (the rules of {@link #KEYS}; a CIDR must
+   * also parse), for answers files and {@code --set} alike.
+   *
+   * @throws BadInputException naming {@code file}, {@code line} and {@code field}
+   */
+  public static void check(String file, int line, String field, String key, String value) {
+    Pattern rule = KEYS.get(key);
+    if (rule == null) {
+      throw new BadInputException(file, line, field, "cli.answers.error.unknown-key", key);
+    }
+    if (rule == UserName.PATTERN && !UserName.valid(value)) {
+      throw new BadInputException(file, line, field, "reason.input.user-name", value);
+    }
+    boolean network = key.equals(Answers.PRIVATE_PATH_CIDR);
+    if (!rule.matcher(value).matches() || (network && Cidr.tryParse(value).isEmpty())) {
+      throw new BadInputException(file, line, field, "cli.answers.error.value", value);
+    }
   }
 
   /** Which answer keys are exported (all known keys the session has). */

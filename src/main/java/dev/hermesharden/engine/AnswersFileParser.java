@@ -1,5 +1,6 @@
 package dev.hermesharden.engine;
 
+import dev.hermesharden.model.BadInputException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,7 +9,6 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads an answers file strictly, from SnakeYAML's node tree (safe: no tags, no objects, no
  * duplicate keys, no aliases), so every refusal names the file, the line and the field: unknown
- * keys, wrong types, bad values, unknown step ids, blank skip reasons. Nothing is applied before
- * the whole file is valid.
+ * keys, wrong types, bad values, unknown step ids, blank skip reasons ({@link BadInputException}).
+ * Nothing is applied before the whole file is valid.
  */
 public final class AnswersFileParser {
   private static final Set<String> TOP = Set.of("format", "version", "answers", "skip");
@@ -34,18 +34,15 @@ public final class AnswersFileParser {
     this.stepIds = Set.copyOf(stepIds);
   }
 
-  public AnswersFile parse(String text) throws AnswersFileException {
+  public AnswersFile parse(String text) {
     Node root;
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
       options.setMaxAliasesForCollections(0);
       root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-      throw fail(line, "(yaml)", "cli.answers.error.yaml", oneLine(e.getProblem()));
     } catch (YAMLException e) {
-      throw fail(1, "(yaml)", "cli.answers.error.yaml", oneLine(e.getMessage()));
+      throw BadInputException.yaml(file, e);
     }
     if (root == null) {
       throw fail(1, "(file)", "cli.answers.error.empty");
@@ -66,9 +63,7 @@ public final class AnswersFileParser {
       for (var e : entries.entrySet()) {
         String field = "answers." + e.getKey();
         String value = scalar(e.getValue().getValueNode(), field);
-        if (!AnswersFile.KEYS.get(e.getKey()).matcher(value).matches()) {
-          throw fail(line(e.getValue()), field, "cli.answers.error.value", value);
-        }
+        AnswersFile.check(file, line(e.getValue()), field, e.getKey(), value);
         answers.put(e.getKey(), value);
       }
     }
@@ -106,8 +101,7 @@ public final class AnswersFileParser {
     return new AnswersFile(answers, skips);
   }
 
-  private Map<String, NodeTuple> mapping(Node n, String field, Set<String> allowed)
-      throws AnswersFileException {
+  private Map<String, NodeTuple> mapping(Node n, String field, Set<String> allowed) {
     if (!(n instanceof MappingNode map)) {
       throw fail(line(n), field, "cli.answers.error.type", "mapping");
     }
@@ -123,8 +117,7 @@ public final class AnswersFileParser {
     return out;
   }
 
-  private Node required(Map<String, NodeTuple> m, String key, Node parent)
-      throws AnswersFileException {
+  private Node required(Map<String, NodeTuple> m, String key, Node parent) {
     NodeTuple t = m.get(key);
     if (t == null) {
       throw fail(line(parent), key, "cli.answers.error.missing", key);
@@ -132,7 +125,7 @@ public final class AnswersFileParser {
     return t.getValueNode();
   }
 
-  private String scalar(Node n, String field) throws AnswersFileException {
+  private String scalar(Node n, String field) {
     if (!(n instanceof ScalarNode s)) {
       throw fail(line(n), field, "cli.answers.error.type", "text");
     }
@@ -147,11 +140,7 @@ public final class AnswersFileParser {
     return n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
   }
 
-  private static String oneLine(String s) {
-    return String.valueOf(s).replace('\n', ' ').strip();
-  }
-
-  private AnswersFileException fail(int line, String field, String key, Object... args) {
-    return new AnswersFileException(file, line, field, key, args);
+  private BadInputException fail(int line, String field, String key, Object... args) {
+    return new BadInputException(file, line, field, key, args);
   }
 }

@@ -34,12 +34,20 @@ public record Plan(String fixId, List<PlannedAction> actions, List<RevertCommand
 
   /** A plain-text rendering: one {@code $ argv} line per command and a unified diff per file. */
   public String render() {
+    return render(UnifiedDiff.BodyMask.NONE);
+  }
+
+  /**
+   * The same rendering with the diffs' body lines shown through {@code mask}: command lines, paths
+   * and hunk ranges are always shown exactly as they will run (see docs/redaction.md).
+   */
+  public String render(UnifiedDiff.BodyMask mask) {
     StringBuilder sb = new StringBuilder();
     for (PlannedAction a : actions) {
       if (a instanceof RunCommand c) {
         sb.append("$ ").append(c.commandLine()).append('\n');
       } else if (a instanceof WriteFile w) {
-        sb.append(w.diff());
+        sb.append(w.diff(mask));
       }
     }
     return sb.toString();

@@ -3,13 +3,37 @@ package dev.hermesharden.fixes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A minimal unified diff (LCS over lines, 3 lines of context) for showing planned file edits. */
+/**
+ * A minimal unified diff (LCS over lines, 3 lines of context) for showing planned file edits.
+ *
+ * <p>The headers ({@code ---}/{@code +++} with the path) and the {@code @@} ranges are always
+ * written as they are; a {@link BodyMask} may only change the text of body lines, one for one, so
+ * hiding a secret can never hide which file changes or which lines are added or removed.
+ */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
+
+  /** One body line: {@code op} is {@code ' '} (context), {@code '-'} or {@code '+'}. */
+  public record Line(char op, String text) {}
+
+  /** Shows the body lines of one hunk of the diff of {@code path}: one text per line, in order. */
+  @FunctionalInterface
+  public interface BodyMask {
+    /** Shows every line as it is. */
+    BodyMask NONE = (path, hunk) -> hunk.stream().map(Line::text).toList();
+
+    List<String> show(String path, List<Line> hunk);
+  }
 
   private UnifiedDiff() {}
 
   public static String of(String path, String before, String after, boolean newFile) {
+    return of(path, before, after, newFile, BodyMask.NONE);
+  }
+
+  /** The diff with each hunk's body lines shown through {@code mask}. */
+  public static String of(
+      String path, String before, String after, boolean newFile, BodyMask mask) {
     List<String> a = before.isEmpty() ? List.of() : List.of(before.split("\n", -1));
     List<String> b = after.isEmpty() ? List.of() : List.of(after.split("\n", -1));
     a = dropTrailingEmpty(a);
@@ -58,8 +82,16 @@ public final class UnifiedDiff {
           .append(',')
           .append(bCount)
           .append(" @@\n");
+      List<Line> hunk = new ArrayList<>();
       for (int k = start; k < end; k++) {
-        sb.append(ops.get(k)[0]).append(ops.get(k)[1]).append('\n');
+        hunk.add(new Line(ops.get(k)[0].charAt(0), ops.get(k)[1]));
+      }
+      List<String> shown = mask.show(path, List.copyOf(hunk));
+      if (shown.size() != hunk.size()) {
+        throw new IllegalStateException("a body mask must show every line of the hunk");
+      }
+      for (int k = 0; k < hunk.size(); k++) {
+        sb.append(hunk.get(k).op()).append(shown.get(k)).append('\n');
       }
       i = end;
     }

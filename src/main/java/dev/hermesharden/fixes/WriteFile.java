@@ -22,6 +22,11 @@ public record WriteFile(
   }
 
   public String diff() {
-    return UnifiedDiff.of(path, before.orElse(""), after, before.isEmpty());
+    return diff(UnifiedDiff.BodyMask.NONE);
+  }
+
+  /** The diff with its body lines shown through {@code mask} (path and hunk ranges never are). */
+  public String diff(UnifiedDiff.BodyMask mask) {
+    return UnifiedDiff.of(path, before.orElse(""), after, before.isEmpty(), mask);
   }
 }

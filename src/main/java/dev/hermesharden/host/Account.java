@@ -29,6 +29,14 @@ public record Account(int uid, int gid, String name) {
   }
 
   /**
+   * An account known by name only, not yet on the host (a plan made before step 1 creates it):
+   * {@code setpriv} resolves the name, and its group of the same name, when the plan runs.
+   */
+  public static Account named(String name) {
+    return new Account(-1, -1, name);
+  }
+
+  /**
    * The argv that runs {@code argv} with this account's rights only: no supplementary groups, no
    * capabilities, no new privileges ({@code setpriv} from util-linux, on every Debian and Ubuntu).
    */
@@ -41,7 +49,7 @@ public record Account(int uid, int gid, String name) {
             List.of(
                 "setpriv",
                 "--reuid=" + (name.matches("[a-z_][a-z0-9_.-]*") ? name : String.valueOf(uid)),
-                "--regid=" + gid,
+                "--regid=" + (gid < 0 ? name : String.valueOf(gid)),
                 "--clear-groups",
                 "--no-new-privs",
                 "--"));

@@ -61,12 +61,14 @@ final class SimUsers implements SimComponent {
       return fail(argv, 1, "Unknown database: " + (argv.size() < 2 ? "" : argv.get(1)) + "\n");
     }
     String file = argv.get(1).equals("passwd") ? SimUserDb.PASSWD : SimUserDb.GROUP;
-    if (argv.size() == 2) {
+    // getent passwd [--] KEY...: "--" ends the options, as with getent's argp
+    int first = argv.size() > 2 && argv.get(2).equals("--") ? 3 : 2;
+    if (argv.size() == first) {
       return ok(argv, String.join("\n", db.lines(file)) + "\n");
     }
     StringBuilder out = new StringBuilder();
     boolean missing = false;
-    for (String key : argv.subList(2, argv.size())) {
+    for (String key : argv.subList(first, argv.size())) {
       Optional<String[]> f = db.find(file, key);
       if (f.isPresent()) {
         out.append(String.join(":", f.get())).append('\n');
@@ -253,11 +255,15 @@ final class SimUsers implements SimComponent {
   }
 
   private static ExecResult gpasswd(List<String> argv, SimUserDb db) {
-    if (argv.size() != 4 || !argv.get(1).equals("-d")) {
+    List<String> a = new ArrayList<>(argv);
+    if (a.size() == 5 && a.get(3).equals("--")) {
+      a.remove(3); // gpasswd -d USER -- GROUP
+    }
+    if (a.size() != 4 || !a.get(1).equals("-d")) {
       return fail(argv, 2, "gpasswd: the practice VPS understands gpasswd -d USER GROUP only\n");
     }
-    String user = argv.get(2);
-    String group = argv.get(3);
+    String user = a.get(2);
+    String group = a.get(3);
     Optional<String[]> gr = db.find(SimUserDb.GROUP, group);
     if (gr.isEmpty()) {
       return fail(argv, 3, "gpasswd: group '" + group + "' does not exist in /etc/group\n");

@@ -7,7 +7,6 @@ import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.SkipReason;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
-import dev.hermesharden.fixes.UnifiedDiff;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.i18n.Messages;
@@ -32,7 +31,8 @@ import java.util.TreeMap;
 /**
  * Builds the {@link ReportModel} from the saved session, the step definitions, the live results of
  * an audit run just now ({@code live}: step id → results) and the host (for facts and for the diffs
- * backup → current). Every text that came from the host or the admin passes the {@link Redactor}.
+ * backup → current). Free text that came from the host or the admin passes the {@link Redactor};
+ * commands and paths are kept exactly as they ran, diffs are masked by {@link Redactor#diff}.
  *
  * <p>Caveat: it reads the host (backups, current files); it never writes.
  */
@@ -140,7 +140,7 @@ public final class ReportBuilder {
               c.fixId(),
               m.has(key) ? m.get(key) : c.fixId(),
               c.at(),
-              c.argvRun().stream().map(r::redact).toList(),
+              c.argvRun(), // as they ran: a command line is never masked
               c.files().stream().map(f -> file(f, host)).toList()));
     }
     return out;
@@ -158,7 +158,7 @@ public final class ReportBuilder {
     boolean matches = current.map(Sha256::hex).filter(f.sha256After()::equals).isPresent();
     String diff =
         current.isPresent() && before.isPresent()
-            ? r.redact(UnifiedDiff.of(f.path(), before.get(), current.get(), f.created()))
+            ? Redactor.diff(f.path(), before.get(), current.get(), f.created())
             : "";
     return new FileItem(
         f.path(),

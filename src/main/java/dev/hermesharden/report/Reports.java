@@ -3,7 +3,10 @@ package dev.hermesharden.report;
 import dev.hermesharden.i18n.Messages;
 import java.util.Locale;
 
-/** The three formats; every rendering goes through the {@link Redactor} last. */
+/**
+ * The three formats. They only lay out a {@link ReportModel}, which {@link ReportBuilder} redacted
+ * field by field: a last pass over the whole text would mask command lines and paths too.
+ */
 public enum Reports {
   MD("md"),
   JSON("json"),
@@ -23,13 +26,11 @@ public enum Reports {
     return valueOf(name.toUpperCase(Locale.ROOT));
   }
 
-  public String render(ReportModel model, Messages m, Redactor redactor) {
-    String text =
-        switch (this) {
-          case MD -> MarkdownReport.render(model, m);
-          case JSON -> JsonReport.render(model);
-          case HTML -> HtmlReport.render(model, m);
-        };
-    return redactor.redact(text);
+  public String render(ReportModel model, Messages m) {
+    return switch (this) {
+      case MD -> MarkdownReport.render(model, m);
+      case JSON -> JsonReport.render(model);
+      case HTML -> HtmlReport.render(model, m);
+    };
   }
 }

@@ -16,6 +16,7 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.proof.PendingProof;
 import dev.hermesharden.report.HostFactsReader;
@@ -477,7 +478,7 @@ final class Controller implements MainView.Actions {
                       HostFactsReader.read(host, client),
                       ToolVersion.text(),
                       at);
-          String md = Reports.MD.render(model, m, redactor);
+          String md = Reports.MD.render(model, m);
           Path p = ReportWriter.writeDefault(stateDir, Reports.MD.extension(), md, at);
           return new Object[] {p, model.summary()};
         },
@@ -581,10 +582,7 @@ final class Controller implements MainView.Actions {
         out.add(m.get("tui.fix.destructive-note"));
       }
       Plan p = plans.get(i);
-      out.add(
-          p.isEmpty()
-              ? m.get("tui.changes.nothing")
-              : dev.hermesharden.report.Redactor.patterns().redact(p.render()).stripTrailing());
+      out.add(p.isEmpty() ? m.get("tui.changes.nothing") : Redactor.shown(p).stripTrailing());
       out.add("");
     }
     if (plans.isEmpty()) {
@@ -600,6 +598,9 @@ final class Controller implements MainView.Actions {
     }
     if (e instanceof HostException h) {
       return m.get("tui.error.host", h.kind().name(), String.valueOf(h.getMessage()));
+    }
+    if (e instanceof BadInputException b) {
+      return m.get("tui.error.bad-input", b.where(), m.get(b.key(), b.args().toArray()));
     }
     if (e instanceof JournalException j) {
       return m.get(j.key());

@@ -102,7 +102,7 @@ class AnswersReplayTest {
         "bad.yaml:8: skip[0].reason: a skipped step needs a reason");
     bad.put(
         good.replace("admin.user: admin", "admin.user: Admin; rm -rf /"),
-        "bad.yaml:4: answers.admin.user: the value");
+        "bad.yaml:4: answers.admin.user: \"Admin; rm -rf /\" is not a user name");
     bad.put(good.replace("version: 1", "version: 2"), "bad.yaml:2: version:");
     Path vps = home.resolve("c").resolve("practice-vps.json");
     assertEquals(0, run("c", "apply", "--step", "users").code()); // a dry run saves the VPS

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hermesharden.practice.PracticeStore;
 import dev.hermesharden.practice.SimFile;
-import dev.hermesharden.practice.SimulatedHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -50,58 +48,46 @@ class CanarySecretsTest {
   private final List<CliRun> runs = new ArrayList<>();
 
   private CliRun run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--practice", "--state-dir", home.resolve("state").toString()));
-    CliRun r = CliRun.of(CliRun.user(home), all.toArray(String[]::new));
+    CliRun r = CliRun.practice(home, args);
     runs.add(r);
     return r;
   }
 
   private void plantCanaries() throws Exception {
-    SimulatedHost vps = SimulatedHost.fresh();
-    String env = vps.readFile(ENV).orElseThrow();
-    env =
-        env.replaceFirst(
-                    "OPENROUTER_API_KEY=\\S+",
-                    "OPENROUTER_API_KEY=" + CANARIES.get("env-openrouter"))
-                .replaceFirst(
-                    "TELEGRAM_BOT_TOKEN=\\S+", "TELEGRAM_BOT_TOKEN=" + CANARIES.get("env-telegram"))
-            + "HERMES_INSTANCE_LABEL="
-            + CANARIES.get("env-plain")
-            + "\n";
-    put(vps, ENV, env);
-    String config = vps.readFile(CONFIG).orElseThrow();
-    put(
-        vps,
-        CONFIG,
-        config.replace(
-            "  provider: \"auto\"\n",
-            "  provider: \"auto\"\n  api_key: " + CANARIES.get("config-api-key") + "\n"));
-    String compose = vps.readFile(COMPOSE).orElseThrow();
-    put(
-        vps,
-        COMPOSE,
-        compose.replace(
-            "      - HERMES_DASHBOARD=1\n",
-            "      - HERMES_DASHBOARD=1\n      - ANTHROPIC_API_KEY="
-                + CANARIES.get("compose-env")
-                + "\n"));
-    put(
-        vps,
-        AUTH,
-        vps.readFile(AUTH)
-            .orElseThrow()
-            .replace("nous-fake-access-token-4f9a1c", CANARIES.get("auth-token")));
-    new PracticeStore(home.resolve("state")).save(vps);
+    new PracticeFiles()
+        .edit(
+            ENV,
+            env ->
+                env.replaceFirst(
+                            "OPENROUTER_API_KEY=\\S+",
+                            "OPENROUTER_API_KEY=" + CANARIES.get("env-openrouter"))
+                        .replaceFirst(
+                            "TELEGRAM_BOT_TOKEN=\\S+",
+                            "TELEGRAM_BOT_TOKEN=" + CANARIES.get("env-telegram"))
+                    + "HERMES_INSTANCE_LABEL="
+                    + CANARIES.get("env-plain")
+                    + "\n")
+        .edit(
+            CONFIG,
+            config ->
+                config.replace(
+                    "  provider: \"auto\"\n",
+                    "  provider: \"auto\"\n  api_key: " + CANARIES.get("config-api-key") + "\n"))
+        .edit(
+            COMPOSE,
+            compose ->
+                compose.replace(
+                    "      - HERMES_DASHBOARD=1\n",
+                    "      - HERMES_DASHBOARD=1\n      - ANTHROPIC_API_KEY="
+                        + CANARIES.get("compose-env")
+                        + "\n"))
+        .edit(
+            AUTH, auth -> auth.replace("nous-fake-access-token-4f9a1c", CANARIES.get("auth-token")))
+        .saveTo(home.resolve("state"));
   }
 
   private static void ok(CliRun r) {
     assertEquals(0, r.code(), r.out() + r.err());
-  }
-
-  private static void put(SimulatedHost vps, String path, String text) {
-    SimFile old = vps.fs().get(path).orElseThrow();
-    vps.fs().put(path, SimFile.file(text, old.owner(), old.group(), old.mode()));
   }
 
   @Test

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process and keeps what it printed. */
@@ -27,6 +29,13 @@ record CliRun(int code, String out, String err) {
             new PrintWriter(err, true),
             env);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** The CLI as {@link #user} on the practice VPS whose state lives in {@code home/state}. */
+  static CliRun practice(Path home, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--practice", "--state-dir", home.resolve("state").toString()));
+    return of(user(home), all.toArray(String[]::new));
   }
 
   /** A non-root user with an English locale and the given home. */

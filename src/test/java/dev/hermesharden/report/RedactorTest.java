@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.UnifiedDiff;
 import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.FileAttrs;
 import java.util.List;
@@ -49,11 +50,35 @@ class RedactorTest {
   }
 
   @Test
-  void explicitValuesAreMaskedWherever() {
+  void tokenLikeSecretsOfSecretNamedEnvKeysAreMaskedInFreeText() {
     Redactor withEnv =
-        r.withValues(Redactor.envValues("LABEL=canaryPlain123\nDEBUG=true\nHOST=0.0.0.0\n"));
-    assertEquals("see [REDACTED] here", withEnv.redact("see canaryPlain123 here"));
-    assertEquals("true 0.0.0.0", withEnv.redact("true 0.0.0.0"), "plain values are not secrets");
+        r.withSecrets(
+            EnvSecrets.literals(
+                "LABEL=canaryPlain123\nSOME_KEY=Zq9canaryKey0123abcd\nDEBUG=true\nHOST=0.0.0.0\n"));
+    assertEquals("see [REDACTED] here", withEnv.redact("see Zq9canaryKey0123abcd here"));
+    assertEquals(
+        "canaryPlain123", withEnv.redact("canaryPlain123"), "an innocent name makes no literal");
+    assertEquals(
+        "x/Zq9canaryKey0123abcd/y",
+        withEnv.redact("x/Zq9canaryKey0123abcd/y"),
+        "a literal never masks part of a longer token or path");
+  }
+
+  @Test
+  void noWordPathOrCommandCanBecomeALiteral() {
+    for (String v :
+        List.of(
+            "/etc/shadow",
+            "PermitRootLogin yes",
+            "PasswordAuthentication",
+            "--disabled-password",
+            "/opt/hermes/data/.env",
+            "50-cloud-init.conf",
+            "fd7a:115c:a1e0::1234",
+            "docker-compose.yml")) {
+      assertFalse(EnvSecrets.tokenLike(v), v);
+      assertEquals(v, r.withSecrets(List.of(v)).redact(v), v);
+    }
   }
 
   @Test
@@ -75,14 +100,51 @@ class RedactorTest {
     WriteFile w =
         new WriteFile(
             "/opt/hermes/data/.env",
-            Optional.of("API_SERVER_KEY=changeme\nAPI_SERVER_HOST=0.0.0.0\n"),
-            "API_SERVER_KEY=Zq9newGeneratedKey0123456789abcdefABCDEF0123456789\nAPI_SERVER_HOST=127.0.0.1\n",
+            Optional.of("API_SERVER_KEY=changeme\nAPI_SERVER_HOST=0.0.0.0\nLABEL=canaryPlain123\n"),
+            "API_SERVER_KEY=Zq9newGeneratedKey0123456789abcdefABCDEF0123456789\n"
+                + "API_SERVER_HOST=127.0.0.1\nLABEL=canaryPlain123\n",
             FileAttrs.KEEP);
-    String shown = r.redact(new Plan("approvals.env", List.of(w)).render());
+    String shown = Redactor.shown(new Plan("approvals.env", List.of(w)));
     assertFalse(shown.contains("Zq9newGeneratedKey"), shown);
     assertFalse(shown.contains("changeme"), shown);
+    assertFalse(shown.contains("canaryPlain123"), "every non-plain value of .env: " + shown);
     assertTrue(shown.contains("+API_SERVER_KEY=[REDACTED]"), shown);
     assertTrue(shown.contains("+API_SERVER_HOST=127.0.0.1"), "non-secret settings stay visible");
+    assertTrue(shown.contains(" LABEL=[REDACTED]"), shown);
     assertTrue(w.after().contains("Zq9newGeneratedKey"), "only the display is redacted");
+  }
+
+  @Test
+  void envValuesInTheEnvDiffKeepQuotesCommentsAndCommentedOutKeys() {
+    assertEquals("KEY=\"[REDACTED]\"  # note", EnvSecrets.maskValue("KEY=\"a b c\"  # note"));
+    assertEquals("export K=[REDACTED] # x", EnvSecrets.maskValue("export K=abcdef # x"));
+    assertEquals(
+        "# hermes-harden: OPENAI_API_KEY=[REDACTED]",
+        EnvSecrets.maskValue("# hermes-harden: OPENAI_API_KEY=sk-abc"));
+    for (String plain :
+        List.of(
+            "# TELEGRAM_ALLOWED_USERS=                  # Comma-separated user IDs",
+            "API_SERVER_HOST=127.0.0.1",
+            "HERMES_YOLO_MODE=true",
+            "API_SERVER_CORS_ORIGINS=",
+            "GATEWAY_ALLOWED_USERS=123,*",
+            "OPENAI_API_KEY=${VAULT_KEY}",
+            "# a comment, no assignment")) {
+      assertEquals(plain, EnvSecrets.maskValue(plain), plain);
+    }
+  }
+
+  @Test
+  void privateKeyLinesInADiffAreMaskedOneByOne() {
+    String before = "a: 1\n";
+    String after =
+        "a: 1\nkey: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n"
+            + "  -----END OPENSSH PRIVATE KEY-----\nb: 2\n";
+    String diff = Redactor.diff("/x.yaml", before, after, false);
+    assertFalse(diff.contains("b3BlbnNz"), diff);
+    assertTrue(diff.contains("+[REDACTED]\n"), diff);
+    assertTrue(diff.contains("+b: 2\n"), "the lines after the key are shown: " + diff);
+    assertEquals(
+        diff.lines().count(), UnifiedDiff.of("/x.yaml", before, after, false).lines().count());
   }
 }

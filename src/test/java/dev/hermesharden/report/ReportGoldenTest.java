@@ -148,16 +148,15 @@ class ReportGoldenTest {
   void markdownAndJsonMatchTheGoldenFiles() throws Exception {
     ReportModel model = fixedSession();
     Messages m = Messages.english();
-    Redactor r = Redactor.patterns();
-    String md = Reports.MD.render(model, m, r);
-    String json = Reports.JSON.render(model, m, r);
+    String md = Reports.MD.render(model, m);
+    String json = Reports.JSON.render(model, m);
     assertEquals(1, model.summary().skipped(), "the fixed session skips fail2ban");
     assertTrue(model.summary().failing() >= 1, "and leaves a failing step (approvals' API key)");
     compare("report.md", md);
     compare("report.json", json);
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(EXAMPLES.resolve("practice-report.md"), md);
-      Files.writeString(EXAMPLES.resolve("practice-report.html"), Reports.HTML.render(model, m, r));
+      Files.writeString(EXAMPLES.resolve("practice-report.html"), Reports.HTML.render(model, m));
     }
   }
 
@@ -165,7 +164,7 @@ class ReportGoldenTest {
   void htmlIsWellFormedAndSelfContained() throws Exception {
     ReportModel model = fixedSession();
     for (Messages m : List.of(Messages.english(), Messages.forLanguage("de"))) {
-      String html = Reports.HTML.render(model, m, Redactor.patterns());
+      String html = Reports.HTML.render(model, m);
       var f = DocumentBuilderFactory.newInstance();
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

@@ -45,7 +45,7 @@ class SandboxStepsTest {
     assertStatus(before, "users.service-user-exists", "FAIL");
 
     String plan = run(vps, 0, "plan", "--step", "users");
-    assertTrue(plan.contains("$ usermod -aG sudo admin"), plan);
+    assertTrue(plan.contains("$ usermod -aG sudo -- admin"), plan);
     assertTrue(plan.contains("$ adduser --disabled-password"), plan);
 
     run(vps, 0, "apply", "--step", "users", "--yes");

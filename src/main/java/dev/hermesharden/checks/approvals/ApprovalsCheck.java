@@ -5,6 +5,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.HermesConfig;
@@ -54,8 +55,8 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
     HermesConfig config;
     try {
       config = facts.config();
-    } catch (IllegalArgumentException e) {
-      return Verdict.error("reason.approvals.config-invalid", facts.configPath());
+    } catch (BadInputException e) {
+      return Verdict.error("reason.approvals.config-invalid", e.where());
     }
     return rule.judge(config, facts.env(), params).with("home", facts.home().get());
   }

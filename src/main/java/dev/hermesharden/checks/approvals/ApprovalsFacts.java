@@ -28,9 +28,13 @@ public record ApprovalsFacts(
         Optional.ofNullable(envText));
   }
 
-  /** The parsed config; Hermes' defaults when the file is absent. */
+  /**
+   * The parsed config; Hermes' defaults when the file is absent.
+   *
+   * @throws dev.hermesharden.model.BadInputException when it is not YAML
+   */
   public HermesConfig config() {
-    return configText.map(HermesConfig::parse).orElseGet(HermesConfig::empty);
+    return configText.map(t -> HermesConfig.parse(configPath(), t)).orElseGet(HermesConfig::empty);
   }
 
   public DotEnv env() {

@@ -5,9 +5,9 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.compose.ComposeFile;
-import java.util.Map;
 
 /**
  * {@code docker.compose-found}: the compose file(s) that run Hermes are found and readable, so the
@@ -26,9 +26,8 @@ public final class ComposeFoundCheck implements Check<DockerFacts> {
       return DockerFacts.notInDockerVerdict();
     }
     if (!facts.compose().unreadable().isEmpty()) {
-      Map.Entry<String, String> bad = facts.compose().unreadable().entrySet().iterator().next();
-      return Verdict.fail("reason.docker.compose-unreadable", bad.getKey())
-          .with("error", bad.getValue());
+      BadInputException bad = facts.compose().unreadable().values().iterator().next();
+      return Verdict.fail("reason.docker.compose-unreadable", bad.where());
     }
     if (facts.compose().files().isEmpty()) {
       String names =

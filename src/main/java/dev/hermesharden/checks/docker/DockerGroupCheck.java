@@ -28,7 +28,7 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
 
   /** {@code id -nG USER} as a list, or the docker group's members as a fallback. */
   public static Optional<List<String>> groups(Host host, String user) throws HostException {
-    ExecResult id = host.exec("id", "-nG", user);
+    ExecResult id = host.exec("id", "-nG", "--", user);
     if (id.ok()) {
       return Optional.of(List.of(id.stdout().strip().split("\\s+")));
     }

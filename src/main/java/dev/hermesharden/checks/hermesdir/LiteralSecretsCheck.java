@@ -5,6 +5,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.hermes.LiteralSecretScanner;
 import java.util.List;
@@ -38,9 +39,9 @@ public final class LiteralSecretsCheck implements Check<LiteralSecretsCheck.Fact
     }
     List<String> keys;
     try {
-      keys = LiteralSecretScanner.scan(facts.config().get());
-    } catch (IllegalArgumentException e) {
-      return Verdict.error("reason.hermes-dir.config-unreadable", path);
+      keys = LiteralSecretScanner.scan(path, facts.config().get());
+    } catch (BadInputException e) {
+      return Verdict.error("reason.hermes-dir.config-unreadable", e.where());
     }
     if (keys.isEmpty()) {
       return Verdict.pass("reason.hermes-dir.no-literal-secrets", path);

@@ -37,8 +37,8 @@ public record Account(
     if (entry.isEmpty()) {
       return missing(name);
     }
-    ExecResult st = host.exec("passwd", "-S", name);
-    ExecResult id = host.exec("id", "-nG", name);
+    ExecResult st = host.exec("passwd", "-S", "--", name);
+    ExecResult id = host.exec("id", "-nG", "--", name);
     Optional<String> keys = host.readFile(entry.get().home() + "/.ssh/authorized_keys");
     return new Account(
         name,
@@ -50,12 +50,13 @@ public record Account(
 
   /** {@code getent passwd NAME}; exit 2 (no such key) means the account does not exist. */
   public static Optional<PasswdEntry> lookup(Host host, String name) throws HostException {
-    ExecResult r = host.exec("getent", "passwd", name);
+    ExecResult r = host.exec("getent", "passwd", "--", name);
     if (r.exitCode() == 2) {
       return Optional.empty();
     }
     if (!r.ok()) {
-      throw new HostException(HostException.Kind.IO, "getent passwd " + name + ": " + r.stderr());
+      throw new HostException(
+          HostException.Kind.IO, "getent passwd -- " + name + ": " + r.stderr());
     }
     return PasswdEntry.parseFirst(r.stdout());
   }

@@ -34,19 +34,13 @@ public final class ApprovalsConfigFix implements Fix {
     String path = HermesFiles.config(home);
     Optional<String> before = host.readFile(path);
     String text = before.orElse("");
-    HermesConfig c;
-    try {
-      c = HermesConfig.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new HostException(HostException.Kind.IO, path + " is not valid YAML", e);
-    }
+    HermesConfig c = HermesConfig.parse(path, text);
     String after = text;
     for (Map.Entry<String, Object> e : wanted(c, params).entrySet()) {
       try {
         after = HermesConfigEditor.set(after, e.getKey(), e.getValue());
       } catch (ConfigEditRefusedException ex) {
-        throw new HostException(
-            HostException.Kind.IO, path + ": refused to edit " + ex.getMessage(), ex);
+        throw ex.in(path);
       }
     }
     if (after.equals(text)) {

@@ -48,16 +48,11 @@ public final class ApprovalsEnvFix implements Fix {
     String home = Homes.require(host, ctx);
     String path = HermesFiles.env(home);
     Optional<String> before = host.readFile(path);
-    HermesConfig config;
-    try {
-      config =
-          host.readFile(HermesFiles.config(home))
-              .map(HermesConfig::parse)
-              .orElseGet(HermesConfig::empty);
-    } catch (IllegalArgumentException e) {
-      throw new HostException(
-          HostException.Kind.IO, HermesFiles.config(home) + " is not valid YAML", e);
-    }
+    String configPath = HermesFiles.config(home);
+    HermesConfig config =
+        host.readFile(configPath)
+            .map(t -> HermesConfig.parse(configPath, t))
+            .orElseGet(HermesConfig::empty);
     String text = before.orElse("");
     String after = edit(text, config, ctx.answers().get(GENERATE_KEY).orElse("no").equals("yes"));
     if (after.equals(text)) {

@@ -10,6 +10,7 @@ import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.TrustedAccounts;
 import dev.hermesharden.system.compose.ComposeCli;
@@ -40,6 +41,10 @@ public final class BindLoopbackFix implements Fix {
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
     DockerFacts facts = DockerFacts.gather(host, ctx);
     TrustedAccounts trusted = TrustedAccounts.of(host, ctx.answers());
+    if (!facts.compose().unreadable().isEmpty()) {
+      // a plan that skipped a file Hermes runs from would wrongly say "nothing to do"
+      throw facts.compose().unreadable().values().iterator().next();
+    }
     Optional<ComposeCli> cli = Optional.empty();
     boolean cliAsked = false;
     List<PlannedAction> actions = new ArrayList<>();
@@ -58,8 +63,11 @@ public final class BindLoopbackFix implements Fix {
       try {
         r = ComposePortRewriter.rewrite(f.path(), text, v1);
       } catch (IllegalStateException e) {
-        throw new HostException(
-            HostException.Kind.IO, "refusing to edit " + f.path() + ": " + e.getMessage(), e);
+        BadInputException b =
+            new BadInputException(
+                f.path(), 0, "ports", "reason.input.edit-refused", e.getMessage());
+        b.initCause(e);
+        throw b;
       }
       boolean liveOpen =
           facts.hermesContainers().stream()

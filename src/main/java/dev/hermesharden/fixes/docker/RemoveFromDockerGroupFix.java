@@ -25,6 +25,6 @@ public final class RemoveFromDockerGroupFix implements Fix {
     if (groups.isEmpty() || !groups.get().contains("docker")) {
       return Plan.nothing(ID);
     }
-    return new Plan(ID, List.of(RunCommand.of("gpasswd", "-d", user, "docker")));
+    return new Plan(ID, List.of(RunCommand.of("gpasswd", "-d", user, "--", "docker")));
   }
 }

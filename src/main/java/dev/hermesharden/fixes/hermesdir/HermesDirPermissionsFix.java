@@ -47,12 +47,14 @@ public final class HermesDirPermissionsFix implements Fix {
     Optional<String> found = HermesDir.locate(host, ctx);
     String user = ctx.answers().serviceUser();
     Optional<AccountLookup> service = AccountLookup.of(host, user);
-    if (found.isEmpty() || service.isEmpty() || service.get().uid() == 0) {
+    if (found.isEmpty() || (service.isPresent() && service.get().uid() == 0)) {
       return Plan.nothing(ID);
     }
     String dir = found.get();
-    Account agent = Account.of(host, service.get().uid());
-    String group = groupName(host, agent.gid());
+    // before step 1 creates the account, the plan names it (and adduser's group of that name)
+    Account agent =
+        service.isPresent() ? Account.of(host, service.get().uid()) : Account.named(user);
+    String group = service.isPresent() ? groupName(host, agent.gid()) : user;
     List<PlannedAction> actions = new ArrayList<>();
     if (!host.exec(ownership(dir, user, group, "-print", "-quit")).stdout().isEmpty()) {
       if (!host.readFile(PROTECTED_HARDLINKS).orElse("").strip().equals("1")) {
@@ -66,7 +68,16 @@ public final class HermesDirPermissionsFix implements Fix {
       actions.add(
           RunCommand.of(
               ownership(
-                  dir, user, group, "-execdir", "chown", "-h", user + ":" + group, "{}", "+")));
+                  dir,
+                  user,
+                  group,
+                  "-execdir",
+                  "chown",
+                  "-h",
+                  "--",
+                  user + ":" + group,
+                  "{}",
+                  "+")));
     }
     Optional<FileStat> dirStat = host.lstat(dir);
     if (dirStat.isPresent() && (dirStat.get().mode() & 0777) != 0700) {

@@ -26,6 +26,6 @@ public final class ServiceShellNologinFix implements Fix {
     if (a.isEmpty() || a.get().noLogin()) {
       return Plan.nothing(ID);
     }
-    return new Plan(ID, List.of(RunCommand.of("usermod", "-s", NOLOGIN, user)));
+    return new Plan(ID, List.of(RunCommand.of("usermod", "-s", NOLOGIN, "--", user)));
   }
 }

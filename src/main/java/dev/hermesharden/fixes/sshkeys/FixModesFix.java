@@ -63,7 +63,7 @@ public final class FixModesFix implements Fix {
       actions.add(RunCommand.of("chmod", mode, path));
     }
     if (!s.owner().equals(user)) {
-      actions.add(RunCommand.of("chown", user + ":" + group, path));
+      actions.add(RunCommand.of("chown", "--", user + ":" + group, path));
     }
   }
 
@@ -80,7 +80,7 @@ public final class FixModesFix implements Fix {
 
   /** {@code id -gn USER}; the user's own name when id cannot tell (adduser's default). */
   static String primaryGroup(Host host, String user) throws HostException {
-    ExecResult r = host.exec("id", "-gn", user);
+    ExecResult r = host.exec("id", "-gn", "--", user);
     return r.ok() && !r.stdout().isBlank() ? r.stdout().strip() : user;
   }
 }

@@ -36,7 +36,7 @@ public final class AdminSudoFix implements Fix {
     } else if (Account.gather(host, user).groups().contains(group)) {
       return Plan.nothing(ID);
     }
-    actions.add(RunCommand.of("usermod", "-aG", group, user));
+    actions.add(RunCommand.of("usermod", "-aG", group, "--", user));
     return new Plan(ID, actions);
   }
 }

@@ -27,6 +27,6 @@ public final class CreateServiceUserFix implements Fix {
 
   /** The exact adduser call of design §2 (empty GECOS so adduser asks nothing). */
   public static RunCommand adduser(String user) {
-    return RunCommand.of("adduser", "--disabled-password", "--gecos", "", user);
+    return RunCommand.of("adduser", "--disabled-password", "--gecos", "", "--", user);
   }
 }

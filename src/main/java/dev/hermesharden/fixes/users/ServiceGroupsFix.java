@@ -27,7 +27,7 @@ public final class ServiceGroupsFix implements Fix {
     List<PlannedAction> actions = new ArrayList<>();
     for (String g : a.groups()) {
       if (ServiceGroupsCheck.forbidden(params).contains(g)) {
-        actions.add(RunCommand.of("gpasswd", "-d", a.name(), g));
+        actions.add(RunCommand.of("gpasswd", "-d", a.name(), "--", g));
       }
     }
     return new Plan(ID, actions);

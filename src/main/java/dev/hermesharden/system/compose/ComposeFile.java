@@ -1,5 +1,6 @@
 package dev.hermesharden.system.compose;
 
+import dev.hermesharden.model.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,18 +65,19 @@ public record ComposeFile(String path, List<ComposeService> services, List<Strin
   /**
    * Reads a compose file's text.
    *
-   * @throws IllegalArgumentException when the text is not YAML or has no {@code services} mapping
+   * @throws BadInputException when the text is not YAML or has no {@code services} mapping
    */
   public static ComposeFile parse(String path, String text) {
     Node root;
     try {
       root = YamlNodes.compose(text);
     } catch (YAMLException e) {
-      throw new IllegalArgumentException(path + ": not valid YAML: " + e.getMessage(), e);
+      throw BadInputException.yaml(path, e);
     }
     Node services = root == null ? null : YamlNodes.value(YamlNodes.entries(root), "services");
     if (!(services instanceof MappingNode)) {
-      throw new IllegalArgumentException(path + ": no services mapping");
+      int line = services == null ? 1 : YamlNodes.line(services);
+      throw new BadInputException(path, line, "services", "reason.input.compose-no-services");
     }
     List<ComposeService> out = new ArrayList<>();
     List<String> refs = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.hermesharden.system.compose;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * @param unreadable path to why it could not be parsed
  */
 public record ComposeFiles(
-    List<ComposeFile> files, Map<String, String> texts, Map<String, String> unreadable) {
+    List<ComposeFile> files, Map<String, String> texts, Map<String, BadInputException> unreadable) {
   public ComposeFiles {
     files = List.copyOf(files);
     texts = new TreeMap<>(texts);
@@ -26,21 +27,22 @@ public record ComposeFiles(
   public static ComposeFiles load(Host host, Answers answers) throws HostException {
     List<ComposeFile> files = new ArrayList<>();
     Map<String, String> texts = new TreeMap<>();
-    Map<String, String> bad = new TreeMap<>();
+    Map<String, BadInputException> bad = new TreeMap<>();
     for (String path : ComposeDiscovery.find(host, answers)) {
       String text;
       try {
         text = host.readFile(path).orElse("");
       } catch (HostException e) {
         // a link, a FIFO, a file too large or unreadable: a finding about this file, not the end
-        bad.put(path, e.kind() + ": " + e.getMessage());
+        bad.put(
+            path, new BadInputException(path, 0, "", "reason.input.unreadable", e.getMessage()));
         continue;
       }
       texts.put(path, text);
       try {
         files.add(ComposeFile.parse(path, text));
-      } catch (IllegalArgumentException e) {
-        bad.put(path, e.getMessage());
+      } catch (BadInputException e) {
+        bad.put(path, e);
       }
     }
     return new ComposeFiles(files, texts, bad);

@@ -22,7 +22,7 @@ public record AccountLookup(String name, int uid, String home, String shell) {
 
   /** The account, or empty when it does not exist. */
   public static Optional<AccountLookup> of(Host host, String user) throws HostException {
-    ExecResult r = host.exec("getent", "passwd", user);
+    ExecResult r = host.exec("getent", "passwd", "--", user);
     if (r.ok()) {
       return parse(r.stdout().lines().findFirst().orElse(""));
     }

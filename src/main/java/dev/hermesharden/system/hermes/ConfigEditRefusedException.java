@@ -1,5 +1,7 @@
 package dev.hermesharden.system.hermes;
 
+import dev.hermesharden.model.BadInputException;
+
 /**
  * A file edit that could not be made safely (a flow mapping on the path, an anchor, several
  * documents, or a result that did not re-parse to exactly the intended change). The file is left as
@@ -17,5 +19,13 @@ public final class ConfigEditRefusedException extends Exception {
 
   public String key() {
     return key;
+  }
+
+  /** The same refusal as bad input in {@code file}: the key as field, the reason in words. */
+  public BadInputException in(String file) {
+    BadInputException b =
+        new BadInputException(file, 0, key, "reason.input.edit-refused", getMessage());
+    b.initCause(this);
+    return b;
   }
 }

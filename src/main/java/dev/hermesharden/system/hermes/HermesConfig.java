@@ -1,5 +1,6 @@
 package dev.hermesharden.system.hermes;
 
+import dev.hermesharden.model.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,22 +31,28 @@ public final class HermesConfig {
     return new HermesConfig(Map.of());
   }
 
+  /** {@link #parse(String, String)} for a text whose path does not matter (fixtures). */
+  public static HermesConfig parse(String text) {
+    return parse("config.yaml", text);
+  }
+
   /**
-   * @throws IllegalArgumentException when the text is not YAML or its top level is not a mapping
+   * @param file where the text came from, for the error
+   * @throws BadInputException when the text is not YAML or its top level is not a mapping
    */
   @SuppressWarnings("unchecked")
-  public static HermesConfig parse(String text) {
+  public static HermesConfig parse(String file, String text) {
     Object doc;
     try {
       doc = load(text);
     } catch (YAMLException e) {
-      throw new IllegalArgumentException("config.yaml is not valid YAML: " + e.getMessage(), e);
+      throw BadInputException.yaml(file, e);
     }
     if (doc == null) {
       return empty();
     }
     if (!(doc instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException("config.yaml: the top level is not a mapping");
+      throw new BadInputException(file, 1, "", "reason.input.not-mapping");
     }
     return new HermesConfig((Map<String, Object>) m);
   }

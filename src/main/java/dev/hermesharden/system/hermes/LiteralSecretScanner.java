@@ -1,13 +1,11 @@
 package dev.hermesharden.system.hermes;
 
+import dev.hermesharden.model.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -27,15 +25,21 @@ public final class LiteralSecretScanner {
 
   private LiteralSecretScanner() {}
 
-  /**
-   * @throws IllegalArgumentException when the text is not YAML
-   */
+  /** {@link #scan(String, String)} for a text whose path does not matter (fixtures). */
   public static List<String> scan(String yaml) {
+    return scan("config.yaml", yaml);
+  }
+
+  /**
+   * @param file where the text came from, for the error
+   * @throws BadInputException when the text is not YAML
+   */
+  public static List<String> scan(String file, String yaml) {
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      root = HermesConfig.load(yaml);
     } catch (YAMLException e) {
-      throw new IllegalArgumentException("config.yaml is not valid YAML", e);
+      throw BadInputException.yaml(file, e);
     }
     List<String> out = new ArrayList<>();
     walk(root, "", false, out);

@@ -1,6 +1,7 @@
 package dev.hermesharden.system.ufw;
 
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.system.net.Cidr;
 import java.util.Optional;
 
@@ -27,7 +28,9 @@ public record PrivatePath(Optional<String> iface, String cidr) {
           answers
               .get(Answers.PRIVATE_PATH_CIDR)
               .orElseThrow(
-                  () -> new IllegalArgumentException("private path kind cidr without a CIDR")));
+                  () ->
+                      new BadInputException(
+                          "answers", 0, Answers.PRIVATE_PATH_CIDR, "reason.input.cidr-missing")));
     }
     return new PrivatePath(Optional.of(TAILSCALE_IFACE), TAILSCALE_CIDR);
   }

@@ -8,6 +8,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
@@ -57,12 +58,19 @@ class DockerChecksTest {
     Verdict broken =
         c.evaluate(
             new DockerFacts(
-                new ComposeFiles(List.of(), Map.of(PATH, "x"), Map.of(PATH, "no services")),
+                new ComposeFiles(
+                    List.of(),
+                    Map.of(PATH, "x"),
+                    Map.of(
+                        PATH,
+                        new BadInputException(
+                            PATH, 1, "services", "reason.input.compose-no-services"))),
                 Optional.empty()),
             Params.NONE,
             CTX);
     assertEquals(Status.FAIL, broken.status());
     assertEquals("reason.docker.compose-unreadable", broken.reason().key());
+    assertEquals(List.of(PATH + ":1: services"), broken.reason().args(), "names file and line");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.system.hermes.HermesConfig;
@@ -39,10 +40,12 @@ class ApprovalsFixesTest {
   void aFlowMappingIsRefusedNotRewritten() throws Exception {
     SimulatedHost host = SimulatedHost.fresh();
     host.writeFile("/opt/hermes/data/config.yaml", "approvals: {mode: off}\n", FileAttrs.KEEP);
-    HostException e =
+    BadInputException e =
         assertThrows(
-            HostException.class, () -> new ApprovalsConfigFix().plan(host, Params.NONE, CTX));
-    assertTrue(e.getMessage().contains("flow mapping"), e.getMessage());
+            BadInputException.class, () -> new ApprovalsConfigFix().plan(host, Params.NONE, CTX));
+    assertEquals("/opt/hermes/data/config.yaml: approvals.mode", e.where());
+    assertEquals("reason.input.edit-refused", e.key());
+    assertTrue(e.args().get(0).toString().contains("flow mapping"), e.getMessage());
   }
 
   @Test

@@ -122,7 +122,7 @@ class DockerFixesTest {
             .fix("docker.remove-hermes-from-docker-group")
             .orElseThrow()
             .plan(host, Params.NONE, CTX);
-    assertEquals("$ gpasswd -d hermes docker\n", plan.render());
+    assertEquals("$ gpasswd -d hermes -- docker\n", plan.render());
     PlanApplier.apply(host, plan);
     assertEquals(
         Status.PASS, runChecks(host).get("docker.service-user-not-in-docker-group").status());

@@ -100,7 +100,7 @@ class HermesDirFixesTest {
     Plan perms = CATALOG.fix("hermes-dir.permissions").orElseThrow().plan(host, Params.NONE, CTX);
     assertEquals(
         "$ find -P /opt/hermes/data -xdev '!' -type l '(' '!' -user hermes -o '!' -group hermes"
-            + " ')' '(' -type d -o -links 1 ')' -execdir chown -h hermes:hermes '{}' +\n"
+            + " ')' '(' -type d -o -links 1 ')' -execdir chown -h -- hermes:hermes '{}' +\n"
             + "$ setpriv --reuid=hermes --regid=1001 --clear-groups --no-new-privs -- chmod 700"
             + " /opt/hermes/data\n"
             + "$ setpriv --reuid=hermes --regid=1001 --clear-groups --no-new-privs -- chmod 600"
@@ -111,7 +111,7 @@ class HermesDirFixesTest {
             + " /opt/hermes/data -xdev -perm -0002 '!' -type l -exec chmod o-w '{}' +\n",
         perms.render());
     Plan shell = CATALOG.fix("hermes-dir.nologin").orElseThrow().plan(host, Params.NONE, CTX);
-    assertEquals("$ usermod -s /usr/sbin/nologin hermes\n", shell.render());
+    assertEquals("$ usermod -s /usr/sbin/nologin -- hermes\n", shell.render());
 
     PlanApplier.apply(host, perms);
     PlanApplier.apply(host, shell);

@@ -151,8 +151,9 @@ class SshKeysFixesTest {
     host.exec("chown", "root:root", "/home/admin/.ssh", KEYS);
     Plan p = new FixModesFix().plan(host, Params.NONE, CTX);
     assertEquals(
-        "$ chmod 700 /home/admin/.ssh\n$ chown admin:admin /home/admin/.ssh\n"
-            + "$ chmod 600 /home/admin/.ssh/authorized_keys\n$ chown admin:admin /home/admin/.ssh/authorized_keys\n",
+        "$ chmod 700 /home/admin/.ssh\n$ chown -- admin:admin /home/admin/.ssh\n"
+            + "$ chmod 600 /home/admin/.ssh/authorized_keys\n"
+            + "$ chown -- admin:admin /home/admin/.ssh/authorized_keys\n",
         p.render());
     PlanApplier.apply(host, p);
     assertTrue(new FixModesFix().plan(host, Params.NONE, CTX).isEmpty());

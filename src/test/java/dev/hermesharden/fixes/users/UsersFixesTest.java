@@ -31,9 +31,9 @@ class UsersFixesTest {
     assertEquals(Status.NOT_APPLICABLE, before.get("users.not-root-login").status());
 
     Map<String, Plan> plans = step.plan(host, CTX);
-    assertEquals("$ usermod -aG sudo admin\n", plans.get("users.admin-sudo").render());
+    assertEquals("$ usermod -aG sudo -- admin\n", plans.get("users.admin-sudo").render());
     assertEquals(
-        List.of("adduser", "--disabled-password", "--gecos", "", "hermes"),
+        List.of("adduser", "--disabled-password", "--gecos", "", "--", "hermes"),
         ((dev.hermesharden.fixes.RunCommand)
                 plans.get("users.create-service-user").actions().get(0))
             .argv());
@@ -50,7 +50,7 @@ class UsersFixesTest {
     SimulatedHost host = SimulatedHost.fresh();
     Plan p = new AdminSudoFix().plan(host, Params.NONE, ops);
     assertEquals(
-        "$ adduser --disabled-password --gecos '' ops\n$ usermod -aG sudo ops\n", p.render());
+        "$ adduser --disabled-password --gecos '' -- ops\n$ usermod -aG sudo -- ops\n", p.render());
     PlanApplier.apply(host, p);
     assertTrue(new AdminSudoFix().plan(host, Params.NONE, ops).isEmpty());
     assertEquals("ops sudo users\n", host.exec("id", "-nG", "ops").stdout());
@@ -62,7 +62,7 @@ class UsersFixesTest {
     PlanApplier.apply(host, new CreateServiceUserFix().plan(host, Params.NONE, CTX));
     host.exec("usermod", "-aG", "docker,sudo", "hermes");
     Plan p = new ServiceGroupsFix().plan(host, Params.NONE, CTX);
-    assertEquals("$ gpasswd -d hermes sudo\n$ gpasswd -d hermes docker\n", p.render());
+    assertEquals("$ gpasswd -d hermes -- sudo\n$ gpasswd -d hermes -- docker\n", p.render());
     PlanApplier.apply(host, p);
     assertTrue(new ServiceGroupsFix().plan(host, Params.NONE, CTX).isEmpty());
   }

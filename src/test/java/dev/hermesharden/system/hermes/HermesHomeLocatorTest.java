@@ -38,21 +38,27 @@ class HermesHomeLocatorTest {
     ScriptedHost host =
         new ScriptedHost()
             .answer(
-                "getent passwd admin", 0, "alice:x:1001:1001:Alice,,,:/home/alice:/bin/bash\n", "")
+                "getent passwd -- admin",
+                0,
+                "alice:x:1001:1001:Alice,,,:/home/alice:/bin/bash\n",
+                "")
             .file(
                 "/home/alice/hermes-agent/docker-compose.yml",
                 "services:\n  h:\n    volumes: [\"~/.hermes:/opt/data\"]\n",
                 "alice")
             .dir("/home/alice", "alice")
             .answer(
-                "getent passwd alice", 0, "alice:x:1001:1001:Alice,,,:/home/alice:/bin/bash\n", "")
+                "getent passwd -- alice",
+                0,
+                "alice:x:1001:1001:Alice,,,:/home/alice:/bin/bash\n",
+                "")
             .dir("/home/alice/.hermes", "alice");
     assertEquals(Optional.of("/home/alice/.hermes"), HermesHomeLocator.locate(host, Answers.EMPTY));
   }
 
   private static ScriptedHost hostileCompose(String source) {
     return new ScriptedHost()
-        .answer("getent passwd hermes", 0, "hermes:x:999:999::/home/hermes:/bin/bash\n", "")
+        .answer("getent passwd -- hermes", 0, "hermes:x:999:999::/home/hermes:/bin/bash\n", "")
         .dir("/home/hermes", "hermes")
         .dir("/home/hermes/hermes-agent", "hermes")
         .file(
@@ -130,7 +136,7 @@ class HermesHomeLocatorTest {
                 "services:\n  h:\n    volumes: [\"hermes-data:/opt/data\"]\n",
                 "root")
             .answer(
-                "getent passwd hermes",
+                "getent passwd -- hermes",
                 0,
                 "hermes:x:999:999::/var/lib/hermes:/usr/sbin/nologin\n",
                 "")
@@ -148,7 +154,7 @@ class HermesHomeLocatorTest {
                 "/opt/hermes/compose.yml",
                 "services:\n  h:\n    volumes:\n      - ${HERMES_HOME:-/home/admin/.hermes}:/opt/data\n",
                 "root")
-            .answer("getent passwd admin", 0, "admin:x:1000:1000::/home/admin:/bin/bash\n", "")
+            .answer("getent passwd -- admin", 0, "admin:x:1000:1000::/home/admin:/bin/bash\n", "")
             .dir("/home/admin/.hermes", "admin");
     assertEquals(Optional.of("/home/admin/.hermes"), HermesHomeLocator.locate(host, Answers.EMPTY));
   }
