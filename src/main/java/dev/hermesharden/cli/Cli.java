@@ -1,5 +1,6 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.host.HostException;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.BadInputException;
 import java.io.PrintWriter;
@@ -51,6 +52,18 @@ public final class Cli {
             String why = messages.get(b.key(), b.args().toArray());
             err.println(messages.get("cli.error.bad-input", b.where(), why));
             code = ExitCode.USAGE;
+          } else if (ex instanceof HostException h) {
+            // a file the host would not read (a trap, too large), an account or place missing:
+            // a reason about this server, never an "internal error"
+            boolean unreachable =
+                h.kind() == HostException.Kind.UNREACHABLE
+                    || h.kind() == HostException.Kind.AUTH
+                    || h.kind() == HostException.Kind.TIMEOUT;
+            err.println(
+                unreachable
+                    ? messages.get("cli.error.unreachable", h.getMessage())
+                    : messages.get("cli.error.host", h.kind(), h.getMessage()));
+            code = unreachable ? ExitCode.UNREACHABLE : ExitCode.USAGE;
           } else {
             err.println(messages.get("cli.error.internal", String.valueOf(ex.getMessage())));
           }

@@ -33,7 +33,7 @@ public final class LocalHost implements Host {
 
   private final String name;
   private final String searchPath;
-  private final SafeFiles files = new SafeFiles(this, new LocalFiles());
+  private final SafeFiles files = new SafeFiles(this, new LocalFiles(), runningAsRoot());
 
   /** This machine, finding commands on this process's PATH. */
   public LocalHost() {
@@ -68,7 +68,20 @@ public final class LocalHost implements Host {
     return kept.isEmpty() ? DEFAULT_PATH : String.join(":", kept);
   }
 
-  private static boolean runningAsRoot() {
+  /** This machine's own files, for what the tool writes here whatever host it hardens (reports). */
+  private static final class Here {
+    static final LocalHost HOST = new LocalHost();
+  }
+
+  /**
+   * Writes a file on this machine by the same rules as every other write (docs/threat-model.md):
+   * atomically, and never through a directory another account can change with root's rights.
+   */
+  public static void writeHere(String path, String content, int mode) throws HostException {
+    Here.HOST.writeFile(path, content, FileAttrs.mode(mode));
+  }
+
+  static boolean runningAsRoot() {
     try {
       return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
     } catch (IOException | RuntimeException e) {

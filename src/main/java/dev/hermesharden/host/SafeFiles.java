@@ -26,14 +26,30 @@ final class SafeFiles {
 
   private final Host host;
   private final Direct direct;
+  private final boolean root;
 
-  SafeFiles(Host host, Direct direct) {
+  /**
+   * @param root whether the process acts as root: only then could it do more than an account can,
+   *     and only then are other accounts' paths handled with their rights (without root there are
+   *     no rights to borrow, and the kernel already limits the process to its own)
+   */
+  SafeFiles(Host host, Direct direct, boolean root) {
     this.host = host;
     this.direct = direct;
+    this.root = root;
+  }
+
+  /** The trust of a path, or {@code RootOnly} as-is when not running as root. */
+  private PathTrust classify(String path) throws HostException {
+    PathTrust t = PathTrust.classify(host, path);
+    if (root || t instanceof PathTrust.RootOnly) {
+      return t;
+    }
+    return new PathTrust.RootOnly(path, host.lstat(path));
   }
 
   Optional<String> read(String path, Charset cs) throws HostException {
-    PathTrust t = PathTrust.classify(host, path);
+    PathTrust t = classify(path);
     if (t instanceof PathTrust.RootOnly r) {
       if (r.target().isEmpty()) {
         return Optional.empty();
@@ -53,7 +69,7 @@ final class SafeFiles {
   }
 
   void write(String path, byte[] content, FileAttrs attrs) throws HostException {
-    PathTrust t = PathTrust.classify(host, path);
+    PathTrust t = classify(path);
     if (t instanceof PathTrust.RootOnly r) {
       if (r.target().isPresent() && !r.target().get().isRegularFile()) {
         throw notRegular(path, r.target().get());
@@ -94,7 +110,7 @@ final class SafeFiles {
   }
 
   void delete(String path) throws HostException {
-    PathTrust t = PathTrust.classify(host, path);
+    PathTrust t = classify(path);
     if (t instanceof PathTrust.RootOnly r) {
       if (r.target().isPresent()) {
         direct.delete(r.resolved());
@@ -109,7 +125,7 @@ final class SafeFiles {
   }
 
   List<String> list(String path) throws HostException {
-    PathTrust t = PathTrust.classify(host, path);
+    PathTrust t = classify(path);
     if (t instanceof PathTrust.RootOnly r) {
       return r.target().isPresent() && r.target().get().isDirectory()
           ? direct.list(r.resolved())

@@ -1,12 +1,10 @@
 package dev.hermesharden.report;
 
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.LocalHost;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,20 +43,17 @@ public final class ReportWriter {
     return writeTo(target, content);
   }
 
-  /** Writes {@code content} to {@code target} atomically with mode 0600. */
+  /**
+   * Writes {@code content} to {@code target} atomically with mode 0600, by the host's one write (so
+   * as root never through a directory another account can change).
+   */
   public static Path writeTo(Path target, String content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path abs = target.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
     try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+      LocalHost.writeHere(abs.toString(), content, 0600);
+    } catch (HostException e) {
+      throw new IOException(e.getMessage(), e);
     }
     return target;
   }

@@ -36,23 +36,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HostileAccountSandboxTest {
   static final String DATA = "/opt/hermes/data";
 
-  /** A root file the attacker aims at: 0753, so a stray {@code chmod o-w} would show. */
+  /**
+   * A root file the attacker aims links at: mode 0753, so a stray {@code chmod o-w} would show.
+   * Every account may write its content (o+w), so only its owner and mode are compared.
+   */
   static final String TARGET = "/opt/hh-target";
 
-  static final List<String> ROOT_FILES =
-      List.of("/etc/shadow", "/etc/passwd", "/etc", TARGET, "/usr/local/sbin");
+  /** A root file nobody else may read or write: owner, mode and content are compared. */
+  static final String SECRET = "/opt/hh-secret";
 
-  /**
-   * Owner, group, mode, type and sha256 of each root file, as {@code stat} and sha256sum see it.
-   */
+  static final List<String> ROOT_FILES =
+      List.of("/etc/shadow", "/etc/passwd", "/etc", SECRET, TARGET, "/usr/local/sbin");
+
+  /** Files whose content may change for good reasons (usermod edits passwd; TARGET is o+w). */
+  static final List<String> MODE_ONLY = List.of(TARGET, "/etc/passwd");
+
+  /** Owner, group, mode, type and (but for {@link #MODE_ONLY}) sha256 of each root file. */
   static Map<String, String> snapshot(SandboxVps vps) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     for (String p : ROOT_FILES) {
       String st = vps.inVps(List.of("stat", "-c", "%u:%g %a %F", p)).stdout().strip();
       String sum =
-          vps.inVps(List.of("sh", "-c", "[ -f \"$1\" ] && sha256sum < \"$1\" || echo dir", "sh", p))
-              .stdout()
-              .strip();
+          MODE_ONLY.contains(p)
+              ? ""
+              : vps.inVps(
+                      List.of(
+                          "sh", "-c", "[ -f \"$1\" ] && sha256sum < \"$1\" || echo dir", "sh", p))
+                  .stdout()
+                  .strip();
       out.put(p, st + " " + sum);
     }
     return out;
@@ -67,7 +78,12 @@ class HostileAccountSandboxTest {
   @Order(1)
   void setUpTheServiceAccountAndTheTargets(SandboxVps vps) throws Exception {
     run(vps, 0, "apply", "--step", "users", "--yes");
+    // steps 2 to 6 are not what this class is about: skipped, so steps 7 to 9 unlock
+    for (String step : List.of("ssh-keys", "private-path", "firewall", "sshd", "fail2ban")) {
+      run(vps, 0, "skip", "--step", step, "--kind", "LATER", "--reason", "tested elsewhere");
+    }
     vps.inVps(List.of("sh", "-c", "printf 'target\\n' >" + TARGET + " && chmod 0753 " + TARGET));
+    vps.inVps(List.of("sh", "-c", "printf 'secret\\n' >" + SECRET + " && chmod 0600 " + SECRET));
     assertEquals(
         "0:0 753 regular file",
         vps.inVps(List.of("stat", "-c", "%u:%g %a %F", TARGET)).stdout().strip());
@@ -82,7 +98,6 @@ class HostileAccountSandboxTest {
   @Test
   @Order(2)
   void aComposeFileOfTheAgentCannotMakeEtcHermesHome(SandboxVps vps) throws Exception {
-    Map<String, String> before = snapshot(vps);
     asHermes(
         vps,
         "mkdir -p ~/hermes-agent && printf 'services:\\n  hermes:\\n    image:"
@@ -94,6 +109,7 @@ class HostileAccountSandboxTest {
             "bob",
             "mkdir -p ~/hermes-agent && printf 'services:\\n  h:\\n    volumes: [\"/root:/opt/data\"]\\n'"
                 + " >~/hermes-agent/docker-compose.yml"));
+    Map<String, String> before = snapshot(vps);
     // the real project's compose file out of the way: the hostile files are what is found
     vps.inVps(List.of("mv", "/opt/hermes/docker-compose.yml", "/opt/hermes/compose.off"));
     try {
@@ -179,20 +195,19 @@ class HostileAccountSandboxTest {
     String rounds;
     try {
       rounds =
-          vps.javaMain(
-                  RaceInVps.class.getName(),
-                  "approvals",
-                  "approvals.env",
-                  "50",
-                  "printf 'HERMES_YOLO_MODE=1\\nAPI_SERVER_ENABLED=true\\n' >"
-                      + DATA
-                      + "/.env.new"
-                      + " && mv -f "
-                      + DATA
-                      + "/.env.new "
-                      + DATA
-                      + "/.env")
-              .stdout();
+          race(
+              vps,
+              "approvals",
+              "approvals.env",
+              "50",
+              "printf 'HERMES_YOLO_MODE=1\\nAPI_SERVER_ENABLED=true\\n' >"
+                  + DATA
+                  + "/.env.new"
+                  + " && mv -f "
+                  + DATA
+                  + "/.env.new "
+                  + DATA
+                  + "/.env");
     } finally {
       attacker.stop();
     }
@@ -223,24 +238,23 @@ class HostileAccountSandboxTest {
                     + " w.l; mv -fT w.l w 2>/dev/null;"
                     + " rm -f w; : >w; chmod 666 w;"
                     + " for r in root.*; do [ -e \"$r\" ] || continue; ln -sfn "
-                    + TARGET
+                    + SECRET
                     + " \"$r.l\"; mv -fT \"$r.l\" \"$r\" 2>/dev/null;"
                     + " ln -f "
-                    + TARGET
+                    + SECRET
                     + " \"$r.h\" 2>/dev/null && mv -fT \"$r.h\" \"$r\"; done;"
                     + " done"),
             Map.of());
     String rounds;
     try {
       rounds =
-          vps.javaMain(
-                  RaceInVps.class.getName(),
-                  "hermes-dir",
-                  "hermes-dir.permissions",
-                  "50",
-                  "chmod 755 " + DATA + "; : >" + DATA + "/w; chmod 666 " + DATA + "/w",
-                  "mktemp -p " + DATA + " root.XXXXXX")
-              .stdout();
+          race(
+              vps,
+              "hermes-dir",
+              "hermes-dir.permissions",
+              "50",
+              "chmod 755 " + DATA + "; : >" + DATA + "/w; chmod 666 " + DATA + "/w",
+              "mktemp -p " + DATA + " root.XXXXXX");
     } finally {
       attacker.stop();
     }
@@ -289,7 +303,8 @@ class HostileAccountSandboxTest {
       assertStatus(a, "hermes-dir.auth-file", "FAIL");
       ExecResult plan = vps.hermesHarden("plan", "--step", "approvals");
       assertFalse((plan.stdout() + plan.stderr()).contains(shadowRoot), "shadow shown in plan");
-      run(vps, 0, "apply", "--step", "hermes-dir", "--yes");
+      // exit 3: the linked files stay a finding; nothing follows them
+      run(vps, 3, "apply", "--step", "hermes-dir", "--yes");
       vps.hermesHarden("apply", "--step", "approvals", "--yes");
       ExecResult grep = vps.inVps(List.of("grep", "-rlF", shadowRoot, DATA));
       assertEquals("", grep.stdout(), "shadow content copied into HERMES_HOME");
@@ -335,10 +350,46 @@ class HostileAccountSandboxTest {
     }
   }
 
+  /**
+   * Finding 11: a drop-in that is not valid UTF-8 (sshd reads bytes) used to turn every sshd check
+   * into ERROR "cannot read".
+   */
+  @Test
+  @Order(9)
+  void anSshdDropInThatIsNotUtf8IsStillJudged(SandboxVps vps) throws Exception {
+    String dropIn = "/etc/ssh/sshd_config.d/60-latin1.conf";
+    vps.inVps(List.of("sh", "-c", "printf '# caf\\351 (Latin-1)\\nMaxSessions 4\\n' >" + dropIn));
+    try {
+      assertTrue(
+          vps.inVps(List.of("od", "-An", "-tx1", dropIn)).stdout().contains(" e9 "),
+          "the drop-in holds the byte 0xe9, which is not UTF-8");
+      Map<String, JsonNode> a = audit(vps, "sshd");
+      a.forEach((id, c) -> assertFalse(c.get("status").asText().equals("ERROR"), c.toString()));
+      assertStatus(a, "sshd.config-valid", "PASS");
+    } finally {
+      vps.inVps(List.of("rm", "-f", dropIn));
+    }
+  }
+
+  private static String race(SandboxVps vps, String... args) throws IOException {
+    String[] all = new String[args.length + 1];
+    all[0] = RaceInVps.class.getName();
+    System.arraycopy(args, 0, all, 1, args.length);
+    ExecResult r = vps.javaMain(all[0], java.util.Arrays.copyOfRange(all, 1, all.length));
+    assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    return r.stdout();
+  }
+
   private static void assertRounds(String output, int n) {
     List<String> lines = output.lines().filter(l -> l.startsWith("ROUND ")).toList();
     assertEquals(n, lines.size(), output);
     long applied = lines.stream().filter(l -> l.split(" ")[2].equals("applied")).count();
+    System.out.printf(
+        "raced rounds: %d applied, %d failed, %d refused, %d nothing%n",
+        applied,
+        lines.stream().filter(l -> l.split(" ")[2].equals("failed")).count(),
+        lines.stream().filter(l -> l.split(" ")[2].equals("refused")).count(),
+        lines.stream().filter(l -> l.split(" ")[2].equals("nothing")).count());
     assertTrue(applied > 0, "no round went through: the race blocked every apply\n" + output);
     for (String l : lines) {
       String what = l.split(" ")[2];
