@@ -94,34 +94,40 @@ public record FileStat(
   public static FileStat parse(String line) {
     String text = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     String[] f = text.split("\t", 10);
-    try {
-      if (f.length == 10) {
-        return new FileStat(
-            f[9],
-            f[0],
-            f[1],
-            Integer.parseInt(f[2], 8),
-            Long.parseLong(f[3]),
-            f[5],
-            Long.parseLong(f[4]),
-            Integer.parseInt(f[6]),
-            Integer.parseInt(f[7]),
-            Long.parseLong(f[8]));
+    if (f.length != 10) {
+      String[] old = text.split("\t", 7); // no ids and links: root by name, one link
+      if (old.length != 7) {
+        throw new IllegalArgumentException("unexpected stat output: " + line);
       }
-      String[] old = text.split("\t", 7);
-      if (old.length == 7) {
-        return new FileStat(
-            old[6],
+      boolean dir = old[5].equals("directory");
+      f =
+          new String[] {
             old[0],
             old[1],
-            Integer.parseInt(old[2], 8),
-            Long.parseLong(old[3]),
+            old[2],
+            old[3],
+            old[4],
             old[5],
-            Long.parseLong(old[4]));
-      }
+            old[0].equals("root") ? "0" : "-1",
+            old[1].equals("root") ? "0" : "-1",
+            dir ? "2" : "1",
+            old[6]
+          };
+    }
+    try {
+      return new FileStat(
+          f[9],
+          f[0],
+          f[1],
+          Integer.parseInt(f[2], 8),
+          Long.parseLong(f[3]),
+          f[5],
+          Long.parseLong(f[4]),
+          Integer.parseInt(f[6]),
+          Integer.parseInt(f[7]),
+          Long.parseLong(f[8]));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("unexpected stat output: " + line, e);
     }
-    throw new IllegalArgumentException("unexpected stat output: " + line);
   }
 }

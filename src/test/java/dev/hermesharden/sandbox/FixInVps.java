@@ -29,19 +29,12 @@ public final class FixInVps {
 
   public static void main(String[] args) throws Exception {
     Catalog catalog = Catalog.standard();
-    StepDefinition step =
-        StepFiles.loadPackaged(catalog, Messages.english()).stream()
-            .filter(s -> s.id().equals(args[0]))
-            .findFirst()
-            .orElseThrow();
-    FixRef ref =
-        step.fixes().stream().filter(f -> f.id().equals(args[1])).findFirst().orElseThrow();
+    FixRef ref = fixRef(catalog, args[0], args[1]);
     Answers answers = Answers.EMPTY.with("session.login-user", "admin");
     for (String a : List.of(args).subList(2, args.length)) {
       answers = answers.with(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
     }
-    StepContext ctx =
-        new StepContext(answers, List.of(), Clock.systemUTC(), Optional.of(SandboxVps.WS_PUBLIC));
+    StepContext ctx = context(answers);
     LocalHost host = new LocalHost();
     Plan plan = catalog.fix(ref.id()).orElseThrow().plan(host, ref.params(), ctx);
     System.out.print(plan.isEmpty() ? Cli.NOTHING + "\n" : plan.render());
@@ -51,5 +44,21 @@ public final class FixInVps {
       System.err.println(e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** A fix of a packaged step file, with the params the step file gives it. */
+  static FixRef fixRef(Catalog catalog, String stepId, String fixId) throws Exception {
+    StepDefinition step =
+        StepFiles.loadPackaged(catalog, Messages.english()).stream()
+            .filter(s -> s.id().equals(stepId))
+            .findFirst()
+            .orElseThrow();
+    return step.fixes().stream().filter(f -> f.id().equals(fixId)).findFirst().orElseThrow();
+  }
+
+  /** The context the wizard gives fixes in the VPS: the admin, from the workstation's address. */
+  static StepContext context(Answers answers) {
+    return new StepContext(
+        answers, List.of(), Clock.systemUTC(), Optional.of(SandboxVps.WS_PUBLIC));
   }
 }

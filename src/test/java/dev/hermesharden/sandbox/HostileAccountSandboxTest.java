@@ -180,6 +180,7 @@ class HostileAccountSandboxTest {
   @Test
   @Order(4)
   void aLinkRenamedOverTheTempFileNeverReachesRootsFiles(SandboxVps vps) throws Exception {
+    giveHermesHomeToHermes(vps);
     Map<String, String> before = snapshot(vps);
     SandboxVps.Background attacker =
         vps.inVpsInBackground(
@@ -226,17 +227,19 @@ class HostileAccountSandboxTest {
   @Test
   @Order(5)
   void swappingFilesDuringTheHermesDirFixNeverChangesRootsFiles(SandboxVps vps) throws Exception {
+    giveHermesHomeToHermes(vps);
     Map<String, String> before = snapshot(vps);
     SandboxVps.Background attacker =
         vps.inVpsInBackground(
             SandboxVps.asHermes(
                 "cd "
                     + DATA
+                    // a plain world-writable file for a moment (so the fix plans for it), then a
+                    // link to root's file for a moment (when the fix acts on it), and again
                     + " || exit 1; while :; do"
-                    + " ln -sfn "
+                    + " rm -f w; : >w; chmod 666 w; sleep 0.02; ln -sfn "
                     + TARGET
-                    + " w.l; mv -fT w.l w 2>/dev/null;"
-                    + " rm -f w; : >w; chmod 666 w;"
+                    + " w.l; mv -fT w.l w 2>/dev/null; sleep 0.02;"
                     + " for r in root.*; do [ -e \"$r\" ] || continue; ln -sfn "
                     + SECRET
                     + " \"$r.l\"; mv -fT \"$r.l\" \"$r\" 2>/dev/null;"
@@ -369,6 +372,15 @@ class HostileAccountSandboxTest {
     } finally {
       vps.inVps(List.of("rm", "-f", dropIn));
     }
+  }
+
+  /**
+   * HERMES_HOME as step 7 leaves it on a real server: the agent's own (done by the harness before
+   * any attacker runs, so these tests stand on their own).
+   */
+  private static void giveHermesHomeToHermes(SandboxVps vps) throws IOException {
+    vps.inVps(List.of("chown", "-R", "hermes:hermes", DATA));
+    vps.inVps(List.of("chmod", "700", DATA));
   }
 
   private static String race(SandboxVps vps, String... args) throws IOException {

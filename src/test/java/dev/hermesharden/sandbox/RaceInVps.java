@@ -5,17 +5,13 @@ import dev.hermesharden.engine.PlanExecutor;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.LocalHost;
-import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.FixRef;
-import dev.hermesharden.steps.StepDefinition;
-import dev.hermesharden.steps.StepFiles;
 import java.io.File;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,20 +29,9 @@ public final class RaceInVps {
 
   public static void main(String[] args) throws Exception {
     Catalog catalog = Catalog.standard();
-    StepDefinition step =
-        StepFiles.loadPackaged(catalog, Messages.english()).stream()
-            .filter(s -> s.id().equals(args[0]))
-            .findFirst()
-            .orElseThrow();
-    FixRef ref =
-        step.fixes().stream().filter(f -> f.id().equals(args[1])).findFirst().orElseThrow();
+    FixRef ref = FixInVps.fixRef(catalog, args[0], args[1]);
     int rounds = Integer.parseInt(args[2]);
-    StepContext ctx =
-        new StepContext(
-            Answers.EMPTY.with("session.login-user", "admin"),
-            List.of(),
-            Clock.systemUTC(),
-            Optional.of(SandboxVps.WS_PUBLIC));
+    StepContext ctx = FixInVps.context(Answers.EMPTY.with("session.login-user", "admin"));
     LocalHost host = new LocalHost();
     PlanExecutor executor = new PlanExecutor(host, "/var/lib/hh-race", Clock.systemUTC());
     for (int i = 1; i <= rounds; i++) {
