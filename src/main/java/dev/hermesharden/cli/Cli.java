@@ -30,8 +30,7 @@ public final class Cli {
     String lang = languageOf(args, env);
     Messages messages = Messages.forLanguage(lang);
     RootCommand root = new RootCommand(in, out, err, env, messages);
-    CommandLine cl = new CommandLine(root);
-    cl.setResourceBundle(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang)));
+    CommandLine cl = commandLine(root, lang);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
@@ -73,6 +72,24 @@ public final class Cli {
           return code.code();
         });
     return cl.execute(args);
+  }
+
+  /**
+   * The command model with its texts in one language: what {@link #run} parses with, and what the
+   * man page and the shell completion are generated from (so they can never drift apart).
+   */
+  public static CommandLine model(String lang) {
+    PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+    return commandLine(
+        new RootCommand(
+            Reader.nullReader(), none, none, CliEnvironment.current(), Messages.forLanguage(lang)),
+        lang);
+  }
+
+  private static CommandLine commandLine(RootCommand root, String lang) {
+    CommandLine cl = new CommandLine(root);
+    cl.setResourceBundle(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang)));
+    return cl;
   }
 
   /** {@code --lang X} (or {@code --lang=X}) anywhere, else LANG/LC_ALL, else English. */
