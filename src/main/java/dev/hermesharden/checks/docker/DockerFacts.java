@@ -7,9 +7,10 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.docker.HermesContainers;
 import dev.hermesharden.system.docker.RunningContainers;
+import dev.hermesharden.system.ufw.PrivatePath;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,18 +32,24 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
   }
 
   /**
-   * Running containers that belong to Hermes: created from one of its compose files, or whose image
-   * or name says hermes.
+   * Running containers that belong to Hermes: created from one of its compose files, or running or
+   * mounting Hermes ({@link HermesContainers}).
    */
   public List<ContainerState> hermesContainers() {
     Set<String> files = compose.files().stream().map(ComposeFile::path).collect(Collectors.toSet());
-    return containers.orElse(List.of()).stream()
-        .filter(
-            c ->
-                c.composeFiles().stream().anyMatch(files::contains)
-                    || c.image().toLowerCase(Locale.ROOT).contains("hermes")
-                    || c.name().toLowerCase(Locale.ROOT).contains("hermes"))
-        .toList();
+    return HermesContainers.of(containers.orElse(List.of()), files);
+  }
+
+  /**
+   * The admin's private network as a CIDR (the tailnet by default): a publish there is meant to be
+   * reachable, from the admin's devices only.
+   */
+  public static Optional<String> privateCidr(StepContext ctx) {
+    try {
+      return Optional.of(PrivatePath.of(ctx.answers()).cidr());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // a private path not described yet: only loopback is private
+    }
   }
 
   /** Hermes does not run in Docker here: no compose file found and no Hermes container. */

@@ -10,6 +10,7 @@ import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.Interpolation;
+import dev.hermesharden.system.net.BindAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,8 +99,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
   }
 
   static boolean isLoopback(String addr) {
-    String a = addr.strip().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);
-    return a.startsWith("127.") || a.equals("::1") || a.equals("localhost");
+    return BindAddress.isLoopback(addr);
   }
 
   private static boolean isTrue(String v) {
