@@ -713,7 +713,7 @@ class DockerHermesFidelitySandboxTest {
       throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
     for (String line :
-        vps.inVps(List.of("docker", "exec", container, "env")).stdout().split("\n")) {
+        vps.inVps(List.of("docker", "exec", container, "busybox", "env")).stdout().split("\n")) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         env.put(line.substring(0, eq), line.substring(eq + 1));

@@ -4,7 +4,6 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.docker.HermesContainers;
@@ -36,8 +35,25 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
    * mounting Hermes ({@link HermesContainers}).
    */
   public List<ContainerState> hermesContainers() {
-    Set<String> files = compose.files().stream().map(ComposeFile::path).collect(Collectors.toSet());
-    return HermesContainers.of(containers.orElse(List.of()), files);
+    // a container from a Hermes compose file counts when it is one of the file's Hermes services:
+    // a reverse proxy beside Hermes in the same file is not Hermes
+    Set<String> services =
+        compose.files().stream()
+            .flatMap(f -> f.hermesServices().stream().map(s -> f.path() + "\0" + s.name()))
+            .collect(Collectors.toSet());
+    return containers.orElse(List.of()).stream()
+        .filter(
+            c ->
+                HermesContainers.isHermes(c)
+                    || c.composeFiles().stream()
+                        .anyMatch(
+                            f ->
+                                services.contains(
+                                    f
+                                        + "\0"
+                                        + c.labels()
+                                            .getOrDefault("com.docker.compose.service", ""))))
+        .toList();
   }
 
   /**
