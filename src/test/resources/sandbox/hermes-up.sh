@@ -11,9 +11,12 @@ for applet in sh httpd ls cat sleep wget; do ln -s busybox "$root/bin/$applet"; 
 echo 'hermes stand-in' >"$root/www/index.html"
 cat >"$root/entry.sh" <<'SH'
 #!/bin/sh
-# stand-in for "hermes gateway run": dashboard on 9119 (background), API on 8642 (foreground)
-httpd -p 9119 -h /www
-exec httpd -f -p 8642 -h /www
+# stand-in for "hermes gateway run": dashboard on 9119 (background), API on 8642 (foreground).
+# Binds where Hermes would: HH_API_BIND (a test computes it from Hermes' precedence), else
+# API_SERVER_HOST, else every address (so a bridge publish answers, as with the upstream image's
+# documented API_SERVER_HOST=0.0.0.0); the dashboard on HERMES_DASHBOARD_HOST, else 0.0.0.0.
+httpd -p "${HERMES_DASHBOARD_HOST:-0.0.0.0}:9119" -h /www
+exec httpd -f -p "${HH_API_BIND:-${API_SERVER_HOST:-0.0.0.0}}:8642" -h /www
 SH
 tar -C "$root" -cf "$work/image.tar" .
 docker import -c 'ENTRYPOINT ["/bin/sh", "/entry.sh"]' "$work/image.tar" \

@@ -3,28 +3,35 @@ package dev.hermesharden.checks.approvals;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.docker.DockerFacts;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.hermes.DotEnv;
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeService;
+import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.hermes.ComposeEnvironment;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesFiles;
 import dev.hermesharden.system.hermes.HermesHomeLocator;
+import dev.hermesharden.system.hermes.HermesSettings;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One approvals check: every id shares the gathering (find {@code HERMES_HOME}, read its {@code
- * config.yaml} and {@code .env}) and differs only in its pure {@link Rule}.
- *
- * <p>Caveat: only the files are read; variables set in a compose file's {@code environment:} are
- * the docker step's business.
+ * config.yaml} and {@code .env}, and the environment Hermes' process starts with: the running
+ * container's {@code Config.Env}, else its compose service's {@code env_file:} and {@code
+ * environment:}) and differs only in its pure {@link Rule}. Settings are combined as Hermes does
+ * ({@link HermesSettings}).
  */
 public final class ApprovalsCheck implements Check<ApprovalsFacts> {
   /** The pure judgement of one setting. Reasons and details name keys, never secret values. */
   @FunctionalInterface
   public interface Rule {
-    Verdict judge(HermesConfig config, DotEnv env, Params params);
+    Verdict judge(HermesView view, Params params);
   }
 
   private final Rule rule;
@@ -40,11 +47,31 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
       return new ApprovalsFacts(
           home, HermesFiles.searched(ctx.answers()), Optional.empty(), Optional.empty());
     }
+    DockerFacts docker = DockerFacts.gather(host, ctx);
+    Optional<ContainerState> container = docker.hermesContainers().stream().findFirst();
+    Map<String, String> processEnv = Map.of();
+    String envFrom = "";
+    if (container.isPresent()) {
+      processEnv = container.get().environment();
+      envFrom = "container " + container.get().name();
+    } else {
+      for (ComposeFile f : docker.compose().files()) {
+        List<ComposeService> s = f.hermesServices();
+        if (!s.isEmpty()) {
+          processEnv = ComposeEnvironment.of(host, f, s.get(0));
+          envFrom = f.path() + " " + s.get(0).name();
+          break;
+        }
+      }
+    }
     return new ApprovalsFacts(
         home,
-        java.util.List.of(home.get()),
+        List.of(home.get()),
         host.readFile(HermesFiles.config(home.get())),
-        host.readFile(HermesFiles.env(home.get())));
+        host.readFile(HermesFiles.env(home.get())),
+        container,
+        processEnv,
+        envFrom);
   }
 
   @Override
@@ -58,6 +85,12 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
     } catch (BadInputException e) {
       return Verdict.error("reason.approvals.config-invalid", e.where());
     }
-    return rule.judge(config, facts.env(), params).with("home", facts.home().get());
+    HermesView view =
+        new HermesView(
+            HermesSettings.of(config, facts.env(), facts.processEnv()),
+            facts.container(),
+            DockerFacts.privateCidr(ctx));
+    Verdict v = rule.judge(view, params).with("home", facts.home().get());
+    return facts.envFrom().isEmpty() ? v : v.with("environment", facts.envFrom());
   }
 }

@@ -1,22 +1,40 @@
 package dev.hermesharden.checks.approvals;
 
+import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesFiles;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the approvals checks read: where {@code HERMES_HOME} is (or where we looked for it) and the
- * text of its {@code config.yaml} and {@code .env} (empty when a file does not exist).
+ * What the approvals checks read: where {@code HERMES_HOME} is (or where we looked for it), the
+ * text of its {@code config.yaml} and {@code .env} (empty when a file does not exist), the running
+ * Hermes container (if any) and the environment Hermes' process starts with.
+ *
+ * @param envFrom where {@code processEnv} was read ("container NAME", "FILE SERVICE"), "" if none
  */
 public record ApprovalsFacts(
     Optional<String> home,
     List<String> searched,
     Optional<String> configText,
-    Optional<String> envText) {
+    Optional<String> envText,
+    Optional<ContainerState> container,
+    Map<String, String> processEnv,
+    String envFrom) {
   public ApprovalsFacts {
     searched = List.copyOf(searched);
+    processEnv = Map.copyOf(processEnv);
+  }
+
+  /** Files only: no container, no process environment. */
+  public ApprovalsFacts(
+      Optional<String> home,
+      List<String> searched,
+      Optional<String> configText,
+      Optional<String> envText) {
+    this(home, searched, configText, envText, Optional.empty(), Map.of(), "");
   }
 
   /** Facts for a found data dir, e.g. from fixtures. */
@@ -26,6 +44,18 @@ public record ApprovalsFacts(
         List.of(home),
         Optional.ofNullable(configText),
         Optional.ofNullable(envText));
+  }
+
+  /** The same files, with Hermes running in {@code container} (its env applies). */
+  public ApprovalsFacts in(ContainerState c) {
+    return new ApprovalsFacts(
+        home,
+        searched,
+        configText,
+        envText,
+        Optional.of(c),
+        c.environment(),
+        "container " + c.name());
   }
 
   /**

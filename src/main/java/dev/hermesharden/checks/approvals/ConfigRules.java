@@ -4,6 +4,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,47 +15,82 @@ import java.util.Optional;
 public final class ConfigRules {
   private ConfigRules() {}
 
-  /** {@code approvals.mode} must be manual: smart lets a model decide, off is yolo. */
-  public static Verdict mode(HermesConfig c, DotEnv env, Params p) {
-    String mode = c.approvalsMode();
-    Verdict v =
-        switch (mode) {
-          case "manual" -> Verdict.pass("reason.approvals.mode-manual");
-          case "smart" -> Verdict.fail("reason.approvals.mode-smart");
-          case "off" -> Verdict.fail("reason.approvals.mode-off");
-          default -> Verdict.fail("reason.approvals.mode-unknown", mode);
-        };
+  /**
+   * {@code approvals.mode} as Hermes normalises it must be manual: smart lets a model decide, off
+   * is yolo. {@code HERMES_YOLO_MODE} in the environment Hermes sees bypasses every mode, so it
+   * fails this check too (it is what the title promises: Hermes asks before dangerous commands).
+   */
+  public static Verdict mode(HermesView v, Params p) {
+    HermesConfig c = v.config();
+    String mode = v.settings().approvalsMode();
+    String written = c.present("approvals.mode") ? written(c.get("approvals.mode")) : "(unset)";
+    Verdict out;
+    if (v.settings().yolo()) {
+      out =
+          Verdict.fail("reason.approvals.mode-yolo", v.settings().source("HERMES_YOLO_MODE"), mode);
+    } else {
+      out =
+          switch (mode) {
+            case "manual" -> Verdict.pass("reason.approvals.mode-manual", written);
+            case "smart" ->
+                c.present("approvals.mode")
+                    ? Verdict.fail("reason.approvals.mode-smart")
+                    : Verdict.fail("reason.approvals.mode-default", HermesSettings.DEFAULT_MODE);
+            default -> Verdict.fail("reason.approvals.mode-off", written);
+          };
+    }
     // the entries themselves are for the review screen; a count is safe to keep in a report
-    return v.with("approvals.mode", mode)
+    return out.with("approvals.mode", mode)
+        .with("written", written)
         .with("command_allowlist", String.valueOf(c.commandAllowlist().size()));
   }
 
-  /** Scheduled jobs have nobody to ask, so dangerous commands must be denied, explicitly. */
-  public static Verdict cronMode(HermesConfig c, DotEnv env, Params p) {
-    Optional<String> mode = c.cronMode();
-    if (mode.isEmpty()) {
-      return Verdict.fail("reason.approvals.cron-unset");
-    }
-    return mode.get().equals("deny")
-        ? Verdict.pass("reason.approvals.cron-deny")
-        : Verdict.fail("reason.approvals.cron-other", mode.get());
+  /** How a YAML value is written, as Python would print it ({@code False}, {@code yes}). */
+  private static String written(Optional<Object> value) {
+    return value
+        .map(x -> x instanceof Boolean b ? (b ? "true" : "false") : x.toString())
+        .orElse("");
   }
 
-  public static Verdict redactSecrets(HermesConfig c, DotEnv env, Params p) {
+  /**
+   * Scheduled jobs have nobody to ask, so dangerous commands must be denied. Read as Hermes' {@code
+   * _get_cron_approval_mode} does: unset means deny (its default).
+   */
+  public static Verdict cronMode(HermesView v, Params p) {
+    HermesConfig c = v.config();
+    String mode = v.settings().cronMode();
+    boolean set = c.present("approvals.cron_mode");
+    String written = set ? written(c.get("approvals.cron_mode")) : "(unset)";
+    Verdict out;
+    if (!mode.equals("deny")) {
+      out = Verdict.fail("reason.approvals.cron-other", written);
+    } else {
+      out =
+          set
+              ? Verdict.pass("reason.approvals.cron-deny", written)
+              : Verdict.pass("reason.approvals.cron-default");
+    }
+    return out.with("approvals.cron_mode", mode).with("written", written);
+  }
+
+  public static Verdict redactSecrets(HermesView v, Params p) {
+    HermesConfig c = v.config();
     return c.redactSecrets()
         ? Verdict.pass("reason.approvals.redact-on")
         : Verdict.fail("reason.approvals.redact-off");
   }
 
-  public static Verdict websiteBlocklist(HermesConfig c, DotEnv env, Params p) {
+  public static Verdict websiteBlocklist(HermesView v, Params p) {
+    HermesConfig c = v.config();
     return c.websiteBlocklistEnabled()
         ? Verdict.pass("reason.approvals.blocklist-on")
         : Verdict.fail("reason.approvals.blocklist-off");
   }
 
-  /** {@code HERMES_ALLOW_PRIVATE_URLS} in the env turns it on as well. */
-  public static Verdict privateUrls(HermesConfig c, DotEnv env, Params p) {
-    if (env.get("HERMES_ALLOW_PRIVATE_URLS").filter(DotEnv::truthy).isPresent()) {
+  /** {@code HERMES_ALLOW_PRIVATE_URLS} in the environment Hermes sees turns it on as well. */
+  public static Verdict privateUrls(HermesView v, Params p) {
+    HermesConfig c = v.config();
+    if (v.settings().env("HERMES_ALLOW_PRIVATE_URLS").filter(DotEnv::truthy).isPresent()) {
       return Verdict.fail("reason.approvals.private-urls-env", "HERMES_ALLOW_PRIVATE_URLS");
     }
     return c.allowPrivateUrls()
@@ -62,7 +98,8 @@ public final class ConfigRules {
         : Verdict.pass("reason.approvals.private-urls-off");
   }
 
-  public static Verdict terminalBackend(HermesConfig c, DotEnv env, Params p) {
+  public static Verdict terminalBackend(HermesView v, Params p) {
+    HermesConfig c = v.config();
     String want = p.string("expect", "docker");
     String backend = c.terminalBackend();
     return backend.equals(want)
@@ -71,7 +108,8 @@ public final class ConfigRules {
   }
 
   /** Names only: forwarded variables are visible to every command the agent runs. */
-  public static Verdict dockerForwardEnv(HermesConfig c, DotEnv env, Params p) {
+  public static Verdict dockerForwardEnv(HermesView v, Params p) {
+    HermesConfig c = v.config();
     List<String> names = c.dockerForwardEnv();
     return names.isEmpty()
         ? Verdict.pass("reason.approvals.forward-env-empty")
@@ -79,7 +117,8 @@ public final class ConfigRules {
   }
 
   /** CPU between 0 and {@code max-cpu}; memory a positive number of MB (0 = no limit). */
-  public static Verdict containerLimits(HermesConfig c, DotEnv env, Params p) {
+  public static Verdict containerLimits(HermesView v, Params p) {
+    HermesConfig c = v.config();
     double maxCpu = Double.parseDouble(p.string("max-cpu", "2"));
     Optional<Double> cpu = c.containerCpu();
     Optional<Double> mem = c.containerMemoryMb();

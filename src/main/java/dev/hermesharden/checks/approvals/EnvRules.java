@@ -2,17 +2,17 @@ package dev.hermesharden.checks.approvals;
 
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.hermes.DotEnv;
-import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesSettings;
+import dev.hermesharden.system.net.BindAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * The pure rules over {@code .env} and the API server settings. Environment variables win over
- * {@code gateway.api_server.*} in config.yaml (design §9). Reasons name variables, never values.
+ * The pure rules over {@code .env} and the API server settings. Settings are combined as Hermes
+ * does ({@link HermesSettings}). Reasons name variables, never values.
  */
 public final class EnvRules {
   /** Words that mark a key as an example rather than a secret. */
@@ -31,25 +31,33 @@ public final class EnvRules {
           "api_key",
           "test");
 
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
-
   private EnvRules() {}
 
-  public static Verdict yolo(HermesConfig c, DotEnv env, Params p) {
-    return env.get("HERMES_YOLO_MODE").filter(DotEnv::truthy).isPresent()
-        ? Verdict.fail("reason.approvals.yolo-on", "HERMES_YOLO_MODE")
+  /** {@code HERMES_YOLO_MODE} in the environment Hermes sees: {@code .env} or the container's. */
+  public static Verdict yolo(HermesView v, Params p) {
+    return v.settings().yolo()
+        ? Verdict.fail("reason.approvals.yolo-on", "HERMES_YOLO_MODE", where(v, "HERMES_YOLO_MODE"))
         : Verdict.pass("reason.approvals.yolo-off");
   }
 
+  /** ".env" or the container's name, for a reason naming where a variable is set. */
+  static String where(HermesView v, String var) {
+    String s = v.settings().source(var);
+    return s.equals("container")
+        ? v.container().map(c -> "container " + c.name()).orElse("compose environment")
+        : s;
+  }
+
   /** No {@code *_ALLOW_ALL_USERS} that is on, no {@code *_ALLOWED_USERS} containing {@code *}. */
-  public static Verdict openAccess(HermesConfig c, DotEnv env, Params p) {
+  public static Verdict openAccess(HermesView v, Params p) {
     List<String> open = new ArrayList<>();
-    env.values()
+    v.settings()
+        .environment()
         .forEach(
-            (k, v) -> {
-              if (k.endsWith("_ALLOW_ALL_USERS") && DotEnv.truthy(v)) {
+            (k, val) -> {
+              if (k.endsWith("_ALLOW_ALL_USERS") && DotEnv.truthy(val)) {
                 open.add(k);
-              } else if (k.endsWith("_ALLOWED_USERS") && starred(v)) {
+              } else if (k.endsWith("_ALLOWED_USERS") && starred(val)) {
                 open.add(k);
               }
             });
@@ -67,26 +75,18 @@ public final class EnvRules {
     return false;
   }
 
-  /** The API server is on when enabled, or when a key is set (Hermes starts it then). */
-  public static boolean apiOn(HermesConfig c, DotEnv env) {
-    boolean enabled =
-        setting(c, env, "API_SERVER_ENABLED", "enabled").filter(DotEnv::truthy).isPresent();
-    return enabled
-        || setting(c, env, "API_SERVER_KEY", "key").filter(k -> !k.isBlank()).isPresent();
+  /** The API server is on as Hermes' gateway would start it ({@link HermesSettings#apiServer}). */
+  public static boolean apiOn(HermesSettings s) {
+    return s.apiServer().enabled();
   }
 
-  /** An env variable, else its {@code gateway.api_server.<key>} in config.yaml. */
-  static Optional<String> setting(HermesConfig c, DotEnv env, String var, String configKey) {
-    Optional<String> fromEnv = env.get(var);
-    return fromEnv.isPresent() ? fromEnv : c.apiServer(configKey);
-  }
-
-  public static Verdict apiKey(HermesConfig c, DotEnv env, Params p) {
-    if (!apiOn(c, env)) {
+  public static Verdict apiKey(HermesView v, Params p) {
+    HermesSettings.ApiServer api = v.settings().apiServer();
+    if (!api.enabled()) {
       return Verdict.notApplicable("reason.approvals.api-off");
     }
     int min = p.integer("min-length", 32);
-    String key = setting(c, env, "API_SERVER_KEY", "key").orElse("");
+    String key = api.key();
     if (key.isBlank()) {
       return Verdict.fail("reason.approvals.api-key-missing");
     }
@@ -115,26 +115,69 @@ public final class EnvRules {
     return rest.length() < k.length() && rest.length() < 24;
   }
 
-  public static Verdict apiHost(HermesConfig c, DotEnv env, Params p) {
-    if (!apiOn(c, env)) {
+  /**
+   * Where the API server's bind takes effect. In a container with its own network (bridge) the bind
+   * is inside that namespace: {@code 0.0.0.0} there is reached from outside only through the ports
+   * Docker publishes, so the published addresses of the API port decide. Natively or with {@code
+   * network_mode: host} the bind is on the host's interfaces and must be loopback (or the private
+   * path).
+   */
+  public static Verdict apiHost(HermesView v, Params p) {
+    HermesSettings.ApiServer api = v.settings().apiServer();
+    if (!api.enabled()) {
       return Verdict.notApplicable("reason.approvals.api-off");
     }
-    String host = setting(c, env, "API_SERVER_HOST", "host").map(String::strip).orElse("");
-    if (host.isEmpty()
-        || LOOPBACK.contains(host.toLowerCase(Locale.ROOT))
-        || host.startsWith("127.")) {
-      return Verdict.pass(
-          "reason.approvals.api-host-loopback", host.isEmpty() ? "127.0.0.1" : host);
+    Verdict out;
+    if (v.ownNetwork()) {
+      ContainerState c = v.container().get();
+      String port = api.port() + "/tcp";
+      List<String> all = new ArrayList<>();
+      List<String> open = new ArrayList<>();
+      for (ContainerState.Binding b : c.bindings()) {
+        if (b.containerPort().equals(port)) {
+          all.add(b.label());
+          if (b.isPublic(v.privateCidr())) {
+            open.add(b.label());
+          }
+        }
+      }
+      if (!open.isEmpty()) {
+        out =
+            Verdict.fail(
+                "reason.approvals.api-host-published",
+                api.host(),
+                c.name(),
+                String.join(", ", open));
+      } else if (all.isEmpty()) {
+        out = Verdict.pass("reason.approvals.api-host-unpublished", api.host(), c.name(), port);
+      } else {
+        out =
+            Verdict.pass(
+                "reason.approvals.api-host-bridge", api.host(), c.name(), String.join(", ", all));
+      }
+      out = out.with("network", c.networkMode().isEmpty() ? "bridge" : c.networkMode());
+    } else {
+      out =
+          BindAddress.isPublic(api.host(), v.privateCidr())
+              ? Verdict.fail("reason.approvals.api-host-open", api.host(), api.hostFrom())
+              : Verdict.pass("reason.approvals.api-host-loopback", api.host());
+      out =
+          out.with(
+              "network",
+              v.container().map(c -> "host (" + c.name() + ")").orElse("native (no container)"));
     }
-    return Verdict.fail("reason.approvals.api-host-open", host);
+    return out.with("host", api.host())
+        .with("host.from", api.hostFrom())
+        .with("port", String.valueOf(api.port()))
+        .with("enabled.by", api.enabledBy());
   }
 
-  public static Verdict apiCors(HermesConfig c, DotEnv env, Params p) {
-    if (!apiOn(c, env)) {
+  public static Verdict apiCors(HermesView v, Params p) {
+    HermesSettings.ApiServer api = v.settings().apiServer();
+    if (!api.enabled()) {
       return Verdict.notApplicable("reason.approvals.api-off");
     }
-    String origins = setting(c, env, "API_SERVER_CORS_ORIGINS", "cors_origins").orElse("");
-    return starred(origins.replace("[", "").replace("]", ""))
+    return api.corsOrigins().contains("*")
         ? Verdict.fail("reason.approvals.cors-any")
         : Verdict.pass("reason.approvals.cors-ok");
   }

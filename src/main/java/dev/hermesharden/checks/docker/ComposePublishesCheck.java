@@ -11,11 +11,13 @@ import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.PortPublish;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code docker.compose-loopback}: no compose port publish is open to every network (no host
- * address, {@code 0.0.0.0} or {@code ::}). Docker writes its own iptables rules for published
- * ports, ahead of ufw's: a public publish is reachable from the internet whatever ufw says.
+ * {@code docker.compose-loopback}: no compose port publish is reachable from outside: every host
+ * address must be loopback (or inside the private path); none, a wildcard or the VPS's own public
+ * address are public alike. Docker writes its own iptables rules for published ports, ahead of
+ * ufw's: a public publish is reachable from the internet whatever ufw says.
  */
 public final class ComposePublishesCheck implements Check<DockerFacts> {
   @Override
@@ -30,11 +32,12 @@ public final class ComposePublishesCheck implements Check<DockerFacts> {
           ? DockerFacts.notInDockerVerdict()
           : Verdict.notApplicable("reason.docker.no-compose");
     }
+    Optional<String> privateCidr = DockerFacts.privateCidr(ctx);
     Map<String, String> found = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
       for (ComposeService s : f.hermesServices()) {
         for (PortPublish p : s.ports()) {
-          if (p.isPublic()) {
+          if (p.isPublic(privateCidr)) {
             found.put(f.path() + ":" + p.line(), s.name() + " " + p.label());
           }
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code docker.containers-loopback}: the running Hermes containers publish nothing on a public
@@ -35,11 +36,12 @@ public final class ContainerBindingsCheck implements Check<DockerFacts> {
     if (hermes.isEmpty()) {
       return Verdict.notApplicable("reason.docker.none-running");
     }
+    Optional<String> privateCidr = DockerFacts.privateCidr(ctx);
     List<String> open = new ArrayList<>();
     Map<String, String> details = new LinkedHashMap<>();
     for (ContainerState c : hermes) {
       for (ContainerState.Binding b : c.bindings()) {
-        if (b.isPublic()) {
+        if (b.isPublic(privateCidr)) {
           open.add(c.name() + " " + b.label());
           details.put(c.name() + " " + b.containerPort() + " #" + open.size(), b.label());
         }

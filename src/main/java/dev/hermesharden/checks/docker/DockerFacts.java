@@ -4,12 +4,12 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.docker.HermesContainers;
 import dev.hermesharden.system.docker.RunningContainers;
+import dev.hermesharden.system.ufw.PrivatePath;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,18 +31,41 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
   }
 
   /**
-   * Running containers that belong to Hermes: created from one of its compose files, or whose image
-   * or name says hermes.
+   * Running containers that belong to Hermes: created from one of its compose files, or running or
+   * mounting Hermes ({@link HermesContainers}).
    */
   public List<ContainerState> hermesContainers() {
-    Set<String> files = compose.files().stream().map(ComposeFile::path).collect(Collectors.toSet());
+    // a container from a Hermes compose file counts when it is one of the file's Hermes services:
+    // a reverse proxy beside Hermes in the same file is not Hermes
+    Set<String> services =
+        compose.files().stream()
+            .flatMap(f -> f.hermesServices().stream().map(s -> f.path() + "\0" + s.name()))
+            .collect(Collectors.toSet());
     return containers.orElse(List.of()).stream()
         .filter(
             c ->
-                c.composeFiles().stream().anyMatch(files::contains)
-                    || c.image().toLowerCase(Locale.ROOT).contains("hermes")
-                    || c.name().toLowerCase(Locale.ROOT).contains("hermes"))
+                HermesContainers.isHermes(c)
+                    || c.composeFiles().stream()
+                        .anyMatch(
+                            f ->
+                                services.contains(
+                                    f
+                                        + "\0"
+                                        + c.labels()
+                                            .getOrDefault("com.docker.compose.service", ""))))
         .toList();
+  }
+
+  /**
+   * The admin's private network as a CIDR (the tailnet by default): a publish there is meant to be
+   * reachable, from the admin's devices only.
+   */
+  public static Optional<String> privateCidr(StepContext ctx) {
+    try {
+      return Optional.of(PrivatePath.of(ctx.answers()).cidr());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // a private path not described yet: only loopback is private
+    }
   }
 
   /** Hermes does not run in Docker here: no compose file found and no Hermes container. */

@@ -55,9 +55,12 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
     for (ContainerState c : facts.docker().hermesContainers()) {
       c.bindings().forEach(b -> ports.add(b.hostPort()));
     }
+    Optional<String> privateCidr = DockerFacts.privateCidr(ctx);
     Map<String, String> open = new LinkedHashMap<>();
     for (SsListeners.Listener l : SsListeners.parse(facts.ss().get())) {
-      if (l.isPublic() && l.process().equals("docker-proxy") && ports.contains(l.port())) {
+      if (l.isPublic(privateCidr)
+          && l.process().equals("docker-proxy")
+          && ports.contains(l.port())) {
         open.put(l.label(), l.process());
       }
     }

@@ -10,6 +10,8 @@ import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.Interpolation;
+import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.net.BindAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,23 @@ import java.util.Optional;
 public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
   static final List<String> HOST_VARS = List.of("API_SERVER_HOST", "HERMES_DASHBOARD_HOST");
 
-  /** The compose files and the text of each env_file they name (resolved path → text). */
-  public record Facts(ComposeFiles compose, Map<String, Optional<String>> envFiles) {}
+  /**
+   * The compose files, the text of each env_file they name (resolved path → text), the running
+   * host-network Hermes containers and the socket table ({@code ss -Htlnp}, empty when none runs or
+   * ss failed).
+   */
+  public record Facts(
+      ComposeFiles compose,
+      Map<String, Optional<String>> envFiles,
+      List<String> hostContainers,
+      Optional<String> ss) {
+    public Facts(ComposeFiles compose, Map<String, Optional<String>> envFiles) {
+      this(compose, envFiles, List.of(), Optional.empty());
+    }
+  }
+
+  /** Hermes' ports: the API and the dashboard. */
+  static final List<String> PORTS = List.of("8642", "9119");
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
@@ -43,7 +60,17 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
         }
       }
     }
-    return new Facts(compose, env);
+    List<String> hostContainers =
+        DockerFacts.gather(host, ctx).hermesContainers().stream()
+            .filter(ContainerState::hostNetwork)
+            .map(ContainerState::name)
+            .toList();
+    Optional<String> ss = Optional.empty();
+    if (!hostContainers.isEmpty()) {
+      var r = host.exec("ss", "-Htlnp");
+      ss = r.ok() ? Optional.of(r.stdout()) : Optional.empty();
+    }
+    return new Facts(compose, env, hostContainers, ss);
   }
 
   static String resolve(ComposeFile f, String envFile) {
@@ -54,6 +81,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
     Map<String, String> found = new LinkedHashMap<>();
+    Optional<String> privateCidr = DockerFacts.privateCidr(ctx);
     int hostServices = 0;
     for (ComposeFile f : facts.compose().files()) {
       for (ComposeService s : f.hermesServices()) {
@@ -72,7 +100,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
         String where = f.path() + ":" + s.line() + " " + s.name();
         for (String var : HOST_VARS) {
           String value = env.getOrDefault(var, "");
-          if (!value.isEmpty() && !isLoopback(value)) {
+          if (!value.isEmpty() && BindAddress.isPublic(value, privateCidr)) {
             found.put(where + " " + var, value);
           }
         }
@@ -81,14 +109,27 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
           found.put(where + " HERMES_DASHBOARD_HOST", "(unset: 0.0.0.0)");
         }
         int h = s.command().indexOf("--host");
-        if (h >= 0 && h + 1 < s.command().size() && !isLoopback(s.command().get(h + 1))) {
+        if (h >= 0
+            && h + 1 < s.command().size()
+            && BindAddress.isPublic(s.command().get(h + 1), privateCidr)) {
           found.put(where + " --host", s.command().get(h + 1));
         }
       }
     }
-    if (hostServices == 0) {
+    // live: a host-network Hermes listens on the host's own sockets; what ss shows is what is open,
+    // whatever the files say (.env overrides compose's environment inside Hermes)
+    if (facts.ss().isPresent()) {
+      found.clear();
+      for (SsListeners.Listener l : SsListeners.parse(facts.ss().get())) {
+        if (PORTS.contains(l.port()) && l.isPublic(privateCidr)) {
+          found.put("listening " + l.label(), l.process().isEmpty() ? "?" : l.process());
+        }
+      }
+    }
+    if (hostServices == 0 && facts.hostContainers().isEmpty()) {
       return Verdict.notApplicable("reason.docker.no-host-network");
     }
+    hostServices = Math.max(hostServices, facts.hostContainers().size());
     if (found.isEmpty()) {
       return Verdict.pass("reason.docker.host-network-loopback", hostServices);
     }
@@ -98,8 +139,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
   }
 
   static boolean isLoopback(String addr) {
-    String a = addr.strip().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);
-    return a.startsWith("127.") || a.equals("::1") || a.equals("localhost");
+    return BindAddress.isLoopback(addr);
   }
 
   private static boolean isTrue(String v) {

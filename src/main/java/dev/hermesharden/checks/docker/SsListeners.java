@@ -17,7 +17,11 @@ final class SsListeners {
   /** One listening socket. {@code process} is empty when ss could not see it (no root). */
   record Listener(String address, String port, String process) {
     boolean isPublic() {
-      return address.equals("0.0.0.0") || address.equals("::") || address.equals("*");
+      return isPublic(java.util.Optional.empty());
+    }
+
+    boolean isPublic(java.util.Optional<String> privateCidr) {
+      return dev.hermesharden.system.net.BindAddress.isPublic(address, privateCidr);
     }
 
     String label() {

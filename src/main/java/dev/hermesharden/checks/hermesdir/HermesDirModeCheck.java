@@ -3,25 +3,64 @@ package dev.hermesharden.checks.hermesdir;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code hermes-dir.directory}: HERMES_HOME is mode 700 (nothing for group or others) and owned by
- * the service user, so no other account on the VPS can read the agent's keys and memory.
+ * {@code hermes-dir.directory}: HERMES_HOME is owned by the service user and closed to every other
+ * account. Closed means: mode 700, or open bits that no other account can use because a directory
+ * above denies them search (a 755 {@code .hermes} under a 700 home). The second still names 700 as
+ * the recommendation: it stays closed only while the parent does.
  */
-public final class HermesDirModeCheck implements Check<DirectoryFacts> {
-  @Override
-  public DirectoryFacts gather(Host host, StepContext ctx) throws HostException {
-    Optional<String> home = HermesDir.locate(host, ctx);
-    return new DirectoryFacts(home, home.isPresent() ? host.lstat(home.get()) : Optional.empty());
+public final class HermesDirModeCheck implements Check<HermesDirModeCheck.Facts> {
+  /**
+   * @param ancestors stats of {@code /} down to HERMES_HOME's parent
+   * @param withAcl paths among them that carry a POSIX ACL ({@code getfacl --skip-base})
+   */
+  public record Facts(
+      Optional<String> home,
+      Optional<FileStat> stat,
+      List<FileStat> ancestors,
+      Set<String> withAcl) {
+    /** Without ancestors: the directory alone decides (fixtures). */
+    public Facts(Optional<String> home, Optional<FileStat> stat) {
+      this(home, stat, List.of(), Set.of());
+    }
   }
 
   @Override
-  public Verdict evaluate(DirectoryFacts facts, Params params, StepContext ctx) {
+  public Facts gather(Host host, StepContext ctx) throws HostException {
+    Optional<String> home = HermesDir.locate(host, ctx);
+    Optional<FileStat> st = home.isPresent() ? host.lstat(home.get()) : Optional.empty();
+    List<FileStat> ancestors = new ArrayList<>();
+    Set<String> acl = new HashSet<>();
+    if (st.isPresent() && st.get().groupOrWorldAccessible()) {
+      List<String> paths = Reachability.ancestors(home.get());
+      for (String p : paths) {
+        host.lstat(p).ifPresent(ancestors::add);
+      }
+      List<String> argv = new ArrayList<>(List.of("getfacl", "-p", "-n", "--skip-base", "--"));
+      argv.addAll(paths);
+      ExecResult r = host.exec(argv, Host.DEFAULT_TIMEOUT);
+      for (String line : r.stdout().split("\n")) {
+        if (line.startsWith("# file: ")) {
+          acl.add(line.substring("# file: ".length()).strip());
+        }
+      }
+    }
+    return new Facts(home, st, ancestors, acl);
+  }
+
+  @Override
+  public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
     if (facts.home().isEmpty() || facts.stat().isEmpty()) {
       return HermesDir.noHome();
     }
@@ -31,7 +70,17 @@ public final class HermesDirModeCheck implements Check<DirectoryFacts> {
     if (!st.owner().equals(user)) {
       v = Verdict.fail("reason.hermes-dir.wrong-owner", st.path(), st.owner(), user);
     } else if (st.groupOrWorldAccessible()) {
-      v = Verdict.fail("reason.hermes-dir.dir-open", st.path(), st.octalMode());
+      Optional<FileStat> closed = Reachability.closedBy(st, facts.ancestors(), facts.withAcl());
+      v =
+          closed.isPresent()
+              ? Verdict.pass(
+                      "reason.hermes-dir.dir-closed-above",
+                      st.path(),
+                      st.octalMode(),
+                      closed.get().path(),
+                      closed.get().octalMode())
+                  .with("closed-by", closed.get().path() + " " + closed.get().octalMode())
+              : Verdict.fail("reason.hermes-dir.dir-open", st.path(), st.octalMode());
     } else {
       v = Verdict.pass("reason.hermes-dir.dir-ok", st.path());
     }

@@ -2,6 +2,8 @@ package dev.hermesharden.fixes.approvals;
 
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.approvals.EnvRules;
+import dev.hermesharden.checks.approvals.HermesView;
+import dev.hermesharden.checks.docker.DockerFacts;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.WriteFile;
@@ -9,13 +11,16 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.DotEnvEditor;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesFiles;
+import dev.hermesharden.system.hermes.HermesSettings;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -54,7 +59,17 @@ public final class ApprovalsEnvFix implements Fix {
             .map(t -> HermesConfig.parse(configPath, t))
             .orElseGet(HermesConfig::empty);
     String text = before.orElse("");
-    String after = edit(text, config, ctx.answers().get(GENERATE_KEY).orElse("no").equals("yes"));
+    DockerFacts docker = DockerFacts.gather(host, ctx);
+    Optional<ContainerState> container = docker.hermesContainers().stream().findFirst();
+    Map<String, String> processEnv = container.map(ContainerState::environment).orElse(Map.of());
+    String after =
+        edit(
+            text,
+            config,
+            processEnv,
+            container,
+            DockerFacts.privateCidr(ctx),
+            ctx.answers().get(GENERATE_KEY).orElse("no").equals("yes"));
     if (after.equals(text)) {
       return Plan.nothing(ID);
     }
@@ -63,6 +78,23 @@ public final class ApprovalsEnvFix implements Fix {
   }
 
   String edit(String text, HermesConfig config, boolean generateKey) {
+    return edit(text, config, Map.of(), Optional.empty(), Optional.empty(), generateKey);
+  }
+
+  /**
+   * @param processEnv the container's environment: {@code .env} overrides it in Hermes, so a
+   *     variable switched on there is switched off by a line in {@code .env}
+   * @param container the running Hermes container: in its own (bridge) network the API bind is left
+   *     alone — rewriting it to loopback would make the API unreachable even from the host; its
+   *     published ports are the docker step's
+   */
+  String edit(
+      String text,
+      HermesConfig config,
+      Map<String, String> processEnv,
+      Optional<ContainerState> container,
+      Optional<String> privateCidr,
+      boolean generateKey) {
     String out = text;
     for (var e : DotEnv.parse(text).values().entrySet()) {
       String k = e.getKey();
@@ -75,21 +107,26 @@ public final class ApprovalsEnvFix implements Fix {
         out = DotEnvEditor.remove(out, k);
       }
     }
-    DotEnv env = DotEnv.parse(out);
-    if (!EnvRules.apiOn(config, env)) {
+    java.util.function.Function<String, HermesView> view =
+        t ->
+            new HermesView(
+                HermesSettings.of(config, DotEnv.parse(t), processEnv), container, privateCidr);
+    if (view.apply(out).settings().yolo()) {
+      out = DotEnvEditor.set(out, "HERMES_YOLO_MODE", "false"); // the container's env says on
+    }
+    if (!EnvRules.apiOn(view.apply(out).settings())) {
       return out;
     }
-    if (!EnvRules.apiHost(config, env, Params.NONE).status().satisfied()) {
+    if (!view.apply(out).ownNetwork()
+        && !EnvRules.apiHost(view.apply(out), Params.NONE).status().satisfied()) {
       out = DotEnvEditor.set(out, "API_SERVER_HOST", "127.0.0.1");
     }
-    if (!EnvRules.apiCors(config, DotEnv.parse(out), Params.NONE).status().satisfied()) {
+    if (!EnvRules.apiCors(view.apply(out), Params.NONE).status().satisfied()
+        && DotEnv.parse(out).get("API_SERVER_CORS_ORIGINS").isPresent()) {
+      // an empty value would not help: Hermes applies the variable only when it is not empty
       out = DotEnvEditor.remove(out, "API_SERVER_CORS_ORIGINS");
-      if (!EnvRules.apiCors(config, DotEnv.parse(out), Params.NONE).status().satisfied()) {
-        out = DotEnvEditor.set(out, "API_SERVER_CORS_ORIGINS", ""); // config.yaml says *; env wins
-      }
     }
-    if (generateKey
-        && !EnvRules.apiKey(config, DotEnv.parse(out), Params.NONE).status().satisfied()) {
+    if (generateKey && !EnvRules.apiKey(view.apply(out), Params.NONE).status().satisfied()) {
       out = DotEnvEditor.set(out, "API_SERVER_KEY", keys.get());
     }
     return out;

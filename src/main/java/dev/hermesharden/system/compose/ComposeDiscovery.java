@@ -6,18 +6,23 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.docker.HermesContainers;
+import dev.hermesharden.system.docker.RunningContainers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Finds the compose files that run Hermes: the admin's answer ({@link Answers#COMPOSE_FILES},
- * {@code :}-separated) wins; otherwise the projects {@code docker compose ls --all} knows that
- * mention Hermes; otherwise the usual places ({@code /opt/hermes}, {@code /srv/hermes}, {@code
- * ~/hermes-agent}).
+ * {@code :}-separated) wins; otherwise the files named by the compose labels of running Hermes
+ * containers ({@code com.docker.compose.project.config_files}, set by v1 and v2) and the projects
+ * {@code docker compose ls --all} knows that mention Hermes; otherwise the usual places ({@code
+ * /opt/hermes}, {@code /srv/hermes}, {@code ~/hermes-agent}).
  *
  * <p>Caveat: {@code compose ls} only knows projects that were started with the v2 plugin.
  */
@@ -38,6 +43,15 @@ public final class ComposeDiscovery {
         }
       }
       return List.copyOf(out);
+    }
+    // the compose labels of running Hermes containers (v1 and v2 set them), wherever the file is
+    Optional<List<ContainerState>> running = RunningContainers.hints(host);
+    for (ContainerState c : HermesContainers.of(running.orElse(List.of()), List.of())) {
+      for (String f : c.composeFiles()) {
+        if (host.lstat(f).isPresent()) {
+          out.add(f);
+        }
+      }
     }
     ExecResult ls = host.exec("docker", "compose", "ls", "--all", "--format", "json");
     if (ls.ok()) {

@@ -1,5 +1,6 @@
 package dev.hermesharden.system.compose;
 
+import dev.hermesharden.system.net.BindAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,15 +17,17 @@ import java.util.Optional;
 public record PortPublish(
     String hostIp, String published, String target, String protocol, int line, boolean longSyntax) {
 
-  private static final List<String> ANY = List.of("", "0.0.0.0", "::", "[::]");
-
   /**
-   * Whether the port is reachable from every network: no host address, or a wildcard one. An
-   * interpolated address counts by its default.
+   * Whether the port is reachable from outside: any host address that is not loopback (none, a
+   * wildcard, the VPS's own public address, ...). An interpolated address counts by its default.
    */
   public boolean isPublic() {
-    String ip = Interpolation.resolveDefaults(hostIp).strip();
-    return ANY.contains(ip);
+    return isPublic(Optional.empty());
+  }
+
+  /** {@link #isPublic()}, but an address inside {@code privateCidr} (the tailnet) is private. */
+  public boolean isPublic(Optional<String> privateCidr) {
+    return BindAddress.isPublic(Interpolation.resolveDefaults(hostIp), privateCidr);
   }
 
   /** The host port with interpolation defaults applied, e.g. {@code 8642}. */

@@ -55,6 +55,11 @@ public final class DockerInspectParser {
       for (Map.Entry<String, JsonNode> e : c.path("Config").path("Labels").properties()) {
         labels.put(e.getKey(), e.getValue().asText(""));
       }
+      List<String> env = new ArrayList<>();
+      c.path("Config").path("Env").forEach(e -> env.add(e.asText("")));
+      List<String> command = new ArrayList<>();
+      c.path("Config").path("Entrypoint").forEach(e -> command.add(e.asText("")));
+      c.path("Config").path("Cmd").forEach(e -> command.add(e.asText("")));
       out.add(
           new ContainerState(
               c.path("Id").asText(""),
@@ -65,7 +70,9 @@ public final class DockerInspectParser {
               c.path("HostConfig").path("NetworkMode").asText(""),
               bindings,
               mounts,
-              labels));
+              labels,
+              env,
+              command));
     }
     return out;
   }

@@ -32,4 +32,20 @@ public final class RunningContainers {
     }
     return Optional.of(DockerInspectParser.parseInspect(inspect.stdout()));
   }
+
+  /**
+   * {@link #list}, but a daemon that answers in a format we do not know counts as no answer: for
+   * callers that only look for hints (where HERMES_HOME is, which compose files exist) and leave
+   * the verdict on Docker itself to the docker checks.
+   */
+  public static Optional<List<ContainerState>> hints(Host host) throws HostException {
+    try {
+      return list(host);
+    } catch (IllegalArgumentException | HostException e) {
+      if (e instanceof HostException h && h.kind() != HostException.Kind.IO) {
+        throw h;
+      }
+      return Optional.empty();
+    }
+  }
 }

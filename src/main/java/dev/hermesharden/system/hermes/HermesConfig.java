@@ -74,6 +74,19 @@ public final class HermesConfig {
     return Optional.ofNullable(node);
   }
 
+  /** Whether the dotted path is written in the file, even with an empty (null) value. */
+  public boolean present(String dottedPath) {
+    Object node = root;
+    String[] parts = dottedPath.split("\\.");
+    for (int i = 0; i < parts.length; i++) {
+      if (!(node instanceof Map<?, ?> m) || !m.containsKey(parts[i])) {
+        return false;
+      }
+      node = m.get(parts[i]);
+    }
+    return true;
+  }
+
   /** smart (default) | manual | off; an unquoted {@code off}/{@code false} reads as "off". */
   public String approvalsMode() {
     return get("approvals.mode").map(HermesConfig::word).orElse("smart");
@@ -122,11 +135,6 @@ public final class HermesConfig {
   /** Disk in MB; Hermes' default is 51200. Empty when not a number. */
   public Optional<Double> containerDiskMb() {
     return number("terminal.container_disk", 51200);
-  }
-
-  /** A value under {@code gateway.api_server} as text (env wins over it, see the checks). */
-  public Optional<String> apiServer(String key) {
-    return get("gateway.api_server." + key).map(String::valueOf);
   }
 
   private boolean bool(String path, boolean fallback) {

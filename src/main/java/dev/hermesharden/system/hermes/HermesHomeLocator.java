@@ -12,15 +12,19 @@ import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.ComposeTrust;
 import dev.hermesharden.system.compose.Interpolation;
 import dev.hermesharden.system.compose.VolumeMount;
+import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.docker.HermesContainers;
+import dev.hermesharden.system.docker.RunningContainers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds {@code HERMES_HOME} on the host: the admin's answer first; then the host side of a compose
- * bind mount whose target is {@code /opt/data} (relative sources against the compose file's
- * directory, {@code ~} against the home of the compose file's owner); then the native default
- * {@code ~hermes/.hermes}; then the usual places.
+ * Finds {@code HERMES_HOME} on the host: the admin's answer first; then what the running Hermes
+ * containers mount at their {@code HERMES_HOME}; then the host side of a compose bind mount whose
+ * target is {@code /opt/data} (relative sources against the compose file's directory, {@code ~}
+ * against the home of the compose file's owner); then the native default {@code ~hermes/.hermes};
+ * then the usual places.
  *
  * <p>A candidate is accepted only if it is what it claims to be (docs/threat-model.md): a real
  * directory (not a link), not a system directory or a home directory itself, owned by root, the
@@ -99,6 +103,7 @@ public final class HermesHomeLocator {
     if (answered.isPresent()) {
       candidates.add(new Candidate(normalize(answered.get()), "answer", true));
     } else {
+      candidates.addAll(fromContainers(host, answers, trusted, service));
       candidates.addAll(fromCompose(host, answers, trusted));
       service.ifPresent(a -> candidates.add(new Candidate(a.home() + "/.hermes", "service", true)));
       FALLBACKS.forEach(f -> candidates.add(new Candidate(f, "default", true)));
@@ -168,6 +173,63 @@ public final class HermesHomeLocator {
       }
     }
     return false;
+  }
+
+  /**
+   * The host directories the running Hermes containers mount at their {@code HERMES_HOME}: what
+   * Hermes really uses, so it comes before anything a file says.
+   *
+   * <p>Who named it: whoever started the container — root or a member of group {@code docker}
+   * (Docker's socket is root's and the group's). Both are as good as root, unless the service
+   * account itself is in that group (then the agent could have started it), or the container came
+   * from a compose file another account can change (its labels name the file): then the source is
+   * untrusted and accepted only if the service account owns the directory.
+   */
+  private static List<Candidate> fromContainers(
+      Host host, Answers answers, TrustedAccounts accounts, Optional<AccountLookup> service)
+      throws HostException {
+    Optional<List<ContainerState>> all = RunningContainers.hints(host);
+    List<Candidate> out = new ArrayList<>();
+    if (all.isEmpty()) {
+      return out;
+    }
+    boolean agentStartsContainers = service.isPresent() && dockerMember(host, service.get().name());
+    for (ContainerState c : HermesContainers.of(all.get(), List.of())) {
+      Optional<String> src = HermesContainers.homeSource(c);
+      if (src.isEmpty()) {
+        continue;
+      }
+      boolean trusted = !agentStartsContainers;
+      for (String file : c.composeFiles()) {
+        trusted &= composeTrusted(host, file, accounts);
+      }
+      out.add(new Candidate(normalize(src.get()), "container " + c.name(), trusted));
+    }
+    return out;
+  }
+
+  private static boolean dockerMember(Host host, String user) throws HostException {
+    var id = host.exec("id", "-nG", "--", user);
+    return id.ok() && List.of(id.stdout().strip().split("\\s+")).contains("docker");
+  }
+
+  /** A compose file named by a label: trusted only as {@link ComposeTrust} says. */
+  private static boolean composeTrusted(Host host, String path, TrustedAccounts accounts)
+      throws HostException {
+    Optional<String> text;
+    try {
+      text = host.readFile(path);
+    } catch (HostException e) {
+      return false;
+    }
+    if (text.isEmpty()) {
+      return PathTrust.classify(host, path) instanceof PathTrust.RootOnly;
+    }
+    try {
+      return ComposeTrust.untrusted(host, ComposeFile.parse(path, text.get()), accounts).isEmpty();
+    } catch (RuntimeException e) {
+      return false; // not a compose file we can read: not a trusted source
+    }
   }
 
   /** Host paths mounted at {@code /opt/data} by the discovered compose files. */

@@ -68,9 +68,9 @@ class ApprovalsRulesTest {
     assertEquals("reason.approvals.mode-smart", v.reason().key());
     assertEquals("3", v.details().get("command_allowlist"));
     assertEquals(
-        "reason.approvals.mode-smart",
+        "reason.approvals.mode-default",
         eval(ConfigRules::mode, null, null).reason().key(),
-        "absent file = default smart");
+        "absent file = Hermes' default, smart");
   }
 
   @Test
@@ -96,10 +96,10 @@ class ApprovalsRulesTest {
   }
 
   @Test
-  void cronModeMustBeExplicit() {
-    assertEquals(
-        "reason.approvals.cron-unset",
-        eval(ConfigRules::cronMode, "approvals:\n  mode: manual\n", "").reason().key());
+  void anUnsetCronModeIsHermesDefaultDeny() {
+    Verdict v = eval(ConfigRules::cronMode, "approvals:\n  mode: manual\n", "");
+    assertEquals(Status.PASS, v.status());
+    assertEquals("reason.approvals.cron-default", v.reason().key());
   }
 
   @Test
@@ -154,7 +154,7 @@ class ApprovalsRulesTest {
 
   @Test
   void apiChecksDoNotApplyWhenTheApiIsOff() {
-    String off = "gateway:\n  api_server:\n    enabled: false\n";
+    String off = "platforms:\n  api_server:\n    enabled: false\n";
     for (ApprovalsCheck.Rule r :
         List.<ApprovalsCheck.Rule>of(EnvRules::apiKey, EnvRules::apiHost, EnvRules::apiCors)) {
       Verdict v = eval(r, off, "API_SERVER_HOST=0.0.0.0\n");
@@ -166,8 +166,9 @@ class ApprovalsRulesTest {
   void aKeyAloneTurnsTheApiOn() {
     assertTrue(
         EnvRules.apiOn(
-            dev.hermesharden.system.hermes.HermesConfig.empty(),
-            dev.hermesharden.system.hermes.DotEnv.parse("API_SERVER_KEY=x\n")));
+            dev.hermesharden.system.hermes.HermesSettings.of(
+                dev.hermesharden.system.hermes.HermesConfig.empty(),
+                dev.hermesharden.system.hermes.DotEnv.parse("API_SERVER_KEY=x\n"))));
   }
 
   @Test
@@ -180,11 +181,15 @@ class ApprovalsRulesTest {
         "reason.approvals.api-host-open", eval(EnvRules::apiHost, HARD_CONFIG, "").reason().key());
     assertEquals(
         "reason.approvals.cors-any", eval(EnvRules::apiCors, HARD_CONFIG, "").reason().key());
-    // config enables it, env switches it off
-    String cfgOn = "gateway:\n  api_server:\n    enabled: true\n    host: 0.0.0.0\n";
+    // config enables it; API_SERVER_ENABLED=false only fails to enable, it never disables
+    // (gateway/config.py _apply_env_overrides), and without a key in the env extra.host stays
+    String cfgOn =
+        "platforms:\n  api_server:\n    enabled: true\n    extra:\n      host: 0.0.0.0\n";
     assertEquals(
-        Status.NOT_APPLICABLE,
-        eval(EnvRules::apiHost, cfgOn, "API_SERVER_ENABLED=false\n").status());
+        "reason.approvals.api-host-open",
+        eval(EnvRules::apiHost, cfgOn, "API_SERVER_ENABLED=false\nAPI_SERVER_HOST=127.0.0.1\n")
+            .reason()
+            .key());
     // the typical env: enabled=false then enabled=true, the last wins; 0.0.0.0 is open
     Verdict v = eval(EnvRules::apiHost, "", TYPICAL_ENV);
     assertEquals("reason.approvals.api-host-open", v.reason().key());

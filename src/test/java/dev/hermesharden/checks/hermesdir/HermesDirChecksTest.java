@@ -59,7 +59,7 @@ class HermesDirChecksTest {
     HermesDirModeCheck c = new HermesDirModeCheck();
     Verdict root =
         c.evaluate(
-            new DirectoryFacts(
+            new HermesDirModeCheck.Facts(
                 HOME, stat("root\troot\t755\t4096\t1732406400\tdirectory\t/opt/hermes/data")),
             Params.NONE,
             CTX);
@@ -68,14 +68,14 @@ class HermesDirChecksTest {
     assertEquals("0755", root.details().get("mode"));
     Verdict open =
         c.evaluate(
-            new DirectoryFacts(
+            new HermesDirModeCheck.Facts(
                 HOME, stat("hermes\thermes\t750\t4096\t1732406400\tdirectory\t/opt/hermes/data")),
             Params.NONE,
             CTX);
     assertEquals("reason.hermes-dir.dir-open", open.reason().key());
     Verdict ok =
         c.evaluate(
-            new DirectoryFacts(
+            new HermesDirModeCheck.Facts(
                 HOME, stat("hermes\thermes\t700\t4096\t1732406400\tdirectory\t/opt/hermes/data")),
             Params.NONE,
             CTX);
@@ -84,14 +84,16 @@ class HermesDirChecksTest {
     assertEquals(
         Status.FAIL,
         c.evaluate(
-                new DirectoryFacts(HOME, stat("hermes\thermes\t700\t4096\t1\tdirectory\t/d")),
+                new HermesDirModeCheck.Facts(
+                    HOME, stat("hermes\thermes\t700\t4096\t1\tdirectory\t/d")),
                 Params.NONE,
                 custom)
             .status(),
         "the answered service user counts");
     assertEquals(
         Status.SKIPPED,
-        c.evaluate(new DirectoryFacts(Optional.empty(), Optional.empty()), Params.NONE, CTX)
+        c.evaluate(
+                new HermesDirModeCheck.Facts(Optional.empty(), Optional.empty()), Params.NONE, CTX)
             .status());
   }
 

@@ -67,17 +67,43 @@ class ApprovalsFixesTest {
     Plan p = new ApprovalsEnvFix().plan(host, Params.NONE, CTX);
     WriteFile w = (WriteFile) p.actions().get(0);
     assertEquals(FileAttrs.KEEP, w.attrs());
+    // Hermes runs in a bridge container on the practice VPS: its 0.0.0.0 is inside the container
     assertEquals(
-        "API_SERVER_ENABLED=true\r\nAPI_SERVER_HOST=127.0.0.1\r\n# hermes-harden: SLACK_ALLOWED_USERS=U1, *\r\nHERMES_YOLO_MODE=0",
+        "API_SERVER_ENABLED=true\r\nAPI_SERVER_HOST=0.0.0.0\r\n# hermes-harden: SLACK_ALLOWED_USERS=U1, *\r\nHERMES_YOLO_MODE=0",
         w.after());
   }
 
   @Test
-  void corsStarFromConfigIsOverriddenInEnv() {
+  void theFixBreakingHermesInABridgeContainerIsGoneButNativeHermesStillGetsLoopback() {
+    String env = "API_SERVER_ENABLED=true\nAPI_SERVER_HOST=0.0.0.0\n";
+    ApprovalsEnvFix fix = new ApprovalsEnvFix(() -> "unused");
+    assertEquals(
+        "API_SERVER_ENABLED=true\nAPI_SERVER_HOST=127.0.0.1\n",
+        fix.edit(env, HermesConfig.empty(), false),
+        "native: the bind is on the host's interfaces");
+  }
+
+  @Test
+  void aYoloSwitchInTheContainersEnvironmentIsSwitchedOffInDotEnvWhichWins() {
+    String out =
+        new ApprovalsEnvFix(() -> "unused")
+            .edit(
+                "A=1\n",
+                HermesConfig.empty(),
+                java.util.Map.of("HERMES_YOLO_MODE", "1"),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                false);
+    assertEquals("A=1\nHERMES_YOLO_MODE=false\n", out);
+  }
+
+  @Test
+  void corsStarFromConfigIsNotHiddenByAnEmptyEnvValue() {
     HermesConfig c =
-        HermesConfig.parse("gateway:\n  api_server:\n    enabled: true\n    cors_origins: \"*\"\n");
+        HermesConfig.parse(
+            "platforms:\n  api_server:\n    enabled: true\n    extra:\n      cors_origins: \"*\"\n");
     String out = new ApprovalsEnvFix(() -> "unused").edit("A=1\n", c, false);
-    assertEquals("A=1\nAPI_SERVER_CORS_ORIGINS=\n", out);
+    assertEquals("A=1\n", out, "an empty API_SERVER_CORS_ORIGINS is ignored by Hermes");
   }
 
   @Test

@@ -25,7 +25,6 @@ class HermesConfigTest {
     assertEquals(Optional.of(4.0), large.containerCpu(), "the limit below a column-0 comment");
     assertEquals(Optional.of(5120.0), large.containerMemoryMb());
     assertEquals(Optional.of(51200.0), large.containerDiskMb());
-    assertEquals(Optional.of("127.0.0.1"), large.apiServer("host"));
   }
 
   @Test
