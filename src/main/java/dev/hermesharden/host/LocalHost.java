@@ -47,25 +47,8 @@ public final class LocalHost implements Host {
   public LocalHost(String searchPath) {
     this.name = readHostName();
     String given = searchPath == null || searchPath.isBlank() ? DEFAULT_PATH : searchPath;
-    this.searchPath = runningAsRoot() ? rootOnly(given) : given;
-  }
-
-  /**
-   * As root, only the search-path directories no other account can change: a directory the agent
-   * could write would let it plant the {@code chmod} or {@code docker} that root runs next.
-   */
-  private String rootOnly(String path) {
-    List<String> kept = new java.util.ArrayList<>();
-    for (String dir : path.split(":")) {
-      try {
-        if (dir.startsWith("/") && PathTrust.classify(this, dir) instanceof PathTrust.RootOnly) {
-          kept.add(dir);
-        }
-      } catch (HostException e) {
-        // a directory that cannot be judged is not searched
-      }
-    }
-    return kept.isEmpty() ? DEFAULT_PATH : String.join(":", kept);
+    this.searchPath =
+        runningAsRoot() ? PathTrust.rootOnlyDirectories(this, given, DEFAULT_PATH) : given;
   }
 
   /** This machine's own files, for what the tool writes here whatever host it hardens (reports). */

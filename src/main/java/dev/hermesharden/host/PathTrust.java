@@ -1,7 +1,9 @@
 package dev.hermesharden.host;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Optional;
  * to no one in particular.
  *
  * <p>This decides how root may touch a path (docs/threat-model.md): {@link RootOnly} paths
- * directly, {@link ByAccount} paths only with that account's own rights ({@link AccountFiles}),
+ * directly, {@link ByAccount} paths only with that account's own rights ({@link CommandFiles#as}),
  * {@link Shared} paths not at all.
  *
  * <p>Caveat: POSIX ACLs granting write access are not looked at; a group-writable directory of a
@@ -120,6 +122,26 @@ public sealed interface PathTrust {
       curStat = s;
     }
     return new RootOnly(cur.isEmpty() ? "/" : cur, Optional.of(curStat));
+  }
+
+  /**
+   * The directories of a search path ({@code PATH}) only root can change, in order: as root, a
+   * directory another account could write would let it plant the {@code chmod} or {@code docker}
+   * that root runs next. A directory that cannot be judged is dropped; {@code fallback} when none
+   * is left.
+   */
+  static String rootOnlyDirectories(Host host, String path, String fallback) {
+    List<String> kept = new ArrayList<>();
+    for (String dir : path.split(":")) {
+      try {
+        if (dir.startsWith("/") && classify(host, dir) instanceof RootOnly) {
+          kept.add(dir);
+        }
+      } catch (HostException e) {
+        // a directory that cannot be judged is not searched
+      }
+    }
+    return kept.isEmpty() ? fallback : String.join(":", kept);
   }
 
   /** Writable by someone other than its owner: the world, or a group of user accounts. */
