@@ -116,6 +116,18 @@ public interface Host {
     }
   }
 
+  /**
+   * {@link #lstat} of several paths, answers in the same order. A host that reaches its files
+   * through commands answers with one ({@link PathTrust} walks every component of a path).
+   */
+  default List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+    List<Optional<FileStat>> out = new java.util.ArrayList<>();
+    for (String p : paths) {
+      out.add(lstat(p));
+    }
+    return out;
+  }
+
   /** Where a symbolic link points, as written in the link. */
   default String readLink(String path) throws HostException {
     ExecResult r = exec(List.of("readlink", "--", path), DEFAULT_TIMEOUT);

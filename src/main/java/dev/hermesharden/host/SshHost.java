@@ -6,16 +6,21 @@ import dev.hermesharden.host.ssh.SshEndpoint;
 import dev.hermesharden.host.ssh.SshLogin;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
  * A server reached over SSH (sshj): one connection, a session per command, every command an argv
@@ -49,6 +54,7 @@ public final class SshHost implements Host, Closeable {
   private byte[] sudoPassword = new byte[0];
   private String searchPath = LocalHost.DEFAULT_PATH;
   private SafeFiles files;
+  private int reconnects;
 
   private SshHost(SshEndpoint endpoint, SshLogin.Options options, SshLogin.Connection c) {
     this.endpoint = endpoint;
@@ -165,8 +171,7 @@ public final class SshHost implements Host, Closeable {
       throw new HostException(HostException.Kind.TIMEOUT, "interrupted");
     }
     try {
-      return RemoteRun.run(
-          connection().client(), line, stdin, wait, outputLimit, LocalHost.OUTPUT_LIMIT);
+      return RemoteRun.run(openSession(), line, stdin, wait, outputLimit, LocalHost.OUTPUT_LIMIT);
     } finally {
       sessions.release();
     }
@@ -213,16 +218,74 @@ public final class SshHost implements Host, Closeable {
     return Integer.parseInt(uid);
   }
 
-  private synchronized SshLogin.Connection connection() throws HostException {
+  /**
+   * A session for the next command. When the connection is found dead, or dies before the session
+   * opens, it is opened again once, pinned to the same host key (nothing is asked): nothing of the
+   * command was sent yet, so sending it on the new connection runs it once.
+   */
+  private Session openSession() throws HostException {
+    SshLogin.Connection c = connection(null);
+    try {
+      return c.client().startSession();
+    } catch (IOException e) {
+      try {
+        return connection(c).client().startSession();
+      } catch (IOException again) {
+        throw new HostException(
+            HostException.Kind.UNREACHABLE,
+            endpoint.hostName() + ": cannot open a session: " + again,
+            again,
+            "host.error.unreachable",
+            List.of(endpoint.hostName() + ":" + endpoint.port()));
+      }
+    }
+  }
+
+  /** The live connection; a new one when it is dead or is {@code failed}. */
+  private synchronized SshLogin.Connection connection(SshLogin.Connection failed)
+      throws HostException {
     SshLogin.Connection c = connection;
     if (c == null) {
       throw new HostException(HostException.Kind.UNREACHABLE, "closed");
     }
-    if (!c.client().isConnected() || !c.client().isAuthenticated()) {
+    if (c == failed || !c.client().isConnected() || !c.client().isAuthenticated()) {
       c.close();
       connection = SshLogin.open(endpoint, options, Optional.of(c.hostKey()));
+      reconnects++;
     }
     return connection;
+  }
+
+  /** How many times the connection was opened again (for the header's log and tests). */
+  public int reconnects() {
+    return reconnects;
+  }
+
+  /**
+   * One {@code stat} for all paths; a path it did not answer for (missing, or a name with a newline
+   * the line format cannot carry) is asked alone, so its answer is exactly {@link #lstat}'s.
+   */
+  @Override
+  public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+    List<String> asked = paths.stream().filter(p -> p.indexOf('\n') < 0).distinct().toList();
+    Map<String, FileStat> found = new HashMap<>();
+    if (!asked.isEmpty()) {
+      List<String> argv = new ArrayList<>(List.of("stat", "--printf=" + FileStat.FORMAT, "--"));
+      argv.addAll(asked);
+      for (String line : exec(argv, DEFAULT_TIMEOUT).stdout().split("\n")) {
+        try {
+          FileStat st = FileStat.parse(line);
+          found.put(st.path(), st);
+        } catch (IllegalArgumentException e) {
+          // not one of ours (an empty last line): the path is asked alone below
+        }
+      }
+    }
+    List<Optional<FileStat>> out = new ArrayList<>();
+    for (String p : paths) {
+      out.add(found.containsKey(p) ? Optional.of(found.get(p)) : lstat(p));
+    }
+    return out;
   }
 
   @Override

@@ -22,68 +22,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(60)
 class PosixCommandLineTest {
-  /** Words a hostile file name, user name or value could bring. */
-  static final List<String> HOSTILE =
-      List.of(
-          "'",
-          "''",
-          "\"",
-          "it's \"quoted\"",
-          "a\nb",
-          "\n",
-          "trailing newline\n",
-          "$(touch /tmp/hh-quoting-pwned)",
-          "`touch /tmp/hh-quoting-pwned`",
-          "$HOME",
-          "${IFS}",
-          "*",
-          "/*",
-          "?",
-          "[a-z]",
-          "~",
-          "~root",
-          "-n",
-          "-e",
-          "--",
-          "--help",
-          "",
-          " ",
-          "  two  spaces  ",
-          "\t",
-          "\r",
-          "\u0001\u001b[31m",
-          "\\",
-          "\\n",
-          "a\\'b",
-          "!",
-          "!!",
-          "#comment",
-          ";",
-          "&&",
-          "|",
-          ">out",
-          "<in",
-          "(",
-          ")",
-          "{",
-          "}",
-          "%s%n",
-          "A=b",
-          "é",
-          "日本語",
-          "\uD83D\uDD12",
-          "\u00a0",
-          "x".repeat(5000));
-
   @ParameterizedTest
   @ValueSource(strings = {"/bin/sh", "/bin/dash", "/bin/bash"})
   void everyHostileWordArrivesUnchanged(String shell) throws Exception {
     Path pwned = Path.of("/tmp/hh-quoting-pwned");
     Files.deleteIfExists(pwned);
     List<String> argv = new ArrayList<>(List.of("/usr/bin/printf", "%s\\000"));
-    argv.addAll(HOSTILE);
+    argv.addAll(HostileWords.ALL);
     byte[] out = run(shell, ShellQuoting.posixCommandLine(argv));
-    assertArrayEquals(expected(HOSTILE), out, shell + " changed an argument");
+    assertArrayEquals(expected(HostileWords.ALL), out, shell + " changed an argument");
     assertTrue(!Files.exists(pwned), "a substitution ran");
   }
 

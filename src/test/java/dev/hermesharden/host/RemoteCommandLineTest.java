@@ -73,7 +73,7 @@ class RemoteCommandLineTest {
       throws Exception {
     fakeSudo(true);
     List<String> argv = new ArrayList<>(List.of("printf", "%s\\000"));
-    argv.addAll(PosixCommandLineTest.HOSTILE);
+    argv.addAll(HostileWords.ALL);
     String mark = SshHost.newMark();
     Result r =
         run(
@@ -81,7 +81,7 @@ class RemoteCommandLineTest {
                 argv, Duration.ofSeconds(10), Privilege.SUDO_PASSWORD, mark, "/usr/bin:/bin"),
             input(mark, new byte[0]));
     ByteArrayOutputStream want = new ByteArrayOutputStream();
-    for (String w : PosixCommandLineTest.HOSTILE) {
+    for (String w : HostileWords.ALL) {
       want.writeBytes(w.getBytes(StandardCharsets.UTF_8));
       want.write(0);
     }

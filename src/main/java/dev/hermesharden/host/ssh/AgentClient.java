@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A client of the running {@code ssh-agent} (draft-miller-ssh-agent): lists its keys and has it
@@ -50,14 +49,6 @@ final class AgentClient {
 
   AgentClient(Path socket) {
     this.socket = socket;
-  }
-
-  /** The agent of {@code SSH_AUTH_SOCK}, when it is set. */
-  static Optional<AgentClient> fromEnvironment() {
-    String sock = System.getenv("SSH_AUTH_SOCK");
-    return sock == null || sock.isBlank()
-        ? Optional.empty()
-        : Optional.of(new AgentClient(Path.of(sock)));
   }
 
   List<Identity> identities() throws IOException {

@@ -56,9 +56,25 @@ public final class RemoteRun {
   public static Output run(
       SSHClient client, String line, byte[] stdin, Duration wait, int outLimit, int errLimit)
       throws HostException {
+    Session session;
+    try {
+      session = client.startSession();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+    return run(session, line, stdin, wait, outLimit, errLimit);
+  }
+
+  /**
+   * The same on a session already opened (nothing of the command has been sent yet: a caller may
+   * open it again on a new connection when opening failed), closed here.
+   */
+  public static Output run(
+      Session opened, String line, byte[] stdin, Duration wait, int outLimit, int errLimit)
+      throws HostException {
     long t0 = System.nanoTime();
     long deadline = t0 + wait.toNanos();
-    try (Session session = client.startSession()) {
+    try (Session session = opened) {
       Session.Command cmd = session.exec(line);
       CompletableFuture<byte[]> out = drain(cmd.getInputStream(), outLimit);
       CompletableFuture<byte[]> err = drain(cmd.getErrorStream(), errLimit);
@@ -66,7 +82,7 @@ public final class RemoteRun {
       try {
         cmd.join(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ConnectionException e) {
-        if (cmd.isOpen() && client.isConnected()) {
+        if (cmd.isOpen()) {
           signalQuietly(cmd);
           throw new HostException(
               HostException.Kind.TIMEOUT, "remote command took longer than " + wait, e);

@@ -26,6 +26,11 @@ public record SshEndpoint(
     notes = List.copyOf(notes);
   }
 
+  /** The same, logging in as another account. */
+  public SshEndpoint withUser(String otherUser) {
+    return new SshEndpoint(alias, hostName, port, otherUser, identityFiles, identitiesOnly, notes);
+  }
+
   /** The same server at another address (the prover's new connection to the private path). */
   public SshEndpoint at(String address, int port) {
     return new SshEndpoint(address, address, port, user, identityFiles, identitiesOnly, notes);

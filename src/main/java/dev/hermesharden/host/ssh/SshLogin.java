@@ -40,17 +40,16 @@ public final class SshLogin {
    * What every login needs besides the endpoint.
    *
    * @param knownHosts the admin's {@code known_hosts} ({@code ~/.ssh/known_hosts})
-   * @param agent the {@code ssh-agent} to ask for keys, when one runs
+   * @param agentSocket the socket of the {@code ssh-agent} to ask for keys, when one runs
    */
-  public record Options(Path knownHosts, SshPrompts prompts, Optional<AgentClient> agent) {
-    /** The admin's own: {@code home/.ssh/known_hosts}, {@code SSH_AUTH_SOCK}. */
+  public record Options(Path knownHosts, SshPrompts prompts, Optional<Path> agentSocket) {
+    /** The admin's own: {@code home/.ssh/known_hosts}, the agent of {@code SSH_AUTH_SOCK}. */
     public static Options forHome(Path home, SshPrompts prompts) {
-      return new Options(home.resolve(".ssh/known_hosts"), prompts, AgentClient.fromEnvironment());
-    }
-
-    /** The same, with the agent at {@code socket} (or none). */
-    public Options withAgent(Optional<Path> socket) {
-      return new Options(knownHosts, prompts, socket.map(AgentClient::new));
+      String sock = System.getenv("SSH_AUTH_SOCK");
+      return new Options(
+          home.resolve(".ssh/known_hosts"),
+          prompts,
+          sock == null || sock.isBlank() ? Optional.empty() : Optional.of(Path.of(sock)));
     }
   }
 
@@ -130,6 +129,9 @@ public final class SshLogin {
     String where = ep.hostName() + ":" + ep.port();
     try {
       client.connect(ep.hostName(), ep.port());
+      // every command is a few small request/answer packets: without TCP_NODELAY, Nagle's
+      // algorithm and the peer's delayed ACK add ~40 ms to each (measured, docs/remote-ssh.md)
+      client.getSocket().setTcpNoDelay(true);
     } catch (TransportException e) {
       if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE
           && verifier.refusal().isPresent()) {
@@ -185,10 +187,11 @@ public final class SshLogin {
       AuthMethod method, String fingerprint, String source, KeyProvider provider) {}
 
   private static List<Candidate> candidates(SSHClient client, SshEndpoint ep, Options o) {
+    Optional<AgentClient> agent = o.agentSocket().map(AgentClient::new);
     List<AgentClient.Identity> agentKeys = List.of();
-    if (o.agent().isPresent()) {
+    if (agent.isPresent()) {
       try {
-        agentKeys = o.agent().get().identities();
+        agentKeys = agent.get().identities();
       } catch (IOException e) {
         agentKeys = List.of(); // an agent that is gone offers no keys, as with ssh
       }
@@ -221,7 +224,7 @@ public final class SshLogin {
     for (AgentClient.Identity a : agentKeys) {
       boolean named = filePublic.stream().anyMatch(b -> b != null && Arrays.equals(b, a.blob()));
       Candidate c =
-          new Candidate(new AgentAuth(o.agent().get(), a), a.fingerprint(), "ssh-agent", null);
+          new Candidate(new AgentAuth(agent.get(), a), a.fingerprint(), "ssh-agent", null);
       if (named) {
         first.add(c);
       } else if (!ep.identitiesOnly()) {
