@@ -15,8 +15,8 @@ import java.util.Optional;
  * limit. What a host refuses for safety is a {@link HostException.Kind#UNSAFE}.
  *
  * <p>Implementations: {@code LocalHost} (this machine), {@code SimulatedHost} (the practice VPS),
- * later an SSH host. A host answers commands in the real tools' output formats, so parsers never
- * know which one they talk to.
+ * {@link SshHost} (a server over SSH, docs/remote-ssh.md). A host answers commands in the real
+ * tools' output formats, so parsers never know which one they talk to.
  */
 public interface Host {
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

@@ -7,7 +7,6 @@ import dev.hermesharden.host.ssh.SshLogin;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -38,7 +37,7 @@ import net.schmizz.sshj.connection.channel.direct.Session;
  * the same host key; a command whose connection died midway is an {@code UNREACHABLE} and is never
  * repeated.
  */
-public final class SshHost implements Host, Closeable {
+public final class SshHost extends SafeFilesHost implements Closeable {
   static final int MAX_SESSIONS = 8;
 
   /** How long past its own limit a command's answer may take to arrive. */
@@ -205,9 +204,10 @@ public final class SshHost implements Host, Closeable {
     RemoteRun.Output out = runLine(line, new byte[0], Duration.ofSeconds(20), 4096);
     String text = new String(out.stdout(), StandardCharsets.UTF_8);
     String expected = "it's|a\nb|$HOME|*||";
-    int at = text.indexOf(expected);
-    String uid = at < 0 ? "" : text.substring(at + expected.length()).strip();
-    if (at < 0 || !uid.matches("\\d+")) {
+    // exactly this: a shell that prints something of its own (a chatty .bashrc) would corrupt
+    // every command's output, which parsers read as the tool's answer
+    String uid = text.startsWith(expected) ? text.substring(expected.length()) : "";
+    if (!uid.matches("\\d+\n")) {
       throw new HostException(
           HostException.Kind.SSH_CONFIG,
           "the login shell of " + endpoint.user() + " changed a quoted argument: " + text,
@@ -215,7 +215,7 @@ public final class SshHost implements Host, Closeable {
           "host.error.login-shell",
           List.of(endpoint.user(), endpoint.hostName()));
     }
-    return Integer.parseInt(uid);
+    return Integer.parseInt(uid.strip());
   }
 
   /**
@@ -289,34 +289,8 @@ public final class SshHost implements Host, Closeable {
   }
 
   @Override
-  public Optional<String> readFile(String path) throws HostException {
-    return files.read(path, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public Optional<String> readFile(String path, Charset charset) throws HostException {
-    return files.read(path, charset);
-  }
-
-  @Override
-  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
-    files.write(path, content.getBytes(StandardCharsets.UTF_8), attrs);
-  }
-
-  @Override
-  public void writeFile(String path, String content, FileAttrs attrs, Charset charset)
-      throws HostException {
-    files.write(path, content.getBytes(charset), attrs);
-  }
-
-  @Override
-  public void deleteFile(String path) throws HostException {
-    files.delete(path);
-  }
-
-  @Override
-  public List<String> listDirectory(String path) throws HostException {
-    return files.list(path);
+  SafeFiles files() {
+    return files;
   }
 
   @Override

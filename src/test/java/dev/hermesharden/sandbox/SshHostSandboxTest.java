@@ -161,12 +161,7 @@ class SshHostSandboxTest {
   @Order(3)
   void execCarriesHostileArgvInputExitCodesLimitsAndTimeoutsExactly(SandboxVps vps)
       throws Exception {
-    sh(
-        vps,
-        "printf 'admin ALL=(ALL:ALL) NOPASSWD: ALL\\n' >"
-            + NOPASSWD
-            + " && chmod 0440 "
-            + NOPASSWD);
+    allowSudoWithoutPassword(vps);
     try (Workstation ws = Workstation.start(vps, home, Optional.empty())) {
       JsonNode info = ws.connect(ADMIN_PUBLIC, true, false, List.of(), List.of());
       assertEquals("SUDO_NOPASSWD", info.path("privilege").asText());
@@ -470,12 +465,7 @@ class SshHostSandboxTest {
       ws.connect(ADMIN_PUBLIC, false, false, List.of(), List.of());
       measure(ws, "as admin, no sudo", 100, 30);
     }
-    sh(
-        vps,
-        "printf 'admin ALL=(ALL:ALL) NOPASSWD: ALL\\n' >"
-            + NOPASSWD
-            + " && chmod 0440 "
-            + NOPASSWD);
+    allowSudoWithoutPassword(vps);
     try (Workstation ws = Workstation.start(vps, home, Optional.empty())) {
       ws.connect(ADMIN_PUBLIC, true, false, List.of(), List.of());
       measure(ws, "as root, sudo -n", 100, 30);
@@ -530,6 +520,13 @@ class SshHostSandboxTest {
       }
     }
     return h;
+  }
+
+  /** A sudoers rule as cloud images give their default user: sudo without a password. */
+  private static void allowSudoWithoutPassword(SandboxVps vps) throws Exception {
+    Path rule = vps.vpsPath(NOPASSWD);
+    Files.writeString(rule, "admin ALL=(ALL:ALL) NOPASSWD: ALL\n");
+    Files.setPosixFilePermissions(rule, PosixFilePermissions.fromString("r--r-----"));
   }
 
   private static void authorize(SandboxVps vps, Path pub) throws Exception {

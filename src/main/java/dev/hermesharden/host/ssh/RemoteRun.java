@@ -1,10 +1,8 @@
 package dev.hermesharden.host.ssh;
 
 import dev.hermesharden.host.HostException;
-import java.io.ByteArrayOutputStream;
+import dev.hermesharden.host.StreamPump;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +74,13 @@ public final class RemoteRun {
     long deadline = t0 + wait.toNanos();
     try (Session session = opened) {
       Session.Command cmd = session.exec(line);
-      CompletableFuture<byte[]> out = drain(cmd.getInputStream(), outLimit);
-      CompletableFuture<byte[]> err = drain(cmd.getErrorStream(), errLimit);
-      feed(cmd.getOutputStream(), stdin);
+      CompletableFuture<byte[]> out = StreamPump.drain(cmd.getInputStream(), outLimit, "ssh");
+      CompletableFuture<byte[]> err = StreamPump.drain(cmd.getErrorStream(), errLimit, "ssh");
+      if (stdin.length == 0) {
+        cmd.getOutputStream().close(); // EOF at once: a command reading input gets none
+      } else {
+        StreamPump.feed(cmd.getOutputStream(), stdin, "ssh");
+      }
       try {
         cmd.join(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ConnectionException e) {
@@ -125,54 +127,5 @@ public final class RemoteRun {
   private static HostException lost(Throwable e) {
     return new HostException(
         HostException.Kind.UNREACHABLE, "the SSH connection failed: " + e, e, null, List.of());
-  }
-
-  /** Writes the input on a thread of its own and closes it (EOF to the command). */
-  private static void feed(OutputStream in, byte[] bytes) {
-    if (bytes.length == 0) {
-      try {
-        in.close();
-      } catch (IOException e) {
-        // the command is already gone; its exit status tells
-      }
-      return;
-    }
-    Thread t =
-        new Thread(
-            () -> {
-              try (in) {
-                in.write(bytes);
-              } catch (IOException e) {
-                // the command stopped reading; its exit status tells
-              }
-            },
-            "ssh feed");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static CompletableFuture<byte[]> drain(InputStream in, int limit) {
-    CompletableFuture<byte[]> f = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              ByteArrayOutputStream buf = new ByteArrayOutputStream();
-              byte[] chunk = new byte[16384];
-              try (in) {
-                int n;
-                while ((n = in.read(chunk)) >= 0) {
-                  if (buf.size() < limit) {
-                    buf.write(chunk, 0, Math.min(n, limit - buf.size()));
-                  }
-                }
-                f.complete(buf.toByteArray());
-              } catch (IOException e) {
-                f.completeExceptionally(e);
-              }
-            },
-            "ssh drain");
-    t.setDaemon(true);
-    t.start();
-    return f;
   }
 }
