@@ -49,8 +49,8 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   private final SshLogin.Options options;
   private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
   private volatile SshLogin.Connection connection;
-  private Privilege privilege = Privilege.LOGIN;
-  private byte[] sudoPassword = new byte[0];
+  private volatile Privilege privilege = Privilege.LOGIN;
+  private volatile byte[] sudoPassword = new byte[0];
   private String searchPath = LocalHost.DEFAULT_PATH;
   private SafeFiles files;
   private int reconnects;
@@ -80,7 +80,8 @@ public final class SshHost extends SafeFilesHost implements Closeable {
         root = true;
       }
       if (root) {
-        h.searchPath = PathTrust.rootOnlyDirectories(h, LocalHost.DEFAULT_PATH, "/usr/bin:/bin");
+        h.searchPath =
+            PathTrust.rootOnlyDirectories(h, LocalHost.DEFAULT_PATH, LocalHost.DEFAULT_PATH);
       }
       h.files = new SafeFiles(h, new RemoteFiles(h), root);
       done = true;
