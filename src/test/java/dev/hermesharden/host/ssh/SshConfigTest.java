@@ -9,6 +9,7 @@ import dev.hermesharden.host.HostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,10 @@ class SshConfigTest {
     assertEquals("2001:db8::1", e.hostName());
     assertEquals(2022, e.port());
     assertEquals("admin", e.user());
+    SshTarget bare = SshTarget.parse("root@2001:db8::1");
+    assertEquals("2001:db8::1", bare.host());
+    assertEquals(Optional.empty(), bare.port());
+    assertEquals(Optional.of(2222), SshTarget.parse("vps:2222").port());
   }
 
   @Test
