@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * A host that passes everything to another one. Subclasses override what they add to (recording,
  * caching, a test's scripted answers) and inherit the rest. {@code stat} is not forwarded: it runs
- * through this host's {@code exec}, so what a subclass adds applies to it too; {@code lstat} and
- * {@code readLink} are forwarded (a local host answers them without a command).
+ * through this host's {@code exec}, so what a subclass adds applies to it too; {@code lstat},
+ * {@code lstatAll} and {@code readLink} are forwarded (a local host answers them without a
+ * command).
  */
 public abstract class ForwardingHost implements Host {
   protected final Host inner;
@@ -56,6 +57,11 @@ public abstract class ForwardingHost implements Host {
   @Override
   public Optional<FileStat> lstat(String path) throws HostException {
     return inner.lstat(path);
+  }
+
+  @Override
+  public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+    return inner.lstatAll(paths);
   }
 
   @Override

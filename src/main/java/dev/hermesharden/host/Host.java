@@ -15,8 +15,8 @@ import java.util.Optional;
  * limit. What a host refuses for safety is a {@link HostException.Kind#UNSAFE}.
  *
  * <p>Implementations: {@code LocalHost} (this machine), {@code SimulatedHost} (the practice VPS),
- * later an SSH host. A host answers commands in the real tools' output formats, so parsers never
- * know which one they talk to.
+ * {@link SshHost} (a server over SSH, docs/remote-ssh.md). A host answers commands in the real
+ * tools' output formats, so parsers never know which one they talk to.
  */
 public interface Host {
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -114,6 +114,18 @@ public interface Host {
     } catch (IllegalArgumentException e) {
       throw new HostException(HostException.Kind.IO, "stat " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@link #lstat} of several paths, answers in the same order. A host that reaches its files
+   * through commands answers with one ({@link PathTrust} walks every component of a path).
+   */
+  default List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+    List<Optional<FileStat>> out = new java.util.ArrayList<>();
+    for (String p : paths) {
+      out.add(lstat(p));
+    }
+    return out;
   }
 
   /** Where a symbolic link points, as written in the link. */

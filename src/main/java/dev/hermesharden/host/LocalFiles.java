@@ -45,7 +45,7 @@ final class LocalFiles implements SafeFiles.Direct {
         InputStream in = Channels.newInputStream(ch)) {
       byte[] bytes = in.readNBytes(Host.MAX_FILE_BYTES + 1);
       if (bytes.length > Host.MAX_FILE_BYTES) {
-        throw AccountFiles.tooLarge(resolved);
+        throw CommandFiles.tooLarge(resolved);
       }
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

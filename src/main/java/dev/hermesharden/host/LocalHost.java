@@ -1,11 +1,6 @@
 package dev.hermesharden.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * there answers exit code 127 "command not found", as a shell would. Files go through {@link
  * SafeFiles}. What kind of host this is (OS, OpenSSH, systemd, Docker) is {@link HostProbe}'s job.
  */
-public final class LocalHost implements Host {
+public final class LocalHost extends SafeFilesHost {
   /** Output beyond this is dropped (a 100 MB log is never read whole). */
   public static final int OUTPUT_LIMIT = 4 * 1024 * 1024;
 
@@ -47,25 +42,8 @@ public final class LocalHost implements Host {
   public LocalHost(String searchPath) {
     this.name = readHostName();
     String given = searchPath == null || searchPath.isBlank() ? DEFAULT_PATH : searchPath;
-    this.searchPath = runningAsRoot() ? rootOnly(given) : given;
-  }
-
-  /**
-   * As root, only the search-path directories no other account can change: a directory the agent
-   * could write would let it plant the {@code chmod} or {@code docker} that root runs next.
-   */
-  private String rootOnly(String path) {
-    List<String> kept = new java.util.ArrayList<>();
-    for (String dir : path.split(":")) {
-      try {
-        if (dir.startsWith("/") && PathTrust.classify(this, dir) instanceof PathTrust.RootOnly) {
-          kept.add(dir);
-        }
-      } catch (HostException e) {
-        // a directory that cannot be judged is not searched
-      }
-    }
-    return kept.isEmpty() ? DEFAULT_PATH : String.join(":", kept);
+    this.searchPath =
+        runningAsRoot() ? PathTrust.rootOnlyDirectories(this, given, DEFAULT_PATH) : given;
   }
 
   /** This machine's own files, for what the tool writes here whatever host it hardens (reports). */
@@ -118,10 +96,10 @@ public final class LocalHost implements Host {
     long deadline = System.nanoTime() + timeout.toNanos();
     // One thread per stream of its own: the common fork-join pool has a single worker on a
     // 2-core VPS, so draining through it would serialise the commands that checks run in parallel.
-    CompletableFuture<String> out = drainAsync(p.getInputStream(), argv, outputLimit);
-    CompletableFuture<String> err = drainAsync(p.getErrorStream(), argv, OUTPUT_LIMIT);
+    CompletableFuture<byte[]> out = StreamPump.drain(p.getInputStream(), outputLimit, argv.get(0));
+    CompletableFuture<byte[]> err = StreamPump.drain(p.getErrorStream(), OUTPUT_LIMIT, argv.get(0));
     if (stdin.length > 0) {
-      feedAsync(p.getOutputStream(), stdin, argv);
+      StreamPump.feed(p.getOutputStream(), stdin, argv.get(0));
     }
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -135,8 +113,10 @@ public final class LocalHost implements Host {
       return new ExecResult(
           argv,
           p.exitValue(),
-          out.get(left, TimeUnit.NANOSECONDS),
-          err.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+          new String(out.get(left, TimeUnit.NANOSECONDS), StandardCharsets.UTF_8),
+          new String(
+              err.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS),
+              StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -165,87 +145,9 @@ public final class LocalHost implements Host {
     return Optional.empty();
   }
 
-  private static CompletableFuture<String> drainAsync(
-      InputStream in, List<String> argv, int limit) {
-    CompletableFuture<String> f = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                f.complete(drain(in, limit));
-              } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-              }
-            },
-            "drain " + argv.get(0));
-    t.setDaemon(true);
-    t.start();
-    return f;
-  }
-
-  /**
-   * Writes the input on a thread of its own, so a child that answers while reading never stalls.
-   */
-  private static void feedAsync(OutputStream in, byte[] bytes, List<String> argv) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (in) {
-                in.write(bytes);
-              } catch (IOException e) {
-                // the child stopped reading; its exit code tells what happened
-              }
-            },
-            "feed " + argv.get(0));
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static String drain(InputStream in, int limit) {
-    try (in) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      byte[] chunk = new byte[8192];
-      int n;
-      while ((n = in.read(chunk)) >= 0) {
-        if (buf.size() < limit) {
-          buf.write(chunk, 0, Math.min(n, limit - buf.size()));
-        }
-      }
-      return buf.toString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
-  public Optional<String> readFile(String path) throws HostException {
-    return files.read(path, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public Optional<String> readFile(String path, Charset charset) throws HostException {
-    return files.read(path, charset);
-  }
-
-  @Override
-  public void writeFile(String path, String content, FileAttrs attrs) throws HostException {
-    files.write(path, content.getBytes(StandardCharsets.UTF_8), attrs);
-  }
-
-  @Override
-  public void writeFile(String path, String content, FileAttrs attrs, Charset charset)
-      throws HostException {
-    files.write(path, content.getBytes(charset), attrs);
-  }
-
-  @Override
-  public void deleteFile(String path) throws HostException {
-    files.delete(path);
-  }
-
-  @Override
-  public List<String> listDirectory(String path) throws HostException {
-    return files.list(path);
+  SafeFiles files() {
+    return files;
   }
 
   @Override

@@ -1,7 +1,11 @@
 package dev.hermesharden.host;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +18,7 @@ import java.util.Optional;
  * to no one in particular.
  *
  * <p>This decides how root may touch a path (docs/threat-model.md): {@link RootOnly} paths
- * directly, {@link ByAccount} paths only with that account's own rights ({@link AccountFiles}),
+ * directly, {@link ByAccount} paths only with that account's own rights ({@link CommandFiles#as}),
  * {@link Shared} paths not at all.
  *
  * <p>Caveat: POSIX ACLs granting write access are not looked at; a group-writable directory of a
@@ -63,8 +67,10 @@ public sealed interface PathTrust {
     }
     Deque<String> todo = new ArrayDeque<>();
     push(todo, path);
+    // the straight walk's entries in one go (one command over SSH); after a link, one at a time
+    Map<String, Optional<FileStat>> ahead = prefetch(host, todo);
     FileStat root =
-        host.lstat("/").orElseThrow(() -> new HostException(HostException.Kind.IO, "/"));
+        ahead.remove("/").orElseThrow(() -> new HostException(HostException.Kind.IO, "/"));
     if (root.uid() != 0 || writableByOthers(root)) {
       return new Shared(path, "/");
     }
@@ -80,7 +86,7 @@ public sealed interface PathTrust {
       }
       String next = cur + "/" + name;
       String rest = rest(next, todo);
-      Optional<FileStat> st = host.lstat(next);
+      Optional<FileStat> st = ahead.containsKey(next) ? ahead.remove(next) : host.lstat(next);
       boolean openDir = curStat.sticky() && writableByOthers(curStat);
       if (st.isEmpty()) {
         // a name anyone may create (in /tmp, say) is not root's
@@ -91,6 +97,7 @@ public sealed interface PathTrust {
         return new ByAccount(rest, s.uid(), next); // in a sticky directory the owner controls it
       }
       if (s.isSymlink()) {
+        ahead.clear(); // what follows the link is another path
         if (++links > MAX_LINKS) {
           throw new HostException(HostException.Kind.UNSAFE, "too many symbolic links: " + path);
         }
@@ -122,9 +129,49 @@ public sealed interface PathTrust {
     return new RootOnly(cur.isEmpty() ? "/" : cur, Optional.of(curStat));
   }
 
+  /**
+   * The directories of a search path ({@code PATH}) only root can change, in order: as root, a
+   * directory another account could write would let it plant the {@code chmod} or {@code docker}
+   * that root runs next. A directory that cannot be judged is dropped; {@code fallback} when none
+   * is left.
+   */
+  static String rootOnlyDirectories(Host host, String path, String fallback) {
+    List<String> kept = new ArrayList<>();
+    for (String dir : path.split(":")) {
+      try {
+        if (dir.startsWith("/") && classify(host, dir) instanceof RootOnly) {
+          kept.add(dir);
+        }
+      } catch (HostException e) {
+        // a directory that cannot be judged is not searched
+      }
+    }
+    return kept.isEmpty() ? fallback : String.join(":", kept);
+  }
+
   /** Writable by someone other than its owner: the world, or a group of user accounts. */
   public static boolean writableByOthers(FileStat s) {
     return s.worldWritable() || (s.groupWritable() && (s.gid() < 0 || s.gid() >= FIRST_USER_GID));
+  }
+
+  /** {@code /} and every prefix of the path as written, up to the first {@code ..}. */
+  private static Map<String, Optional<FileStat>> prefetch(Host host, Deque<String> components)
+      throws HostException {
+    List<String> paths = new ArrayList<>(List.of("/"));
+    String cur = "";
+    for (String c : components) {
+      if (c.equals("..")) {
+        break;
+      }
+      cur = cur + "/" + c;
+      paths.add(cur);
+    }
+    List<Optional<FileStat>> stats = host.lstatAll(paths);
+    Map<String, Optional<FileStat>> out = new HashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      out.put(paths.get(i), stats.get(i));
+    }
+    return out;
   }
 
   private static void push(Deque<String> todo, String path) {

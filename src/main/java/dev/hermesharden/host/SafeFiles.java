@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * The one place that decides how root touches a file (docs/threat-model.md). A path only root can
  * change goes to the host's own direct operations; a path another account can change is handled
- * with that account's rights ({@link AccountFiles}); a path several accounts can change is refused.
- * Before any read the entry itself must be a regular file, judged without following it, and no
- * larger than {@link Host#MAX_FILE_BYTES}.
+ * with that account's rights ({@link CommandFiles#as}); a path several accounts can change is
+ * refused. Before any read the entry itself must be a regular file, judged without following it,
+ * and no larger than {@link Host#MAX_FILE_BYTES}.
  */
 final class SafeFiles {
   /** What a host does itself on paths only root can change. */
@@ -63,7 +63,7 @@ final class SafeFiles {
         return Optional.empty();
       }
       regular(path, st.get());
-      return AccountFiles.read(host, Account.of(host, b.uid()), path, cs);
+      return CommandFiles.as(host, Account.of(host, b.uid())).read(path, cs);
     }
     throw shared(path, (PathTrust.Shared) t);
   }
@@ -103,7 +103,7 @@ final class SafeFiles {
         throw notRegular(path, old.get());
       }
       int mode = attrs.mode() >= 0 ? attrs.mode() : old.map(FileStat::mode).orElse(0600);
-      AccountFiles.write(host, a, path, content, mode);
+      CommandFiles.as(host, a).write(path, content, mode, null);
       return;
     }
     throw shared(path, (PathTrust.Shared) t);
@@ -118,7 +118,7 @@ final class SafeFiles {
       return;
     }
     if (t instanceof PathTrust.ByAccount b) {
-      AccountFiles.delete(host, Account.of(host, b.uid()), path);
+      CommandFiles.as(host, Account.of(host, b.uid())).delete(path);
       return;
     }
     throw shared(path, (PathTrust.Shared) t);
@@ -132,7 +132,7 @@ final class SafeFiles {
           : List.of();
     }
     if (t instanceof PathTrust.ByAccount b) {
-      return AccountFiles.list(host, Account.of(host, b.uid()), path);
+      return CommandFiles.as(host, Account.of(host, b.uid())).list(path);
     }
     throw shared(path, (PathTrust.Shared) t);
   }
@@ -148,7 +148,7 @@ final class SafeFiles {
       throw notRegular(path, st);
     }
     if (st.size() > Host.MAX_FILE_BYTES) {
-      throw AccountFiles.tooLarge(path);
+      throw CommandFiles.tooLarge(path);
     }
     return st;
   }

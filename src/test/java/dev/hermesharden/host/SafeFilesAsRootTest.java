@@ -123,12 +123,12 @@ class SafeFilesAsRootTest {
     // the link appears after the check, as in a race: the account's own write replaces it
     Files.createSymbolicLink(target, secret);
     String before = Files.readString(secret);
-    AccountFiles.write(
-        host,
-        Account.of(host, NOBODY),
-        target.toString(),
-        "API_SERVER_HOST=127.0.0.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        0600);
+    CommandFiles.as(host, Account.of(host, NOBODY))
+        .write(
+            target.toString(),
+            "API_SERVER_HOST=127.0.0.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            0600,
+            null);
     assertEquals(before, Files.readString(secret), "root's file unchanged");
     assertEquals(0, uid(secret));
     assertFalse(Files.isSymbolicLink(target), "the link was replaced, not followed");

@@ -304,6 +304,21 @@ public final class SandboxVps
     return Commands.run(cmd, null, Duration.ofSeconds(60), scratch(), stdin);
   }
 
+  /**
+   * Starts argv on the workstation (this machine's filesystem, the workstation's network) with only
+   * {@code env} in its environment, standard input and output as pipes to the test and standard
+   * error into {@code stderr}: a program the test talks to while it runs (remote mode's worker).
+   * The caller stops it by pid.
+   */
+  public Process startOnWorkstation(List<String> argv, Map<String, String> env, Path stderr)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(List.of("nsenter", "--net=/var/run/netns/hhws-" + id, "--", "env", "-i"));
+    env.forEach((k, v) -> cmd.add(k + "=" + v));
+    cmd.addAll(argv);
+    return new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+  }
+
   /** {@code ssh} argv from the workstation with its key, non-interactive, no host key prompts. */
   public List<String> ssh(String userAtHost, String... remote) {
     List<String> cmd =

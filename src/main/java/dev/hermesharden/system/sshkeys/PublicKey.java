@@ -1,10 +1,9 @@
 package dev.hermesharden.system.sshkeys;
 
+import dev.hermesharden.host.ssh.KeyFingerprint;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,12 +26,7 @@ public record PublicKey(String type, int bits, String curve, byte[] blob) {
 
   /** {@code SHA256:} and the unpadded base64 of sha256(blob), exactly as {@code ssh-keygen -lf}. */
   public String fingerprint() {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(blob);
-      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return KeyFingerprint.sha256(blob);
   }
 
   /** Decodes the base64 field of a key line; empty when it is not a well-formed key blob. */

@@ -1,0 +1,70 @@
+package dev.hermesharden.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link PathTrust} asks for the entries of a path's straight walk in one {@link Host#lstatAll}
+ * (one command over SSH instead of one per component) and judges exactly as before: what follows a
+ * symlink is asked one entry at a time, since it is another path.
+ */
+class PathTrustBatchTest {
+  @TempDir Path tmp;
+  private final List<String> asked = new ArrayList<>();
+  private Host counting;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Assumptions.assumeTrue(LocalHost.runningAsRoot(), "needs root: a directory of another owner");
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    counting =
+        new ForwardingHost(new LocalHost()) {
+          @Override
+          public Optional<FileStat> lstat(String path) throws HostException {
+            asked.add("lstat " + path);
+            return inner.lstat(path);
+          }
+
+          @Override
+          public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+            asked.add("lstatAll " + paths.size());
+            return inner.lstatAll(paths);
+          }
+        };
+  }
+
+  @Test
+  void aPlainPathIsOneBatch() throws Exception {
+    Path f = Files.createDirectories(tmp.resolve("a/b")).resolve("c");
+    Files.writeString(f, "x");
+    PathTrust t = PathTrust.classify(counting, f.toString());
+    assertInstanceOf(PathTrust.RootOnly.class, t);
+    assertEquals(f.toString(), t.resolved());
+    assertEquals(List.of("lstatAll " + (f.getNameCount() + 1)), asked);
+  }
+
+  @Test
+  void afterALinkTheRestIsAskedOneByOneAndAnAccountsDirectoryStillHandsItOver() throws Exception {
+    Path target = Files.createDirectories(tmp.resolve("real/dir"));
+    Files.setAttribute(target, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+    Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("real"));
+    PathTrust t = PathTrust.classify(counting, tmp.resolve("link/dir/f").toString());
+    assertInstanceOf(PathTrust.ByAccount.class, t);
+    assertEquals(65534, ((PathTrust.ByAccount) t).uid());
+    assertEquals("lstatAll " + (tmp.getNameCount() + 4), asked.get(0));
+    assertEquals(
+        "lstat " + target, asked.get(asked.size() - 1), "the link's target asked alone: " + asked);
+  }
+}
