@@ -28,6 +28,18 @@ public final class NoPublicSshCheck implements Check<FirewallFacts> {
     return FirewallFacts.gather(host);
   }
 
+  /** Whether a rule ufw lists admits this attempt (from its source network, on its interface). */
+  private static boolean ufwAdmits(FirewallFacts facts, Attempt a) {
+    return facts.status().map(s -> s.rules()).orElse(List.of()).stream()
+        .anyMatch(
+            r ->
+                r.admitsIncoming()
+                    && r.coversTcpPort(a.packet().dstPort())
+                    && r.v6() == a.packet().v6()
+                    && r.iface().map(i -> i.equals(a.packet().inIface().orElse(""))).orElse(true)
+                    && (r.fromAnywhere() || PrivatePath.contains(r.from(), a.packet().src())));
+  }
+
   @Override
   public Verdict evaluate(FirewallFacts facts, Params params, StepContext ctx) {
     String ports = SshPrivateRuleCheck.join(facts.ssh().ports());
@@ -62,6 +74,10 @@ public final class NoPublicSshCheck implements Check<FirewallFacts> {
           v = Verdict.fail("reason.firewall.public-ssh-inactive", ports);
         } else if (!intent.isEmpty()) {
           v = Verdict.fail("reason.firewall.public-ssh-open", ports, intent.size());
+        } else if (ufwAdmits(facts, a)) {
+          v =
+              Verdict.fail(
+                  "reason.firewall.public-ssh-from", a.packet().dstPort(), a.packet().src(), rule);
         } else if (rule.startsWith("-A ufw-user-input")
             || rule.startsWith("-A ufw6-user-input")
             || rule.startsWith("-A ufw-user-limit")

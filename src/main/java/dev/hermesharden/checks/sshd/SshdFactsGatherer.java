@@ -77,7 +77,9 @@ final class SshdFactsGatherer {
    */
   static Map<String, Integer> listen(Optional<SshdEffectiveConfig> e) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    for (String la : e.map(c -> c.all("listenaddress")).orElse(List.of())) {
+    List<String> all = new ArrayList<>(e.map(c -> c.all("listenaddress")).orElse(List.of()));
+    all.sort(java.util.Comparator.comparing(la -> la.startsWith("["))); // IPv4 first
+    for (String la : all) {
       int colon = la.lastIndexOf(':');
       if (colon < 0 || !la.substring(colon + 1).matches("\\d{1,5}")) {
         continue;

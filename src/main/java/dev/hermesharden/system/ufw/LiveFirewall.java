@@ -33,6 +33,9 @@ public record LiveFirewall(
 
   private static final List<String> ANYONE_V6 = List.of("2001:db8:ffff::77");
 
+  /** Container bridges: traffic on them comes from this machine's containers, not the internet. */
+  private static final List<String> BRIDGES = List.of("docker", "br-", "veth");
+
   public LiveFirewall {
     addresses = List.copyOf(addresses);
   }
@@ -90,7 +93,8 @@ public record LiveFirewall(
     for (InterfaceAddress ia : addresses) {
       if (ia.device().equals("lo")
           || path.iface().map(ia.device()::equals).orElse(false)
-          || ia.address().toLowerCase().startsWith("fe80")) {
+          || BRIDGES.stream().anyMatch(ia.device()::startsWith)
+          || ia.address().toLowerCase(java.util.Locale.ROOT).startsWith("fe80")) {
         continue;
       }
       boolean six = ia.family().equals("inet6");
