@@ -40,7 +40,7 @@ final class TracingHost extends ForwardingHost {
     String answer = "error";
     try {
       SshAuthOffer o = inner.sshAuthOffer(address, port, user);
-      answer = o.label();
+      answer = o.noneAccepted() ? "none" : String.join(",", o.methods());
       return o;
     } catch (HostException e) {
       answer = e.kind().toString();

@@ -61,8 +61,8 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
       if (ufw && !f.ufwLoaded()) {
         return details(Verdict.fail("reason.fail2ban.bans-ufw-inactive", a.name()), f);
       }
-      boolean allPorts =
-          ufw || name.contains("allports") || !ban.contains("<port>") && !ban.contains("dport");
+      // the port lives in the action's start rule (-m multiport --dports <port>), not its ban line
+      boolean allPorts = ufw || name.contains("allports");
       if (allPorts) {
         continue;
       }

@@ -66,6 +66,16 @@ public final class RunningConfigCheck implements Check<RunningConfigCheck.Facts>
       diff.add(
           "backend " + disk.get("sshd", "backend").orElse("auto") + " / " + live.backendKind());
     }
+    Set<String> diskActions = actionNames(disk.get("sshd", "action").orElse(""));
+    Set<String> liveActions = new HashSet<>();
+    live.actions().forEach(a -> liveActions.add(a.name()));
+    if (!diskActions.isEmpty() && !diskActions.equals(liveActions)) {
+      diff.add(
+          "actions "
+              + String.join(",", diskActions)
+              + " / "
+              + (liveActions.isEmpty() ? "none" : String.join(",", liveActions)));
+    }
     Optional<String> diskPort = disk.get("sshd", "port");
     if (diskPort.isPresent() && !live.actions().isEmpty()) {
       String livePort = live.actions().get(0).port();
@@ -137,6 +147,20 @@ public final class RunningConfigCheck implements Check<RunningConfigCheck.Facts>
       any = true;
     }
     return any ? Optional.of(total) : Optional.empty();
+  }
+
+  /** The action names of a jail's {@code action} value: {@code name[params]}, one per line. */
+  static Set<String> actionNames(String action) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String line : action.split("\n")) {
+      String l = line.strip();
+      int bracket = l.indexOf('[');
+      String name = (bracket < 0 ? l : l.substring(0, bracket)).strip();
+      if (name.matches("[\\w.-]+")) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   private static String norm(String port) {

@@ -36,21 +36,40 @@ final class SshdFactsGatherer {
   private SshdFactsGatherer() {}
 
   static SshdFacts gather(Host host, StepContext ctx) throws HostException {
-    MatchSpec spec = SshdProbe.specFor(ctx);
     ExecResult test = host.exec("sshd", "-t");
     SshdConfigFiles files = SshdConfigFiles.parse(SshdConfigReader.snapshot(host));
+    // plain sshd -T: the ports and addresses to name in every -C (a Match LocalPort or
+    // LocalAddress block makes sshd refuse a -C without lport or laddr)
+    ExecResult plain = host.exec("sshd", "-T");
+    Map<String, Integer> listen =
+        listen(
+            plain.ok() ? Optional.of(SshdEffectiveConfig.parse(plain.stdout())) : Optional.empty());
+    String first = listen.keySet().iterator().next();
+    String firstPort = String.valueOf(listen.get(first));
+    Optional<String> laddr =
+        files.matchBlocks().stream()
+                .anyMatch(
+                    b -> b.criteria().toLowerCase(java.util.Locale.ROOT).contains("localaddress"))
+            ? Optional.of(first.substring(0, first.indexOf('\0')))
+            : Optional.empty();
+    MatchSpec base = SshdProbe.specFor(ctx);
+    MatchSpec spec =
+        new MatchSpec(base.user(), base.host(), base.addr(), laddr, Optional.of(firstPort));
     boolean socket =
         host.exec("systemctl", "is-active", "ssh.socket").stdout().strip().equals("active");
     String error = test.stderr().strip().lines().findFirst().orElse("");
     Optional<SshdEffectiveConfig> effective = SshdProbe.effective(host, spec);
     SshdAccounts accounts = SshdAccounts.read(host);
-    Map<String, Integer> listen = listen(effective);
-    String firstPort = String.valueOf(listen.values().stream().findFirst().orElse(22));
     List<SshdFacts.Asked> asked = new ArrayList<>();
     if (effective.isPresent()) {
       for (SshdConnection c :
           SshdConnections.of(files, spec.user(), ctx.clientAddress(), firstPort, accounts)) {
-        asked.add(new SshdFacts.Asked(c, SshdProbe.effective(host, c.spec())));
+        MatchSpec s = c.spec();
+        if (s.laddr().isEmpty() && laddr.isPresent()) {
+          s = new MatchSpec(s.user(), s.host(), s.addr(), laddr, s.lport());
+        }
+        asked.add(
+            new SshdFacts.Asked(new SshdConnection(s, c.origin()), SshdProbe.effective(host, s)));
       }
     }
     SshdLive live =
