@@ -1088,6 +1088,29 @@ class FidelityNetSandboxTest {
     row(
         vps,
         "fail2ban",
+        "jail port changed on disk, then fail2ban-client reload (1.0.2 drops the action)",
+        "fail2ban.bans-enforced",
+        () -> {
+          write(vps, JAIL, jailText("port = ssh,2222\n"));
+          in(vps, "fail2ban-client reload");
+        },
+        banned22,
+        banHow,
+        "",
+        () -> {});
+    row(
+        vps,
+        "fail2ban",
+        "jail port changed on disk, then fail2ban-client reload (1.0.2 drops the action)",
+        "fail2ban.running-config",
+        () -> {},
+        banned22,
+        banHow + " (no ban: the jail lost its action)",
+        "",
+        () -> jail(vps, ""));
+    row(
+        vps,
+        "fail2ban",
         "banaction = hostsdeny",
         "fail2ban.bans-enforced",
         () -> jail(vps, "banaction = hostsdeny\n"),

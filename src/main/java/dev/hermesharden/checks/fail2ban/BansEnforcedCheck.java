@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * command and port), the ports of {@code sshd -T}, and the packet filter they write into. {@code
  * banaction = ufw} while ufw is not loaded writes bans nobody enforces; a {@code port = ssh} jail
  * with sshd on 2222 bans port 22 only; {@code hostsdeny} does nothing to OpenSSH (it dropped
- * tcp_wrappers in 6.7).
+ * tcp_wrappers in 6.7; Debian and Ubuntu still link it with libwrap, which {@code ldd} shows).
  */
 public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
   /**
@@ -30,7 +30,16 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
    * @param services {@code /etc/services} names to ports
    */
   public record Facts(
-      JailLive jail, List<Integer> sshPorts, boolean ufwLoaded, Map<String, Integer> services) {}
+      JailLive jail,
+      List<Integer> sshPorts,
+      boolean ufwLoaded,
+      Map<String, Integer> services,
+      boolean sshdUsesTcpWrappers) {
+    public Facts(
+        JailLive jail, List<Integer> sshPorts, boolean ufwLoaded, Map<String, Integer> services) {
+      this(jail, sshPorts, ufwLoaded, services, false);
+    }
+  }
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
@@ -38,7 +47,8 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
         JailLive.gather(host, "sshd"),
         SshPortReader.read(host).ports(),
         LiveFirewall.gather(host).ufwLoaded(),
-        PortSpec.services(host.readFile("/etc/services").orElse("")));
+        PortSpec.services(host.readFile("/etc/services").orElse("")),
+        host.exec("ldd", "/usr/sbin/sshd").stdout().contains("libwrap"));
   }
 
   @Override
@@ -55,8 +65,12 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
       String ban = a.actionban().toLowerCase(Locale.ROOT);
       String name = a.name().toLowerCase(Locale.ROOT);
       boolean ufw = name.contains("ufw") || ban.contains("ufw ");
-      if (name.contains("hostsdeny") || ban.contains("hosts.deny")) {
+      boolean hostsDeny = name.contains("hostsdeny") || ban.contains("hosts.deny");
+      if (hostsDeny && !f.sshdUsesTcpWrappers()) {
         return details(Verdict.fail("reason.fail2ban.bans-hostsdeny", a.name()), f);
+      }
+      if (hostsDeny) {
+        continue; // Debian's sshd is built with libwrap: it refuses a denied address on every port
       }
       if (ufw && !f.ufwLoaded()) {
         return details(Verdict.fail("reason.fail2ban.bans-ufw-inactive", a.name()), f);
