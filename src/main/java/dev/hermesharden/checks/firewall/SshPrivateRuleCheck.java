@@ -54,7 +54,10 @@ public final class SshPrivateRuleCheck implements Check<FirewallFacts> {
       List<Integer> missing =
           SshExposure.portsWithoutPrivateRule(
               facts.status().get().rules(), facts.ssh().ports(), path);
-      if (!missing.isEmpty()) {
+      boolean liveAllows = !attempts.isEmpty() && missing.stream().noneMatch(liveMissing::contains);
+      if (!missing.isEmpty() && liveAllows) {
+        v = Verdict.fail("reason.firewall.private-rule-not-on-disk", join(missing), path.label());
+      } else if (!missing.isEmpty()) {
         v = Verdict.fail("reason.firewall.private-rule-missing", join(missing), path.label());
       } else if (!liveMissing.isEmpty()) {
         v =

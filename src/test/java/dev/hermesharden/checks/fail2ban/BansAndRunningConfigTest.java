@@ -8,6 +8,7 @@ import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.fail2ban.HostLogSource;
 import dev.hermesharden.system.fail2ban.JailConfig;
 import dev.hermesharden.system.fail2ban.JailLive;
 import dev.hermesharden.system.fail2ban.JailStatus;
@@ -100,6 +101,21 @@ class BansAndRunningConfigTest {
             .status());
     assertEquals(Optional.of(93_600L), RunningConfigCheck.seconds("1d 2h"));
     assertEquals(Optional.of(600L), RunningConfigCheck.seconds("600"));
+  }
+
+  @Test
+  void theBackendTheRunningJailReadsDecides() {
+    JailBackendCheck c = new JailBackendCheck();
+    HostLogSource authLog = new HostLogSource(true, true);
+    Verdict stale =
+        c.evaluate(
+            new JailBackendCheck.Facts("systemd", authLog, Optional.of("file")), Params.NONE, CTX);
+    assertEquals("reason.fail2ban.backend-not-in-effect", stale.reason().key());
+    Verdict ok =
+        c.evaluate(
+            new JailBackendCheck.Facts("auto", authLog, Optional.of("file")), Params.NONE, CTX);
+    assertEquals(Status.PASS, ok.status());
+    assertEquals("file", ok.details().get("running"));
   }
 
   @Test
