@@ -37,6 +37,12 @@ final class Truth {
    */
   boolean login(String user, String method, String dst, int port, Optional<String> bind)
       throws IOException {
+    return attempt(user, method, dst, port, bind).exitCode() == 0;
+  }
+
+  /** The same login attempt, with the client's exit code and messages. */
+  ExecResult attempt(String user, String method, String dst, int port, Optional<String> bind)
+      throws IOException {
     Path askpass =
         Files.createTempFile(
             "hh-askpass",
@@ -46,26 +52,10 @@ final class Truth {
       Files.writeString(askpass, "#!/bin/sh\necho '" + PASSWORD + "'\n");
       List<String> cmd =
           new ArrayList<>(
-              List.of(
-                  "env",
-                  "SSH_ASKPASS=" + askpass,
-                  "SSH_ASKPASS_REQUIRE=force",
-                  "DISPLAY=:0",
-                  "ssh",
-                  "-p",
-                  String.valueOf(port),
-                  "-o",
-                  "PreferredAuthentications=" + method,
-                  "-o",
-                  "NumberOfPasswordPrompts=1",
-                  "-o",
-                  "StrictHostKeyChecking=no",
-                  "-o",
-                  "UserKnownHostsFile=/dev/null",
-                  "-o",
-                  "LogLevel=ERROR",
-                  "-o",
-                  "ConnectTimeout=4"));
+              List.of("env", "SSH_ASKPASS=" + askpass, "SSH_ASKPASS_REQUIRE=force", "DISPLAY=:0"));
+      cmd.addAll(client(port, bind));
+      cmd.addAll(
+          List.of("-o", "PreferredAuthentications=" + method, "-o", "NumberOfPasswordPrompts=1"));
       if (method.equals("publickey")) {
         cmd.addAll(
             List.of(
@@ -78,12 +68,31 @@ final class Truth {
       } else {
         cmd.addAll(List.of("-o", "PubkeyAuthentication=no"));
       }
-      bind.ifPresent(b -> cmd.addAll(List.of("-b", b)));
       cmd.addAll(List.of(user + "@" + dst, "true"));
-      return vps.fromWorkstation(cmd).exitCode() == 0;
+      return vps.fromWorkstation(cmd);
     } finally {
       Files.delete(askpass);
     }
+  }
+
+  /** {@code ssh} to {@code port} (from {@code bind}), no host key prompt, short timeouts. */
+  private static List<String> client(int port, Optional<String> bind) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "ssh",
+                "-p",
+                String.valueOf(port),
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+                "-o",
+                "LogLevel=ERROR",
+                "-o",
+                "ConnectTimeout=4"));
+    bind.ifPresent(b -> cmd.addAll(List.of("-b", b)));
+    return cmd;
   }
 
   boolean login(String user, String method, String dst) throws IOException {
@@ -96,23 +105,8 @@ final class Truth {
    * not.
    */
   boolean reaches(String dst, int port, Optional<String> bind) throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "ssh",
-                "-p",
-                String.valueOf(port),
-                "-o",
-                "BatchMode=yes",
-                "-o",
-                "StrictHostKeyChecking=no",
-                "-o",
-                "UserKnownHostsFile=/dev/null",
-                "-o",
-                "ConnectTimeout=3",
-                "-o",
-                "PreferredAuthentications=none"));
-    bind.ifPresent(b -> cmd.addAll(List.of("-b", b)));
+    List<String> cmd = client(port, bind);
+    cmd.addAll(List.of("-o", "BatchMode=yes", "-o", "PreferredAuthentications=none"));
     cmd.addAll(List.of("hh-reach@" + dst, "true"));
     ExecResult r = vps.fromWorkstation(cmd);
     return r.stderr().contains("Permission denied") || r.exitCode() == 0;
@@ -120,21 +114,16 @@ final class Truth {
 
   /** How many keys one connection may offer as admin before sshd gives up (MaxAuthTries). */
   int keyTries(String dst, List<Path> wrongKeys) throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "ssh",
-                "-v",
-                "-o",
-                "IdentitiesOnly=yes",
-                "-o",
-                "BatchMode=yes",
-                "-o",
-                "StrictHostKeyChecking=no",
-                "-o",
-                "UserKnownHostsFile=/dev/null",
-                "-o",
-                "PreferredAuthentications=publickey"));
+    List<String> cmd = client(22, Optional.empty());
+    cmd.set(cmd.indexOf("LogLevel=ERROR"), "LogLevel=DEBUG1"); // "Offering public key" lines
+    cmd.addAll(
+        List.of(
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "PreferredAuthentications=publickey"));
     for (Path k : wrongKeys) {
       cmd.addAll(List.of("-i", k.toString()));
     }
