@@ -5,6 +5,7 @@ import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.ShellQuoting;
+import dev.hermesharden.host.SshAuthOffer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -31,5 +32,26 @@ final class TracingHost extends ForwardingHost {
       err.flush();
     }
     return r;
+  }
+
+  @Override
+  public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
+    long t0 = System.nanoTime();
+    String answer = "error";
+    try {
+      SshAuthOffer o = inner.sshAuthOffer(address, port, user);
+      answer = o.noneAccepted() ? "none" : String.join(",", o.methods());
+      return o;
+    } catch (HostException e) {
+      answer = e.kind().toString();
+      throw e;
+    } finally {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      synchronized (err) {
+        err.println(
+            "# ssh none " + ms + " ms: " + user + "@" + address + ":" + port + " " + answer);
+        err.flush();
+      }
+    }
   }
 }

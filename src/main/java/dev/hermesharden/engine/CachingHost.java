@@ -5,6 +5,7 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SshAuthOffer;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,13 @@ final class CachingHost extends ForwardingHost {
   @Override
   public List<String> listDirectory(String path) throws HostException {
     return cached("list\0" + path, () -> inner.listDirectory(path));
+  }
+
+  @Override
+  public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
+    return cached(
+        "ssh\0" + address + "\0" + port + "\0" + user,
+        () -> inner.sshAuthOffer(address, port, user));
   }
 
   @Override

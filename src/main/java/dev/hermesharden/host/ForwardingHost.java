@@ -80,6 +80,11 @@ public abstract class ForwardingHost implements Host {
   }
 
   @Override
+  public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
+    return inner.sshAuthOffer(address, port, user);
+  }
+
+  @Override
   public boolean simulated() {
     return inner.simulated();
   }

@@ -138,6 +138,17 @@ public interface Host {
     return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
   }
 
+  /**
+   * Asks the SSH server listening at {@code address:port} which authentication methods it offers
+   * {@code user} before any credential ({@link SshAuthOffer}): the running daemon's own answer.
+   *
+   * @throws HostException {@code UNREACHABLE} when nothing listens there, {@code TIMEOUT}, {@code
+   *     IO} when the server does not speak SSH or this host cannot ask
+   */
+  default SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
+    throw new HostException(HostException.Kind.IO, "this host cannot ask an SSH server");
+  }
+
   /** True for the practice VPS: nothing real changes and proofs are labelled as simulated. */
   boolean simulated();
 

@@ -20,8 +20,23 @@ final class SimFail2banServer {
   private static final String NO_SOCKET =
       "ERROR   Failed to access socket path: /var/run/fail2ban/fail2ban.sock. Is fail2ban running?\n";
 
-  /** One loaded jail. */
-  record Jail(String name, String backend, String logpath, String ignoreip) {}
+  /**
+   * One loaded jail (states saved before maxretry … banaction were kept get fail2ban's defaults).
+   */
+  record Jail(
+      String name,
+      String backend,
+      String logpath,
+      String ignoreip,
+      String maxretry,
+      String findtime,
+      String bantime,
+      String port,
+      String banaction) {
+    Jail(String name, String backend, String logpath, String ignoreip) {
+      this(name, backend, logpath, ignoreip, "5", "600", "600", "ssh", "iptables-multiport");
+    }
+  }
 
   private SimFail2banServer() {}
 
@@ -93,7 +108,12 @@ final class SimFail2banServer {
               name,
               backend,
               logpath,
-              cfg.get(name, "ignoreip").orElse("").replaceAll("[,\\s]+", " ").strip()));
+              cfg.get(name, "ignoreip").orElse("").replaceAll("[,\\s]+", " ").strip(),
+              cfg.get(name, "maxretry").orElse("5").strip(),
+              seconds(cfg.get(name, "findtime").orElse("600")),
+              seconds(cfg.get(name, "bantime").orElse("600")),
+              cfg.get(name, "port").orElse("ssh").strip(),
+              cfg.get(name, "banaction").orElse("iptables-multiport").strip()));
     }
     return Optional.empty();
   }
@@ -102,9 +122,47 @@ final class SimFail2banServer {
     StringBuilder sb = new StringBuilder();
     jails.forEach(
         j ->
-            sb.append(String.join("\t", j.name(), j.backend(), j.logpath(), j.ignoreip()))
+            sb.append(
+                    String.join(
+                        "\t",
+                        j.name(),
+                        j.backend(),
+                        j.logpath(),
+                        j.ignoreip(),
+                        j.maxretry(),
+                        j.findtime(),
+                        j.bantime(),
+                        j.port(),
+                        j.banaction()))
                 .append('\n'));
     fs.write(LOADED, sb.toString());
+  }
+
+  /** fail2ban 1.0's ban command of a stock action, as {@code get JAIL action A actionban}. */
+  private static String actionban(String action) {
+    return action.startsWith("ufw")
+        ? "[ -n \"<application>\" ] && app=\"app <application>\"\n"
+            + "ufw insert <insertpos> <blocktype> from <ip> to <destination> $app"
+        : "<iptables> -I f2b-<name> 1 -s <ip> -j <blocktype>";
+  }
+
+  /** A duration as the server prints it: seconds. */
+  private static String seconds(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([smhdw]?)").matcher(v);
+    if (!m.matches()) {
+      return v;
+    }
+    long n = Long.parseLong(m.group(1));
+    long mul =
+        switch (m.group(2)) {
+          case "m" -> 60;
+          case "h" -> 3600;
+          case "d" -> 86_400;
+          case "w" -> 604_800;
+          default -> 1;
+        };
+    return String.valueOf(n * mul);
   }
 
   static List<Jail> loaded(SimFs fs) {
@@ -113,6 +171,8 @@ final class SimFail2banServer {
       String[] f = line.split("\t", -1);
       if (f.length == 4) {
         out.add(new Jail(f[0], f[1], f[2], f[3]));
+      } else if (f.length == 9) {
+        out.add(new Jail(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]));
       }
     }
     return out;
@@ -157,6 +217,25 @@ final class SimFail2banServer {
     }
     if (a.size() == 3 && a.get(0).equals("get") && a.get(2).equals("ignoreip")) {
       return ok(argv, SimFail2banRegex.ignoreIp(jail.get()));
+    }
+    if (a.size() >= 3 && a.get(0).equals("get")) {
+      Jail j = jail.get();
+      String answer =
+          switch (a.size() == 3
+              ? a.get(2)
+              : a.size() == 5 && a.get(2).equals("action") ? a.get(4) : "") {
+            case "maxretry" -> j.maxretry();
+            case "findtime" -> j.findtime();
+            case "bantime" -> j.bantime();
+            case "actions" ->
+                "The jail " + j.name() + " has the following actions:\n" + j.banaction();
+            case "port" -> a.get(3).equals(j.banaction()) ? j.port() : null;
+            case "actionban" -> a.get(3).equals(j.banaction()) ? actionban(j.banaction()) : null;
+            default -> null;
+          };
+      if (answer != null) {
+        return ok(argv, answer + "\n");
+      }
     }
     return fail(argv, 255, "ERROR  Invalid command\n");
   }

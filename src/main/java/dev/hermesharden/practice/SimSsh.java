@@ -4,9 +4,13 @@ import static dev.hermesharden.practice.SimComponent.fail;
 import static dev.hermesharden.practice.SimComponent.ok;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SshAuthOffer;
 import dev.hermesharden.system.sshd.ConfigEntry;
 import dev.hermesharden.system.sshd.MatchSpec;
+import dev.hermesharden.system.sshd.SshdAuthMethods;
 import dev.hermesharden.system.sshd.SshdConfigFiles;
+import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +142,25 @@ final class SimSsh implements SimComponent {
       return Optional.of(ok(argv, ""));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The simulated sshd's answer to {@code none} authentication: the methods its configuration
+   * offers this user from this machine's own address (the practice sshd always runs its files).
+   */
+  static SshAuthOffer offer(SimFs fs, String address, int port, String user) throws HostException {
+    SshdConfigFiles files = SshdConfigFiles.parse(snapshot(fs));
+    boolean running =
+        SimServices.get(fs, "ssh.service").map(SimServices.Unit::active).orElse(false);
+    MatchSpec spec =
+        new MatchSpec(
+            user, address, address, Optional.of(address), Optional.of(String.valueOf(port)));
+    SshdEffectiveConfig e = SshdEffectiveConfig.parse(SimSshdDump.render(files, Optional.of(spec)));
+    if (!running || problems(files).isPresent() || !e.all("port").contains(String.valueOf(port))) {
+      throw new HostException(
+          HostException.Kind.UNREACHABLE, "ssh " + address + ":" + port + ": Connection refused");
+    }
+    return new SshAuthOffer(address, port, user, SshdAuthMethods.offered(e), false);
   }
 
   static Map<String, String> snapshot(SimFs fs) {

@@ -40,6 +40,9 @@ final class SimUfw implements SimComponent {
 
   @Override
   public Optional<ExecResult> handle(List<String> argv, SimFs fs) {
+    if (argv.get(0).equals("iptables-save") || argv.get(0).equals("ip6tables-save")) {
+      return Optional.of(ok(argv, SimIptables.save(fs, argv.get(0).startsWith("ip6"))));
+    }
     if (!argv.get(0).equals("ufw")) {
       return Optional.empty();
     }

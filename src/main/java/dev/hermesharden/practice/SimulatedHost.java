@@ -4,6 +4,7 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SshAuthOffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +137,12 @@ public final class SimulatedHost implements Host {
   @Override
   public synchronized List<String> listDirectory(String path) {
     return fs.list(path);
+  }
+
+  @Override
+  public synchronized SshAuthOffer sshAuthOffer(String address, int port, String user)
+      throws HostException {
+    return SimSsh.offer(fs, address, port, user);
   }
 
   @Override

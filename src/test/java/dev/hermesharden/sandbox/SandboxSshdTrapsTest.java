@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermesharden.host.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SandboxVps.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxSshdTrapsTest {
-  private static final String PASSWORD = "Sandbox-pw-4711";
+  private static final String PASSWORD = Truth.PASSWORD;
   private static final String T_PUBLIC = "user=admin,host=203.0.113.7,addr=203.0.113.7";
 
   @Test
@@ -214,38 +212,7 @@ class SandboxSshdTrapsTest {
 
   /** A real password login from the workstation: ssh asks an askpass program for it. */
   private static ExecResult passwordLogin(SandboxVps vps) throws Exception {
-    Path askpass =
-        Files.createTempFile(
-            "hh-askpass",
-            ".sh",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    try {
-      Files.writeString(askpass, "#!/bin/sh\necho '" + PASSWORD + "'\n");
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  "env",
-                  "SSH_ASKPASS=" + askpass,
-                  "SSH_ASKPASS_REQUIRE=force",
-                  "DISPLAY=:0",
-                  "ssh",
-                  "-o",
-                  "PreferredAuthentications=password",
-                  "-o",
-                  "PubkeyAuthentication=no",
-                  "-o",
-                  "NumberOfPasswordPrompts=1",
-                  "-o",
-                  "StrictHostKeyChecking=no",
-                  "-o",
-                  "UserKnownHostsFile=/dev/null",
-                  "-o",
-                  "ConnectTimeout=5",
-                  "admin@" + SandboxVps.VPS_PUBLIC,
-                  "true"));
-      return vps.fromWorkstation(cmd);
-    } finally {
-      Files.delete(askpass);
-    }
+    return new Truth(vps)
+        .attempt("admin", "password", SandboxVps.VPS_PUBLIC, 22, java.util.Optional.empty());
   }
 }

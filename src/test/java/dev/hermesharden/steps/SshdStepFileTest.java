@@ -21,7 +21,7 @@ class SshdStepFileTest {
     Messages de = Messages.forLanguage("de");
     assertEquals("sshd", step.id());
     assertEquals(5, step.order());
-    assertEquals(9, step.checks().size());
+    assertEquals(10, step.checks().size());
     for (CheckRef c : step.checks()) {
       assertTrue(catalog.hasCheck(c.id()), c.id());
       assertTrue(de.keys().contains(c.titleKey()), c.titleKey());

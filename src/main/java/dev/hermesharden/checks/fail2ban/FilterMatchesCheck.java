@@ -9,6 +9,7 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.fail2ban.FailRegexResult;
 import dev.hermesharden.system.fail2ban.JailConfig;
+import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -50,7 +51,9 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
       // a matching filter counts nothing while no jail runs: saying PASS here would mislead
       return new Facts(user, NOT_RUNNING, Optional.empty(), "fail2ban is not running");
     }
-    host.exec(probeArgv(user), Duration.ofSeconds(15)); // expected to fail: that is the point
+    // expected to fail: that is the point; on the address and port sshd really listens on
+    String[] at = listen(host);
+    host.exec(probeArgv(user, at[0], at[1]), Duration.ofSeconds(15));
     JailConfig cfg = JailConfig.read(host);
     String source = source(cfg);
     ExecResult r =
@@ -67,9 +70,35 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
     }
   }
 
+  /** Where sshd listens first ({@code sshd -T}): a wildcard address is reached on loopback. */
+  static String[] listen(Host host) throws HostException {
+    ExecResult t = host.exec("sshd", "-T");
+    if (t.ok()) {
+      List<String> all =
+          new java.util.ArrayList<>(SshdEffectiveConfig.parse(t.stdout()).all("listenaddress"));
+      all.sort(java.util.Comparator.comparing(la -> la.startsWith("[")));
+      for (String la : all) {
+        int colon = la.lastIndexOf(':');
+        if (colon > 0 && la.substring(colon + 1).matches("\\d{1,5}")) {
+          String addr = la.substring(0, colon).replace("[", "").replace("]", "");
+          addr = addr.equals("0.0.0.0") ? "127.0.0.1" : addr.equals("::") ? "::1" : addr;
+          return new String[] {addr, la.substring(colon + 1)};
+        }
+      }
+    }
+    return new String[] {"127.0.0.1", "22"};
+  }
+
   public static List<String> probeArgv(String user) {
+    return probeArgv(user, "127.0.0.1", "22");
+  }
+
+  /** One failing login as {@code user} to sshd at {@code address:port}. */
+  public static List<String> probeArgv(String user, String address, String port) {
     return List.of(
         "ssh",
+        "-p",
+        port,
         "-o",
         "BatchMode=yes",
         "-o",
@@ -78,7 +107,7 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
         "UserKnownHostsFile=/dev/null",
         "-o",
         "ConnectTimeout=5",
-        user + "@127.0.0.1",
+        user + "@" + address,
         "true");
   }
 

@@ -8,7 +8,9 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.fail2ban.IgnoreIpList;
+import dev.hermesharden.system.net.Cidr;
 import dev.hermesharden.system.ufw.PrivatePath;
+import dev.hermesharden.system.ufw.PublicAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * {@code fail2ban.ignoreip}: the running sshd jail never bans loopback ({@code 127.0.0.1}, {@code
  * ::1}) nor the admin's private path, so a few mistyped logins over Tailscale cannot lock the admin
- * out.
+ * out — and exempts no public network (a whole public /24 exempts an attacker there too). A single
+ * public address (the admin's static one) is allowed.
  */
 public final class IgnoreIpCheck implements Check<IgnoreIpCheck.Facts> {
   /** The jail's ignore list as the server reports it, or empty with the client's complaint. */
@@ -49,10 +52,19 @@ public final class IgnoreIpCheck implements Check<IgnoreIpCheck.Facts> {
     if (ignored.stream().noneMatch(e -> PrivatePath.contains(e, path.cidr()))) {
       missing.add(path.cidr());
     }
+    List<String> wide =
+        ignored.stream()
+            .filter(e -> e.contains("/") && PublicAddress.coversPublic(e))
+            .filter(e -> !PrivatePath.contains(path.cidr(), e))
+            .filter(
+                e -> Cidr.tryParse(e).map(c -> c.prefix() < c.network().length * 8).orElse(false))
+            .toList();
     Verdict v =
-        missing.isEmpty()
-            ? Verdict.pass("reason.fail2ban.ignoreip-ok", path.cidr())
-            : Verdict.fail("reason.fail2ban.ignoreip-missing", String.join(" ", missing));
+        !missing.isEmpty()
+            ? Verdict.fail("reason.fail2ban.ignoreip-missing", String.join(" ", missing))
+            : !wide.isEmpty()
+                ? Verdict.fail("reason.fail2ban.ignoreip-public", String.join(" ", wide))
+                : Verdict.pass("reason.fail2ban.ignoreip-ok", path.cidr());
     return v.with("ignoreip", String.join(" ", ignored));
   }
 }

@@ -8,7 +8,11 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.ufw.FirewallFacts;
 
-/** {@code firewall.active}: ufw is installed and {@code Status: active}. */
+/**
+ * {@code firewall.active}: ufw is installed and its rules are loaded. {@code ufw status} says so by
+ * looking for its chains in the kernel; when it fails (IPV6 switched on in the file after ufw was
+ * enabled without it), the live filter answers the same question.
+ */
 public final class UfwActiveCheck implements Check<FirewallFacts> {
   @Override
   public FirewallFacts gather(Host host, StepContext ctx) throws HostException {
@@ -17,11 +21,25 @@ public final class UfwActiveCheck implements Check<FirewallFacts> {
 
   @Override
   public Verdict evaluate(FirewallFacts facts, Params params, StepContext ctx) {
-    if (facts.status().isEmpty()) {
+    if (!facts.installed()) {
       return Verdict.fail("reason.firewall.not-installed");
     }
-    return facts.status().get().active()
-        ? Verdict.pass("reason.firewall.active")
-        : Verdict.fail("reason.firewall.inactive");
+    Verdict v;
+    if (facts.status().isPresent()) {
+      v =
+          facts.status().get().active()
+              ? Verdict.pass("reason.firewall.active")
+              : Verdict.fail("reason.firewall.inactive");
+    } else {
+      String error = facts.statusError().orElse("").lines().findFirst().orElse("");
+      v =
+          facts.live().ufwLoaded()
+              ? Verdict.pass("reason.firewall.active-live", error)
+              : Verdict.fail("reason.firewall.inactive-live", error);
+    }
+    if (facts.live().known()) {
+      v = v.with("live", "ufw chains loaded: " + (facts.live().ufwLoaded() ? "yes" : "no"));
+    }
+    return FirewallLive.withStatusError(v, facts);
   }
 }

@@ -1,10 +1,12 @@
 package dev.hermesharden.checks.sshd;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import java.time.Instant;
 
 /** Base of the sshd checks: they all gather the same {@link SshdFacts}. */
 abstract class SshdCheck implements Check<SshdFacts> {
@@ -17,5 +19,41 @@ abstract class SshdCheck implements Check<SshdFacts> {
   static Verdict unavailable(SshdFacts f) {
     return Verdict.error("reason.sshd.effective-unavailable", f.testError())
         .with("error", f.testError());
+  }
+
+  /**
+   * A PASS that rests on the files stands only when the running daemon loaded them: a file changed
+   * after sshd last (re)loaded turns it into "on disk but not in effect — reload". Every verdict
+   * shows what the daemon itself answered ({@code live}) and when it loaded its files.
+   */
+  static Verdict inEffect(Verdict v, SshdFacts f) {
+    Verdict out = v;
+    if (v.status() == Status.PASS && !f.live().changedSince().isEmpty()) {
+      out =
+          Verdict.fail(
+                  "reason.sshd.not-in-effect",
+                  String.join(", ", f.live().changedSince()),
+                  loaded(f))
+              .with("on-disk", v.reason().key());
+      for (var d : v.details().entrySet()) {
+        out = out.with(d.getKey(), d.getValue());
+      }
+    }
+    return withLive(out, f);
+  }
+
+  static Verdict withLive(Verdict v, SshdFacts f) {
+    Verdict out = v;
+    if (!f.live().offers().isEmpty()) {
+      out = out.with("live", f.live().summary());
+    }
+    if (f.live().loadedAt().isPresent()) {
+      out = out.with("sshd-loaded", loaded(f));
+    }
+    return out;
+  }
+
+  static String loaded(SshdFacts f) {
+    return f.live().loadedAt().map(s -> Instant.ofEpochSecond(s).toString()).orElse("-");
   }
 }

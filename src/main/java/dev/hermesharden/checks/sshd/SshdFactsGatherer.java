@@ -1,37 +1,158 @@
 package dev.hermesharden.checks.sshd;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SshAuthOffer;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshd.MatchSpec;
+import dev.hermesharden.system.sshd.SshdAccounts;
+import dev.hermesharden.system.sshd.SshdAuthMethods;
 import dev.hermesharden.system.sshd.SshdConfigFiles;
 import dev.hermesharden.system.sshd.SshdConfigReader;
+import dev.hermesharden.system.sshd.SshdConnection;
+import dev.hermesharden.system.sshd.SshdConnections;
+import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import dev.hermesharden.system.sshd.SshdProbe;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Asks the host what sshd does for the admin's own connection: {@code sshd -t}, {@code sshd -T -C}
- * for {@link SshdProbe#specFor}, the version, the files and whether {@code ssh.socket} is active.
- * Only reads.
+ * Asks the host what sshd does: {@code sshd -t}; {@code sshd -T -C} for the admin's own connection
+ * ({@link SshdProbe#specFor}), root's and one per Match block ({@link SshdConnections}); the
+ * version, the files, the accounts, whether {@code ssh.socket} is active; and the running daemon
+ * itself: its {@code none} answer for the admin and root on this machine's own address, and when it
+ * last loaded its files. Only reads (the {@code none} requests leave a "Connection closed by
+ * authenticating user" line in sshd's log).
  */
 final class SshdFactsGatherer {
+  /** Ports asked live at most: one probe per user and port. */
+  private static final int MAX_LIVE_PORTS = 2;
+
   private SshdFactsGatherer() {}
 
   static SshdFacts gather(Host host, StepContext ctx) throws HostException {
-    MatchSpec spec = SshdProbe.specFor(ctx);
     ExecResult test = host.exec("sshd", "-t");
     SshdConfigFiles files = SshdConfigFiles.parse(SshdConfigReader.snapshot(host));
+    // plain sshd -T: the ports and addresses to name in every -C (a Match LocalPort or
+    // LocalAddress block makes sshd refuse a -C without lport or laddr)
+    ExecResult plain = host.exec("sshd", "-T");
+    Map<String, Integer> listen =
+        listen(
+            plain.ok() ? Optional.of(SshdEffectiveConfig.parse(plain.stdout())) : Optional.empty());
+    String first = listen.keySet().iterator().next();
+    String firstPort = String.valueOf(listen.get(first));
+    Optional<String> laddr =
+        files.matchBlocks().stream()
+                .anyMatch(
+                    b -> b.criteria().toLowerCase(java.util.Locale.ROOT).contains("localaddress"))
+            ? Optional.of(first.substring(0, first.indexOf('\0')))
+            : Optional.empty();
+    MatchSpec base = SshdProbe.specFor(ctx);
+    MatchSpec spec =
+        new MatchSpec(base.user(), base.host(), base.addr(), laddr, Optional.of(firstPort));
     boolean socket =
         host.exec("systemctl", "is-active", "ssh.socket").stdout().strip().equals("active");
     String error = test.stderr().strip().lines().findFirst().orElse("");
+    Optional<SshdEffectiveConfig> effective = SshdProbe.effective(host, spec);
+    SshdAccounts accounts = SshdAccounts.read(host);
+    List<SshdFacts.Asked> asked = new ArrayList<>();
+    if (effective.isPresent()) {
+      for (SshdConnection c :
+          SshdConnections.of(files, spec.user(), ctx.clientAddress(), firstPort, accounts)) {
+        MatchSpec s = c.spec();
+        if (s.laddr().isEmpty() && laddr.isPresent()) {
+          s = new MatchSpec(s.user(), s.host(), s.addr(), laddr, s.lport());
+        }
+        asked.add(
+            new SshdFacts.Asked(new SshdConnection(s, c.origin()), SshdProbe.effective(host, s)));
+      }
+    }
+    SshdLive live =
+        effective.isPresent()
+            ? live(host, spec.user(), listen, effective.get(), files)
+            : SshdLive.UNKNOWN;
     return new SshdFacts(
         spec.user(),
         spec,
         test.exitCode(),
         error,
-        SshdProbe.effective(host, spec),
+        effective,
         SshdProbe.version(host),
         files,
-        socket);
+        socket,
+        asked,
+        accounts,
+        live);
+  }
+
+  /**
+   * Where to reach sshd from this machine: address to port, from {@code listenaddress} (a wildcard
+   * address is reached on loopback).
+   */
+  static Map<String, Integer> listen(Optional<SshdEffectiveConfig> e) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    List<String> all = new ArrayList<>(e.map(c -> c.all("listenaddress")).orElse(List.of()));
+    all.sort(java.util.Comparator.comparing(la -> la.startsWith("["))); // IPv4 first
+    for (String la : all) {
+      int colon = la.lastIndexOf(':');
+      if (colon < 0 || !la.substring(colon + 1).matches("\\d{1,5}")) {
+        continue;
+      }
+      String addr = la.substring(0, colon).replace("[", "").replace("]", "");
+      int port = Integer.parseInt(la.substring(colon + 1));
+      String reach = addr.equals("0.0.0.0") ? "127.0.0.1" : addr.equals("::") ? "::1" : addr;
+      if (out.values().stream().noneMatch(p -> p == port) && out.size() < MAX_LIVE_PORTS) {
+        out.put(reach + "\0" + port, port);
+      }
+    }
+    if (out.isEmpty()) {
+      out.put("127.0.0.1\u0000" + 22, 22);
+    }
+    return out;
+  }
+
+  private static SshdLive live(
+      Host host,
+      String admin,
+      Map<String, Integer> listen,
+      SshdEffectiveConfig effective,
+      SshdConfigFiles files)
+      throws HostException {
+    List<SshdLive.Offer> offers = new ArrayList<>();
+    for (Map.Entry<String, Integer> l : listen.entrySet()) {
+      String addr = l.getKey().substring(0, l.getKey().indexOf('\0'));
+      int port = l.getValue();
+      for (String user : List.of(admin, "root")) {
+        MatchSpec on =
+            new MatchSpec(user, addr, addr, Optional.of(addr), Optional.of(String.valueOf(port)));
+        Optional<List<String>> expected =
+            SshdProbe.effective(host, on).map(SshdAuthMethods::offered);
+        try {
+          SshAuthOffer o = host.sshAuthOffer(addr, port, user);
+          offers.add(new SshdLive.Offer(addr, port, user, Optional.of(o), "", expected));
+        } catch (HostException e) {
+          offers.add(
+              new SshdLive.Offer(
+                  addr, port, user, Optional.empty(), e.kind().name().toLowerCase(), expected));
+        }
+      }
+    }
+    String pidFile = effective.first("pidfile").orElse("/run/sshd.pid");
+    Optional<Long> loadedAt = host.stat(pidFile).map(FileStat::mtimeEpochSeconds);
+    List<String> changed = new ArrayList<>();
+    if (loadedAt.isPresent()) {
+      for (String f : files.filesRead()) {
+        Optional<FileStat> st = host.stat(f);
+        if (st.isPresent() && st.get().mtimeEpochSeconds() > loadedAt.get()) {
+          changed.add(f);
+        }
+      }
+    }
+    return new SshdLive(offers, loadedAt, changed);
   }
 }

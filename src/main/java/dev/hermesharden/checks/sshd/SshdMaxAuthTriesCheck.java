@@ -4,7 +4,10 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
 
-/** {@code sshd.max-auth-tries}: MaxAuthTries is at most {@code max} (default 3). */
+/**
+ * {@code sshd.max-auth-tries}: MaxAuthTries is at most {@code max} (default 3) on every connection
+ * asked (a Match block may raise it for some addresses).
+ */
 public final class SshdMaxAuthTriesCheck extends SshdCheck {
   @Override
   public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
@@ -12,17 +15,41 @@ public final class SshdMaxAuthTriesCheck extends SshdCheck {
       return unavailable(f);
     }
     int max = params.integer("max", 3);
-    String raw = f.effective().get().first("maxauthtries").orElse("6");
-    int value;
-    try {
-      value = Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      return Verdict.error("reason.sshd.unreadable-value", "maxauthtries", raw);
+    int worst = -1;
+    SshdFacts.Asked at = null;
+    for (SshdFacts.Asked a : f.connections()) {
+      String raw = a.effective().flatMap(e -> e.first("maxauthtries")).orElse(null);
+      if (raw == null) {
+        continue;
+      }
+      int value;
+      try {
+        value = Integer.parseInt(raw.strip());
+      } catch (NumberFormatException e) {
+        return Verdict.error("reason.sshd.unreadable-value", "maxauthtries", raw);
+      }
+      if (value > worst) {
+        worst = value;
+        at = a;
+      }
     }
-    Verdict v =
-        value <= max
-            ? Verdict.pass("reason.sshd.max-auth-tries-ok", value, max)
-            : Verdict.fail("reason.sshd.max-auth-tries-high", value, max);
-    return v.with("value", String.valueOf(value)).with("source", f.source("maxauthtries"));
+    if (at == null) {
+      worst = Integer.parseInt(f.effective().get().first("maxauthtries").orElse("6").strip());
+    }
+    if (worst > max) {
+      String source =
+          at == null ? f.source("maxauthtries") : f.source("maxauthtries", at.connection().spec());
+      return withLive(
+          Verdict.fail("reason.sshd.max-auth-tries-high", worst, max)
+              .with("value", String.valueOf(worst))
+              .with("connection", at == null ? "-" : at.connection().label())
+              .with("source", source),
+          f);
+    }
+    return inEffect(
+        Verdict.pass("reason.sshd.max-auth-tries-ok", worst, max)
+            .with("value", String.valueOf(worst))
+            .with("source", f.source("maxauthtries")),
+        f);
   }
 }

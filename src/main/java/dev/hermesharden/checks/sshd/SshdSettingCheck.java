@@ -6,10 +6,11 @@ import dev.hermesharden.model.StepContext;
 import java.util.Locale;
 
 /**
- * One yes/no-style keyword of the effective configuration must have the expected value (param
- * {@code expect}, else the constructor's default). Serves {@code sshd.permit-root-login}, {@code
- * sshd.password-authentication}, {@code sshd.pubkey-authentication}; the detail "source" names the
- * file:line that decided the value, or "default".
+ * One yes/no-style keyword of the admin's effective configuration must have the expected value
+ * (param {@code expect}, else the constructor's default). Serves {@code
+ * sshd.pubkey-authentication}; the detail "source" names the file:line that decided the value, or
+ * "default". A PASS counts only when the running sshd loaded the files ({@link
+ * SshdCheck#inEffect}).
  */
 public final class SshdSettingCheck extends SshdCheck {
   private final String keyword;
@@ -22,7 +23,7 @@ public final class SshdSettingCheck extends SshdCheck {
 
   @Override
   public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
-    return judge(f, keyword, params.string("expect", expected));
+    return inEffect(judge(f, keyword, params.string("expect", expected)), f);
   }
 
   static Verdict judge(SshdFacts f, String keyword, String expect) {

@@ -2,9 +2,11 @@ package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.sshd.SshdAllowUsersCheck;
 import dev.hermesharden.checks.sshd.SshdConfigValidCheck;
-import dev.hermesharden.checks.sshd.SshdKbdInteractiveCheck;
 import dev.hermesharden.checks.sshd.SshdMatchPasswordsCheck;
 import dev.hermesharden.checks.sshd.SshdMaxAuthTriesCheck;
+import dev.hermesharden.checks.sshd.SshdRootLoginCheck;
+import dev.hermesharden.checks.sshd.SshdRunningConfigCheck;
+import dev.hermesharden.checks.sshd.SshdSecretLoginCheck;
 import dev.hermesharden.checks.sshd.SshdSettingCheck;
 import dev.hermesharden.checks.sshd.SshdSocketActivationCheck;
 import dev.hermesharden.fixes.sshd.SshdDropInFix;
@@ -17,14 +19,15 @@ public final class SshdModule implements StepModule {
   public void register(Catalog.Builder catalog) {
     catalog
         .check("sshd.config-valid", new SshdConfigValidCheck())
-        .check("sshd.permit-root-login", new SshdSettingCheck("permitrootlogin", "no"))
-        .check("sshd.password-authentication", new SshdSettingCheck("passwordauthentication", "no"))
-        .check("sshd.kbd-interactive", new SshdKbdInteractiveCheck())
+        .check("sshd.permit-root-login", new SshdRootLoginCheck())
+        .check("sshd.password-authentication", new SshdSecretLoginCheck("password"))
+        .check("sshd.kbd-interactive", new SshdSecretLoginCheck("keyboard-interactive"))
         .check("sshd.pubkey-authentication", new SshdSettingCheck("pubkeyauthentication", "yes"))
         .check("sshd.allow-users", new SshdAllowUsersCheck())
         .check("sshd.max-auth-tries", new SshdMaxAuthTriesCheck())
         .check("sshd.no-match-reenables-passwords", new SshdMatchPasswordsCheck())
         .check("sshd.socket-activation", new SshdSocketActivationCheck())
+        .check("sshd.running-config", new SshdRunningConfigCheck())
         .fix(SshdDropInFix.ID, new SshdDropInFix());
   }
 }

@@ -1,6 +1,7 @@
 package dev.hermesharden.checks.sshd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
@@ -10,8 +11,13 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshd.Fixtures;
 import dev.hermesharden.system.sshd.MatchSpec;
 import dev.hermesharden.system.sshd.OpensshVersion;
+import dev.hermesharden.system.sshd.SshdAccounts;
 import dev.hermesharden.system.sshd.SshdConfigFiles;
+import dev.hermesharden.system.sshd.SshdConnection;
+import dev.hermesharden.system.sshd.SshdConnections;
 import dev.hermesharden.system.sshd.SshdEffectiveConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,37 @@ class SshdChecksTest {
   private final StepContext ctx = StepContext.of(Answers.EMPTY);
 
   static SshdFacts facts(String dump, Map<String, String> files, Optional<OpensshVersion> v) {
+    return facts(dump, files, v, SshdAccounts.NONE, SshdLive.UNKNOWN);
+  }
+
+  /**
+   * Facts as the gatherer makes them: every connection {@link SshdConnections} asks about gets the
+   * recorded dump with the values of the Match blocks that apply to it (the files model).
+   */
+  static SshdFacts facts(
+      String dump,
+      Map<String, String> files,
+      Optional<OpensshVersion> v,
+      SshdAccounts accounts,
+      SshdLive live) {
+    SshdConfigFiles parsed = SshdConfigFiles.parse(files);
+    List<SshdFacts.Asked> asked = new ArrayList<>();
+    for (SshdConnection c : SshdConnections.of(parsed, "admin", Optional.empty(), "22", accounts)) {
+      StringBuilder d = new StringBuilder(dump);
+      parsed
+          .effective(Optional.of(c.spec()))
+          .forEach(
+              (kw, lines) -> {
+                if (lines.get(0).inMatch()) {
+                  String text =
+                      d.toString()
+                          .replaceAll("(?m)^" + kw + " .*$", kw + " " + lines.get(0).firstWord());
+                  d.setLength(0);
+                  d.append(text);
+                }
+              });
+      asked.add(new SshdFacts.Asked(c, Optional.of(SshdEffectiveConfig.parse(d.toString()))));
+    }
     return new SshdFacts(
         "admin",
         MatchSpec.of("admin", "localhost", "127.0.0.1"),
@@ -40,8 +77,11 @@ class SshdChecksTest {
         "",
         Optional.of(SshdEffectiveConfig.parse(dump)),
         v,
-        SshdConfigFiles.parse(files),
-        false);
+        parsed,
+        false,
+        asked,
+        accounts,
+        live);
   }
 
   static String ubuntu2404(String... replacements) {
@@ -55,24 +95,24 @@ class SshdChecksTest {
   @Test
   void passwordAuthenticationFailsAndNamesCloudInitAsTheSource() {
     Verdict v =
-        new SshdSettingCheck("passwordauthentication", "no")
+        new SshdSecretLoginCheck("password")
             .evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx);
     assertEquals(Status.FAIL, v.status());
     assertEquals("/etc/ssh/sshd_config.d/50-cloud-init.conf:1", v.details().get("source"));
-    assertEquals("reason.sshd.setting-bad", v.reason().key());
+    assertEquals("reason.sshd.secret-login-open", v.reason().key());
   }
 
   @Test
   void permitRootLoginWithoutPasswordIsNotNo() {
     Verdict v =
-        new SshdSettingCheck("permitrootlogin", "no")
+        new SshdRootLoginCheck()
             .evaluate(
                 facts(ubuntu2404(), CLOUD_FILES, V96), new Params(Map.of("expect", "no")), ctx);
     assertEquals(Status.FAIL, v.status());
     assertEquals("without-password", v.details().get("value"));
     assertEquals("default", v.details().get("source"));
     Verdict fixed =
-        new SshdSettingCheck("permitrootlogin", "no")
+        new SshdRootLoginCheck()
             .evaluate(
                 facts(
                     ubuntu2404("permitrootlogin without-password", "permitrootlogin no"),
@@ -87,16 +127,17 @@ class SshdChecksTest {
   void kbdInteractiveFollowsTheVersion() {
     String old = Fixtures.sshd("sshd-T-openssh-8.2-ubuntu-20.04.txt");
     Verdict on82 =
-        new SshdKbdInteractiveCheck().evaluate(facts(old, CLOUD_FILES, V82), Params.NONE, ctx);
+        new SshdSecretLoginCheck("keyboard-interactive")
+            .evaluate(facts(old, CLOUD_FILES, V82), Params.NONE, ctx);
     assertEquals(
         Status.PASS, on82.status(), "8.2: ChallengeResponseAuthentication no is what counts");
     assertEquals("challengeresponseauthentication", on82.details().get("keyword"));
     Verdict noVersion =
-        new SshdKbdInteractiveCheck()
+        new SshdSecretLoginCheck("keyboard-interactive")
             .evaluate(facts(old, CLOUD_FILES, Optional.empty()), Params.NONE, ctx);
     assertEquals("challengeresponseauthentication", noVersion.details().get("keyword"));
     Verdict on96 =
-        new SshdKbdInteractiveCheck()
+        new SshdSecretLoginCheck("keyboard-interactive")
             .evaluate(
                 facts(
                     ubuntu2404(
@@ -124,7 +165,7 @@ class SshdChecksTest {
             Params.NONE,
             ctx);
     assertEquals("reason.sshd.allow-users-excludes", excluded.reason().key());
-    Verdict ok =
+    Verdict bob =
         c.evaluate(
             facts(
                 ubuntu2404(
@@ -134,8 +175,18 @@ class SshdChecksTest {
                 V96),
             Params.NONE,
             ctx);
+    assertEquals(Status.FAIL, bob.status(), "only the admin may log in: bob is named too");
+    assertEquals("admin bob", bob.details().get("allowusers"));
+    Verdict ok =
+        c.evaluate(
+            facts(
+                ubuntu2404(
+                    "authenticationmethods any", "allowusers admin\nauthenticationmethods any"),
+                CLOUD_FILES,
+                V96),
+            Params.NONE,
+            ctx);
     assertEquals(Status.PASS, ok.status());
-    assertEquals("admin bob", ok.details().get("allowusers"));
   }
 
   @Test
@@ -171,6 +222,7 @@ class SshdChecksTest {
     Verdict v = new SshdMatchPasswordsCheck().evaluate(facts(clean, files, V96), Params.NONE, ctx);
     assertEquals(Status.FAIL, v.status());
     assertEquals("/etc/ssh/sshd_config:5", v.details().get("source"));
+    assertTrue(v.details().get("connection").contains("10.8.0.1"), v.details().toString());
     assertEquals("false", v.details().get("applies-to-admin"));
     Verdict none =
         new SshdMatchPasswordsCheck().evaluate(facts(clean, CLOUD_FILES, V96), Params.NONE, ctx);
@@ -188,15 +240,16 @@ class SshdChecksTest {
             Optional.empty(),
             V96,
             SshdConfigFiles.parse(CLOUD_FILES),
-            true);
+            true,
+            List.of(),
+            SshdAccounts.NONE,
+            SshdLive.UNKNOWN);
     Verdict invalid = new SshdConfigValidCheck().evaluate(broken, Params.NONE, ctx);
     assertEquals(Status.FAIL, invalid.status());
     assertEquals("255", invalid.details().get("exit"));
     assertEquals(
         Status.ERROR,
-        new SshdSettingCheck("passwordauthentication", "no")
-            .evaluate(broken, Params.NONE, ctx)
-            .status());
+        new SshdSecretLoginCheck("password").evaluate(broken, Params.NONE, ctx).status());
     assertEquals(
         Status.PASS, new SshdSocketActivationCheck().evaluate(broken, Params.NONE, ctx).status());
     assertEquals(

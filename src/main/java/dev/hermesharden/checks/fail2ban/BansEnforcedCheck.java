@@ -1,0 +1,113 @@
+package dev.hermesharden.checks.fail2ban;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.fail2ban.JailLive;
+import dev.hermesharden.system.fail2ban.PortSpec;
+import dev.hermesharden.system.ufw.LiveFirewall;
+import dev.hermesharden.system.ufw.SshPortReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code fail2ban.bans-enforced}: a ban of the running sshd jail really blocks the address on every
+ * port sshd listens on. Judged together: the jail's actions as the server runs them (their ban
+ * command and port), the ports of {@code sshd -T}, and the packet filter they write into. {@code
+ * banaction = ufw} while ufw is not loaded writes bans nobody enforces; a {@code port = ssh} jail
+ * with sshd on 2222 bans port 22 only; {@code hostsdeny} does nothing to OpenSSH (it dropped
+ * tcp_wrappers in 6.7; Debian and Ubuntu still link it with libwrap, which {@code ldd} shows).
+ */
+public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
+  /**
+   * @param ufwLoaded whether ufw's chains are in the live packet filter
+   * @param services {@code /etc/services} names to ports
+   */
+  public record Facts(
+      JailLive jail,
+      List<Integer> sshPorts,
+      boolean ufwLoaded,
+      Map<String, Integer> services,
+      boolean sshdUsesTcpWrappers) {
+    public Facts(
+        JailLive jail, List<Integer> sshPorts, boolean ufwLoaded, Map<String, Integer> services) {
+      this(jail, sshPorts, ufwLoaded, services, false);
+    }
+  }
+
+  @Override
+  public Facts gather(Host host, StepContext ctx) throws HostException {
+    return new Facts(
+        JailLive.gather(host, "sshd"),
+        SshPortReader.read(host).ports(),
+        LiveFirewall.gather(host).ufwLoaded(),
+        PortSpec.services(host.readFile("/etc/services").orElse("")),
+        host.exec("ldd", "/usr/sbin/sshd").stdout().contains("libwrap"));
+  }
+
+  @Override
+  public Verdict evaluate(Facts f, Params params, StepContext ctx) {
+    if (!f.jail().running()) {
+      return Verdict.fail("reason.fail2ban.bans-no-jail")
+          .with("client", SshdJailCheck.firstLine(f.jail().error()));
+    }
+    if (f.jail().actions().isEmpty()) {
+      return Verdict.fail("reason.fail2ban.bans-no-action");
+    }
+    String ports = f.sshPorts().stream().map(String::valueOf).collect(Collectors.joining(","));
+    for (JailLive.Action a : f.jail().actions()) {
+      String ban = a.actionban().toLowerCase(Locale.ROOT);
+      String name = a.name().toLowerCase(Locale.ROOT);
+      boolean ufw = name.contains("ufw") || ban.contains("ufw ");
+      boolean hostsDeny = name.contains("hostsdeny") || ban.contains("hosts.deny");
+      if (hostsDeny && !f.sshdUsesTcpWrappers()) {
+        return details(Verdict.fail("reason.fail2ban.bans-hostsdeny", a.name()), f);
+      }
+      if (hostsDeny) {
+        continue; // Debian's sshd is built with libwrap: it refuses a denied address on every port
+      }
+      if (ufw && !f.ufwLoaded()) {
+        return details(Verdict.fail("reason.fail2ban.bans-ufw-inactive", a.name()), f);
+      }
+      // the port lives in the action's start rule (-m multiport --dports <port>), not its ban line
+      boolean allPorts = ufw || name.contains("allports");
+      if (allPorts) {
+        continue;
+      }
+      List<Integer> missing = new ArrayList<>();
+      for (int p : f.sshPorts()) {
+        if (!PortSpec.covers(a.port(), p, f.services())) {
+          missing.add(p);
+        }
+      }
+      if (!missing.isEmpty()) {
+        return details(
+            Verdict.fail(
+                "reason.fail2ban.bans-port-missing",
+                missing.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                a.name(),
+                a.port()),
+            f);
+      }
+    }
+    return details(Verdict.pass("reason.fail2ban.bans-enforced", ports), f);
+  }
+
+  private static Verdict details(Verdict v, Facts f) {
+    return v.with(
+            "actions",
+            f.jail().actions().stream()
+                .map(a -> a.name() + " port=" + a.port())
+                .collect(Collectors.joining("; ")))
+        .with(
+            "ssh-ports",
+            f.sshPorts().stream().map(String::valueOf).collect(Collectors.joining(",")))
+        .with("ufw-loaded", String.valueOf(f.ufwLoaded()));
+  }
+}

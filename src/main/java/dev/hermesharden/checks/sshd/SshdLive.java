@@ -1,0 +1,67 @@
+package dev.hermesharden.checks.sshd;
+
+import dev.hermesharden.host.SshAuthOffer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the running sshd itself says, as opposed to its files: the methods it offers (its answer to
+ * {@code none} authentication) next to what the files predict for the same connection, and when it
+ * last loaded its configuration (the mtime of the PID file sshd writes at every start and every
+ * SIGHUP re-exec) next to the files changed since.
+ *
+ * @param offers one per (address, port, user) asked
+ * @param loadedAt epoch seconds of the PID file, empty when there is none
+ * @param changedSince configuration files modified after {@code loadedAt}
+ */
+public record SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String> changedSince) {
+  public SshdLive {
+    offers = List.copyOf(offers);
+    changedSince = List.copyOf(changedSince);
+  }
+
+  public static final SshdLive UNKNOWN = new SshdLive(List.of(), Optional.empty(), List.of());
+
+  /**
+   * @param answer the daemon's answer, empty when it could not be asked ({@code error} says why)
+   * @param expected what the files say sshd offers on this connection; empty when sshd -T failed
+   */
+  public record Offer(
+      String address,
+      int port,
+      String user,
+      Optional<SshAuthOffer> answer,
+      String error,
+      Optional<List<String>> expected) {
+    public boolean drifted() {
+      return answer.isPresent()
+          && expected.isPresent()
+          && !new HashSet<>(answer.get().methods()).equals(new HashSet<>(expected.get()));
+    }
+
+    public boolean offers(String method) {
+      return answer.map(a -> a.noneAccepted() || a.methods().contains(method)).orElse(false);
+    }
+
+    public String label() {
+      String where =
+          user + "@" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+      return answer.map(SshAuthOffer::label).orElse(where + " " + error);
+    }
+  }
+
+  public List<Offer> drifted() {
+    return offers.stream().filter(Offer::drifted).toList();
+  }
+
+  public boolean answered() {
+    return offers.stream().anyMatch(o -> o.answer().isPresent());
+  }
+
+  /** The running daemon's answers in one line for a verdict's details. */
+  public String summary() {
+    return offers.stream().map(Offer::label).collect(Collectors.joining("; "));
+  }
+}

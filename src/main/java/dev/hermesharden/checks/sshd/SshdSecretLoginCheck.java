@@ -1,0 +1,98 @@
+package dev.hermesharden.checks.sshd;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.sshd.SshdAuthMethods;
+import dev.hermesharden.system.sshd.SshdEffectiveConfig;
+import dev.hermesharden.system.sshd.SshdUserAccess;
+import java.util.Locale;
+
+/**
+ * {@code sshd.password-authentication} ({@code password}) and {@code sshd.kbd-interactive} ({@code
+ * keyboard-interactive}): nobody can log in with that method alone, on any connection asked (the
+ * admin's, root's, every Match block's), and the running daemon does not offer it where the files
+ * say it is off.
+ *
+ * <p>The keyword alone is not the question: {@code AuthenticationMethods publickey} (or a chain
+ * that needs a key first) makes a "yes" unusable, {@code keyboard-interactive} has no device
+ * without {@code UsePAM yes}, a user refused by AllowUsers/DenyUsers cannot use it, and root needs
+ * {@code PermitRootLogin yes} for a password. Those PASS, naming why and recommending the keyword
+ * off.
+ */
+public final class SshdSecretLoginCheck extends SshdCheck {
+  private final String method;
+
+  public SshdSecretLoginCheck(String method) {
+    this.method = method;
+  }
+
+  @Override
+  public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
+    if (f.effective().isEmpty()) {
+      return unavailable(f);
+    }
+    String keyword = method.equals("password") ? "passwordauthentication" : f.kbdKeyword();
+    String unusable = "";
+    for (SshdFacts.Asked a : f.connections()) {
+      if (a.effective().isEmpty()) {
+        continue;
+      }
+      SshdEffectiveConfig e = a.effective().get();
+      String user = a.connection().spec().user();
+      boolean on = e.first(keyword).map("yes"::equalsIgnoreCase).orElse(false);
+      if (!on) {
+        continue;
+      }
+      if (!SshdAuthMethods.secretOnly(e).contains(method)) {
+        unusable = why(e);
+        continue;
+      }
+      var refused = SshdUserAccess.refusedBy(e, user, f.accounts().groupsOf(user));
+      boolean rootBlocked =
+          user.equals("root")
+              && !e.first("permitrootlogin").orElse("").toLowerCase(Locale.ROOT).equals("yes");
+      if (refused.isPresent() || rootBlocked) {
+        continue; // this user cannot use it here; other connections decide for other users
+      }
+      String source = f.source(keyword, a.connection().spec());
+      return withLive(
+          Verdict.fail("reason.sshd.secret-login-open", method, a.connection().label(), source)
+              .with("keyword", keyword)
+              .with("value", "yes")
+              .with("connection", a.connection().label())
+              .with("source", source),
+          f);
+    }
+    for (SshdLive.Offer o : f.live().offers()) {
+      boolean expected = o.expected().map(l -> l.contains(method)).orElse(false);
+      if (o.offers(method) && !expected) {
+        return withLive(
+            Verdict.fail("reason.sshd.live-offers", method, o.label())
+                .with("keyword", keyword)
+                .with("value", "no")
+                .with("source", f.source(keyword)),
+            f);
+      }
+    }
+    String value = f.effective().get().first(keyword).orElse("?").toLowerCase(Locale.ROOT);
+    Verdict v =
+        unusable.isEmpty()
+            ? Verdict.pass("reason.sshd.secret-login-off", method, keyword, value)
+            : Verdict.pass("reason.sshd.secret-login-unusable", method, keyword, unusable);
+    v = v.with("keyword", keyword).with("value", value).with("source", f.source(keyword));
+    if (method.equals("keyboard-interactive") && f.version().isPresent()) {
+      v = v.with("openssh", f.version().get().text());
+    }
+    return inEffect(v, f);
+  }
+
+  /** Why a method that is on cannot be used alone. */
+  private String why(SshdEffectiveConfig e) {
+    if (method.equals("keyboard-interactive")
+        && !e.first("usepam").orElse("no").equalsIgnoreCase("yes")) {
+      return "UsePAM no";
+    }
+    return "AuthenticationMethods " + e.first("authenticationmethods").orElse("any");
+  }
+}

@@ -1,0 +1,116 @@
+package dev.hermesharden.system.fail2ban;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A jail as the running fail2ban server has it ({@code fail2ban-client status JAIL} and {@code get
+ * JAIL …}): what it watches, whom it never bans, how it bans. The files may say otherwise until the
+ * next {@code fail2ban-client reload}.
+ *
+ * @param status the jail's status (watched files or journal matches), empty when the server does
+ *     not run it; {@code error} says why
+ * @param actions the jail's ban actions with the port each bans and its ban command
+ */
+public record JailLive(
+    String jail,
+    Optional<JailStatus> status,
+    String error,
+    Optional<String> maxretry,
+    Optional<String> findtime,
+    Optional<String> bantime,
+    List<String> ignoreip,
+    List<Action> actions) {
+  public JailLive {
+    ignoreip = List.copyOf(ignoreip);
+    actions = List.copyOf(actions);
+  }
+
+  /** One ban action: {@code get JAIL action NAME port|actionban}. */
+  public record Action(String name, String port, String actionban) {}
+
+  public boolean running() {
+    return status.isPresent();
+  }
+
+  /** {@code journal} for a systemd-backend jail, {@code file} for one watching log files. */
+  public String backendKind() {
+    return status.map(s -> s.journalMatches().isPresent() ? "journal" : "file").orElse("-");
+  }
+
+  public static JailLive gather(Host host, String jail) throws HostException {
+    ExecResult st = host.exec("fail2ban-client", "status", jail);
+    if (!st.ok()) {
+      return new JailLive(
+          jail,
+          Optional.empty(),
+          (st.stderr() + st.stdout()).strip(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          List.of());
+    }
+    Optional<JailStatus> status;
+    try {
+      status = Optional.of(JailStatus.parse(st.stdout()));
+    } catch (IllegalArgumentException e) {
+      return new JailLive(
+          jail,
+          Optional.empty(),
+          e.getMessage(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          List.of());
+    }
+    ExecResult ign = host.exec("fail2ban-client", "get", jail, "ignoreip");
+    List<Action> actions = new ArrayList<>();
+    ExecResult act = host.exec("fail2ban-client", "get", jail, "actions");
+    if (act.ok()) {
+      for (String name : actionNames(act.stdout())) {
+        actions.add(
+            new Action(
+                name,
+                value(host.exec("fail2ban-client", "get", jail, "action", name, "port")).orElse(""),
+                value(host.exec("fail2ban-client", "get", jail, "action", name, "actionban"))
+                    .orElse("")));
+      }
+    }
+    return new JailLive(
+        jail,
+        status,
+        "",
+        value(host.exec("fail2ban-client", "get", jail, "maxretry")),
+        value(host.exec("fail2ban-client", "get", jail, "findtime")),
+        value(host.exec("fail2ban-client", "get", jail, "bantime")),
+        ign.ok() ? IgnoreIpList.parse(ign.stdout()) : List.of(),
+        actions);
+  }
+
+  /** {@code The jail sshd has the following actions:\niptables-multiport} → the names. */
+  static List<String> actionNames(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("The jail ") || l.startsWith("No actions")) {
+        continue;
+      }
+      for (String n : l.split("[,\\s]+")) {
+        if (!n.isEmpty()) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> value(ExecResult r) {
+    return r.ok() ? Optional.of(r.stdout().strip()) : Optional.empty();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.hermesharden.checks.fail2ban;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.fail2ban.HostLogSource;
+import dev.hermesharden.system.fail2ban.JailConfig;
+import dev.hermesharden.system.fail2ban.JailLive;
+import dev.hermesharden.system.fail2ban.JailStatus;
+import dev.hermesharden.system.fail2ban.PortSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** fail2ban judged together with sshd's ports and the firewall, and against its own files. */
+class BansAndRunningConfigTest {
+  private static final StepContext CTX = StepContext.of(Answers.EMPTY);
+  private static final String STATUS =
+      "Status for the jail: sshd\n|- Filter\n|  |- Currently failed:\t0\n|  |- Total failed:\t0\n"
+          + "|  `- File list:\t/var/log/auth.log\n`- Actions\n   |- Currently banned:\t0\n"
+          + "   |- Total banned:\t0\n   `- Banned IP list:\t\n";
+
+  private static JailLive jail(String action, String port, List<String> ignore, String maxretry) {
+    return new JailLive(
+        "sshd",
+        Optional.of(JailStatus.parse(STATUS)),
+        "",
+        Optional.of(maxretry),
+        Optional.of("600"),
+        Optional.of("3600"),
+        ignore,
+        List.of(
+            new JailLive.Action(
+                action,
+                port,
+                action.equals("ufw")
+                    ? "ufw insert <insertpos> <blocktype> from <ip> to <destination> $app"
+                    : "<iptables> -I f2b-<name> 1 -s <ip> -j <blocktype>")));
+  }
+
+  private static Verdict bans(JailLive j, List<Integer> ports, boolean ufw) {
+    return new BansEnforcedCheck()
+        .evaluate(new BansEnforcedCheck.Facts(j, ports, ufw, Map.of()), Params.NONE, CTX);
+  }
+
+  @Test
+  void banactionUfwNeedsUfwLoaded() {
+    JailLive ufw = jail("ufw", "ssh", List.of(), "2");
+    assertEquals("reason.fail2ban.bans-ufw-inactive", bans(ufw, List.of(22), false).reason().key());
+    assertEquals(Status.PASS, bans(ufw, List.of(22, 2222), true).status());
+  }
+
+  @Test
+  void theJailsPortMustCoverEveryPortSshdListensOn() {
+    JailLive multiport = jail("iptables-multiport", "ssh", List.of(), "2");
+    Verdict v = bans(multiport, List.of(22, 2222), false);
+    assertEquals("reason.fail2ban.bans-port-missing", v.reason().key());
+    assertEquals(List.of("2222", "iptables-multiport", "ssh"), v.reason().args());
+    assertEquals(
+        Status.PASS,
+        bans(jail("iptables-multiport", "ssh,2222", List.of(), "2"), List.of(22, 2222), false)
+            .status());
+    assertEquals(
+        Status.PASS,
+        bans(jail("iptables-allports", "ssh", List.of(), "2"), List.of(2222), false).status());
+    assertTrue(PortSpec.covers("0:65535", 2222, Map.of()));
+    assertTrue(PortSpec.covers("ssh", 22, PortSpec.services("ssh\t\t22/tcp\n")));
+  }
+
+  @Test
+  void aJailFixedOnDiskButNotReloadedFails() {
+    JailConfig disk =
+        JailConfig.parse(
+            List.of(
+                "[sshd]\nenabled = true\nport = ssh\nmaxretry = 5\nfindtime = 10m\nbantime = 1h\n"
+                    + "ignoreip = 127.0.0.1/8 ::1 100.64.0.0/10\n"));
+    JailLive running =
+        jail(
+            "iptables-multiport",
+            "ssh",
+            List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "203.0.113.0/24"),
+            "2");
+    Verdict v =
+        new RunningConfigCheck()
+            .evaluate(new RunningConfigCheck.Facts(disk, running), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertTrue(v.reason().args().get(0).contains("maxretry 5 / 2"), v.reason().args().toString());
+    assertTrue(v.reason().args().get(0).contains("ignoreip"), v.reason().args().toString());
+    JailLive same =
+        jail("iptables-multiport", "ssh", List.of("127.0.0.0/8", "::1", "100.64.0.0/10"), "5");
+    assertEquals(
+        Status.PASS,
+        new RunningConfigCheck()
+            .evaluate(new RunningConfigCheck.Facts(disk, same), Params.NONE, CTX)
+            .status());
+    assertEquals(Optional.of(93_600L), RunningConfigCheck.seconds("1d 2h"));
+    assertEquals(Optional.of(600L), RunningConfigCheck.seconds("600"));
+  }
+
+  @Test
+  void theBackendTheRunningJailReadsDecides() {
+    JailBackendCheck c = new JailBackendCheck();
+    HostLogSource authLog = new HostLogSource(true, true);
+    Verdict stale =
+        c.evaluate(
+            new JailBackendCheck.Facts("systemd", authLog, Optional.of("file")), Params.NONE, CTX);
+    assertEquals("reason.fail2ban.backend-not-in-effect", stale.reason().key());
+    Verdict ok =
+        c.evaluate(
+            new JailBackendCheck.Facts("auto", authLog, Optional.of("file")), Params.NONE, CTX);
+    assertEquals(Status.PASS, ok.status());
+    assertEquals("file", ok.details().get("running"));
+  }
+
+  @Test
+  void ignoreipCoveringAPublicNetworkFails() {
+    IgnoreIpCheck c = new IgnoreIpCheck();
+    Verdict wide =
+        c.evaluate(
+            new IgnoreIpCheck.Facts(
+                Optional.of(List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "203.0.113.0/24")), ""),
+            Params.NONE,
+            CTX);
+    assertEquals("reason.fail2ban.ignoreip-public", wide.reason().key());
+    Verdict single =
+        c.evaluate(
+            new IgnoreIpCheck.Facts(
+                Optional.of(List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "203.0.113.7")), ""),
+            Params.NONE,
+            CTX);
+    assertEquals(Status.PASS, single.status(), "the admin's own static address may be exempt");
+  }
+}

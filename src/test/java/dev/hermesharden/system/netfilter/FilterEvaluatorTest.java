@@ -1,0 +1,117 @@
+package dev.hermesharden.system.netfilter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live-filter evaluator over real {@code iptables-save} output of ufw 0.36.2 on iptables 1.8.9
+ * (nf_tables), recorded in the sandbox VPS: {@code ufw allow in on tailscale0 to any port 22 proto
+ * tcp}, {@code ufw limit 22/tcp}, enabled with IPV6=no, Docker running.
+ */
+class FilterEvaluatorTest {
+  static String fixture(String name) {
+    try (InputStream in =
+        FilterEvaluatorTest.class.getResourceAsStream("/fixtures/netfilter/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new AssertionError("fixture missing: " + name, e);
+    }
+  }
+
+  static final String V4 = fixture("iptables-save-ufw-limit-tailscale.txt");
+
+  private static Packet internet(int port) {
+    return Packet.tcpIn("eth0", "198.51.100.77", "203.0.113.10", port);
+  }
+
+  @Test
+  void ufwLimitRuleAdmitsTheFirstConnectionFromTheInternet() {
+    Ruleset rs = Ruleset.parse(V4);
+    assertTrue(rs.hasChain("ufw-user-input"));
+    var open = FilterEvaluator.reachable(rs, "INPUT", internet(22));
+    assertTrue(open.isPresent());
+    assertEquals("-A ufw-user-limit-accept -j ACCEPT", open.get().decidedBy());
+    assertFalse(open.get().assumed());
+  }
+
+  @Test
+  void tailnetIsAcceptedByItsOwnRuleAndUnusedPortsHitThePolicy() {
+    Ruleset rs = Ruleset.parse(V4);
+    var tail =
+        FilterEvaluator.reachable(
+            rs, "INPUT", Packet.tcpIn("tailscale0", "100.64.0.2", "100.64.0.10", 22));
+    assertEquals(
+        "-A ufw-user-input -i tailscale0 -p tcp -m tcp --dport 22 -j ACCEPT",
+        tail.orElseThrow().decidedBy());
+    List<FilterEvaluator.Outcome> unused = FilterEvaluator.evaluate(rs, "INPUT", internet(65432));
+    assertEquals(1, unused.size(), unused.toString());
+    assertEquals("DROP", unused.get(0).verdict());
+    assertEquals("policy INPUT", unused.get(0).decidedBy());
+  }
+
+  @Test
+  void withoutTheLimitRuleSshIsClosedAndARawAcceptOutsideUfwOpensItAgain() {
+    String closed =
+        String.join(
+            "\n",
+            V4.lines()
+                .filter(l -> !(l.contains("--dport 22") && !l.contains("tailscale0")))
+                .toList());
+    assertTrue(FilterEvaluator.reachable(Ruleset.parse(closed), "INPUT", internet(22)).isEmpty());
+    String raw =
+        closed.replace(
+            "-A INPUT -j ufw-before-logging-input",
+            "-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -j ufw-before-logging-input");
+    assertEquals(
+        "-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT",
+        FilterEvaluator.reachable(Ruleset.parse(raw), "INPUT", internet(22))
+            .orElseThrow()
+            .decidedBy());
+  }
+
+  @Test
+  void ipv6NoDropsEverythingButLoopback() {
+    Ruleset v6 = Ruleset.parse(fixture("ip6tables-save-ufw-ipv6-no.txt"));
+    assertFalse(v6.hasChain("ufw6-user-input"));
+    Packet p = Packet.tcpIn("eth0", "2001:db8:ffff::77", "2001:db8::10", 22);
+    assertTrue(FilterEvaluator.reachable(v6, "INPUT", p).isEmpty());
+    assertTrue(
+        FilterEvaluator.reachable(v6, "INPUT", Packet.tcpIn("lo", "::1", "::1", 22)).isPresent());
+  }
+
+  @Test
+  void aMatchTheEvaluatorDoesNotKnowIsFollowedBothWays() {
+    String text =
+        "*filter\n:INPUT DROP [0:0]\n"
+            + "-A INPUT -m set --match-set friends src -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n";
+    List<FilterEvaluator.Outcome> out =
+        FilterEvaluator.evaluate(Ruleset.parse(text), "INPUT", internet(22));
+    assertEquals(2, out.size(), out.toString());
+    assertTrue(out.get(0).accepted() && out.get(0).assumed(), out.toString());
+    assertEquals("DROP", out.get(1).verdict());
+  }
+
+  @Test
+  void negationsInterfacesAndPortRanges() {
+    String text =
+        "*filter\n:INPUT DROP [0:0]\n"
+            + "-A INPUT ! -i eth+ -j ACCEPT\n"
+            + "-A INPUT ! -s 10.0.0.0/8 -p tcp -m multiport --dports 20:25,80 -j ACCEPT\nCOMMIT\n";
+    Ruleset rs = Ruleset.parse(text);
+    assertTrue(FilterEvaluator.reachable(rs, "INPUT", internet(22)).isPresent());
+    assertTrue(FilterEvaluator.reachable(rs, "INPUT", internet(26)).isEmpty());
+    assertTrue(
+        FilterEvaluator.reachable(rs, "INPUT", Packet.tcpIn("eth0", "10.1.2.3", "10.0.0.1", 22))
+            .isEmpty());
+    assertTrue(
+        FilterEvaluator.reachable(rs, "INPUT", Packet.tcpIn("wg0", "10.1.2.3", "10.0.0.1", 9))
+            .isPresent());
+  }
+}
