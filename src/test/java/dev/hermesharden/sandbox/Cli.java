@@ -29,7 +29,7 @@ final class Cli {
 
   /** {@code audit --step ID --json}: check id → its JSON object (status, reason, details). */
   static Map<String, JsonNode> audit(SandboxVps vps, String step) throws IOException {
-    ExecResult r = vps.hermesHarden("audit", "--step", step, "--json");
+    ExecResult r = vps.cli("audit", "--step", step, "--json");
     assertTrue(r.exitCode() == 0 || r.exitCode() == 3, r.exitCode() + "\n" + r.stderr());
     Map<String, JsonNode> checks = new LinkedHashMap<>();
     for (JsonNode c : new ObjectMapper().readTree(r.stdout()).get("checks")) {

@@ -176,6 +176,7 @@ public final class SandboxVps
   }
 
   private synchronized void down() {
+    stopCliServer();
     if (stateDir == null) {
       return;
     }
@@ -357,6 +358,83 @@ public final class SandboxVps
    */
   public ExecResult javaMain(String mainClass, String... args) throws IOException {
     return javaMain(List.of(), mainClass, args);
+  }
+
+  /** The VPS's long-lived CLI JVM ({@link CliServer}), started on first use, stopped at down. */
+  private Process cliServer;
+
+  private java.io.BufferedReader cliAnswers;
+
+  /**
+   * Runs a read-only CLI command ({@code audit}, {@code facts}, {@code plan}) as {@link
+   * #hermesHarden} would, in one JVM kept for the class: the same code, without a JVM start each
+   * time. Falls back to a fresh JVM when the server died. Commands that change state go through
+   * {@link #hermesHarden}.
+   */
+  public synchronized ExecResult cli(String... args) throws IOException {
+    try {
+      if (cliServer == null || !cliServer.isAlive()) {
+        List<String> cmd =
+            new ArrayList<>(
+                List.of(
+                    "nsenter", "--target", holder, "--mount", "--uts", "--net", "--", "env", "-i"));
+        Map<String, String> env =
+            new LinkedHashMap<>(
+                Map.of(
+                    "PATH",
+                    PATH,
+                    "HOME",
+                    "/root",
+                    "LANG",
+                    "C.UTF-8",
+                    "USER",
+                    "root",
+                    "SUDO_USER",
+                    "admin",
+                    "SSH_CONNECTION",
+                    WS_PUBLIC + " 50022 " + VPS_PUBLIC + " 22"));
+        env.forEach((k, v) -> cmd.add(k + "=" + v));
+        cmd.addAll(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                CliServer.class.getName()));
+        cliServer = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        cliAnswers =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    cliServer.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      cliServer
+          .getOutputStream()
+          .write(
+              (CliServer.request(List.of(args)) + "\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cliServer.getOutputStream().flush();
+      String line = cliAnswers.readLine();
+      if (line == null) {
+        stopCliServer();
+        return hermesHarden(args);
+      }
+      var a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      return new ExecResult(
+          List.of(args), a.get("code").asInt(), a.get("out").asText(), a.get("err").asText());
+    } catch (IOException e) {
+      stopCliServer();
+      throw e;
+    } catch (Exception e) {
+      stopCliServer();
+      throw new IOException(e);
+    }
+  }
+
+  private synchronized void stopCliServer() {
+    if (cliServer != null) {
+      cliServer.descendants().forEach(ProcessHandle::destroyForcibly);
+      cliServer.destroyForcibly();
+      cliServer = null;
+    }
   }
 
   /**
