@@ -115,8 +115,10 @@ class HostileAccountSandboxTest {
             "mkdir -p ~/hermes-agent && printf 'services:\\n  h:\\n    volumes: [\"/root:/opt/data\"]\\n'"
                 + " >~/hermes-agent/docker-compose.yml"));
     Map<String, String> before = snapshot(vps);
-    // the real project's compose file out of the way: the hostile files are what is found
+    // the real project's compose file out of the way and its container stopped (what runs comes
+    // first): the hostile files are what is found
     vps.inVps(List.of("mv", "/opt/hermes/docker-compose.yml", "/opt/hermes/compose.off"));
+    vps.inVps(List.of("docker", "stop", "hermes"));
     try {
       Map<String, JsonNode> a = audit(vps, "hermes-dir");
       JsonNode found = a.get("hermes-dir.found");
@@ -133,6 +135,7 @@ class HostileAccountSandboxTest {
       run(vps, 0, "apply", "--step", "hermes-dir", "--yes");
     } finally {
       vps.inVps(List.of("mv", "/opt/hermes/compose.off", "/opt/hermes/docker-compose.yml"));
+      vps.inVps(List.of("docker", "start", "hermes"));
     }
     assertEquals(before, snapshot(vps), "root's files unchanged");
     assertEquals(
@@ -157,13 +160,25 @@ class HostileAccountSandboxTest {
     asHermes(vps, "printf '" + evil + "' >~/hermes-agent/docker-compose.yml");
     vps.inVps(SandboxVps.asUser("bob", "printf '" + evil + "' >~/hermes-agent/docker-compose.yml"));
     Map<String, String> before = snapshot(vps);
+    // with no Hermes container running, the usual places are searched, the homes among them
+    vps.inVps(List.of("docker", "stop", "hermes"));
+    try {
+      composeFromTheAgentIsNeverStarted(vps);
+    } finally {
+      vps.inVps(List.of("docker", "start", "hermes"));
+    }
+    assertEquals(before, snapshot(vps), "root's files unchanged");
+  }
 
+  private static void composeFromTheAgentIsNeverStarted(SandboxVps vps) throws Exception {
     Map<String, JsonNode> a = audit(vps, "docker");
     assertStatus(a, "docker.compose-root-only", "FAIL");
     String why = a.get("docker.compose-root-only").get("reason").asText();
     assertTrue(why.contains("up -d --no-build"), why);
 
-    String out = run(vps, 3, "apply", "--step", "docker", "--yes");
+    // the fix recreates only root's project; Hermes then runs from root's file again, and what
+    // runs is what is judged: the step ends verified
+    String out = run(vps, 0, "apply", "--step", "docker", "--yes");
     assertFalse(out.contains("/home/hermes/hermes-agent/docker-compose.yml up"), out);
     ExecResult ps = vps.inVps(List.of("docker", "ps", "-a", "--format", "{{.Names}}"));
     assertFalse(ps.stdout().contains("pwn"), "a container of the hostile file ran: " + ps.stdout());
@@ -175,7 +190,6 @@ class HostileAccountSandboxTest {
     String text =
         vps.inVps(List.of("cat", "/home/hermes/hermes-agent/docker-compose.yml")).stdout();
     assertTrue(text.contains("127.0.0.1:18642:8642"), text);
-    assertEquals(before, snapshot(vps), "root's files unchanged");
   }
 
   /**
