@@ -9,7 +9,6 @@ import dev.hermesharden.tui.WizardApp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -119,14 +118,8 @@ final class RootCommand implements Callable<Integer> {
         err.println(messages.get("cli.wizard.no-terminal"));
         return ExitCode.USAGE.code();
       }
-      TuiOptions options = TuiOptions.fromEnvironment(env.env(), setup.stateDir(), osName(setup));
-      WizardApp app =
-          WizardApp.onSystemTerminal(
-                  engine, setup.steps(), messages, setup.prover(), setup.baseAnswers(), options)
-              .onHostChanged(() -> persist(setup));
-      int code = app.run();
-      setup.persist();
-      return code;
+      TuiOptions options = TuiOptions.fromEnvironment(env.env(), osName(setup));
+      return WizardApp.onSystemTerminal(engine, messages, options).run();
     } catch (Refusal r) {
       err.println(r.getMessage());
       return r.code().code();
@@ -136,14 +129,6 @@ final class RootCommand implements Callable<Integer> {
   private static Optional<String> osName(Setup setup) throws Refusal {
     // Only the OS: the header must not wait for sshd, systemctl or Docker to answer.
     return HostProbe.os(setup.host("cli.needs-root.wizard")).map(HostFacts.Os::shortName);
-  }
-
-  private static void persist(Setup setup) {
-    try {
-      setup.persist();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   Setup setup() {

@@ -1,87 +1,73 @@
 package dev.hermesharden.tui;
 
-import dev.hermesharden.engine.ApplyResult;
-import dev.hermesharden.engine.ArmedRevert;
 import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.JournalException;
 import dev.hermesharden.engine.ResumeReport;
 import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
+import dev.hermesharden.engine.StepOutcome;
+import dev.hermesharden.engine.StepPlan;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.engine.WizardEngine;
-import dev.hermesharden.fixes.Plan;
-import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
-import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.EvidenceKind;
-import dev.hermesharden.proof.PendingProof;
-import dev.hermesharden.report.HostFactsReader;
 import dev.hermesharden.report.Redactor;
-import dev.hermesharden.report.ReportBuilder;
+import dev.hermesharden.report.ReportAssembly;
 import dev.hermesharden.report.ReportModel;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.Reports;
-import dev.hermesharden.report.ToolVersion;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.words.Glyphs;
+import dev.hermesharden.words.Words;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The wizard's behaviour behind the screen: every button and key becomes one engine call on the
  * {@link Worker}; the result (a fresh session snapshot) comes back on the GUI thread, the view is
- * rebuilt, and the next step is opened when the viewed one passes. No check or fix logic lives
- * here: the engine decides, this only asks and shows.
+ * rebuilt, and the next step is opened when the viewed one passes. No check, fix or proof logic
+ * lives here: the engine's flow decides, this only asks and shows.
  */
 final class Controller implements MainView.Actions {
   /** The session after an engine call, with the guard lines of the step being viewed. */
   record Snapshot(Session session, String stepId, List<String> guard) {}
 
+  /** What starting found. */
+  private record Started(ResumeReport report, Snapshot snap, Optional<String> client) {}
+
+  /** A step's plan with the snapshot taken when it was made. */
+  private record Previewed(StepPlan plan, Snapshot snap) {}
+
+  /** What an apply or a proof came to. */
+  private record Finished(StepOutcome outcome, Snapshot snap) {}
+
+  /** A written report. */
+  private record Written(Path path, ReportModel.Summary summary) {}
+
   private final WizardEngine engine;
-  private final List<StepDefinition> steps;
   private final Messages m;
-  private final Texts t;
+  private final Words t;
   private final Glyphs g;
-  private final Answers answers;
-  private final Path stateDir;
   private final ViewState s;
   private final Runnable render;
-  private final Runnable hostChanged;
-  private final Proofs proofs;
   private Dialogs dialogs;
   private Worker worker;
 
-  Controller(
-      WizardEngine engine,
-      List<StepDefinition> steps,
-      Messages m,
-      Texts t,
-      Glyphs g,
-      Answers answers,
-      Path stateDir,
-      ViewState s,
-      Runnable render,
-      Runnable hostChanged,
-      Proofs proofs) {
+  Controller(WizardEngine engine, Words t, ViewState s, Runnable render) {
     this.engine = engine;
-    this.steps = steps;
-    this.m = m;
+    this.m = t.messages();
     this.t = t;
-    this.g = g;
-    this.answers = answers;
-    this.stateDir = stateDir;
+    this.g = t.glyphs();
     this.s = s;
     this.render = render;
-    this.hostChanged = hostChanged;
-    this.proofs = proofs;
   }
 
   void attach(Dialogs dialogs, Worker worker) {
@@ -94,23 +80,22 @@ final class Controller implements MainView.Actions {
     worker.submit(
         m.get("tui.progress.start"),
         () -> {
-          ResumeReport r = engine.startOrResume(answers);
-          Session now = engine.session();
-          String at = firstOpen(now);
-          return new Object[] {r, snapshot(at), engine.context().clientAddress()};
+          ResumeReport r = engine.startOrResume();
+          return new Started(
+              r, snapshot(firstOpen(engine.session())), engine.context().clientAddress());
         },
-        res -> {
-          ResumeReport r = (ResumeReport) res[0];
-          Snapshot snap = (Snapshot) res[1];
-          @SuppressWarnings("unchecked")
-          java.util.Optional<String> client = (java.util.Optional<String>) res[2];
-          s.client = client;
-          take(snap);
-          s.viewed = snap.stepId();
+        started -> {
+          s.client = started.client();
+          take(started.snap());
+          s.viewed = started.snap().stepId();
           render.run();
-          r.problem().ifPresent(p -> dialogs.message(m.get("tui.error.title"), m.get(p)));
-          if (r.resumed()) {
-            dialogs.message(m.get("tui.resume.title"), t.resume(r));
+          started
+              .report()
+              .problem()
+              .ifPresent(p -> dialogs.message(m.get("tui.error.title"), t.reason(p)));
+          if (started.report().resumed()) {
+            dialogs.message(
+                m.get("tui.resume.title"), String.join("\n", t.resume(started.report())));
           }
           enter(s.viewed);
         });
@@ -138,7 +123,7 @@ final class Controller implements MainView.Actions {
       recheck();
       return;
     }
-    submit("tui.progress.loading", stepId, () -> snapshot(stepId), snap -> take(snap));
+    submit("tui.progress.loading", stepId, () -> snapshot(stepId), this::take);
   }
 
   @Override
@@ -164,151 +149,62 @@ final class Controller implements MainView.Actions {
     submit(
         "tui.progress.plan",
         id,
-        () -> engine.plan(id),
-        plans -> dialogs.message(m.get("tui.changes.title", t.stepName(id)), plansText(id, plans)));
+        () -> engine.preview(id),
+        plan -> dialogs.message(m.get("tui.changes.title", t.stepName(id)), planText(plan)));
   }
 
   @Override
   public void apply() {
     String id = s.viewed;
-    StepDefinition d = definition(id);
     submit(
         "tui.progress.plan",
         id,
-        () -> {
-          List<Plan> plans = engine.plan(id);
-          List<GuardDecision> decisions = new ArrayList<>();
-          for (int i = 0; i < plans.size(); i++) {
-            decisions.add(
-                plans.get(i).isEmpty()
-                    ? new GuardDecision.Allowed()
-                    : engine.guard(id, d.fixes().get(i).id()));
-          }
-          return new Object[] {plans, decisions};
-        },
-        res -> {
-          @SuppressWarnings("unchecked")
-          List<Plan> plans = (List<Plan>) res[0];
-          @SuppressWarnings("unchecked")
-          List<GuardDecision> decisions = (List<GuardDecision>) res[1];
-          confirmAndApply(d, plans, decisions);
-        });
+        () -> new Previewed(engine.preview(id), snapshot(id)),
+        p -> confirmAndApply(p.plan()));
   }
 
-  private void confirmAndApply(StepDefinition d, List<Plan> plans, List<GuardDecision> guards) {
+  /** Shows the step's plan; on "Apply now" hands exactly that plan to the engine's flow. */
+  private void confirmAndApply(StepPlan plan) {
+    String id = plan.stepId();
     List<String> refused = new ArrayList<>();
-    for (int i = 0; i < guards.size(); i++) {
-      if (guards.get(i) instanceof GuardDecision.Refused r) {
-        refused.add(m.get("tui.fix.line", m.get(d.fixes().get(i).titleKey())));
-        r.missing().forEach(x -> refused.add("  " + t.missing(x)));
-      }
+    for (StepPlan.Part part : plan.refused()) {
+      refused.add(m.get("tui.fix.line", m.get(part.fix().titleKey())));
+      ((GuardDecision.Refused) part.guard())
+          .missing()
+          .forEach(x -> refused.add("  " + t.missing(x)));
     }
     if (!refused.isEmpty()) {
       dialogs.message(m.get("tui.guard.refused.title"), String.join("\n", refused));
       return;
     }
-    if (plans.stream().allMatch(Plan::isEmpty)) {
-      dialogs.message(m.get("tui.apply.title", t.stepName(d.id())), m.get("tui.apply.nothing"));
+    if (plan.nothingToDo()) {
+      dialogs.message(m.get("tui.apply.title", t.stepName(id)), m.get("tui.apply.nothing"));
       recheck();
       return;
     }
     List<String> text = new ArrayList<>();
-    for (int i = 0; i < plans.size(); i++) {
-      FixRef f = d.fixes().get(i);
-      if (f.destructive() && !plans.get(i).isEmpty()) {
-        text.add(m.get("tui.apply.destructive", m.get(f.titleKey())));
+    for (StepPlan.Part part : plan.parts()) {
+      if (part.guarded()) {
+        text.add(m.get("tui.apply.destructive", m.get(part.fix().titleKey())));
       }
     }
-    text.add(plansText(d.id(), plans));
+    text.add(planText(plan));
     if (!dialogs.confirm(
-        m.get("tui.apply.title", t.stepName(d.id())),
+        m.get("tui.apply.title", t.stepName(id)),
         String.join("\n", text),
         m.get("tui.button.apply-confirm"))) {
       return;
     }
-    boolean before = s.status(d.id()).passed();
+    boolean before = s.status(id).passed();
+    ProofDialog proofs = new ProofDialog(dialogs, t);
     submit(
         "tui.progress.apply",
-        d.id(),
-        () -> {
-          List<String> problems = new ArrayList<>();
-          boolean more = false;
-          boolean first = true;
-          for (int i = 0; i < d.fixes().size(); i++) {
-            if (first && plans.get(i).isEmpty()) {
-              continue;
-            }
-            // The first plan is exactly the one shown. Later ones are made again, since an
-            // earlier fix of the same step may have changed what they see; one that differs
-            // from what was shown is not run: the admin sees it on the next Apply.
-            Plan p = first ? plans.get(i) : engine.plan(d.id()).get(i);
-            if (!first && !p.render().equals(plans.get(i).render())) {
-              more = !p.isEmpty();
-              break;
-            }
-            first = false;
-            if (p.isEmpty()) {
-              continue;
-            }
-            ApplyResult r = engine.apply(d.id(), d.fixes().get(i).id(), p);
-            if (r instanceof ApplyResult.Refused ref) {
-              ref.decision().missing().forEach(x -> problems.add(t.missing(x)));
-              break;
-            }
-            ApplyResult.Applied a = (ApplyResult.Applied) r;
-            if (!a.outcome().ok()) {
-              problems.add(m.get("tui.apply.failed", m.get(a.outcome().failure().get())));
-              if (a.outcome().rolledBack()) {
-                problems.add(m.get("tui.apply.rolled-back"));
-              }
-              break;
-            }
-          }
-          // Confirm-or-revert: a change that armed a revert job needs a NEW proof in time.
-          Object revert = null;
-          String note = null;
-          Optional<ArmedRevert> pending =
-              engine.pendingReverts().stream().filter(r -> r.stepId().equals(d.id())).findFirst();
-          if (pending.isPresent()) {
-            revert = proofs.confirmRevert(pending.get());
-            if (revert instanceof String words) {
-              engine.check(d.id());
-              boolean kept =
-                  engine.session().reverts().stream()
-                      .anyMatch(
-                          x ->
-                              x.id().equals(pending.get().id())
-                                  && x.state() == RevertState.DISARMED);
-              if (kept) {
-                note = words;
-              } else {
-                problems.add(0, words);
-              }
-              revert = null;
-            }
-          }
-          hostChanged.run();
-          if (more && problems.isEmpty()) {
-            problems.add("");
-          }
-          return new Object[] {problems, snapshot(d.id()), revert, pending.orElse(null), note};
-        },
-        res -> {
-          @SuppressWarnings("unchecked")
-          List<String> problems = (List<String>) res[0];
-          if (res[2] instanceof PendingProof p) {
-            awaitRevertProof(d.id(), before, p, (ArmedRevert) res[3]);
-            return;
-          }
-          if (res[4] != null && problems.isEmpty()) {
-            s.message = (String) res[4];
-          }
-          if (problems.equals(List.of(""))) {
-            s.message = m.get("tui.apply.more");
-          } else if (!problems.isEmpty()) {
-            dialogs.message(m.get("tui.error.title"), String.join("\n", problems));
-          }
-          after(d.id(), before, (Snapshot) res[1]);
+        id,
+        () -> new Finished(engine.applyStep(plan, proofs), snapshot(id)),
+        done -> {
+          proofs.close();
+          proofs.disarmedBy().ifPresent(k -> s.message = m.get("revert.disarmed", t.kind(k)));
+          finished(id, before, done);
         });
   }
 
@@ -316,122 +212,76 @@ final class Controller implements MainView.Actions {
   public void prove() {
     String id = s.viewed;
     StepDefinition d = definition(id);
+    if (d.produces().isEmpty()) {
+      s.message = m.get("tui.prove.none", t.stepName(id));
+      render.run();
+      return;
+    }
     boolean before = s.status(id).passed();
-    if (proofs.local().isPresent()) {
-      submit(
-          "tui.progress.prove",
-          id,
-          () -> proofs.begin(d),
-          begun -> {
-            if (begun instanceof PendingProof p) {
-              awaitProof(id, before, p);
-            } else {
-              dialogs.message(m.get("tui.prove.title"), String.valueOf(begun));
-            }
-          });
-      return;
-    }
-    if (!proofs.automatic()) {
-      dialogs.message(m.get("tui.prove.title"), proofs.instructions(d, s.session));
-      return;
-    }
+    ProofDialog proofs = new ProofDialog(dialogs, t);
     submit(
         "tui.progress.prove",
         id,
-        () -> {
-          List<String> failures = proofs.perform(d);
-          engine.check(id);
-          return new Object[] {failures, snapshot(id)};
-        },
-        res -> {
-          @SuppressWarnings("unchecked")
-          List<String> failures = (List<String>) res[0];
-          if (!failures.isEmpty()) {
-            dialogs.message(m.get("tui.prove.title"), String.join("\n", failures));
-          }
-          after(id, before, (Snapshot) res[1]);
+        () -> new Finished(engine.proveStep(id, proofs), snapshot(id)),
+        done -> {
+          proofs.close();
+          finished(id, before, done);
         });
   }
 
-  /**
-   * The command to run from a second terminal, with the user, address and expiry, and the token on
-   * a line of its own to paste when the command asks (never part of the command itself).
-   */
-  private String proofText(PendingProof p) {
-    return m.get(
-        "tui.prove.local.text",
-        ShellQuoting.join(p.command()),
-        p.user(),
-        p.address(),
-        p.token(),
-        p.expires().toString());
+  /** Shows what became of an apply or a proof, then moves on when the step passed. */
+  private void finished(String id, boolean before, Finished done) {
+    StepOutcome o = done.outcome();
+    if (o instanceof StepOutcome.PlanChanged c) {
+      take(done.snap());
+      confirmAndApply(c.fresh());
+      return;
+    }
+    List<String> problems = problems(o);
+    if (!problems.isEmpty()) {
+      dialogs.message(m.get("tui.error.title"), String.join("\n", problems));
+    }
+    after(id, before, done.snap());
   }
 
-  /**
-   * Shows the command and token, and waits on the worker until the confirm arrives or is stopped.
-   */
-  private void awaitProof(String id, boolean before, PendingProof p) {
-    AtomicBoolean stop = new AtomicBoolean();
-    String text = proofText(p);
-    Dialogs.Waiting w =
-        dialogs.waiting(
-            m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
-    submit(
-        "tui.progress.prove-wait",
-        id,
-        () -> {
-          Optional<String> end = proofs.await(p, stop::get, w::status);
-          if (end.isEmpty()) {
-            engine.check(id);
-          }
-          return new Object[] {end, snapshot(id)};
-        },
-        res -> {
-          w.close();
-          @SuppressWarnings("unchecked")
-          Optional<String> end = (Optional<String>) res[0];
-          end.filter(e -> !e.isEmpty())
-              .ifPresent(e -> dialogs.message(m.get("tui.prove.title"), e));
-          after(id, before, (Snapshot) res[1]);
-        });
+  /** The words for an outcome that did not simply go through. */
+  private List<String> problems(StepOutcome o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof StepOutcome.Refused r) {
+      r.missing().forEach(x -> out.add(t.missing(x)));
+    } else if (o instanceof StepOutcome.Failed f) {
+      out.add(m.get("tui.apply.failed", t.reason(f.why())));
+      if (f.rolledBack()) {
+        out.add(m.get("tui.apply.rolled-back"));
+      }
+      if (f.revert().filter(st -> st == RevertState.FIRED).isPresent()) {
+        out.add(m.get("cli.revert.fired-now"));
+      }
+    } else if (o instanceof StepOutcome.Unproven u) {
+      out.add(proofEnd(u));
+      u.revert()
+          .ifPresent(
+              r ->
+                  out.add(
+                      r.state() == RevertState.FIRED
+                          ? m.get("tui.revert.fired")
+                          : m.get("revert.timeout", Words.clock(r.deadline()))));
+    }
+    return out;
   }
 
-  /**
-   * The proof dialog under an armed revert: the command and token, and a status line counting down
-   * "Auto-revert in N s unless you prove the login again". Ends on the proof (disarmed), on Stop or
-   * at the deadline (the host reverts by itself).
-   */
-  private void awaitRevertProof(String id, boolean before, PendingProof p, ArmedRevert r) {
-    AtomicBoolean stop = new AtomicBoolean();
-    String text =
-        m.get("revert.armed", r.id(), r.deadline().toString(), r.script()) + "\n\n" + proofText(p);
-    Dialogs.Waiting w =
-        dialogs.waiting(
-            m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
-    submit(
-        "tui.progress.prove-wait",
-        id,
-        () -> {
-          Optional<String> end = proofs.await(p, stop::get, w::status, Optional.of(r.deadline()));
-          engine.check(id);
-          boolean disarmed =
-              engine.session().reverts().stream()
-                  .anyMatch(x -> x.id().equals(r.id()) && x.state() == RevertState.DISARMED);
-          return new Object[] {end, snapshot(id), disarmed};
-        },
-        res -> {
-          w.close();
-          @SuppressWarnings("unchecked")
-          Optional<String> end = (Optional<String>) res[0];
-          if ((Boolean) res[2]) {
-            s.message = m.get("revert.disarmed", engine.disarmingProof(r).id());
-          } else {
-            // stopped or timed out: the host reverts by itself at the deadline
-            String e = end.filter(x -> !x.isEmpty()).orElse(m.get("revert.timeout", r.deadline()));
-            dialogs.message(m.get("tui.prove.title"), e);
-          }
-          after(id, before, (Snapshot) res[1]);
-        });
+  private String proofEnd(StepOutcome.Unproven u) {
+    var end = u.end();
+    if (end instanceof dev.hermesharden.engine.ProofOutcome.NotAsked n) {
+      return t.reason(n.why());
+    }
+    if (end instanceof dev.hermesharden.engine.ProofOutcome.Refused r) {
+      return t.reason(r.why());
+    }
+    if (end instanceof dev.hermesharden.engine.ProofOutcome.TimedOut x) {
+      return m.get("lines.proof.timeout", t.kind(u.kind()), Words.clock(x.deadline()));
+    }
+    return m.get("lines.proof.stopped", t.kind(u.kind()));
   }
 
   @Override
@@ -464,43 +314,43 @@ final class Controller implements MainView.Actions {
         "tui.progress.report",
         s.viewed,
         () -> {
-          Session now = engine.session();
           Instant at = Instant.now();
-          Host host = engine.host();
-          Redactor redactor = Redactor.forHost(host, now.answers());
           ReportModel model =
-              new ReportBuilder(m, redactor)
-                  .build(
-                      now,
-                      steps,
-                      engine.liveResults(),
-                      host,
-                      HostFactsReader.read(host, client),
-                      ToolVersion.text(),
-                      at);
+              ReportAssembly.assemble(
+                  m,
+                  engine.session(),
+                  engine.definitions(),
+                  engine.liveResults(),
+                  engine.host(),
+                  client,
+                  at);
           String md = Reports.MD.render(model, m);
-          Path p = ReportWriter.writeDefault(stateDir, Reports.MD.extension(), md, at);
-          return new Object[] {p, model.summary()};
+          Path p =
+              ReportWriter.writeDefault(engine.mode().stateDir(), Reports.MD.extension(), md, at);
+          return new Written(p, model.summary());
         },
-        res -> {
-          ReportModel.Summary sum = (ReportModel.Summary) res[1];
+        w -> {
           String key = last ? "tui.report.done" : "tui.report.written";
           dialogs.message(
               m.get("tui.report.title"),
-              m.get(key, sum.verified(), sum.skipped(), steps.size(), res[0].toString()));
+              m.get(
+                  key,
+                  w.summary().verified(),
+                  w.summary().skipped(),
+                  engine.definitions().size(),
+                  w.path().toString()));
         });
   }
 
   void log() {
-    if (worker.busy() && s.session != null) {
-      dialogs.message(m.get("tui.log.title"), t.log(s.session));
+    Session now = s.session != null ? s.session : null;
+    if (now == null) {
       return;
     }
-    submit(
-        "tui.progress.loading",
-        s.viewed,
-        engine::session,
-        now -> dialogs.message(m.get("tui.log.title"), t.log(now)));
+    List<String> lines = t.log(engine.session());
+    dialogs.message(
+        m.get("tui.log.title"),
+        lines.isEmpty() ? m.get("tui.log.empty") : String.join("\n", lines));
   }
 
   void help() {
@@ -520,7 +370,6 @@ final class Controller implements MainView.Actions {
         return;
       }
       s.viewed = next.get();
-      s.message = m.get("tui.passed", t.stepName(stepId));
       render.run();
       enter(s.viewed);
     }
@@ -535,7 +384,7 @@ final class Controller implements MainView.Actions {
   }
 
   private <T> void submit(
-      String progressKey, String stepId, Worker.Task<T> task, java.util.function.Consumer<T> done) {
+      String progressKey, String stepId, Worker.Task<T> task, Consumer<T> done) {
     String what = m.get(progressKey, stepId == null ? "" : t.stepName(stepId));
     if (!worker.submit(what, task, done)) {
       s.message = m.get("tui.busy");
@@ -572,20 +421,20 @@ final class Controller implements MainView.Actions {
     return new Snapshot(engine.session(), stepId, lines.stream().distinct().toList());
   }
 
-  private String plansText(String stepId, List<Plan> plans) {
-    StepDefinition d = definition(stepId);
+  private String planText(StepPlan plan) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < plans.size(); i++) {
-      FixRef f = d.fixes().get(i);
-      out.add(m.get("tui.fix.line", m.get(f.titleKey())));
-      if (f.destructive()) {
+    for (StepPlan.Part part : plan.parts()) {
+      out.add(m.get("tui.fix.line", m.get(part.fix().titleKey())));
+      if (part.fix().destructive()) {
         out.add(m.get("tui.fix.destructive-note"));
       }
-      Plan p = plans.get(i);
-      out.add(p.isEmpty() ? m.get("tui.changes.nothing") : Redactor.shown(p).stripTrailing());
+      out.add(
+          part.plan().isEmpty()
+              ? m.get(part.later() ? "tui.changes.later" : "tui.changes.nothing")
+              : Redactor.shown(part.plan()).stripTrailing());
       out.add("");
     }
-    if (plans.isEmpty()) {
+    if (plan.parts().isEmpty()) {
       out.add(m.get("tui.changes.no-fixes"));
     }
     return String.join("\n", out);
@@ -594,7 +443,7 @@ final class Controller implements MainView.Actions {
   /** The error text for anything a task threw: always a sentence, never a stack trace. */
   String describe(Throwable e) {
     if (e instanceof IllegalTransitionException x) {
-      return m.get(x.reason());
+      return t.reason(x.reason());
     }
     if (e instanceof HostException h) {
       return m.get("tui.error.host", h.kind().name(), String.valueOf(h.getMessage()));
@@ -610,7 +459,7 @@ final class Controller implements MainView.Actions {
   }
 
   private StepDefinition definition(String id) {
-    return steps.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    return t.definition(id).orElseThrow();
   }
 
   private String firstOpen(Session now) {
@@ -618,6 +467,6 @@ final class Controller implements MainView.Actions {
         .filter(x -> !x.status().passed())
         .map(x -> x.stepId())
         .findFirst()
-        .orElse(steps.get(steps.size() - 1).id());
+        .orElse(now.steps().get(now.steps().size() - 1).stepId());
   }
 }

@@ -125,61 +125,89 @@ final class Dialogs {
 
   record Skip(SkipKind kind, String text) {}
 
+  /** A button of a waiting dialog. */
+  record Action(String label, Runnable run) {}
+
   /**
    * A dialog that stays open while the worker waits; its status line is updated from any thread.
+   * Everything it does happens on the GUI thread, in the order asked.
    */
   final class Waiting {
-    private final BasicWindow w;
-    private final Label status;
+    private final Label status = new Label("");
+    private BasicWindow w;
 
-    private Waiting(BasicWindow w, Label status) {
-      this.w = w;
-      this.status = status;
+    private Waiting() {
+      waitingOpen.incrementAndGet();
     }
 
     void status(String text) {
-      try {
-        gui.getGUIThread().invokeLater(() -> status.setText(text));
-      } catch (IllegalStateException closed) {
-        // the GUI is gone: nothing to update
-      }
+      later(() -> status.setText(text));
     }
 
     void close() {
-      w.close();
+      later(
+          () -> {
+            if (w != null) {
+              w.close();
+              w = null;
+              waitingOpen.decrementAndGet();
+            }
+          });
     }
   }
 
+  private final AtomicInteger waitingOpen = new AtomicInteger();
+
+  /** Whether a dialog waits for the admin (to run a proof) while the worker waits for it. */
+  boolean waitingForAdmin() {
+    return waitingOpen.get() > 0;
+  }
+
   /**
-   * Opens (without blocking) a dialog with text, a live status line and one button; the button and
-   * Esc call {@code onStop}. The caller closes it when the waiting ends.
+   * Opens (from any thread, without blocking) a dialog with text, a live status line and buttons;
+   * Esc calls {@code onEscape}. The caller closes it when the waiting ends.
    */
-  Waiting waiting(String title, String text, String stopLabel, Runnable onStop) {
-    int width = Math.max(30, gui.getScreen().getTerminalSize().getColumns() - 8);
-    BasicWindow w = new BasicWindow(title);
-    w.setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));
-    w.addWindowListener(
-        new WindowListenerAdapter() {
-          @Override
-          public void onInput(Window basePane, KeyStroke key, AtomicBoolean handled) {
-            if (key.getKeyType() == KeyType.Escape) {
-              onStop.run();
-              handled.set(true);
-            }
+  Waiting waiting(String title, String text, List<Action> buttons, Runnable onEscape) {
+    Waiting waiting = new Waiting();
+    later(
+        () -> {
+          int width = Math.max(30, gui.getScreen().getTerminalSize().getColumns() - 8);
+          BasicWindow w = new BasicWindow(title);
+          w.setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));
+          w.addWindowListener(
+              new WindowListenerAdapter() {
+                @Override
+                public void onInput(Window basePane, KeyStroke key, AtomicBoolean handled) {
+                  if (key.getKeyType() == KeyType.Escape) {
+                    onEscape.run();
+                    handled.set(true);
+                  }
+                }
+              });
+          Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
+          p.addComponent(new Label(String.join("\n", hardWrap(text, width - 2))));
+          p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
+          p.addComponent(waiting.status);
+          p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
+          Panel row = new Panel(new LinearLayout(Direction.HORIZONTAL));
+          for (Action a : buttons) {
+            row.addComponent(new Button(a.label(), a.run()));
           }
+          p.addComponent(row);
+          w.setComponent(p);
+          ((Button) row.getChildrenList().get(0)).takeFocus();
+          waiting.w = w;
+          gui.addWindow(w);
         });
-    Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
-    p.addComponent(new Label(String.join("\n", hardWrap(text, width - 2))));
-    p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
-    Label status = new Label("");
-    p.addComponent(status);
-    p.addComponent(new EmptySpace(new TerminalSize(0, 1)));
-    Button stop = new Button(stopLabel, onStop);
-    p.addComponent(stop);
-    w.setComponent(p);
-    stop.takeFocus();
-    gui.addWindow(w);
-    return new Waiting(w, status);
+    return waiting;
+  }
+
+  private void later(Runnable r) {
+    try {
+      gui.getGUIThread().invokeLater(r);
+    } catch (IllegalStateException closed) {
+      // the GUI is gone: nothing to show
+    }
   }
 
   private BasicWindow window(String title) {

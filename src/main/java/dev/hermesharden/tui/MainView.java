@@ -15,6 +15,8 @@ import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.words.Glyphs;
+import dev.hermesharden.words.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +52,12 @@ final class MainView {
 
   private final Messages m;
   private final Glyphs g;
-  private final Texts t;
+  private final Words t;
   private final List<StepDefinition> steps;
   private final Actions actions;
   private final Map<String, Interactable> focusables = new LinkedHashMap<>();
 
-  MainView(Messages m, Glyphs g, Texts t, List<StepDefinition> steps, Actions actions) {
+  MainView(Messages m, Glyphs g, Words t, List<StepDefinition> steps, Actions actions) {
     this.m = m;
     this.g = g;
     this.t = t;
@@ -103,7 +105,7 @@ final class MainView {
       StepDefinition d = steps.get(i);
       StepState st = s.state(d.id()).orElse(StepState.locked(d.id(), java.time.Instant.EPOCH));
       boolean isCurrent = current.map(d.id()::equals).orElse(false);
-      list.addItem(plain(t.listItem(d, st, isCurrent, width - 1)), () -> actions.open(d.id()));
+      list.addItem(plain(listItem(d, st, isCurrent, width - 1)), () -> actions.open(d.id()));
       if (d.id().equals(s.viewed)) {
         selected = i;
       }
@@ -112,6 +114,16 @@ final class MainView {
     focusables.put("list", list);
     p.addComponent(list);
     return p;
+  }
+
+  private String listItem(StepDefinition d, StepState st, boolean current, int width) {
+    String left = g.step(st.status(), current) + " " + d.order() + " " + t.shortName(d);
+    String word = t.statusWord(st.status());
+    int pad = Math.max(1, width - left.length() - word.length());
+    if (left.length() + 1 + word.length() > width) {
+      left = left.substring(0, Math.max(1, width - word.length() - 1));
+    }
+    return left + " ".repeat(pad) + word;
   }
 
   private Component stepPane(ViewState s, int width, int height) {

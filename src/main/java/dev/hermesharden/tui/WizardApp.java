@@ -17,9 +17,9 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Answers;
-import dev.hermesharden.model.Prover;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.words.Glyphs;
+import dev.hermesharden.words.Words;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,31 +37,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WizardApp {
   private volatile Worker worker;
+  private volatile Dialogs dialogs;
   private final WizardEngine engine;
   private final List<StepDefinition> steps;
   private final Messages m;
-  private final Prover prover;
-  private final Answers answers;
   private final Terminal terminal;
   private final TuiOptions options;
   private final Glyphs glyphs;
   private final ViewState state = new ViewState();
-  private Runnable hostChanged = () -> {};
   private volatile boolean quit;
 
-  public WizardApp(
-      WizardEngine engine,
-      List<StepDefinition> steps,
-      Messages messages,
-      Prover prover,
-      Answers answers,
-      Terminal terminal,
-      TuiOptions options) {
+  public WizardApp(WizardEngine engine, Messages messages, Terminal terminal, TuiOptions options) {
     this.engine = engine;
-    this.steps = List.copyOf(steps);
+    this.steps = engine.definitions();
     this.m = messages;
-    this.prover = prover;
-    this.answers = answers;
     this.terminal = terminal;
     this.options = options;
     this.glyphs = new Glyphs(options.ascii());
@@ -69,28 +58,26 @@ public final class WizardApp {
 
   /** The wizard on the process's own terminal (stdin/stdout), UTF-8 unless ASCII was decided. */
   public static WizardApp onSystemTerminal(
-      WizardEngine engine,
-      List<StepDefinition> steps,
-      Messages messages,
-      Prover prover,
-      Answers answers,
-      TuiOptions options)
-      throws IOException {
+      WizardEngine engine, Messages messages, TuiOptions options) throws IOException {
     Charset charset = options.ascii() ? Charset.defaultCharset() : StandardCharsets.UTF_8;
     Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset).createTerminal();
-    return new WizardApp(engine, steps, messages, prover, answers, terminal, options);
+    return new WizardApp(engine, messages, terminal, options);
   }
 
-  /** Called on the worker after an apply touched the host (e.g. to save the practice VPS). */
-  public WizardApp onHostChanged(Runnable r) {
-    this.hostChanged = r;
-    return this;
-  }
-
-  /** Whether a check, plan or apply is running (tests wait for this before pressing keys). */
+  /**
+   * Whether a check, plan or apply is running (tests wait for this before pressing keys). A proof
+   * dialog that waits for the admin is not busy: the next key is the admin's.
+   */
   boolean busy() {
     Worker w = worker;
-    return w != null && w.busy();
+    Dialogs d = dialogs;
+    return w != null && w.busy() && (d == null || !d.waitingForAdmin());
+  }
+
+  /** Whether a dialog waits for the admin while the worker waits (a proof to run or stop). */
+  boolean waitingForAdmin() {
+    Dialogs d = dialogs;
+    return d != null && d.waitingForAdmin();
   }
 
   /** Runs until the admin quits; returns the exit code (0). */
@@ -105,26 +92,14 @@ public final class WizardApp {
       if (options.ascii()) {
         gui.setTheme(new AsciiTheme(gui.getTheme()));
       }
-      Texts texts = new Texts(m, glyphs, steps);
+      Words texts = new Words(m, glyphs, steps);
       BasicWindow main = new BasicWindow();
       main.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
       Controller[] c = new Controller[1];
       MainView view = new MainView(m, glyphs, texts, steps, lazy(c));
       Runnable render = () -> render(main, view, screen.getTerminalSize());
-      c[0] =
-          new Controller(
-              engine,
-              steps,
-              m,
-              texts,
-              glyphs,
-              answers,
-              options.stateDir(),
-              state,
-              render,
-              () -> hostChanged.run(),
-              new Proofs(prover, engine, m));
-      Dialogs dialogs = new Dialogs(gui, m);
+      c[0] = new Controller(engine, texts, state, render);
+      dialogs = new Dialogs(gui, m);
       worker =
           new Worker(
               gui.getGUIThread(),

@@ -6,13 +6,9 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.hermesharden.engine.Guard;
-import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Answers;
-import dev.hermesharden.practice.PracticeProver;
-import dev.hermesharden.practice.PracticeWorkstation;
+import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
@@ -49,23 +45,9 @@ final class TuiHarness implements AutoCloseable {
     List<StepDefinition> steps = StepFiles.loadPackaged(catalog, m);
     Clock clock = Clock.systemUTC();
     WizardEngine engine =
-        new WizardEngine(
-            host,
-            steps,
-            catalog,
-            new Journal(stateDir, clock),
-            clock,
-            "/var/lib/hermes-harden",
-            new Guard(),
-            Optional.of(PracticeWorkstation.PUBLIC_ADDRESS));
-    Answers answers =
-        Answers.EMPTY
-            .with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
-            .with("session.login-user", "admin")
-            // what an admin answers to let the wizard generate a real API_SERVER_KEY
-            .with("approvals.generate-api-key", "yes");
-    TuiOptions options = new TuiOptions(ascii, true, stateDir, Optional.of("Ubuntu 24.04"));
-    app = new WizardApp(engine, steps, m, new PracticeProver(host, clock), answers, term, options);
+        new WizardEngine(PracticeMode.of(host, stateDir, clock), steps, catalog, clock);
+    TuiOptions options = new TuiOptions(ascii, true, Optional.of("Ubuntu 24.04"));
+    app = new WizardApp(engine, m, term, options);
     thread =
         new Thread(
             () -> {
@@ -141,11 +123,11 @@ final class TuiHarness implements AutoCloseable {
    * with "…". Asked twice, a moment apart, since a finished task may chain the next one.
    */
   private boolean idle(String screen) {
-    if (app.busy() || !showsIdle(screen)) {
+    if (app.busy() || !(showsIdle(screen) || app.waitingForAdmin())) {
       return false;
     }
     pause();
-    return !app.busy() && showsIdle(screen());
+    return !app.busy() && (showsIdle(screen()) || app.waitingForAdmin());
   }
 
   private static boolean showsIdle(String screen) {
