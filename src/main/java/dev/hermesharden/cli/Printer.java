@@ -2,7 +2,6 @@ package dev.hermesharden.cli;
 
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.engine.GuardDecision;
-import dev.hermesharden.engine.Missing;
 import dev.hermesharden.engine.ResumeReport;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.i18n.Messages;
@@ -47,11 +46,7 @@ final class Printer {
   }
 
   void refusal(GuardDecision.Refused refused) {
-    out.println("  " + m.get("cli.guard.refused"));
-    for (Missing missing : refused.missing()) {
-      out.println("  - " + w.reason(missing.why()));
-      out.println("    " + w.reason(missing.how()));
-    }
+    w.refusal(refused.missing()).forEach(l -> out.println("  " + l));
   }
 
   /** What happened to the revert jobs a resumed (or lost) session had armed. */

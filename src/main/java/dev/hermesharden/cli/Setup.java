@@ -92,7 +92,7 @@ final class Setup {
       }
       Host local = local();
       requireRootOnlyStateDir(local);
-      mode = new LocalMode(local, stateDir(), env, proofSettings(), clock);
+      mode = LocalMode.of(local, stateDir(), env, proofSettings(), clock);
     }
     return mode;
   }
@@ -134,7 +134,7 @@ final class Setup {
       return mode("cli.needs-root.audit");
     }
     if (readOnly == null) {
-      readOnly = new LocalMode(local(), stateDir(), env, proofSettings(), clock);
+      readOnly = LocalMode.of(local(), stateDir(), env, proofSettings(), clock);
     }
     return readOnly;
   }
@@ -152,7 +152,7 @@ final class Setup {
   /** Saves what a command changed on the host (the practice VPS); nothing on a real host. */
   void persist() {
     if (mode != null) {
-      mode.hostChanged();
+      mode.hostChanged().run();
     }
   }
 

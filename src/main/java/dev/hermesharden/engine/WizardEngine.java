@@ -70,7 +70,7 @@ public final class WizardEngine {
     this.store = new SessionStore(new Journal(mode.stateDir(), clock), host, clock);
     this.checker = new StepChecker(store, new CheckRunner(catalog), host, this::context, clock);
     RevertArmer armer = new RevertArmer(host, mode.hostStateDir(), clock, mode.reverts());
-    this.ledger = new RevertLedger(armer, store, clock, mode.practice(), mode::hostChanged);
+    this.ledger = new RevertLedger(armer, store, clock, mode.practice(), mode.hostChanged());
     PlanExecutor executor = new PlanExecutor(host, mode.hostStateDir(), clock);
     this.applier =
         new StepApplier(
@@ -84,7 +84,7 @@ public final class WizardEngine {
             this::context,
             clock,
             mode.practice(),
-            mode::hostChanged);
+            mode.hostChanged());
     this.resumer =
         new Resumer(store, this.steps, checker, ledger, host.name(), mode.practice(), clock);
     this.flow = new ApplyFlow(this, mode.proofs(), wait);

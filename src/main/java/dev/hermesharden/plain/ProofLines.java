@@ -3,9 +3,7 @@ package dev.hermesharden.plain;
 import dev.hermesharden.checks.Reason;
 import dev.hermesharden.engine.ApplyListener;
 import dev.hermesharden.engine.ArmedRevert;
-import dev.hermesharden.engine.Missing;
 import dev.hermesharden.engine.ProofOutcome;
-import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.StepOutcome;
 import dev.hermesharden.engine.StepPlan;
 import dev.hermesharden.host.ShellQuoting;
@@ -16,10 +14,6 @@ import dev.hermesharden.model.PendingProof;
 import dev.hermesharden.report.Redactor;
 import dev.hermesharden.words.Words;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,9 +23,6 @@ import java.util.Optional;
  * revert window counts down every ten seconds.
  */
 public class ProofLines implements ApplyListener {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
   protected final Words w;
   protected final Messages m;
   protected final PrintWriter out;
@@ -44,14 +35,9 @@ public class ProofLines implements ApplyListener {
     this.out = out;
   }
 
-  /** A time of day as the lines show it ("14:03:10 UTC"). */
-  public static String time(Instant at) {
-    return TIME.format(at);
-  }
-
   @Override
   public void armed(ArmedRevert r) {
-    out.println(m.get("revert.armed", r.id(), time(r.deadline()), r.script()));
+    out.println(m.get("revert.armed", r.id(), Words.time(r.deadline()), r.script()));
     out.flush();
   }
 
@@ -79,7 +65,7 @@ public class ProofLines implements ApplyListener {
     out.println();
     if (ask.manual()) {
       out.println(m.get("cli.prove.pipe-token", "echo " + ask.token() + " | " + command));
-      out.println(m.get("cli.prove.waiting", time(ask.expires())));
+      out.println(m.get("cli.prove.waiting", Words.time(ask.expires())));
     }
     out.flush();
   }
@@ -145,31 +131,10 @@ public class ProofLines implements ApplyListener {
     out.flush();
   }
 
-  /** Why the guard refuses: each missing proof and how to get it. */
-  public void refusal(List<Missing> missing) {
-    out.println("  " + m.get("cli.guard.refused"));
-    for (Missing x : missing) {
-      out.println("  - " + w.reason(x.why()));
-      out.println("    " + w.reason(x.how()));
-    }
-    out.flush();
-  }
-
   /** What became of an apply that did not simply go through; nothing for {@code Done}. */
   public void outcome(StepOutcome o) {
-    if (o instanceof StepOutcome.Refused r) {
-      refusal(r.missing());
-    } else if (o instanceof StepOutcome.Failed f) {
-      out.println(m.get("cli.apply.failed", w.reason(f.why())));
-      if (f.rolledBack()) {
-        out.println(m.get("cli.apply.rolled-back"));
-      }
-      if (f.revert().filter(st -> st == RevertState.FIRED).isPresent()) {
-        out.println(m.get("cli.revert.fired-now"));
-      }
-    } else if (o instanceof StepOutcome.Unproven u) {
-      unproven(u);
-    } else if (o instanceof StepOutcome.PlanChanged c) {
+    w.outcome(o).forEach(out::println);
+    if (o instanceof StepOutcome.PlanChanged c) {
       out.println(m.get("lines.plan.changed"));
       plan(c.fresh(), false);
     }
@@ -178,28 +143,7 @@ public class ProofLines implements ApplyListener {
 
   /** Why a proof of {@code kind} did not come; nothing for a proven one. */
   public void notProven(EvidenceKind kind, ProofOutcome end) {
-    if (end instanceof ProofOutcome.NotAsked n) {
-      out.println(m.get("cli.prove.failed", w.reason(n.why())));
-    } else if (end instanceof ProofOutcome.Refused r) {
-      out.println(m.get("cli.prove.failed", w.reason(r.why())));
-    } else if (end instanceof ProofOutcome.Stopped) {
-      out.println(m.get("lines.proof.stopped", w.kind(kind)));
-    } else if (end instanceof ProofOutcome.TimedOut t) {
-      out.println(m.get("lines.proof.timeout", w.kind(kind), time(t.deadline())));
-    }
+    w.notProven(kind, end).forEach(out::println);
     out.flush();
-  }
-
-  private void unproven(StepOutcome.Unproven u) {
-    if (!(u.end() instanceof ProofOutcome.TimedOut && u.revert().isPresent())) {
-      notProven(u.kind(), u.end());
-    }
-    u.revert()
-        .ifPresent(
-            r ->
-                out.println(
-                    r.state() == RevertState.FIRED
-                        ? m.get("revert.fired")
-                        : m.get("revert.timeout", time(r.deadline()))));
   }
 }

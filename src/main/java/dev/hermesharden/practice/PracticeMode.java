@@ -1,12 +1,11 @@
 package dev.hermesharden.practice;
 
 import dev.hermesharden.checks.users.NotRootLoginCheck;
-import dev.hermesharden.engine.RevertLauncher;
+import dev.hermesharden.engine.PlanExecutor;
 import dev.hermesharden.engine.RunMode;
 import dev.hermesharden.fixes.approvals.ApprovalsEnvFix;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.model.Answers;
-import dev.hermesharden.model.ProofChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,26 +18,11 @@ import java.util.Optional;
  * from — the workstation's key for step 2, {@code admin} as the login user, and a generated API key
  * for step 9 (the practice {@code .env} holds "changeme").
  */
-public final class PracticeMode implements RunMode {
-  private final Host host;
-  private final Path stateDir;
-  private final Optional<Runnable> save;
-  private final PracticeProver proofs;
-  private final SimulatedRevertLauncher reverts;
+public final class PracticeMode {
+  private PracticeMode() {}
 
-  private PracticeMode(Host host, Path stateDir, Clock clock, Optional<Runnable> save) {
-    this.host = host;
-    this.stateDir = stateDir;
-    this.save = save;
-    this.proofs = new PracticeProver(host, clock);
-    this.reverts = new SimulatedRevertLauncher(clock);
-  }
-
-  /**
-   * The practice VPS saved under {@code stateDir} (a fresh one the first time); saved again after
-   * every change.
-   */
-  public static PracticeMode load(Path stateDir, Clock clock) {
+  /** The practice VPS saved under {@code stateDir} (fresh the first time), saved after changes. */
+  public static RunMode load(Path stateDir, Clock clock) {
     PracticeStore store = new PracticeStore(stateDir);
     SimulatedHost vps = store.load();
     Runnable save =
@@ -49,54 +33,32 @@ public final class PracticeMode implements RunMode {
             throw new UncheckedIOException(e);
           }
         };
-    return new PracticeMode(vps, stateDir, clock, Optional.of(save));
+    return mode(vps, stateDir, clock, save);
   }
 
-  /** A practice VPS (or a host over one) that is kept in memory only, for tests. */
-  public static PracticeMode of(Host host, Path stateDir, Clock clock) {
-    return new PracticeMode(host, stateDir, clock, Optional.empty());
+  /** A practice VPS (or a host over one) kept in memory only, for tests. */
+  public static RunMode of(Host host, Path stateDir, Clock clock) {
+    return mode(host, stateDir, clock, () -> {});
   }
 
-  @Override
-  public Host host() {
-    return host;
+  private static RunMode mode(Host host, Path stateDir, Clock clock, Runnable save) {
+    return new RunMode(
+        host,
+        new PracticeProver(host, clock),
+        new SimulatedRevertLauncher(clock),
+        answers(),
+        stateDir,
+        PlanExecutor.DEFAULT_STATE_DIR,
+        Optional.of(PracticeWorkstation.PUBLIC_ADDRESS),
+        true,
+        save);
   }
 
-  @Override
-  public ProofChannel proofs() {
-    return proofs;
-  }
-
-  @Override
-  public RevertLauncher reverts() {
-    return reverts;
-  }
-
-  @Override
-  public Answers baseAnswers() {
+  /** What a practice session starts from. */
+  public static Answers answers() {
     return Answers.EMPTY
         .with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
         .with(NotRootLoginCheck.LOGIN_USER, "admin")
         .with(ApprovalsEnvFix.GENERATE_KEY, "yes");
-  }
-
-  @Override
-  public Path stateDir() {
-    return stateDir;
-  }
-
-  @Override
-  public Optional<String> clientAddress() {
-    return Optional.of(PracticeWorkstation.PUBLIC_ADDRESS);
-  }
-
-  @Override
-  public boolean practice() {
-    return true;
-  }
-
-  @Override
-  public void hostChanged() {
-    save.ifPresent(Runnable::run);
   }
 }

@@ -4,7 +4,6 @@ import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.JournalException;
 import dev.hermesharden.engine.ResumeReport;
-import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.StepOutcome;
 import dev.hermesharden.engine.StepPlan;
@@ -237,51 +236,11 @@ final class Controller implements MainView.Actions {
       confirmAndApply(c.fresh());
       return;
     }
-    List<String> problems = problems(o);
+    List<String> problems = t.outcome(o);
     if (!problems.isEmpty()) {
       dialogs.message(m.get("tui.error.title"), String.join("\n", problems));
     }
     after(id, before, done.snap());
-  }
-
-  /** The words for an outcome that did not simply go through. */
-  private List<String> problems(StepOutcome o) {
-    List<String> out = new ArrayList<>();
-    if (o instanceof StepOutcome.Refused r) {
-      r.missing().forEach(x -> out.add(t.missing(x)));
-    } else if (o instanceof StepOutcome.Failed f) {
-      out.add(m.get("tui.apply.failed", t.reason(f.why())));
-      if (f.rolledBack()) {
-        out.add(m.get("tui.apply.rolled-back"));
-      }
-      if (f.revert().filter(st -> st == RevertState.FIRED).isPresent()) {
-        out.add(m.get("cli.revert.fired-now"));
-      }
-    } else if (o instanceof StepOutcome.Unproven u) {
-      out.add(proofEnd(u));
-      u.revert()
-          .ifPresent(
-              r ->
-                  out.add(
-                      r.state() == RevertState.FIRED
-                          ? m.get("tui.revert.fired")
-                          : m.get("revert.timeout", Words.clock(r.deadline()))));
-    }
-    return out;
-  }
-
-  private String proofEnd(StepOutcome.Unproven u) {
-    var end = u.end();
-    if (end instanceof dev.hermesharden.engine.ProofOutcome.NotAsked n) {
-      return t.reason(n.why());
-    }
-    if (end instanceof dev.hermesharden.engine.ProofOutcome.Refused r) {
-      return t.reason(r.why());
-    }
-    if (end instanceof dev.hermesharden.engine.ProofOutcome.TimedOut x) {
-      return m.get("lines.proof.timeout", t.kind(u.kind()), Words.clock(x.deadline()));
-    }
-    return m.get("lines.proof.stopped", t.kind(u.kind()));
   }
 
   @Override

@@ -58,7 +58,7 @@ final class ProofDialog implements ApplyListener {
             sb.append(
                     m.get(
                         "tui.revert.armed",
-                        Words.clock(r.deadline()),
+                        Words.time(r.deadline()),
                         Duration.between(r.armedAt(), r.deadline()).toSeconds()))
                 .append("\n\n"));
     String key = ask.manual() ? "tui.prove.local.text" : "tui.prove.practice.text";
@@ -69,7 +69,7 @@ final class ProofDialog implements ApplyListener {
             ask.user(),
             ask.address(),
             ask.token(),
-            Words.clock(ask.expires())));
+            Words.time(ask.expires())));
     return sb.toString();
   }
 

@@ -5,10 +5,13 @@ import dev.hermesharden.checks.Reason;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.engine.JournalEntry;
 import dev.hermesharden.engine.Missing;
+import dev.hermesharden.engine.ProofOutcome;
 import dev.hermesharden.engine.ResumeReport;
 import dev.hermesharden.engine.RevertReport;
+import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.SkipKind;
+import dev.hermesharden.engine.StepOutcome;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Evidence;
@@ -33,6 +36,8 @@ import java.util.Optional;
 public final class Words {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Messages m;
   private final Glyphs g;
@@ -44,9 +49,9 @@ public final class Words {
     this.steps = List.copyOf(steps);
   }
 
-  /** A time of day as the wizards show it ("14:03:10", UTC like every time they show). */
-  public static String clock(Instant at) {
-    return CLOCK.format(at);
+  /** A time of day as every front end shows it: "14:03:10 UTC". */
+  public static String time(Instant at) {
+    return TIME.format(at);
   }
 
   public Messages messages() {
@@ -177,6 +182,63 @@ public final class Words {
   public String revert(RevertReport rv) {
     String line = m.get("revert.resume." + rv.state().name(), rv.id(), named(rv.stepId()));
     return rv.knownToSession() ? line : m.get("revert.resume.orphan", rv.id(), line);
+  }
+
+  /**
+   * What became of an apply or a proof that did not simply go through, one line each: the refusal
+   * and the proofs it misses, the failure, or the proof that did not come and what the server does
+   * about the change. Empty for {@code Done} and {@code PlanChanged} (a plan to show again).
+   */
+  public List<String> outcome(StepOutcome o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof StepOutcome.Refused r) {
+      out.addAll(refusal(r.missing()));
+    } else if (o instanceof StepOutcome.Failed f) {
+      out.add(m.get("cli.apply.failed", reason(f.why())));
+      if (f.rolledBack()) {
+        out.add(m.get("cli.apply.rolled-back"));
+      }
+      if (f.revert().filter(st -> st == RevertState.FIRED).isPresent()) {
+        out.add(m.get("cli.revert.fired-now"));
+      }
+    } else if (o instanceof StepOutcome.Unproven u) {
+      if (!(u.end() instanceof ProofOutcome.TimedOut && u.revert().isPresent())) {
+        out.addAll(notProven(u.kind(), u.end()));
+      }
+      u.revert()
+          .ifPresent(
+              r ->
+                  out.add(
+                      r.state() == RevertState.FIRED
+                          ? m.get("revert.fired")
+                          : m.get("revert.timeout", time(r.deadline()))));
+    }
+    return out;
+  }
+
+  /** Why a guard refuses: one line, then each missing proof and how to get it. */
+  public List<String> refusal(List<Missing> missing) {
+    List<String> out = new ArrayList<>();
+    out.add(m.get("cli.guard.refused"));
+    missing.forEach(x -> out.add("- " + missing(x)));
+    return out;
+  }
+
+  /** Why a proof of {@code kind} did not come; empty for a proven one. */
+  public List<String> notProven(EvidenceKind kind, ProofOutcome end) {
+    if (end instanceof ProofOutcome.NotAsked n) {
+      return List.of(m.get("cli.prove.failed", reason(n.why())));
+    }
+    if (end instanceof ProofOutcome.Refused r) {
+      return List.of(m.get("cli.prove.failed", reason(r.why())));
+    }
+    if (end instanceof ProofOutcome.Stopped) {
+      return List.of(m.get("lines.proof.stopped", kind(kind)));
+    }
+    if (end instanceof ProofOutcome.TimedOut t) {
+      return List.of(m.get("lines.proof.timeout", kind(kind), time(t.deadline())));
+    }
+    return List.of();
   }
 
   /** The session log, newest first, one command a line with the time of day. */

@@ -78,43 +78,16 @@ final class ScriptedProofs implements ProofChannel {
 
   /** The practice run mode over {@code host}, with these proofs. */
   RunMode over(Host host, Path stateDir) {
-    PracticeMode practice = PracticeMode.of(host, stateDir, clock);
-    ScriptedProofs proofs = this;
-    return new RunMode() {
-      @Override
-      public Host host() {
-        return practice.host();
-      }
-
-      @Override
-      public ProofChannel proofs() {
-        return proofs;
-      }
-
-      @Override
-      public RevertLauncher reverts() {
-        return practice.reverts();
-      }
-
-      @Override
-      public Answers baseAnswers() {
-        return Answers.EMPTY;
-      }
-
-      @Override
-      public Path stateDir() {
-        return stateDir;
-      }
-
-      @Override
-      public Optional<String> clientAddress() {
-        return Optional.empty();
-      }
-
-      @Override
-      public boolean practice() {
-        return true;
-      }
-    };
+    RunMode practice = PracticeMode.of(host, stateDir, clock);
+    return new RunMode(
+        host,
+        this,
+        practice.reverts(),
+        Answers.EMPTY,
+        stateDir,
+        practice.hostStateDir(),
+        Optional.empty(),
+        true,
+        () -> {});
   }
 }
