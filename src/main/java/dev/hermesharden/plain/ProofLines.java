@@ -13,6 +13,7 @@ import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.PendingProof;
 import dev.hermesharden.report.Redactor;
 import dev.hermesharden.words.Words;
+import dev.hermesharden.words.Wrap;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -26,18 +27,38 @@ public class ProofLines implements ApplyListener {
   protected final Words w;
   protected final Messages m;
   protected final PrintWriter out;
+  private final int width;
   private Optional<ArmedRevert> revert = Optional.empty();
   private long lastCountdown = -1;
 
+  /** Lines as long as they come (the command line: scripts read them). */
   public ProofLines(Words w, PrintWriter out) {
+    this(w, out, 0);
+  }
+
+  /**
+   * @param width sentences are wrapped to this many columns (0: never); commands, tokens and diffs
+   *     never are
+   */
+  public ProofLines(Words w, PrintWriter out, int width) {
     this.w = w;
     this.m = w.messages();
     this.out = out;
+    this.width = width;
+  }
+
+  /** A sentence, wrapped to the width. */
+  protected void say(String text) {
+    if (width <= 0) {
+      out.println(text);
+    } else {
+      Wrap.lines(text, width, "").forEach(out::println);
+    }
   }
 
   @Override
   public void armed(ArmedRevert r) {
-    out.println(m.get("revert.armed", r.id(), Words.time(r.deadline()), r.script()));
+    say(m.get("revert.armed", r.id(), Words.time(r.deadline()), r.script()));
     out.flush();
   }
 
@@ -48,24 +69,23 @@ public class ProofLines implements ApplyListener {
     String command = ShellQuoting.join(ask.command());
     if (ask.manual()) {
       proofTimeout()
-          .ifPresent(
-              t -> out.println(m.get("cli.answers.wait-proof", ask.kind().id(), t.toSeconds())));
-      out.println(m.get("cli.prove.run-this", ask.user(), ask.address()));
+          .ifPresent(t -> say(m.get("cli.answers.wait-proof", ask.kind().id(), t.toSeconds())));
+      say(m.get("cli.prove.run-this", ask.user(), ask.address()));
     } else {
-      out.println(m.get("lines.prove.practice", ask.user(), ask.address()));
+      say(m.get("lines.prove.practice", ask.user(), ask.address()));
     }
     out.println();
     out.println("  " + command);
     out.println();
     if (ask.manual()) {
-      out.println(m.get("cli.prove.paste-token"));
+      say(m.get("cli.prove.paste-token"));
       out.println();
     }
     out.println("  " + ask.token());
     out.println();
     if (ask.manual()) {
-      out.println(m.get("cli.prove.pipe-token", "echo " + ask.token() + " | " + command));
-      out.println(m.get("cli.prove.waiting", Words.time(ask.expires())));
+      say(m.get("cli.prove.pipe-token", "echo " + ask.token() + " | " + command));
+      say(m.get("cli.prove.waiting", Words.time(ask.expires())));
     }
     out.flush();
   }
@@ -73,7 +93,7 @@ public class ProofLines implements ApplyListener {
   @Override
   public void waiting(long secondsLeft, Optional<Reason> refusal) {
     if (revert.isPresent() && (lastCountdown < 0 || lastCountdown - secondsLeft >= 10)) {
-      out.println(m.get("revert.countdown", secondsLeft));
+      say(m.get("revert.countdown", secondsLeft));
       out.flush();
       lastCountdown = secondsLeft;
     }
@@ -81,16 +101,16 @@ public class ProofLines implements ApplyListener {
 
   @Override
   public void refused(Reason why) {
-    out.println(m.get("cli.prove.refused", w.reason(why)));
+    say(m.get("cli.prove.refused", w.reason(why)));
     out.flush();
   }
 
   @Override
   public void proven(Evidence e) {
-    out.println(
+    say(
         m.get(
             "cli.prove.recorded",
-            e.kind().id(),
+            w.kind(e.kind()),
             e.user(),
             e.keyFingerprint(),
             e.serverAddress(),
@@ -100,7 +120,7 @@ public class ProofLines implements ApplyListener {
 
   @Override
   public void disarmed(ArmedRevert r, EvidenceKind kind) {
-    out.println(m.get("revert.disarmed", w.kind(kind)));
+    say(m.get("revert.disarmed", w.kind(kind)));
     out.flush();
   }
 
@@ -111,31 +131,33 @@ public class ProofLines implements ApplyListener {
   public void plan(StepPlan plan, boolean ids) {
     for (StepPlan.Part part : plan.parts()) {
       String title = m.get(part.fix().titleKey());
-      out.println(
-          ids ? m.get("cli.plan.fix", part.fix().id(), title) : m.get("lines.plan.part", title));
+      say(ids ? m.get("cli.plan.fix", part.fix().id(), title) : m.get("lines.plan.part", title));
       if (part.fix().destructive() && !part.plan().isEmpty()) {
-        out.println("  " + m.get("cli.plan.destructive"));
+        say("  " + m.get("cli.plan.destructive"));
         if (part.guarded()) {
-          out.println("  " + m.get("lines.plan.window", plan.revertWindow().toSeconds()));
+          say("  " + m.get("lines.plan.window", plan.revertWindow().toSeconds()));
         }
       }
       if (part.plan().isEmpty()) {
-        out.println("  " + m.get(part.later() ? "lines.plan.later" : "cli.plan.nothing"));
+        say("  " + m.get(part.later() ? "lines.plan.later" : "cli.plan.nothing"));
       } else {
         out.print(Redactor.shown(part.plan()));
+        for (Redactor.HiddenValue h : Redactor.hiddenValues(part.plan())) {
+          say("  " + m.get("plan.secret-written", h.key(), h.path()));
+        }
       }
     }
     if (plan.parts().isEmpty()) {
-      out.println("  " + m.get("cli.plan.no-fixes"));
+      say("  " + m.get("cli.plan.no-fixes"));
     }
     out.flush();
   }
 
   /** What became of an apply that did not simply go through; nothing for {@code Done}. */
   public void outcome(StepOutcome o) {
-    w.outcome(o).forEach(out::println);
+    w.outcome(o).forEach(this::say);
     if (o instanceof StepOutcome.PlanChanged c) {
-      out.println(m.get("lines.plan.changed"));
+      say(m.get("lines.plan.changed"));
       plan(c.fresh(), false);
     }
     out.flush();
@@ -143,7 +165,7 @@ public class ProofLines implements ApplyListener {
 
   /** Why a proof of {@code kind} did not come; nothing for a proven one. */
   public void notProven(EvidenceKind kind, ProofOutcome end) {
-    w.notProven(kind, end).forEach(out::println);
+    w.notProven(kind, end).forEach(this::say);
     out.flush();
   }
 }

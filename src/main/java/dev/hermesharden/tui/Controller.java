@@ -391,6 +391,9 @@ final class Controller implements MainView.Actions {
           part.plan().isEmpty()
               ? m.get(part.later() ? "tui.changes.later" : "tui.changes.nothing")
               : Redactor.shown(part.plan()).stripTrailing());
+      for (Redactor.HiddenValue h : Redactor.hiddenValues(part.plan())) {
+        out.add(m.get("plan.secret-written", h.key(), h.path()));
+      }
       out.add("");
     }
     if (plan.parts().isEmpty()) {

@@ -17,6 +17,7 @@ import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.words.Glyphs;
 import dev.hermesharden.words.Words;
+import dev.hermesharden.words.Wrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

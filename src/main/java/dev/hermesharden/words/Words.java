@@ -3,6 +3,7 @@ package dev.hermesharden.words;
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.checks.Reason;
 import dev.hermesharden.checks.Status;
+import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.JournalEntry;
 import dev.hermesharden.engine.Missing;
 import dev.hermesharden.engine.ProofOutcome;
@@ -12,11 +13,13 @@ import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.SkipKind;
 import dev.hermesharden.engine.StepOutcome;
+import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.steps.CheckRef;
+import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns engine values into the words both wizards show (the full-screen one and the line mode):
@@ -152,6 +156,48 @@ public final class Words {
                     e.user(),
                     e.keyFingerprint(),
                     Math.max(0, Duration.between(e.at(), now).toMinutes())));
+  }
+
+  /**
+   * The guard lines of a step: for each fix that needs a proof, whether it is fresh (and which) or
+   * what is missing; for a step whose check is itself a login, that login; else that nothing here
+   * needs one.
+   *
+   * @param guard the engine's decision for a fix (asked off the UI thread)
+   */
+  public List<String> guardLines(
+      StepDefinition d, Session s, Function<FixRef, GuardDecision> guard, Instant now) {
+    List<String> lines = new ArrayList<>();
+    for (FixRef f : d.fixes()) {
+      if (f.requires().isEmpty()) {
+        continue;
+      }
+      if (guard.apply(f) instanceof GuardDecision.Refused r) {
+        r.missing().forEach(x -> lines.add(m.get("tui.guard.line", g.ok(false), missing(x))));
+      } else {
+        for (EvidenceKind k : f.requires()) {
+          lines.add(m.get("tui.guard.fresh", g.ok(true), proof(s, k, now).orElse(kind(k))));
+        }
+      }
+    }
+    for (EvidenceKind k : d.produces()) {
+      lines.add(
+          proof(s, k, now)
+              .map(p -> m.get("tui.guard.produced", g.ok(true), p))
+              .orElse(m.get("tui.guard.produces", g.ok(false), kind(k))));
+    }
+    if (lines.isEmpty()) {
+      lines.add(m.get("tui.guard.none"));
+    }
+    return lines.stream().distinct().toList();
+  }
+
+  /** Said when a step has just passed: verified, or skipped with its reason (never "passed"). */
+  public String passed(StepState st) {
+    String name = stepName(st.stepId());
+    return st.status() == StepStatus.SKIPPED && st.skip().isPresent()
+        ? m.get("tui.skipped", name, skipKind(st.skip().get().kind()))
+        : m.get("tui.passed", name);
   }
 
   /** What resuming found, one line each. */

@@ -67,8 +67,8 @@ class AnswersReplayTest {
 
     CliRun replay = run("b", "apply", "--answers", answers.toString(), "--yes");
     assertEquals(0, replay.code(), replay.out() + replay.err());
-    assertTrue(replay.out().contains("Recorded proof key-login"), replay.out());
-    assertTrue(replay.out().contains("Recorded proof private-path-login"), replay.out());
+    assertTrue(replay.out().contains("Recorded proof: key login"), replay.out());
+    assertTrue(replay.out().contains("Recorded proof: private-path login"), replay.out());
     Map<String, String> a = statuses("a");
     Map<String, String> b = statuses("b");
     assertEquals(a, b, "the replayed VPS audits exactly like the original");
