@@ -136,7 +136,10 @@ final class RootCommand implements Callable<Integer> {
         }
       }
       TuiOptions options = TuiOptions.fromEnvironment(env.env(), os);
-      return WizardApp.onSystemTerminal(engine, messages, options).run();
+      int code = WizardApp.onSystemTerminal(engine, messages, options, setup.clock).run();
+      // the screen is gone: say where the admin stands, so the terminal is not left blank
+      out.println(messages.get("tui.quit"));
+      return code;
     } catch (Refusal r) {
       err.println(r.getMessage());
       return r.code().code();

@@ -1,12 +1,17 @@
 package dev.hermesharden.tui;
 
+import dev.hermesharden.engine.ArmedRevert;
 import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.JournalException;
+import dev.hermesharden.engine.ProofOutcome;
 import dev.hermesharden.engine.ResumeReport;
+import dev.hermesharden.engine.RevertReport;
+import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.StepOutcome;
 import dev.hermesharden.engine.StepPlan;
+import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.HostException;
@@ -18,11 +23,10 @@ import dev.hermesharden.report.ReportAssembly;
 import dev.hermesharden.report.ReportModel;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.Reports;
-import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
-import dev.hermesharden.words.Glyphs;
 import dev.hermesharden.words.Words;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,40 +36,40 @@ import java.util.function.Consumer;
 /**
  * The wizard's behaviour behind the screen: every button and key becomes one engine call on the
  * {@link Worker}; the result (a fresh session snapshot) comes back on the GUI thread, the view is
- * rebuilt, and the next step is opened when the viewed one passes. No check, fix or proof logic
- * lives here: the engine's flow decides, this only asks and shows.
+ * rebuilt, the status line says what happened, and the next step is opened when the viewed one
+ * passes. No check, fix or proof logic lives here: the engine's flow decides, this only asks and
+ * shows.
  */
 final class Controller implements MainView.Actions {
-  /** The session after an engine call, with the guard lines of the step being viewed. */
+  /** The session after an engine call, with the guard lines of a step. */
   record Snapshot(Session session, String stepId, List<String> guard) {}
 
-  /** What starting found. */
   private record Started(ResumeReport report, Snapshot snap, Optional<String> client) {}
 
-  /** A step's plan with the snapshot taken when it was made. */
   private record Previewed(StepPlan plan, Snapshot snap) {}
 
-  /** What an apply or a proof came to. */
   private record Finished(StepOutcome outcome, Snapshot snap) {}
 
-  /** A written report. */
-  private record Written(Path path, ReportModel.Summary summary) {}
+  private record Refreshed(List<RevertReport> reports, Snapshot snap) {}
+
+  private record Written(Path path, String markdown, ReportModel.Summary summary) {}
 
   private final WizardEngine engine;
   private final Messages m;
   private final Words t;
-  private final Glyphs g;
   private final ViewState s;
+  private final Clock clock;
   private final Runnable render;
   private Dialogs dialogs;
   private Worker worker;
+  private String refreshedFor;
 
-  Controller(WizardEngine engine, Words t, ViewState s, Runnable render) {
+  Controller(WizardEngine engine, Words t, ViewState s, Clock clock, Runnable render) {
     this.engine = engine;
     this.m = t.messages();
     this.t = t;
-    this.g = t.glyphs();
     this.s = s;
+    this.clock = clock;
     this.render = render;
   }
 
@@ -85,9 +89,8 @@ final class Controller implements MainView.Actions {
         },
         started -> {
           s.client = started.client();
-          take(started.snap());
           s.viewed = started.snap().stepId();
-          render.run();
+          take(started.snap());
           started
               .report()
               .problem()
@@ -103,14 +106,34 @@ final class Controller implements MainView.Actions {
   @Override
   public void open(String stepId) {
     if (s.status(stepId) == StepStatus.LOCKED) {
-      String unlock = s.current().map(t::stepName).orElse("");
-      s.message = m.get("tui.locked", t.stepName(stepId), unlock);
-      render.run();
+      s.viewed = stepId;
+      say(lockedMessage(stepId));
       return;
     }
     s.viewed = stepId;
     s.message = "";
     enter(stepId);
+  }
+
+  /**
+   * The list's selection moved: show that step at once from the last snapshot (a locked one too, to
+   * look at), and fetch its guard lines when the worker is free.
+   */
+  void preview(String stepId) {
+    s.viewed = stepId;
+    s.message =
+        s.status(stepId) == StepStatus.LOCKED
+            ? lockedMessage(stepId)
+            : m.get("tui.preview", t.stepName(stepId));
+    render.run();
+    if (!worker.busy()) {
+      worker.submit(
+          m.get("tui.progress.loading", t.stepName(stepId)), () -> snapshot(stepId), this::take);
+    }
+  }
+
+  private String lockedMessage(String stepId) {
+    return m.get("tui.locked", t.stepName(stepId), s.current().map(t::stepName).orElse(""));
   }
 
   /** Shows a step: checks it at once when it was never checked, else just its guard line. */
@@ -119,7 +142,7 @@ final class Controller implements MainView.Actions {
         s.status(stepId) == StepStatus.READY
             && s.state(stepId).map(x -> x.lastResults().isEmpty()).orElse(true);
     if (neverChecked) {
-      recheck();
+      check(s.message.isEmpty()); // keep what the status line says about the step before
       return;
     }
     submit("tui.progress.loading", stepId, () -> snapshot(stepId), this::take);
@@ -127,9 +150,17 @@ final class Controller implements MainView.Actions {
 
   @Override
   public void recheck() {
+    check(true);
+  }
+
+  /** Runs the viewed step's checks; {@code announce}: say how many passed. */
+  private void check(boolean announce) {
     String id = s.viewed;
-    if (id == null) {
+    if (id == null || locked(id)) {
       return;
+    }
+    if (announce) {
+      s.message = ""; // a new action: the last one's words no longer apply
     }
     boolean before = s.status(id).passed();
     submit(
@@ -139,31 +170,55 @@ final class Controller implements MainView.Actions {
           engine.check(id);
           return snapshot(id);
         },
-        snap -> after(id, before, snap));
+        snap -> {
+          after(id, before, snap);
+          if (announce && (!s.status(id).passed() || before)) {
+            StepState st = s.state(id).orElseThrow();
+            long ok = st.lastResults().stream().filter(r -> r.status().satisfied()).count();
+            say(m.get("tui.checked", t.stepName(id), ok, st.lastResults().size()));
+          }
+        });
   }
 
   @Override
   public void showChanges() {
     String id = s.viewed;
+    s.message = "";
     submit(
         "tui.progress.plan",
         id,
         () -> engine.preview(id),
-        plan -> dialogs.message(m.get("tui.changes.title", t.stepName(id)), planText(plan)));
+        plan ->
+            dialogs.message(
+                m.get("tui.changes.title", t.stepName(id)),
+                planText(plan),
+                m.get("tui.help.changes")));
   }
 
   @Override
   public void apply() {
     String id = s.viewed;
+    if (locked(id)) {
+      return;
+    }
+    if (t.definition(id).map(d -> d.fixes().isEmpty()).orElse(true)) {
+      say(m.get("tui.apply.none", t.stepName(id)));
+      return;
+    }
+    s.message = "";
     submit(
         "tui.progress.plan",
         id,
         () -> new Previewed(engine.preview(id), snapshot(id)),
-        p -> confirmAndApply(p.plan()));
+        p -> confirmAndApply(p.plan(), false));
   }
 
-  /** Shows the step's plan; on "Apply now" hands exactly that plan to the engine's flow. */
-  private void confirmAndApply(StepPlan plan) {
+  /**
+   * Shows the step's plan; on "Apply now" hands exactly that plan to the engine's flow.
+   *
+   * @param rest the plan of the parts left after the first ones went in (planned again)
+   */
+  private void confirmAndApply(StepPlan plan, boolean rest) {
     String id = plan.stepId();
     List<String> refused = new ArrayList<>();
     for (StepPlan.Part part : plan.refused()) {
@@ -173,7 +228,9 @@ final class Controller implements MainView.Actions {
           .forEach(x -> refused.add("  " + t.missing(x)));
     }
     if (!refused.isEmpty()) {
-      dialogs.message(m.get("tui.guard.refused.title"), String.join("\n", refused));
+      dialogs.message(
+          m.get("tui.guard.refused.title"), String.join("\n", refused), m.get("tui.help.refused"));
+      say(m.get("tui.apply.refused", t.stepName(id)));
       return;
     }
     if (plan.nothingToDo()) {
@@ -182,63 +239,114 @@ final class Controller implements MainView.Actions {
       return;
     }
     List<String> text = new ArrayList<>();
+    if (rest) {
+      text.add(m.get("lines.plan.changed"));
+      text.add("");
+    }
+    for (StepPlan.Part part : plan.parts()) {
+      for (Redactor.HiddenValue h : Redactor.hiddenValues(part.plan())) {
+        text.add(m.get("plan.secret-written", h.key(), h.path()));
+        text.add("");
+      }
+    }
     for (StepPlan.Part part : plan.parts()) {
       if (part.guarded()) {
-        text.add(m.get("tui.apply.destructive", m.get(part.fix().titleKey())));
+        text.add(
+            m.get(
+                "tui.apply.guarded",
+                m.get(part.fix().titleKey()),
+                plan.revertWindow().toSeconds()));
+        text.add("");
       }
     }
     text.add(planText(plan));
+    String title = m.get(rest ? "tui.apply.title.rest" : "tui.apply.title", t.stepName(id));
     if (!dialogs.confirm(
-        m.get("tui.apply.title", t.stepName(id)),
+        title,
         String.join("\n", text),
-        m.get("tui.button.apply-confirm"))) {
+        m.get("tui.button.apply-confirm"),
+        plan.guarded(),
+        m.get("tui.help.apply"))) {
+      say(m.get("tui.apply.cancelled"));
       return;
     }
     boolean before = s.status(id).passed();
-    ProofDialog proofs = new ProofDialog(dialogs, t);
+    ProofDialog proofs = new ProofDialog(dialogs, t, m.get("tui.help.prove"));
     submit(
         "tui.progress.apply",
         id,
         () -> new Finished(engine.applyStep(plan, proofs), snapshot(id)),
         done -> {
           proofs.close();
-          proofs.disarmedBy().ifPresent(k -> s.message = m.get("revert.disarmed", t.kind(k)));
-          finished(id, before, done);
+          finished(id, before, done, proofs);
         });
   }
 
   @Override
   public void prove() {
     String id = s.viewed;
+    if (locked(id)) {
+      return;
+    }
+    Optional<ArmedRevert> pending = s.pendingRevert().filter(r -> r.stepId().equals(id));
     StepDefinition d = definition(id);
-    if (d.produces().isEmpty()) {
-      s.message = m.get("tui.prove.none", t.stepName(id));
-      render.run();
+    if (d.produces().isEmpty() && pending.isEmpty()) {
+      say(m.get("tui.prove.none", t.stepName(id)));
       return;
     }
     boolean before = s.status(id).passed();
-    ProofDialog proofs = new ProofDialog(dialogs, t);
+    s.message = "";
+    ProofDialog proofs = new ProofDialog(dialogs, t, m.get("tui.help.prove"));
     submit(
         "tui.progress.prove",
         id,
-        () -> new Finished(engine.proveStep(id, proofs), snapshot(id)),
+        () -> {
+          StepOutcome o;
+          if (pending.isPresent()) {
+            // a change waits for its new proof: prove the way that disarms it
+            ArmedRevert r = pending.get();
+            EvidenceKind kind = engine.disarmingProof(r);
+            ProofOutcome po = engine.prove(kind, proofs);
+            ArmedRevert now = engine.revert(r.id()).orElse(r);
+            if (now.state() == RevertState.DISARMED) {
+              proofs.disarmed(now, kind);
+            }
+            o =
+                po instanceof ProofOutcome.Proven
+                    ? new StepOutcome.Done(engine.check(id))
+                    : new StepOutcome.Unproven(
+                        kind, Optional.empty(), Optional.of(now), po, engine.check(id));
+          } else {
+            o = engine.proveStep(id, proofs);
+          }
+          return new Finished(o, snapshot(id));
+        },
         done -> {
           proofs.close();
-          finished(id, before, done);
+          finished(id, before, done, proofs);
         });
   }
 
   /** Shows what became of an apply or a proof, then moves on when the step passed. */
-  private void finished(String id, boolean before, Finished done) {
+  private void finished(String id, boolean before, Finished done, ProofDialog proofs) {
     StepOutcome o = done.outcome();
     if (o instanceof StepOutcome.PlanChanged c) {
       take(done.snap());
-      confirmAndApply(c.fresh());
+      confirmAndApply(c.fresh(), true);
       return;
     }
     List<String> problems = t.outcome(o);
     if (!problems.isEmpty()) {
-      dialogs.message(m.get("tui.error.title"), String.join("\n", problems));
+      String title =
+          m.get(o instanceof StepOutcome.Failed ? "tui.error.title" : "tui.outcome.title");
+      dialogs.message(title, String.join("\n", problems));
+      s.message = problems.get(problems.size() - 1);
+    } else {
+      s.message =
+          proofs
+              .disarmedBy()
+              .map(k -> m.get("revert.disarmed", t.kind(k)))
+              .orElse(m.get("tui.applied", t.stepName(id)));
     }
     after(id, before, done.snap());
   }
@@ -246,9 +354,16 @@ final class Controller implements MainView.Actions {
   @Override
   public void skip() {
     String id = s.viewed;
+    if (locked(id)) {
+      return;
+    }
+    if (s.status(id).passed()) {
+      say(m.get("tui.skip.passed", t.stepName(id)));
+      return;
+    }
     dialogs
-        .skip(t.stepName(id))
-        .ifPresent(
+        .skip(t.stepName(id), t)
+        .ifPresentOrElse(
             k -> {
               boolean before = s.status(id).passed();
               submit(
@@ -259,13 +374,46 @@ final class Controller implements MainView.Actions {
                     return snapshot(id);
                   },
                   snap -> after(id, before, snap));
-            });
+            },
+            () -> say(m.get("tui.skip.cancelled")));
+  }
+
+  /**
+   * Once a second: when an armed revert's deadline has passed, asks the engine what the host did
+   * (on the practice VPS the due job fires then) and says so.
+   */
+  void tick() {
+    Optional<ArmedRevert> due =
+        s.pendingRevert().filter(r -> !clock.instant().isBefore(r.deadline().plusSeconds(1)));
+    if (due.isEmpty() || worker.busy() || due.get().id().equals(refreshedFor)) {
+      return;
+    }
+    refreshedFor = due.get().id();
+    String id = due.get().stepId();
+    worker.submit(
+        m.get("tui.progress.revert"),
+        () -> new Refreshed(engine.refreshReverts(), snapshot(s.viewed)),
+        r -> {
+          take(r.snap());
+          r.reports().stream()
+              .filter(x -> x.state() != RevertState.ARMED)
+              .findFirst()
+              .ifPresent(x -> s.message = t.revert(x));
+          render.run();
+          if (s.status(id) == StepStatus.REVERTED) {
+            s.message = m.get("tui.revert.fired.step", t.stepName(id));
+            if (id.equals(s.viewed)) {
+              check(false); // what the server does now, not what it did before the revert
+            }
+          }
+        });
   }
 
   /**
    * Writes the full report now (the Markdown of {@code hermes-harden report}: the session, a live
-   * audit of every step, the host's facts; redacted, 0600 under {@code <state dir>/reports/}) and
-   * shows where with a short summary; {@code last} for the closing screen.
+   * audit of every step, the host's facts; redacted, 0600 under {@code <state dir>/reports/}),
+   * shows where with a short summary, and offers to read it here; {@code last} for the closing
+   * screen.
    */
   void report(boolean last) {
     Optional<String> client = s.client;
@@ -273,7 +421,7 @@ final class Controller implements MainView.Actions {
         "tui.progress.report",
         s.viewed,
         () -> {
-          Instant at = Instant.now();
+          Instant at = clock.instant();
           ReportModel model =
               ReportAssembly.assemble(
                   m,
@@ -286,43 +434,69 @@ final class Controller implements MainView.Actions {
           String md = Reports.MD.render(model, m);
           Path p =
               ReportWriter.writeDefault(engine.mode().stateDir(), Reports.MD.extension(), md, at);
-          return new Written(p, model.summary());
+          return new Written(p, md, model.summary());
         },
         w -> {
           String key = last ? "tui.report.done" : "tui.report.written";
-          dialogs.message(
-              m.get("tui.report.title"),
+          String text =
               m.get(
                   key,
                   w.summary().verified(),
                   w.summary().skipped(),
                   engine.definitions().size(),
-                  w.path().toString()));
+                  w.path().toString());
+          say(m.get("tui.report.status", w.path().toString()));
+          int choice =
+              dialogs.show(
+                  m.get("tui.report.title"),
+                  text,
+                  List.of(m.get("tui.button.read-report"), m.get("tui.button.close")),
+                  last ? 0 : 1,
+                  m.get("tui.help.report"));
+          if (choice == 0) {
+            dialogs.message(m.get("tui.report.reading", w.path().getFileName()), w.markdown());
+          }
         });
   }
 
+  /** F2: the commands run, newest first. */
   void log() {
-    Session now = s.session != null ? s.session : null;
+    Session now = s.session;
     if (now == null) {
       return;
     }
-    List<String> lines = t.log(engine.session());
+    List<String> lines = t.log(now);
     dialogs.message(
-        m.get("tui.log.title"),
-        lines.isEmpty() ? m.get("tui.log.empty") : String.join("\n", lines));
+        m.get("tui.log.title", lines.size()),
+        lines.isEmpty() ? m.get("tui.log.empty") : String.join("\n", lines),
+        m.get("tui.help.log"));
   }
 
+  /** F1 on the main screen: the viewed step's whole teaching text, then the keys. */
   void help() {
-    dialogs.message(m.get("tui.help.title"), m.get("tui.help.text"));
+    StepDefinition d = s.viewed == null ? null : definition(s.viewed);
+    String text = m.get("tui.help.text");
+    if (d != null) {
+      text =
+          m.get("tui.teach.why", m.get(d.teaching().whyKey()))
+              + "\n\n"
+              + m.get("tui.teach.breaks", m.get(d.teaching().breaksKey()))
+              + "\n\n"
+              + m.get("tui.teach.undo", m.get(d.teaching().undoKey()))
+              + "\n\n"
+              + text;
+    }
+    String title = d == null ? m.get("tui.help.title") : m.get("tui.help.step", t.stepName(d.id()));
+    dialogs.message(title, text, m.get("tui.help.text"));
   }
 
-  /** After an action on a step: when it has just passed, move on to the next open step. */
+  /** After an action on a step: say so, and when it has just passed, move on. */
   private void after(String stepId, boolean passedBefore, Snapshot snap) {
     take(snap);
-    boolean passedNow = s.status(stepId).passed();
-    if (passedNow && !passedBefore) {
+    StepState st = s.state(stepId).orElseThrow();
+    if (st.status().passed() && !passedBefore) {
       var next = s.current();
-      s.message = m.get("tui.passed", t.stepName(stepId));
+      s.message = t.passed(st);
       if (next.isEmpty()) {
         render.run();
         report(true);
@@ -331,12 +505,28 @@ final class Controller implements MainView.Actions {
       s.viewed = next.get();
       render.run();
       enter(s.viewed);
+    } else {
+      render.run();
     }
+  }
+
+  private boolean locked(String id) {
+    if (id == null || s.status(id) != StepStatus.LOCKED) {
+      return id == null;
+    }
+    say(lockedMessage(id));
+    return true;
+  }
+
+  private void say(String message) {
+    s.message = message;
+    render.run();
   }
 
   private void take(Snapshot snap) {
     s.session = snap.session();
-    if (snap.stepId() != null && snap.stepId().equals(s.viewed)) {
+    if (snap.stepId() != null) {
+      s.guardFor = snap.stepId();
       s.guard = snap.guard();
     }
     render.run();
@@ -346,8 +536,7 @@ final class Controller implements MainView.Actions {
       String progressKey, String stepId, Worker.Task<T> task, Consumer<T> done) {
     String what = m.get(progressKey, stepId == null ? "" : t.stepName(stepId));
     if (!worker.submit(what, task, done)) {
-      s.message = m.get("tui.busy");
-      render.run();
+      say(m.get("tui.busy"));
     }
   }
 
@@ -357,35 +546,17 @@ final class Controller implements MainView.Actions {
     if (stepId == null) {
       return new Snapshot(now, null, List.of());
     }
-    StepDefinition d = definition(stepId);
-    List<String> lines = new ArrayList<>();
-    Instant at = Instant.now();
-    for (FixRef f : d.fixes()) {
-      if (f.requires().isEmpty()) {
-        continue;
-      }
-      GuardDecision decision = engine.guard(stepId, f.id());
-      if (decision instanceof GuardDecision.Refused r) {
-        r.missing().forEach(x -> lines.add(m.get("tui.guard.line", g.ok(false), t.missing(x))));
-      } else {
-        for (EvidenceKind k : f.requires()) {
-          String proof = t.proof(engine.session(), k, at).orElse(t.kind(k));
-          lines.add(m.get("tui.guard.fresh", g.ok(true), proof));
-        }
-      }
-    }
-    if (lines.isEmpty()) {
-      lines.add(m.get("tui.guard.none"));
-    }
-    return new Snapshot(engine.session(), stepId, lines.stream().distinct().toList());
+    List<String> lines =
+        t.guardLines(definition(stepId), now, f -> engine.guard(stepId, f.id()), clock.instant());
+    return new Snapshot(engine.session(), stepId, lines);
   }
 
   private String planText(StepPlan plan) {
     List<String> out = new ArrayList<>();
     for (StepPlan.Part part : plan.parts()) {
       out.add(m.get("tui.fix.line", m.get(part.fix().titleKey())));
-      if (part.fix().destructive()) {
-        out.add(m.get("tui.fix.destructive-note"));
+      if (part.guarded()) {
+        out.add(m.get("tui.fix.destructive-note", plan.revertWindow().toSeconds()));
       }
       out.add(
           part.plan().isEmpty()

@@ -29,11 +29,16 @@ final class ProofDialog implements ApplyListener {
   private volatile Dialogs.Waiting open;
   private volatile Optional<ArmedRevert> revert = Optional.empty();
   private volatile Optional<EvidenceKind> disarmedBy = Optional.empty();
+  private final String help;
 
-  ProofDialog(Dialogs dialogs, Words w) {
+  /**
+   * @param help shown for F1 in the dialog
+   */
+  ProofDialog(Dialogs dialogs, Words w, String help) {
     this.dialogs = dialogs;
     this.w = w;
     this.m = w.messages();
+    this.help = help;
   }
 
   @Override
@@ -48,7 +53,8 @@ final class ProofDialog implements ApplyListener {
                 new Dialogs.Action(m.get("tui.prove.practice.run"), () -> run.set(true)),
                 new Dialogs.Action(m.get("tui.prove.local.stop"), () -> stop.set(true)));
     open =
-        dialogs.waiting(m.get("tui.prove.title"), text(ask, revert), buttons, () -> stop.set(true));
+        dialogs.waiting(
+            m.get("tui.prove.title"), text(ask, revert), buttons, () -> stop.set(true), help);
   }
 
   private String text(PendingProof ask, Optional<ArmedRevert> revert) {

@@ -36,18 +36,23 @@ final class TuiHarness implements AutoCloseable {
   private volatile Throwable failure;
 
   private TuiHarness(
-      SimulatedHost host, Path stateDir, Messages m, TerminalSize size, boolean ascii)
+      SimulatedHost host,
+      Path stateDir,
+      Messages m,
+      TerminalSize size,
+      boolean ascii,
+      boolean color,
+      Clock clock)
       throws Exception {
     this.host = host;
     this.messages = m;
     this.term = new DefaultVirtualTerminal(size);
     Catalog catalog = Catalog.standard();
     List<StepDefinition> steps = StepFiles.loadPackaged(catalog, m);
-    Clock clock = Clock.systemUTC();
     WizardEngine engine =
         new WizardEngine(PracticeMode.of(host, stateDir, clock), steps, catalog, clock);
-    TuiOptions options = new TuiOptions(ascii, true, Optional.of("Ubuntu 24.04"));
-    app = new WizardApp(engine, m, term, options);
+    TuiOptions options = new TuiOptions(ascii, color, Optional.of("Ubuntu 24.04"));
+    app = new WizardApp(engine, m, term, options, clock);
     thread =
         new Thread(
             () -> {
@@ -63,13 +68,20 @@ final class TuiHarness implements AutoCloseable {
   }
 
   static TuiHarness start(SimulatedHost host, Path stateDir, Messages m) throws Exception {
-    return new TuiHarness(host, stateDir, m, new TerminalSize(80, 24), false);
+    return new TuiHarness(
+        host, stateDir, m, new TerminalSize(80, 24), false, true, Clock.systemUTC());
   }
 
   static TuiHarness start(
       SimulatedHost host, Path stateDir, Messages m, TerminalSize size, boolean ascii)
       throws Exception {
-    return new TuiHarness(host, stateDir, m, size, ascii);
+    return new TuiHarness(host, stateDir, m, size, ascii, true, Clock.systemUTC());
+  }
+
+  /** At 80×24 with a clock that stands still (golden screens), colour or not. */
+  static TuiHarness fixed(SimulatedHost host, Path stateDir, Messages m, Clock clock, boolean color)
+      throws Exception {
+    return new TuiHarness(host, stateDir, m, new TerminalSize(80, 24), false, color, clock);
   }
 
   /** The visible screen as text, one line per row. */
@@ -119,8 +131,8 @@ final class TuiHarness implements AutoCloseable {
   }
 
   /**
-   * No task running: the app says so, and the progress line (second to last row) does not start
-   * with "…". Asked twice, a moment apart, since a finished task may chain the next one.
+   * No task running: the app says so, and the status lines (the two rows above the key bar) do not
+   * start with "…". Asked twice, a moment apart, since a finished task may chain the next one.
    */
   private boolean idle(String screen) {
     if (app.busy() || !(showsIdle(screen) || app.waitingForAdmin())) {
@@ -132,11 +144,15 @@ final class TuiHarness implements AutoCloseable {
 
   private static boolean showsIdle(String screen) {
     String[] rows = screen.split("\n");
-    if (rows.length < 2) {
+    if (rows.length < 3) {
       return true;
     }
-    String progress = rows[rows.length - 2];
-    return !progress.startsWith("…") && !progress.startsWith("...");
+    for (String progress : List.of(rows[rows.length - 3], rows[rows.length - 2])) {
+      if (progress.startsWith("…") || progress.startsWith("...")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Waits until the text is gone from the screen. */

@@ -1,6 +1,5 @@
 package dev.hermesharden.tui;
 
-import com.googlecode.lanterna.input.KeyType;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.steps.StepDefinition;
 import java.nio.file.Files;
@@ -17,25 +16,27 @@ final class Walk {
    * status line says the step passed.
    */
   static void harden(TuiHarness h, StepDefinition d, Messages m) {
-    String title = d.order() + " · " + m.get(d.titleKey());
+    String title = m.get(d.titleKey());
     String passed = m.get("tui.passed", d.order() + " " + shortName(d, m));
     String confirm = m.get("tui.button.apply-confirm");
     String nothing = m.get("tui.apply.nothing");
     String run = m.get("tui.prove.practice.run");
     String heading = m.get("tui.checks.heading");
-    h.waitFor(title);
     boolean applied = d.fixes().isEmpty();
     boolean proved = d.produces().isEmpty();
     for (int i = 0; i < 20; i++) {
-      String s = h.waitForAny(run, confirm, nothing, passed, heading);
+      String s = h.waitForAny(run, confirm, nothing, passed, m.get("tui.report.title"), heading);
       String dialog =
           s.contains(run)
               ? run
               : s.contains(confirm) ? confirm : s.contains(nothing) ? nothing : null;
       if (dialog != null) {
-        h.key(KeyType.Enter);
+        // the first button: "Apply now" (where a risky change focuses Cancel), "Run it", "Close"
+        h.type("1");
         h.waitGone(dialog);
-      } else if (s.contains(passed) || !s.contains(title)) {
+      } else if (s.contains(passed)
+          || !s.contains(title)
+          || s.contains(m.get("tui.report.title"))) {
         return;
       } else if (!applied) {
         h.type("a");
