@@ -92,53 +92,17 @@ public record Session(
   }
 
   public Session withSteps(List<StepState> s, Instant now) {
-    return new Session(
-        version,
-        id,
-        hostName,
-        practice,
-        answers,
-        s,
-        evidence,
-        log,
-        started,
-        now,
-        reverts,
-        settledOrphans);
+    return copy(answers, s, evidence, log, now, reverts, settledOrphans);
   }
 
   public Session withAnswers(Answers a, Instant now) {
-    return new Session(
-        version,
-        id,
-        hostName,
-        practice,
-        a,
-        steps,
-        evidence,
-        log,
-        started,
-        now,
-        reverts,
-        settledOrphans);
+    return copy(a, steps, evidence, log, now, reverts, settledOrphans);
   }
 
   public Session withEvidence(Evidence e, Instant now) {
     List<Evidence> all = new ArrayList<>(evidence);
     all.add(e);
-    return new Session(
-        version,
-        id,
-        hostName,
-        practice,
-        answers,
-        steps,
-        all,
-        log,
-        started,
-        now,
-        reverts,
-        settledOrphans);
+    return copy(answers, steps, all, log, now, reverts, settledOrphans);
   }
 
   public Session withLog(List<JournalEntry> more, Instant now) {
@@ -147,27 +111,14 @@ public record Session(
     }
     List<JournalEntry> all = new ArrayList<>(log);
     all.addAll(more);
-    return new Session(
-        version,
-        id,
-        hostName,
-        practice,
-        answers,
-        steps,
-        evidence,
-        all,
-        started,
-        now,
-        reverts,
-        settledOrphans);
+    return copy(answers, steps, evidence, all, now, reverts, settledOrphans);
   }
 
   /** Notes an orphan job that was reported as over, so it is not reported again. */
   public Session withSettledOrphan(String revertId, Instant now) {
     List<String> all = new ArrayList<>(settledOrphans);
     all.add(revertId);
-    return new Session(
-        version, id, hostName, practice, answers, steps, evidence, log, started, now, reverts, all);
+    return copy(answers, steps, evidence, log, now, reverts, all);
   }
 
   /** Adds or replaces (by id) a revert job. */
@@ -175,18 +126,18 @@ public record Session(
     List<ArmedRevert> all =
         new ArrayList<>(reverts.stream().filter(x -> !x.id().equals(r.id())).toList());
     all.add(r);
-    return new Session(
-        version,
-        id,
-        hostName,
-        practice,
-        answers,
-        steps,
-        evidence,
-        log,
-        started,
-        now,
-        all,
-        settledOrphans);
+    return copy(answers, steps, evidence, log, now, all, settledOrphans);
+  }
+
+  /** The same session (id, host, start) with these parts. */
+  private Session copy(
+      Answers a,
+      List<StepState> s,
+      List<Evidence> e,
+      List<JournalEntry> l,
+      Instant now,
+      List<ArmedRevert> r,
+      List<String> o) {
+    return new Session(version, id, hostName, practice, a, s, e, l, started, now, r, o);
   }
 }

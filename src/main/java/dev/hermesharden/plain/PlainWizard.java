@@ -12,8 +12,6 @@ import dev.hermesharden.engine.WizardFlow;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.report.ReportAssembly;
 import dev.hermesharden.report.ReportModel;
-import dev.hermesharden.report.ReportWriter;
-import dev.hermesharden.report.Reports;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.words.Words;
 import dev.hermesharden.words.Wrap;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -293,21 +290,12 @@ public final class PlainWizard {
 
   /** Writes the Markdown report (the same as the wizard's and {@code hermes-harden report}). */
   private Optional<Path> report(boolean last) {
-    Instant at = clock.instant();
     try {
-      ReportModel model =
-          ReportAssembly.assemble(
-              m,
-              engine.session(),
-              engine.definitions(),
-              engine.liveResults(),
-              engine.host(),
-              engine.context().clientAddress(),
-              at);
-      Path p =
-          ReportWriter.writeDefault(
-              engine.mode().stateDir(), Reports.MD.extension(), Reports.MD.render(model, m), at);
-      ReportModel.Summary sum = model.summary();
+      ReportAssembly.Written written =
+          ReportAssembly.writeMarkdown(
+              m, engine, engine.context().clientAddress(), clock.instant());
+      Path p = written.path();
+      ReportModel.Summary sum = written.summary();
       say(
           m.get(
               last ? "plain.done" : "plain.report",

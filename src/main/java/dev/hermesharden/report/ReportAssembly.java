@@ -2,11 +2,14 @@ package dev.hermesharden.report;
 
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.engine.Session;
+import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.engine.WizardFlow;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.steps.StepDefinition;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,29 @@ public final class ReportAssembly {
     return new ReportBuilder(m, redactor)
         .build(
             session, steps, live, host, HostFactsReader.read(host, client), ToolVersion.text(), at);
+  }
+
+  /** A report written by a wizard: where, its Markdown, its summary. */
+  public record Written(Path path, String markdown, ReportModel.Summary summary) {}
+
+  /**
+   * The wizards' report now (F6, the end, the line mode): the engine's session with a live audit of
+   * every step, as Markdown, written 0600 under {@code <state dir>/reports/}.
+   */
+  public static Written writeMarkdown(
+      Messages m, WizardEngine engine, Optional<String> client, Instant at) throws IOException {
+    ReportModel model =
+        assemble(
+            m,
+            engine.session(),
+            engine.definitions(),
+            engine.liveResults(),
+            engine.host(),
+            client,
+            at);
+    String md = Reports.MD.render(model, m);
+    Path p = ReportWriter.writeDefault(engine.mode().stateDir(), Reports.MD.extension(), md, at);
+    return new Written(p, md, model.summary());
   }
 
   /**

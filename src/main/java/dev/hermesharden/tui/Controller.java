@@ -20,14 +20,9 @@ import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.report.Redactor;
 import dev.hermesharden.report.ReportAssembly;
-import dev.hermesharden.report.ReportModel;
-import dev.hermesharden.report.ReportWriter;
-import dev.hermesharden.report.Reports;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.words.Words;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +46,6 @@ final class Controller implements MainView.Actions {
   private record Finished(StepOutcome outcome, Snapshot snap) {}
 
   private record Refreshed(List<RevertReport> reports, Snapshot snap) {}
-
-  private record Written(Path path, String markdown, ReportModel.Summary summary) {}
 
   private final WizardEngine engine;
   private final Messages m;
@@ -420,22 +413,7 @@ final class Controller implements MainView.Actions {
     submit(
         "tui.progress.report",
         s.viewed,
-        () -> {
-          Instant at = clock.instant();
-          ReportModel model =
-              ReportAssembly.assemble(
-                  m,
-                  engine.session(),
-                  engine.definitions(),
-                  engine.liveResults(),
-                  engine.host(),
-                  client,
-                  at);
-          String md = Reports.MD.render(model, m);
-          Path p =
-              ReportWriter.writeDefault(engine.mode().stateDir(), Reports.MD.extension(), md, at);
-          return new Written(p, md, model.summary());
-        },
+        () -> ReportAssembly.writeMarkdown(m, engine, client, clock.instant()),
         w -> {
           String key = last ? "tui.report.done" : "tui.report.written";
           String text =

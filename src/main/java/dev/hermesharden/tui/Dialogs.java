@@ -216,17 +216,7 @@ final class Dialogs {
     Waiting waiting = new Waiting();
     later(
         () -> {
-          BasicWindow w = window(title, help);
-          w.addWindowListener(
-              new WindowListenerAdapter() {
-                @Override
-                public void onInput(Window basePane, KeyStroke key, AtomicBoolean deliver) {
-                  if (key.getKeyType() == KeyType.Escape) {
-                    onEscape.run();
-                    deliver.set(false);
-                  }
-                }
-              });
+          BasicWindow w = window(title, help, onEscape);
           Panel p = new Panel(new LinearLayout(Direction.VERTICAL));
           List<String> lines = wrap(text, width() - 2);
           if (lines.size() > MAX_WAITING_LINES) {
@@ -267,6 +257,14 @@ final class Dialogs {
 
   /** Esc closes, F1 shows the dialog's help (or the general help). */
   private BasicWindow window(String title, String help) {
+    return window(title, help, null);
+  }
+
+  /**
+   * @param onEscape what Esc does instead of closing (a waiting dialog stops the wait; the caller
+   *     closes it), or null
+   */
+  private BasicWindow window(String title, String help, Runnable onEscape) {
     BasicWindow w = new BasicWindow(title);
     w.setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));
     w.addWindowListener(
@@ -275,7 +273,11 @@ final class Dialogs {
           public void onInput(Window basePane, KeyStroke key, AtomicBoolean deliver) {
             // true lets the key go on to the focused component; false keeps it here
             if (key.getKeyType() == KeyType.Escape) {
-              basePane.close();
+              if (onEscape != null) {
+                onEscape.run();
+              } else {
+                basePane.close();
+              }
               deliver.set(false);
             } else if (key.getKeyType() == KeyType.F1) {
               deliver.set(false);

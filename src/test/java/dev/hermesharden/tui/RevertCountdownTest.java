@@ -7,12 +7,10 @@ import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFiles;
+import dev.hermesharden.testing.MovableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,31 +28,7 @@ class RevertCountdownTest {
 
   @TempDir Path dir;
 
-  /** A clock the test moves. */
-  static final class MovingClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-02T09:30:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private TuiHarness atTheFirewall(MovingClock clock) throws Exception {
+  private TuiHarness atTheFirewall(MovableClock clock) throws Exception {
     List<StepDefinition> steps = StepFiles.loadPackaged(Catalog.standard(), EN);
     TuiHarness h = TuiHarness.fixed(SimulatedHost.fresh(), dir, EN, clock, true);
     for (StepDefinition d : steps.subList(0, 3)) {
@@ -78,7 +52,7 @@ class RevertCountdownTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aProofMadeAfterStoppingStillDisarms() throws Exception {
-    MovingClock clock = new MovingClock();
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:30:00Z"));
     try (TuiHarness h = atTheFirewall(clock)) {
       String s = h.waitFor("Auto-revert in 120 s (step 4 Firewall): prove a new login (p)");
       clock.advance(Duration.ofSeconds(30));
@@ -94,7 +68,7 @@ class RevertCountdownTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void withoutAProofTheChangeIsPutBackWhenTheTimeIsUp() throws Exception {
-    MovingClock clock = new MovingClock();
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:30:00Z"));
     try (TuiHarness h = atTheFirewall(clock)) {
       h.waitFor("Auto-revert in 120 s");
       clock.advance(Duration.ofSeconds(125));
