@@ -23,8 +23,11 @@ import dev.hermesharden.report.ReportAssembly;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.words.Words;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -37,7 +40,7 @@ import java.util.function.Consumer;
  */
 final class Controller implements MainView.Actions {
   /** The session after an engine call, with the guard lines of a step. */
-  record Snapshot(Session session, String stepId, List<String> guard) {}
+  record Snapshot(Session session, String stepId, Map<String, List<String>> guards) {}
 
   private record Started(ResumeReport report, Snapshot snap, Optional<String> client) {}
 
@@ -114,14 +117,11 @@ final class Controller implements MainView.Actions {
    */
   void preview(String stepId) {
     s.viewed = stepId;
-    s.message =
-        s.status(stepId) == StepStatus.LOCKED
-            ? lockedMessage(stepId)
-            : m.get("tui.preview", t.stepName(stepId));
+    s.message = // a locked step's pane says why it is locked; the status line need not repeat it
+        s.status(stepId) == StepStatus.LOCKED ? "" : m.get("tui.preview", t.stepName(stepId));
     render.run();
     if (!worker.busy()) {
-      worker.submit(
-          m.get("tui.progress.loading", t.stepName(stepId)), () -> snapshot(stepId), this::take);
+      worker.submit("", () -> snapshot(stepId), this::take); // quietly: it rarely changes a cell
     }
   }
 
@@ -503,10 +503,7 @@ final class Controller implements MainView.Actions {
 
   private void take(Snapshot snap) {
     s.session = snap.session();
-    if (snap.stepId() != null) {
-      s.guardFor = snap.stepId();
-      s.guard = snap.guard();
-    }
+    s.guards = snap.guards();
     render.run();
   }
 
@@ -518,15 +515,20 @@ final class Controller implements MainView.Actions {
     }
   }
 
-  /** Runs on the worker: the session now and the guard lines of a step. */
+  /**
+   * Runs on the worker: the session now and the guard lines of every step (cheap: they are judged
+   * from the session), so moving in the list shows a step whole at once, in one frame.
+   *
+   * @param stepId the step the snapshot was taken for (the one to show first at start)
+   */
   private Snapshot snapshot(String stepId) {
     Session now = engine.session();
-    if (stepId == null) {
-      return new Snapshot(now, null, List.of());
+    Instant at = clock.instant();
+    Map<String, List<String>> guards = new HashMap<>();
+    for (StepDefinition d : engine.definitions()) {
+      guards.put(d.id(), t.guardLines(d, now, f -> engine.guard(d.id(), f.id()), at));
     }
-    List<String> lines =
-        t.guardLines(definition(stepId), now, f -> engine.guard(stepId, f.id()), clock.instant());
-    return new Snapshot(engine.session(), stepId, lines);
+    return new Snapshot(now, stepId, Map.copyOf(guards));
   }
 
   private String planText(StepPlan plan) {

@@ -224,10 +224,8 @@ final class MainView {
                         plain(m.get("tui.skipped.line", t.skipKind(k.kind()), k.text())),
                         width,
                         "  ")));
-    if (d.id().equals(s.guardFor)) {
-      for (String gl : s.guard) {
-        extra.addAll(Wrap.lines(plain(gl), width, "  "));
-      }
+    for (String gl : s.guards.getOrDefault(d.id(), List.of())) {
+      extra.addAll(Wrap.lines(plain(gl), width, "  "));
     }
     List<Component> bottom = new ArrayList<>();
     int bottomRows;

@@ -7,12 +7,13 @@ import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the screen shows, owned by the GUI thread: the last session snapshot the worker handed back
  * (the GUI never calls the engine, whose methods may be busy), the step being looked at (the
- * current one, or one the admin moved to in the list), the guard lines of that step, which part of
+ * current one, or one the admin moved to in the list), the guard lines of every step, which part of
  * its teaching text is shown, the progress line and the status message.
  */
 final class ViewState {
@@ -25,8 +26,7 @@ final class ViewState {
 
   Session session;
   String viewed;
-  String guardFor;
-  List<String> guard = List.of();
+  Map<String, List<String>> guards = Map.of();
   Teach teach = Teach.WHY;
   String progress = "";
   String message = "";
