@@ -113,8 +113,9 @@ def main():
     print("start to first frame, %d runs: median %.3f s, min %.3f s, max %.3f s"
           % (runs, statistics.median(t), min(t), max(t)))
     sizes = bytes_per_key()
-    print("bytes per navigation keystroke (%d keys): median %d, mean %.0f, max %d"
-          % (len(sizes), statistics.median(sizes), statistics.mean(sizes), max(sizes)))
+    for name, part in (("arrow keys (step list, with preview)", sizes[:20]), ("Tab between panes", sizes[20:])):
+        print("bytes per keystroke, %s, %d keys: median %d, mean %.0f, max %d"
+              % (name, len(part), statistics.median(part), statistics.mean(part), max(part)))
 
 
 if __name__ == "__main__":

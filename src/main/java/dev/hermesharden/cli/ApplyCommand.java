@@ -1,24 +1,34 @@
 package dev.hermesharden.cli;
 
 import dev.hermesharden.engine.AnswersFile;
-import dev.hermesharden.engine.ApplyResult;
+import dev.hermesharden.engine.AnswersFileParser;
 import dev.hermesharden.engine.IllegalTransitionException;
+import dev.hermesharden.engine.StepOutcome;
+import dev.hermesharden.engine.StepPlan;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.WizardEngine;
-import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.BadInputException;
-import dev.hermesharden.report.Redactor;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code apply --step ID [--yes]}: applies one step's fixes through the same engine and guards as
- * the wizard, then re-runs the step's live checks. Without {@code --yes} it only shows the plan.
+ * {@code apply --step ID [--fix ID] [--yes]}: shows the step's plan and, with {@code --yes},
+ * applies it through the engine's one guarded flow (the same guards, auto-revert and proofs as the
+ * wizard), then shows the step's live checks. Without {@code --yes} it only shows the plan.
  */
 @Command(name = "apply", sortOptions = false)
 final class ApplyCommand implements Callable<Integer> {
@@ -28,7 +38,7 @@ final class ApplyCommand implements Callable<Integer> {
   String stepId;
 
   @Option(names = "--answers", paramLabel = "FILE", descriptionKey = "cli.apply.option.answers")
-  java.nio.file.Path answersFile;
+  Path answersFile;
 
   @Option(
       names = "--proof-timeout",
@@ -50,97 +60,67 @@ final class ApplyCommand implements Callable<Integer> {
   Integer revertWindow;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", descriptionKey = "cli.apply.option.set")
-  java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+  Map<String, String> answers = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
     Setup setup = root.setup();
-    Printer p = new Printer(setup.messages, setup.out);
+    var m = setup.messages;
     try {
       if (answersFile != null) {
         return replay(setup);
       }
       if (stepId == null) {
-        throw new Refusal(ExitCode.USAGE, setup.messages.get("cli.apply.step-or-answers"));
+        throw new Refusal(ExitCode.USAGE, m.get("cli.apply.step-or-answers"));
       }
       // before anything is saved: a refused --set leaves the session as it was
       answers.forEach((k, v) -> AnswersFile.check("--set", 0, k, k, v));
       StepDefinition step = StepSelection.select(setup, stepId).get(0);
+      List<String> fixIds =
+          step.fixes().stream()
+              .map(FixRef::id)
+              .filter(id -> fixId == null || id.equals(fixId))
+              .toList();
+      if (fixIds.isEmpty()) {
+        throw new Refusal(
+            ExitCode.USAGE, m.get("cli.apply.no-such-fix", String.valueOf(fixId), step.id()));
+      }
       WizardEngine engine = setup.engine("cli.needs-root.apply");
       if (revertWindow != null) {
         if (revertWindow < 1) {
-          throw new Refusal(
-              ExitCode.USAGE, setup.messages.get("cli.apply.bad-window", revertWindow));
+          throw new Refusal(ExitCode.USAGE, m.get("cli.apply.bad-window", revertWindow));
         }
-        engine.setRevertWindow(java.time.Duration.ofSeconds(revertWindow));
+        engine.setRevertWindow(Duration.ofSeconds(revertWindow));
       }
-      dev.hermesharden.model.Answers given = setup.baseAnswers();
+      Answers given = setup.baseAnswers();
       for (var e : answers.entrySet()) {
         given = given.with(e.getKey(), e.getValue());
       }
-      new Printer(setup.messages, setup.out).reverts(engine.startOrResume(given));
+      Printer p = new Printer(setup.messages, setup.out, setup.words());
+      p.reverts(engine.startOrResume(given));
       p.stepHeader(step);
-      List<FixRef> fixes =
-          step.fixes().stream().filter(f -> fixId == null || f.id().equals(fixId)).toList();
-      if (fixes.isEmpty()) {
-        throw new Refusal(
-            ExitCode.USAGE,
-            setup.messages.get("cli.apply.no-such-fix", String.valueOf(fixId), step.id()));
-      }
-      boolean refused = false;
-      StepState last = null;
-      for (FixRef ref : fixes) {
-        Plan plan = planOf(engine, step, ref);
-        setup.out.println(
-            setup.messages.get("cli.plan.fix", ref.id(), setup.messages.get(ref.titleKey())));
-        if (plan.isEmpty()) {
-          setup.out.println("  " + setup.messages.get("cli.plan.nothing"));
-          continue;
-        }
-        setup.out.print(Redactor.shown(plan));
-        if (!yes) {
-          continue;
-        }
-        ApplyResult result = engine.apply(step.id(), ref.id(), plan);
-        if (result instanceof ApplyResult.Refused r) {
-          p.refusal(r.decision());
-          refused = true;
-        } else if (result instanceof ApplyResult.Applied a && a.outcome().ok()) {
-          last = a.state();
-          if (!new RevertWait(setup, engine).confirm(step.id())) {
-            setup.persist();
-            return ExitCode.FINDINGS.code();
-          }
-          last = engine.session().state(step.id()).orElse(last);
-        } else if (result instanceof ApplyResult.Applied a) {
-          setup.out.println(
-              setup.messages.get(
-                  "cli.apply.failed", a.outcome().failure().map(setup.messages::get).orElse("")));
-          if (a.outcome().rolledBack()) {
-            setup.out.println(setup.messages.get("cli.apply.rolled-back"));
-          }
-          if (engine
-              .lastRevert(step.id())
-              .filter(r -> r.fixId().equals(ref.id()))
-              .filter(r -> r.state() == dev.hermesharden.engine.RevertState.FIRED)
-              .isPresent()) {
-            setup.out.println(setup.messages.get("cli.revert.fired-now"));
-          }
-          setup.persist();
-          return ExitCode.FINDINGS.code();
-        }
-      }
-      setup.persist();
+      CliLines lines = new CliLines(setup.words(), setup.out, Optional.empty());
+      StepPlan plan = engine.preview(step.id(), fixIds);
+      lines.plan(plan, true);
       if (!yes) {
-        setup.out.println(setup.messages.get("cli.apply.dry-run"));
+        setup.persist();
+        setup.out.println(m.get("cli.apply.dry-run"));
         return ExitCode.OK.code();
       }
-      // apply re-ran the step's checks already; only a step with nothing to apply needs a check
-      StepState st = last != null ? last : engine.check(step.id());
+      StepState st;
+      boolean done = true;
+      if (plan.nothingToDo()) {
+        st = engine.check(step.id());
+      } else {
+        StepOutcome o = engine.applyStep(plan, lines);
+        lines.outcome(o);
+        done = o instanceof StepOutcome.Done;
+        st = o.state();
+      }
       p.state(st);
-      return (!refused && st.status().passed() ? ExitCode.OK : ExitCode.FINDINGS).code();
+      return (done && st.status().passed() ? ExitCode.OK : ExitCode.FINDINGS).code();
     } catch (IllegalTransitionException e) {
-      setup.err.println(setup.messages.get(e.reason()));
+      setup.err.println(setup.words().reason(e.reason()));
       return ExitCode.FINDINGS.code();
     } catch (Refusal r) {
       setup.err.println(r.getMessage());
@@ -159,23 +139,17 @@ final class ApplyCommand implements Callable<Integer> {
     }
     AnswersFile file;
     try {
-      String text = java.nio.file.Files.readString(answersFile);
+      String text = Files.readString(answersFile);
       file =
-          new dev.hermesharden.engine.AnswersFileParser(
-                  answersFile.toString(), java.util.Set.copyOf(AnswersReplay.stepIds(setup)))
+          new AnswersFileParser(answersFile.toString(), Set.copyOf(AnswersReplay.stepIds(setup)))
               .parse(text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new Refusal(ExitCode.USAGE, m.get("cli.answers.unreadable", answersFile, e));
     } catch (BadInputException e) {
       throw new Refusal(
           ExitCode.USAGE,
           m.get("cli.answers.refused", e.where(), m.get(e.key(), e.args().toArray())));
     }
-    return new AnswersReplay(setup, java.time.Duration.ofSeconds(proofTimeoutSeconds)).run(file);
-  }
-
-  private static Plan planOf(WizardEngine engine, StepDefinition step, FixRef ref)
-      throws Exception {
-    return engine.plan(step.id()).get(step.fixes().indexOf(ref));
+    return new AnswersReplay(setup, Duration.ofSeconds(proofTimeoutSeconds)).run(file);
   }
 }

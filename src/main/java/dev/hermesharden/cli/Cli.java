@@ -5,6 +5,7 @@ import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.BadInputException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
@@ -40,6 +41,11 @@ public final class Cli {
                   ? messages.get("cli.error.unknown-option", String.join(" ", u.getUnmatched()))
                   : ex.getMessage();
           err.println(messages.get("cli.error.usage", detail));
+          if (ex instanceof CommandLine.UnmatchedArgumentException u
+              && !u.getSuggestions().isEmpty()) {
+            err.println(
+                messages.get("cli.error.did-you-mean", String.join(", ", u.getSuggestions())));
+          }
           err.println(messages.get("cli.error.usage.hint"));
           return ExitCode.USAGE.code();
         });
@@ -88,8 +94,28 @@ public final class Cli {
 
   private static CommandLine commandLine(RootCommand root, String lang) {
     CommandLine cl = new CommandLine(root);
-    cl.setResourceBundle(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang)));
+    cl.setResourceBundle(
+        unescaped(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang))));
     return cl;
+  }
+
+  /**
+   * The bundle picocli shows in {@code --help}: our files are MessageFormat patterns, where an
+   * apostrophe is written twice; picocli prints the text as it is, so the pairs are made one here.
+   */
+  static ResourceBundle unescaped(ResourceBundle b) {
+    return new ResourceBundle() {
+      @Override
+      protected Object handleGetObject(String key) {
+        Object v = b.getObject(key);
+        return v instanceof String s ? s.replace("''", "'") : v;
+      }
+
+      @Override
+      public Enumeration<String> getKeys() {
+        return b.getKeys();
+      }
+    };
   }
 
   /** {@code --lang X} (or {@code --lang=X}) anywhere, else LANG/LC_ALL, else English. */

@@ -8,16 +8,37 @@ import java.util.Optional;
 
 /**
  * What the command line needs to know about the process it runs in: environment variables, the
- * effective uid, the home directory. Passed in so the whole CLI runs in-process in tests.
+ * effective uid, the home directory, whether standard input and output are a terminal. Passed in so
+ * the whole CLI runs in-process in tests.
+ *
+ * @param terminal standard input and standard output are both a terminal (the wizard needs one)
  */
-public record CliEnvironment(Map<String, String> env, int uid, Path home) {
+public record CliEnvironment(Map<String, String> env, int uid, Path home, boolean terminal) {
   public CliEnvironment {
     env = Map.copyOf(env);
   }
 
+  /** Not on a terminal (tests, scripts). */
+  public CliEnvironment(Map<String, String> env, int uid, Path home) {
+    this(env, uid, home, false);
+  }
+
   public static CliEnvironment current() {
+    // Java 17: a console exists only when both standard input and standard output are terminals
     return new CliEnvironment(
-        System.getenv(), effectiveUid(), Path.of(System.getProperty("user.home")));
+        System.getenv(),
+        effectiveUid(),
+        Path.of(System.getProperty("user.home")),
+        System.console() != null);
+  }
+
+  /**
+   * Whether the wizard should use the line mode: the terminal says it cannot address the cursor
+   * ({@code TERM} is {@code dumb}, {@code unknown} or unset), as on serial consoles, in Emacs
+   * shells and for many screen readers.
+   */
+  public boolean lineTerminal() {
+    return get("TERM").map(t -> t.equals("dumb") || t.equals("unknown")).orElse(true);
   }
 
   public Optional<String> get(String name) {

@@ -26,7 +26,7 @@ final class PlanCommand implements Callable<Integer> {
     try {
       WizardEngine engine = setup.engine("cli.needs-root.plan");
       engine.startOrResume(setup.baseAnswers());
-      Printer p = new Printer(setup.messages, setup.out);
+      Printer p = new Printer(setup.messages, setup.out, setup.words());
       for (StepDefinition step : StepSelection.select(setup, stepId)) {
         p.stepHeader(step);
         List<Plan> plans = engine.plan(step.id());

@@ -2,10 +2,11 @@ package dev.hermesharden.cli;
 
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.engine.GuardDecision;
-import dev.hermesharden.engine.Missing;
+import dev.hermesharden.engine.ResumeReport;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.words.Words;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -13,10 +14,12 @@ import java.util.Locale;
 final class Printer {
   private final Messages m;
   private final PrintWriter out;
+  private final Words w;
 
-  Printer(Messages m, PrintWriter out) {
+  Printer(Messages m, PrintWriter out, Words w) {
     this.m = m;
     this.out = out;
+    this.w = w;
   }
 
   void stepHeader(StepDefinition step) {
@@ -43,20 +46,13 @@ final class Printer {
   }
 
   void refusal(GuardDecision.Refused refused) {
-    out.println("  " + m.get("cli.guard.refused"));
-    for (Missing missing : refused.missing()) {
-      out.println("  - " + m.get(missing.why()));
-      out.println("    " + m.get(missing.how()));
-    }
+    w.refusal(refused.missing()).forEach(l -> out.println("  " + l));
   }
 
   /** What happened to the revert jobs a resumed (or lost) session had armed. */
-  void reverts(dev.hermesharden.engine.ResumeReport r) {
-    for (var rv : r.reverts()) {
-      String line = m.get("revert.resume." + rv.state().name(), rv.id(), rv.stepId());
-      out.println(rv.knownToSession() ? line : m.get("revert.resume.orphan", rv.id(), line));
-    }
-    r.problem().ifPresent(p -> out.println(m.get(p)));
+  void reverts(ResumeReport r) {
+    r.reverts().forEach(rv -> out.println(w.revert(rv)));
+    r.problem().ifPresent(p -> out.println(w.reason(p)));
     out.flush();
   }
 }

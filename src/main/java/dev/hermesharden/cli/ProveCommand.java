@@ -1,11 +1,9 @@
 package dev.hermesharden.cli;
 
 import dev.hermesharden.engine.IllegalTransitionException;
+import dev.hermesharden.engine.ProofOutcome;
 import dev.hermesharden.engine.WizardEngine;
-import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
-import dev.hermesharden.model.Prover;
-import dev.hermesharden.proof.LocalProver;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,10 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code prove key-login|private-path}: records a fresh key-only login as evidence. On the practice
- * VPS the login is simulated against the VPS's state; on a real server it prints the ssh command to
- * run from a second terminal ({@code ... hermes-harden confirm}, the token pasted when it asks) and
- * waits for it.
+ * {@code prove key-login|private-path}: records a fresh key-only login as evidence, through the
+ * engine's one proof wait. On a real server it prints the ssh command to run from a second terminal
+ * ({@code ... hermes-harden confirm}, the token pasted when it asks) and waits for it; on the
+ * practice VPS the practice workstation runs it at once.
  */
 @Command(name = "prove", sortOptions = false)
 final class ProveCommand implements Callable<Integer> {
@@ -33,42 +31,21 @@ final class ProveCommand implements Callable<Integer> {
     try {
       EvidenceKind kind = kind(setup);
       WizardEngine engine = setup.engine("cli.needs-root.apply");
-      new Printer(m, setup.out).reverts(engine.startOrResume(setup.baseAnswers()));
-      Prover prover = setup.prover();
-      Evidence e;
-      if (prover instanceof LocalProver local) {
-        Optional<Evidence> waited = new ConfirmWait(local, m, setup.out).await(kind, engine);
-        if (waited.isEmpty()) {
-          return ExitCode.FINDINGS.code();
-        }
-        e = waited.get();
-      } else {
-        Prover.Attempt attempt = prover.attempt(kind, engine.session().answers());
-        if (attempt.evidence().isEmpty()) {
-          setup.out.println(
-              m.get(
-                  "cli.prove.failed",
-                  m.get(attempt.failureKey(), attempt.failureArgs().toArray())));
-          return ExitCode.FINDINGS.code();
-        }
-        e = attempt.evidence().get();
+      Printer p = new Printer(m, setup.out, setup.words());
+      p.reverts(engine.startOrResume(setup.baseAnswers()));
+      CliLines lines = new CliLines(setup.words(), setup.out, Optional.empty());
+      ProofOutcome o = engine.prove(kind, lines);
+      if (!(o instanceof ProofOutcome.Proven)) {
+        lines.notProven(kind, o);
+        return ExitCode.FINDINGS.code();
       }
-      engine.recordEvidence(e);
-      setup.out.println(
-          m.get(
-              "cli.prove.recorded",
-              kind.id(),
-              e.user(),
-              e.keyFingerprint(),
-              e.serverAddress(),
-              e.clientAddress()));
       // The step that asks for this proof can pass now: check it while the proof is fresh.
       for (StepDefinition step : setup.steps()) {
         if (step.produces().contains(kind)) {
           try {
-            new Printer(m, setup.out).state(engine.check(step.id()));
+            p.state(engine.check(step.id()));
           } catch (IllegalTransitionException locked) {
-            setup.out.println(m.get(locked.reason()));
+            setup.out.println(setup.words().reason(locked.reason()));
           }
         }
       }

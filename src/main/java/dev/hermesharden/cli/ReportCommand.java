@@ -3,16 +3,14 @@ package dev.hermesharden.cli;
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.engine.CheckRunner;
 import dev.hermesharden.engine.JournalLoad;
+import dev.hermesharden.engine.RunMode;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.report.HostFactsReader;
-import dev.hermesharden.report.Redactor;
-import dev.hermesharden.report.ReportBuilder;
+import dev.hermesharden.report.ReportAssembly;
 import dev.hermesharden.report.ReportModel;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.Reports;
-import dev.hermesharden.report.ToolVersion;
 import dev.hermesharden.steps.StepDefinition;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code report [--format md|json|html] [-o FILE]}: the saved session plus a live audit, written
  * 0600 (default {@code <state dir>/reports/summary-<time>.<ext>}); prints the path. Read-only on
- * the host. Exit 2 when there is no session yet.
+ * the host. With no saved session (e.g. right after {@code audit}) the report stands on the live
+ * audit alone.
  */
 @Command(name = "report", sortOptions = false)
 final class ReportCommand implements Callable<Integer> {
@@ -51,12 +50,27 @@ final class ReportCommand implements Callable<Integer> {
     var m = setup.messages;
     try {
       Reports kind = format(setup);
-      Host host = setup.host("cli.needs-root.audit");
-      if (!(setup.journal().load() instanceof JournalLoad.Loaded loaded)) {
-        setup.err.println(m.get("cli.report.no-session"));
-        return ExitCode.USAGE.code();
+      RunMode mode = setup.mode("cli.needs-root.audit");
+      Host host = mode.host();
+      List<StepDefinition> steps = setup.steps();
+      Session session;
+      if (setup.journal().load() instanceof JournalLoad.Loaded loaded) {
+        session = loaded.session();
+      } else {
+        setup.err.println(m.get("cli.report.live-only"));
+        session =
+            ReportAssembly.unsaved(
+                steps, setup.baseAnswers(), host.name(), mode.practice(), setup.clock.instant());
       }
-      ReportModel model = model(setup, host, loaded.session());
+      StepContext ctx = setup.savedContext();
+      CheckRunner runner = new CheckRunner(setup.catalog);
+      Map<String, List<CheckResult>> live = new LinkedHashMap<>();
+      for (StepDefinition d : steps) {
+        live.put(d.id(), runner.run(d.checks(), host, ctx));
+      }
+      ReportModel model =
+          ReportAssembly.assemble(
+              m, session, steps, live, host, setup.clientAddress(), setup.clock.instant());
       String text = kind.render(model, m);
       Path written =
           output != null
@@ -69,27 +83,6 @@ final class ReportCommand implements Callable<Integer> {
       setup.err.println(r.getMessage());
       return r.code().code();
     }
-  }
-
-  /** The report's model: the saved session, a live audit of every step, the host's facts. */
-  static ReportModel model(Setup setup, Host host, Session session) throws Exception {
-    List<StepDefinition> steps = setup.steps();
-    StepContext ctx = setup.savedContext();
-    CheckRunner runner = new CheckRunner(setup.catalog);
-    Map<String, List<CheckResult>> live = new LinkedHashMap<>();
-    for (StepDefinition d : steps) {
-      live.put(d.id(), runner.run(d.checks(), host, ctx));
-    }
-    Redactor redactor = Redactor.forHost(host, session.answers());
-    return new ReportBuilder(setup.messages, redactor)
-        .build(
-            session,
-            steps,
-            live,
-            host,
-            HostFactsReader.read(host, setup.clientAddress()),
-            ToolVersion.text(),
-            setup.clock.instant());
   }
 
   private Reports format(Setup setup) throws Refusal {

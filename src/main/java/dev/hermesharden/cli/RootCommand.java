@@ -3,16 +3,18 @@ package dev.hermesharden.cli;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.HostFacts;
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.plain.PlainWizard;
 import dev.hermesharden.system.probe.HostProbe;
 import dev.hermesharden.tui.TuiOptions;
 import dev.hermesharden.tui.WizardApp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -92,6 +94,9 @@ final class RootCommand implements Callable<Integer> {
     globals.confirmProgram = v;
   }
 
+  @Option(names = "--plain", descriptionKey = "cli.option.plain")
+  boolean plain;
+
   @Option(names = "--debug", scope = ScopeType.INHERIT, descriptionKey = "cli.option.debug")
   void debug(boolean v) {
     globals.debug = v;
@@ -110,22 +115,30 @@ final class RootCommand implements Callable<Integer> {
       descriptionKey = "cli.option.version")
   boolean version;
 
+  /**
+   * The wizard: the line mode with {@code --plain} or on a terminal that cannot address the cursor,
+   * else the full-screen one. Standard input and output must be a terminal: otherwise one line and
+   * exit 2 (for scripts there are {@code audit} and {@code apply --answers}).
+   */
   @Override
   public Integer call() throws IOException {
     Setup setup = setup();
     try {
-      WizardEngine engine = setup.engine("cli.needs-root.wizard");
-      if (System.console() == null && env.get("TERM").isEmpty()) {
+      if (!env.terminal()) {
         err.println(messages.get("cli.wizard.no-terminal"));
         return ExitCode.USAGE.code();
       }
-      TuiOptions options = TuiOptions.fromEnvironment(env.env(), setup.stateDir(), osName(setup));
-      WizardApp app =
-          WizardApp.onSystemTerminal(
-                  engine, setup.steps(), messages, setup.prover(), setup.baseAnswers(), options)
-              .onHostChanged(() -> persist(setup));
-      int code = app.run();
-      setup.persist();
+      WizardEngine engine = setup.engine("cli.needs-root.wizard");
+      Optional<String> os = osName(setup);
+      if (plain || env.lineTerminal()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+          return new PlainWizard(engine, setup.words(), terminal, setup.clock, os).run();
+        }
+      }
+      TuiOptions options = TuiOptions.fromEnvironment(env.env(), os);
+      int code = WizardApp.onSystemTerminal(engine, messages, options, setup.clock).run();
+      // the screen is gone: say where the admin stands, so the terminal is not left blank
+      out.println(messages.get("tui.quit"));
       return code;
     } catch (Refusal r) {
       err.println(r.getMessage());
@@ -136,14 +149,6 @@ final class RootCommand implements Callable<Integer> {
   private static Optional<String> osName(Setup setup) throws Refusal {
     // Only the OS: the header must not wait for sshd, systemctl or Docker to answer.
     return HostProbe.os(setup.host("cli.needs-root.wizard")).map(HostFacts.Os::shortName);
-  }
-
-  private static void persist(Setup setup) {
-    try {
-      setup.persist();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   Setup setup() {

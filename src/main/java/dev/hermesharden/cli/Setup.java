@@ -1,8 +1,8 @@
 package dev.hermesharden.cli;
 
-import dev.hermesharden.engine.Guard;
 import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.JournalLoad;
+import dev.hermesharden.engine.RunMode;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -11,20 +11,16 @@ import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
-import dev.hermesharden.model.Prover;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.practice.PracticeProver;
-import dev.hermesharden.practice.PracticeStore;
-import dev.hermesharden.practice.PracticeWorkstation;
-import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.proof.DropBox;
 import dev.hermesharden.proof.LocalProver;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFileException;
 import dev.hermesharden.steps.StepFiles;
-import dev.hermesharden.system.probe.HostProbe;
-import java.io.IOException;
+import dev.hermesharden.words.Glyphs;
+import dev.hermesharden.words.Words;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,20 +30,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What every command needs, built from the global options: the host (practice VPS or this machine),
- * the state directory, the validated step files and the words.
+ * What every command needs, built from the global options: the {@link RunMode} (the practice VPS or
+ * this machine, decided here once), the state directory, the validated step files and the words.
  */
 final class Setup {
   static final Path REAL_STATE_DIR = Path.of("/var/lib/hermes-harden");
 
   /** Where backups and revert scripts live on the host (inside the practice VPS for practice). */
   static final String HOST_STATE_DIR = "/var/lib/hermes-harden";
-
-  /** Answers key filled with the user who started the tool ({@code SUDO_USER}/{@code USER}). */
-  static final String LOGIN_USER = "session.login-user";
-
-  /** Answers key that lets step 9 generate a strong {@code API_SERVER_KEY}. */
-  static final String GENERATE_API_KEY = "approvals.generate-api-key";
 
   final GlobalOptions globals;
   final CliEnvironment env;
@@ -56,7 +46,9 @@ final class Setup {
   final PrintWriter err;
   final Catalog catalog = Catalog.standard();
   final Clock clock = Clock.systemUTC();
-  private Host host;
+  private RunMode mode;
+  private RunMode readOnly;
+  private Words words;
 
   Setup(
       GlobalOptions globals,
@@ -84,24 +76,30 @@ final class Setup {
   }
 
   /**
-   * The practice VPS, or this machine when the caller is root.
+   * Where this command runs: the practice VPS, or this machine when the caller is root.
    *
    * @param why i18n key of the reason this command needs root, told when it is not
    */
-  Host host(String why) throws Refusal {
-    if (host != null) {
-      return host;
+  RunMode mode(String why) throws Refusal {
+    if (mode != null) {
+      return mode;
     }
     if (globals.practice()) {
-      host = new PracticeStore(stateDir()).load();
+      mode = PracticeMode.load(stateDir(), clock);
     } else {
       if (!env.root()) {
         throw new Refusal(ExitCode.USAGE, messages.get("cli.needs-root", messages.get(why)));
       }
-      host = local();
-      requireRootOnlyStateDir(host);
+      Host local = local();
+      requireRootOnlyStateDir(local);
+      mode = LocalMode.of(local, stateDir(), env, proofSettings(), clock);
     }
-    return host;
+    return mode;
+  }
+
+  /** The host of {@link #mode}. */
+  Host host(String why) throws Refusal {
+    return mode(why).host();
   }
 
   /**
@@ -127,17 +125,23 @@ final class Setup {
   }
 
   /**
-   * The host for reading only ({@code audit}, {@code facts}): this machine even without root. The
-   * caller runs checks with {@link #unprivileged()} in mind and must never write through it.
+   * Where a read-only command ({@code audit}, {@code facts}, {@code report}) runs: {@link #mode},
+   * or this machine without root. The caller runs checks with {@link #unprivileged()} in mind and
+   * must never write through it.
    */
-  Host readOnlyHost() throws Refusal {
+  RunMode readOnlyMode() throws Refusal {
     if (globals.practice() || env.root()) {
-      return host("cli.needs-root.audit");
+      return mode("cli.needs-root.audit");
     }
-    if (host == null) {
-      host = local();
+    if (readOnly == null) {
+      readOnly = LocalMode.of(local(), stateDir(), env, proofSettings(), clock);
     }
-    return host;
+    return readOnly;
+  }
+
+  /** The host of {@link #readOnlyMode}. */
+  Host readOnlyHost() throws Refusal {
+    return readOnlyMode().host();
   }
 
   /** True on a real host without root: some checks cannot see what they need. */
@@ -145,33 +149,21 @@ final class Setup {
     return !globals.practice() && !env.root();
   }
 
-  /** Saves the practice VPS after a command changed it; nothing to do on a real host. */
-  void persist() throws IOException {
-    if (host instanceof SimulatedHost sim) {
-      new PracticeStore(stateDir()).save(sim);
+  /** Saves what a command changed on the host (the practice VPS); nothing on a real host. */
+  void persist() {
+    if (mode != null) {
+      mode.hostChanged().run();
     }
   }
 
-  /**
-   * The answers a command starts from: on a real host who started the tool; on the practice VPS the
-   * practice workstation's key, so step 2 has a key to add.
-   */
-  Answers baseAnswers() {
-    Answers a = Answers.EMPTY;
-    if (globals.practice()) {
-      // In practice the wizard generates Hermes' API key: the practice .env holds "changeme".
-      return a.with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
-          .with(LOGIN_USER, "admin")
-          .with(GENERATE_API_KEY, "yes");
-    }
-    return env.loginUser().map(u -> Answers.EMPTY.with(LOGIN_USER, u)).orElse(a);
+  /** The answers a session starts from: the run mode's own. */
+  Answers baseAnswers() throws Refusal {
+    return readOnlyMode().baseAnswers();
   }
 
   /** The admin's address as the server sees it. */
-  Optional<String> clientAddress() {
-    return globals.practice()
-        ? Optional.of(PracticeWorkstation.PUBLIC_ADDRESS)
-        : HostProbe.admin(env.env()).clientAddress();
+  Optional<String> clientAddress() throws Refusal {
+    return readOnlyMode().clientAddress();
   }
 
   Journal journal() {
@@ -182,7 +174,7 @@ final class Setup {
    * The context for read-only commands: the saved session's answers and evidence when there is one,
    * else the base answers. Reading never starts a session.
    */
-  StepContext savedContext() {
+  StepContext savedContext() throws Refusal {
     Answers answers = baseAnswers();
     List<Evidence> evidence = List.of();
     if (Files.exists(journal().file()) && journal().load() instanceof JournalLoad.Loaded loaded) {
@@ -196,17 +188,7 @@ final class Setup {
 
   /** The engine over this host's saved session (resumed or started). */
   WizardEngine engine(String whyRoot) throws Refusal {
-    Host h = host(whyRoot);
-    return new WizardEngine(
-        h, steps(), catalog, journal(), clock, HOST_STATE_DIR, new Guard(), clientAddress());
-  }
-
-  /** Who performs login proofs: simulated on the practice VPS, the admin on a real server. */
-  Prover prover() {
-    if (host instanceof SimulatedHost sim) {
-      return new PracticeProver(sim, clock);
-    }
-    return new LocalProver(host, clock, proofSettings());
+    return new WizardEngine(mode(whyRoot), steps(), catalog, clock);
   }
 
   /** The drop box, how the second session calls us, and this session's server address. */
@@ -224,6 +206,14 @@ final class Setup {
 
   String confirmDir() {
     return globals.confirmDir() == null ? DropBox.DEFAULT_DIR : globals.confirmDir();
+  }
+
+  /** Engine values in words, for the lines a command prints. */
+  Words words() throws Refusal {
+    if (words == null) {
+      words = new Words(messages, Glyphs.forEnvironment(env.env()), steps());
+    }
+    return words;
   }
 
   List<StepDefinition> steps() throws Refusal {

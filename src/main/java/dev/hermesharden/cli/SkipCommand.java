@@ -46,7 +46,7 @@ final class SkipCommand implements Callable<Integer> {
       WizardEngine engine = setup.engine("cli.needs-root.apply");
       engine.startOrResume(setup.baseAnswers());
       StepState st = engine.skip(step.id(), kind, reason);
-      new Printer(setup.messages, setup.out).state(st);
+      new Printer(setup.messages, setup.out, setup.words()).state(st);
       return ExitCode.OK.code();
     } catch (IllegalTransitionException e) {
       setup.err.println(setup.messages.get(e.reason()));

@@ -1,6 +1,8 @@
 package dev.hermesharden.engine;
 
 import dev.hermesharden.checks.Reason;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,12 @@ import java.util.Optional;
  *     {@code engine.backup-failed}, {@code engine.host-error}, …); empty when it went through
  */
 public record ApplyOutcome(AppliedChange change, boolean rolledBack, Optional<Reason> failure) {
+  /** A plan with nothing to do: nothing ran, nothing failed. */
+  public static ApplyOutcome nothing(String fixId, Instant at) {
+    return new ApplyOutcome(
+        new AppliedChange(fixId, List.of(), List.of(), at), false, Optional.empty());
+  }
+
   public boolean ok() {
     return failure.isEmpty();
   }

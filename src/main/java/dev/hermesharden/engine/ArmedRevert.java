@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * @param id also the file names {@code <stateDir>/revert/<id>.sh|.log|.pid|.disarmed}
  * @param proof the proof that disarms it: this kind, over the safe path, newer than {@code applied}
- * @param mechanism {@code systemd} (transient timer {@code hermes-harden-revert-<id>}), {@code
- *     setsid} (a detached sleeper whose pid the script writes) or {@code simulated} (practice VPS)
+ * @param mechanism how the {@link RevertLauncher} keeps it waiting: {@code systemd} (transient
+ *     timer {@code hermes-harden-revert-<id>}), {@code setsid} (a detached sleeper whose pid the
+ *     script writes) or {@code simulated} (the practice VPS)
  * @param applied when the plan finished; only evidence after it disarms; empty while applying
  * @param files what the script restores (backup path) or deletes (created files)
  * @param commands what the script runs after the files (reloads, {@code ufw --force disable})
@@ -30,10 +31,6 @@ public record ArmedRevert(
     RevertState state,
     List<FileChange> files,
     List<RevertCommand> commands) {
-  public static final String SYSTEMD = "systemd";
-  public static final String SETSID = "setsid";
-  public static final String SIMULATED = "simulated";
-
   public ArmedRevert {
     proof = List.copyOf(proof);
     files = List.copyOf(files);
@@ -43,7 +40,7 @@ public record ArmedRevert(
 
   /** The systemd unit name (timer and service share it). */
   public String unit() {
-    return "hermes-harden-revert-" + id;
+    return HostRevertLauncher.unit(id);
   }
 
   public ArmedRevert withState(RevertState s) {

@@ -36,11 +36,20 @@ public final class Guard {
     this.maxAge = maxAge;
   }
 
+  /**
+   * @param practice whether the host is the practice VPS: only proofs of the same kind of host
+   *     count
+   */
   public GuardDecision decide(
-      FixRef fix, List<Evidence> evidence, String adminUser, Host host, Instant now) {
+      FixRef fix,
+      List<Evidence> evidence,
+      String adminUser,
+      boolean practice,
+      Host host,
+      Instant now) {
     List<Missing> missing = new ArrayList<>();
     for (EvidenceKind kind : fix.requires()) {
-      why(kind, evidence, adminUser, host, now)
+      why(kind, evidence, adminUser, practice, host, now)
           .ifPresent(why -> missing.add(new Missing(kind, why, how(kind, adminUser))));
     }
     return missing.isEmpty() ? new GuardDecision.Allowed() : new GuardDecision.Refused(missing);
@@ -48,7 +57,12 @@ public final class Guard {
 
   /** Empty when a fresh proof of this kind exists, else why not (for the newest candidate). */
   private Optional<Reason> why(
-      EvidenceKind kind, List<Evidence> evidence, String adminUser, Host host, Instant now) {
+      EvidenceKind kind,
+      List<Evidence> evidence,
+      String adminUser,
+      boolean practice,
+      Host host,
+      Instant now) {
     List<Evidence> ofKind =
         evidence.stream()
             .filter(e -> e.kind() == kind)
@@ -61,8 +75,7 @@ public final class Guard {
     if (forAdmin.isEmpty()) {
       return Optional.of(Reason.of("guard.missing.wrong-user", ofKind.get(0).user(), adminUser));
     }
-    List<Evidence> sameHostKind =
-        forAdmin.stream().filter(e -> e.simulated() == host.simulated()).toList();
+    List<Evidence> sameHostKind = forAdmin.stream().filter(e -> e.simulated() == practice).toList();
     if (sameHostKind.isEmpty()) {
       return Optional.of(Reason.of("guard.missing.simulated", kind.id()));
     }

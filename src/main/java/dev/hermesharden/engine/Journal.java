@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermesharden.checks.Reason;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.LocalHost;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,11 +17,12 @@ import java.util.Optional;
 
 /**
  * The session's state file {@code <stateDir>/state.json} on the LOCAL file system (where the wizard
- * runs). Saving is atomic: a temp file in the same directory, written, fsynced, mode 0600, then
- * renamed over the old file; the directory is kept 0700. Loading never throws: a bad file is
- * renamed aside to {@code state.json.corrupt-<time>} and reported, so one broken file cannot stop
- * the wizard or be overwritten unseen. The file carries {@code "format": "hermes-harden-state"} and
- * a {@code version}; anything else is treated as foreign.
+ * runs). Saving goes through the host's one atomic write ({@link LocalHost#writeHere}: a temp file
+ * in the same directory, written, fsynced, mode 0600, then renamed over the old file, never through
+ * a directory another account can change); the directory is kept 0700. Loading never throws: a bad
+ * file is renamed aside to {@code state.json.corrupt-<time>} and reported, so one broken file
+ * cannot stop the wizard or be overwritten unseen. The file carries {@code "format":
+ * "hermes-harden-state"} and a {@code version}; anything else is treated as foreign.
  */
 public final class Journal {
   public static final String FILE = "state.json";
@@ -45,37 +43,18 @@ public final class Journal {
     return dir.resolve(FILE);
   }
 
-  /** Writes the session atomically. @throws JournalException when it cannot be saved */
+  /**
+   * Writes the session atomically, by the host's one safe write (temp file beside it, fsync, mode
+   * 0600, rename; the directory 0700). @throws JournalException when it cannot be saved
+   */
   public void save(Session session) {
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      LocalHost.makeDirsHere(dir.toString(), 0700);
       ObjectNode root = json.createObjectNode().put("format", FORMAT);
       root.setAll((ObjectNode) json.valueToTree(session));
-      byte[] bytes = json.writeValueAsBytes(root);
-      tmp = Files.createTempFile(dir, FILE + ".", ".tmp");
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
-      syncDirectory();
-    } catch (IOException | RuntimeException e) {
+      LocalHost.writeHere(file().toString(), json.writeValueAsString(root), 0600);
+    } catch (HostException | IOException | RuntimeException e) {
       throw new JournalException("cannot save " + file() + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the save already failed and says so
-        }
-      }
     }
   }
 
@@ -124,23 +103,14 @@ public final class Journal {
       target = dir.resolve(FILE + "." + why + "-" + STAMP.format(clock.instant()) + "-" + n);
     }
     try {
-      Files.move(file(), target);
+      LocalHost.renameHere(file().toString(), target.toString());
       return Optional.of(target);
-    } catch (IOException e) {
+    } catch (HostException e) {
       return Optional.empty();
     }
   }
 
   private JournalLoad corrupt(Reason reason) {
     return new JournalLoad.Corrupt(setAside("corrupt"), reason);
-  }
-
-  private void syncDirectory() {
-    // Makes the rename itself durable; not every file system lets a directory be opened.
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException ignored) {
-      // the data is synced; only the rename's durability is best effort here
-    }
   }
 }

@@ -44,6 +44,11 @@ public final class PlanExecutor {
     this.clock = clock;
   }
 
+  /** Where backups go on the host. */
+  public String stateDir() {
+    return stateDir;
+  }
+
   private record Written(
       String path, Optional<String> original, FileAttrs originalAttrs, Charset charset) {}
 

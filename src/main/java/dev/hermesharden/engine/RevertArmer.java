@@ -22,12 +22,9 @@ import java.util.Optional;
 /**
  * Arms, disarms and inspects host-side revert jobs (see {@link RevertScript}). Arming writes the
  * backups ({@code <stateDir>/backups/revert-<id>-…}, 0600, read back and compared by sha256) and
- * the script ({@code <stateDir>/revert/<id>.sh}, 0700), then starts it ON THE HOST: {@code
- * systemd-run --unit hermes-harden-revert-<id> --on-active=N /bin/sh <script>} where {@code
- * /run/systemd/system} exists and systemd-run works, else {@code setsid -f /bin/sh <script> N} (the
- * script sleeps itself and records its pid). Disarming first creates {@code <id>.disarmed} (the
- * script checks it before touching anything), then stops the timer, or kills the recorded pid after
- * checking that {@code /proc/<pid>/cmdline} names the script — never by process name.
+ * the script ({@code <stateDir>/revert/<id>.sh}, 0700), then has the {@link RevertLauncher} start
+ * it ON THE HOST. Disarming first creates {@code <id>.disarmed} (the script checks it before
+ * touching anything), then has the launcher stop the job.
  *
  * <p>Caveat: a disarm that races the deadline can lose: the job may already be firing. {@link
  * #status} then says {@code FIRED}, and the caller must treat the change as undone.
@@ -36,15 +33,22 @@ public final class RevertArmer {
   private final Host host;
   private final String stateDir;
   private final Clock clock;
+  private final RevertLauncher launcher;
 
-  public RevertArmer(Host host, String stateDir, Clock clock) {
+  public RevertArmer(Host host, String stateDir, Clock clock, RevertLauncher launcher) {
     this.host = host;
     this.stateDir = stateDir;
     this.clock = clock;
+    this.launcher = launcher;
   }
 
   public String dir() {
     return stateDir + "/revert";
+  }
+
+  /** The host the jobs live on (a launcher's commands run here). */
+  public Host host() {
+    return host;
   }
 
   /** Backs up every file the plan writes, writes the script and starts the job. */
@@ -106,7 +110,7 @@ public final class RevertArmer {
         RevertScript.render(id, dir(), what, restores, created, plan.revert()),
         FileAttrs.mode(0700));
     Instant armedAt = clock.instant();
-    String mechanism = start(id, script, window);
+    String mechanism = launcher.start(host, this, id, script, window);
     return new ArmedRevert(
         id,
         stepId,
@@ -132,100 +136,20 @@ public final class RevertArmer {
     }
   }
 
-  private String start(String id, String script, Duration window)
-      throws HostException, RevertException {
-    long secs = Math.max(1, window.toSeconds());
-    String unit = "hermes-harden-revert-" + id;
-    if (host.stat("/run/systemd/system").isPresent()) {
-      ExecResult r =
-          host.exec(
-              List.of("systemd-run", "--unit", unit, "--on-active=" + secs, "/bin/sh", script),
-              Host.DEFAULT_TIMEOUT);
-      if (r.ok()) {
-        return host.simulated() ? ArmedRevert.SIMULATED : ArmedRevert.SYSTEMD;
-      }
-    }
-    ExecResult r =
-        host.exec(
-            List.of("setsid", "-f", "/bin/sh", script, String.valueOf(secs)), Host.DEFAULT_TIMEOUT);
-    if (!r.ok()) {
-      throw new RevertException("engine.revert.arm-failed", script, r.stderr().strip());
-    }
-    // The script writes its pid first thing; wait for it so a disarm can find the job.
-    for (int i = 0; i < 50; i++) {
-      if (pid(id).isPresent()) {
-        return ArmedRevert.SETSID;
-      }
-      sleep(100);
-    }
-    throw new RevertException("engine.revert.arm-failed", script, "no pid file");
-  }
-
   /** Stops the job before it fires. @return DISARMED, or FIRED when it had fired already */
   public RevertState disarm(ArmedRevert a) throws HostException {
     host.writeFile(
         dir() + "/" + a.id() + ".disarmed", clock.instant() + "\n", FileAttrs.mode(0600));
-    if (a.mechanism().equals(ArmedRevert.SETSID)) {
-      Optional<String> pid = pid(a.id());
-      if (pid.isPresent() && runsScript(pid.get(), a.script())) {
-        host.exec("kill", "-TERM", pid.get());
-      }
-    } else {
-      host.exec("systemctl", "stop", a.unit() + ".timer");
-    }
+    launcher.stop(host, this, a);
     return fired(a) ? RevertState.FIRED : RevertState.DISARMED;
   }
 
   /** Runs the script now, in the foreground (the apply failed), then stops the timer. */
   public void fireNow(ArmedRevert a) throws HostException {
-    // Stop the waiting job first (marker + timer stop / kill), then take the marker away again so
+    // Stop the waiting job first (marker + stop), then the launcher takes the marker away again so
     // the foreground run reverts; a job that fired meanwhile did the same work (idempotent).
     disarm(a);
-    if (a.mechanism().equals(ArmedRevert.SIMULATED)) {
-      simulatedFire(a);
-    } else {
-      host.deleteFile(dir() + "/" + a.id() + ".disarmed");
-      host.exec(List.of("/bin/sh", a.script()), Duration.ofMinutes(2));
-    }
-  }
-
-  /**
-   * The practice VPS runs no shell: the same steps as the script, through the host API, logged as
-   * simulated. Restores from the backups, deletes created files, runs the revert commands.
-   */
-  void simulatedFire(ArmedRevert a) throws HostException {
-    StringBuilder log = new StringBuilder(host.readFile(dir() + "/" + a.id() + ".log").orElse(""));
-    log.append(clock.instant()).append(" firing: putting the change back (SIMULATED)\n");
-    for (FileChange f : a.files()) {
-      if (f.created()) {
-        host.deleteFile(f.path());
-        log.append("removed ").append(f.path()).append('\n');
-      } else {
-        Optional<String> b = host.readFile(f.backupPath());
-        if (b.isPresent() && Sha256.hex(b.get()).equals(f.sha256Before())) {
-          host.writeFile(f.path(), b.get(), FileAttrs.KEEP);
-          log.append("restored ").append(f.path()).append('\n');
-        } else {
-          log.append("FAILED: backup ").append(f.backupPath()).append(" missing or damaged\n");
-        }
-      }
-    }
-    for (var c : a.commands()) {
-      boolean ok = false;
-      for (List<String> argv : c.alternatives()) {
-        if (host.exec(argv, Host.DEFAULT_TIMEOUT).ok()) {
-          ok = true;
-          break;
-        }
-      }
-      log.append(ok ? "ran: " : "FAILED: ").append(String.join(" ", c.alternatives().get(0)));
-      log.append('\n');
-      if (!ok && c.required()) {
-        break;
-      }
-    }
-    log.append("done: reverted (SIMULATED)\n");
-    host.writeFile(dir() + "/" + a.id() + ".log", log.toString(), FileAttrs.mode(0600));
+    launcher.runNow(host, this, a);
   }
 
   /** The state of a job known only by its id (its state file entry was lost). */
@@ -245,22 +169,22 @@ public final class RevertArmer {
     return r.stdout().strip().equals("active") ? RevertState.ARMED : RevertState.GONE;
   }
 
-  /** What the host says about the job now. */
-  public RevertState status(ArmedRevert a) throws HostException {
+  /**
+   * What the host says about the job now. Where the host cannot keep time (the practice VPS) a job
+   * past its deadline is fired here.
+   */
+  public RevertState status(ArmedRevert a, Instant now) throws HostException {
     if (fired(a)) {
       return RevertState.FIRED;
     }
     if (host.readFile(dir() + "/" + a.id() + ".disarmed").isPresent()) {
       return RevertState.DISARMED;
     }
-    if (a.mechanism().equals(ArmedRevert.SETSID)) {
-      Optional<String> pid = pid(a.id());
-      return pid.isPresent() && runsScript(pid.get(), a.script())
-          ? RevertState.ARMED
-          : RevertState.GONE;
+    if (launcher.dueNow(a, now)) {
+      fireNow(a);
+      return RevertState.FIRED;
     }
-    ExecResult r = host.exec("systemctl", "is-active", a.unit() + ".timer");
-    return r.stdout().strip().equals("active") ? RevertState.ARMED : RevertState.GONE;
+    return launcher.waiting(host, this, a) ? RevertState.ARMED : RevertState.GONE;
   }
 
   /** Whether the job's log says it fired. */
@@ -278,23 +202,16 @@ public final class RevertArmer {
         .toList();
   }
 
-  private Optional<String> pid(String id) throws HostException {
+  /** The pid a setsid job recorded, if any. */
+  Optional<String> pid(String id) throws HostException {
     return host.readFile(dir() + "/" + id + ".pid")
         .map(String::strip)
         .filter(p -> p.matches("\\d{1,10}"));
   }
 
   /** The pid is the script's own shell: its command line names the script (NUL-separated). */
-  private boolean runsScript(String pid, String script) throws HostException {
+  boolean runsScript(String pid, String script) throws HostException {
     Optional<String> cmdline = host.readFile("/proc/" + pid + "/cmdline");
     return cmdline.isPresent() && List.of(cmdline.get().split("\0")).contains(script);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

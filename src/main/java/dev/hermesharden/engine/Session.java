@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param version the state format; {@link #CURRENT_VERSION} for files this build writes
  * @param practice whether the session runs against the practice VPS
+ * @param settledOrphans revert jobs found on the host but not in this session (a lost state file)
+ *     that were reported once as over (fired, disarmed, gone), so they are not reported again
  */
 public record Session(
     int version,
@@ -27,7 +29,8 @@ public record Session(
     List<JournalEntry> log,
     Instant started,
     Instant updated,
-    List<ArmedRevert> reverts) {
+    List<ArmedRevert> reverts,
+    List<String> settledOrphans) {
   public static final int CURRENT_VERSION = 1;
 
   public Session {
@@ -36,6 +39,25 @@ public record Session(
     log = List.copyOf(log);
     // state files written before confirm-or-revert existed have no "reverts"
     reverts = reverts == null ? List.of() : List.copyOf(reverts);
+    settledOrphans = settledOrphans == null ? List.of() : List.copyOf(settledOrphans);
+  }
+
+  /** A session with revert jobs but no settled orphans (as before they were remembered). */
+  public Session(
+      int version,
+      String id,
+      String hostName,
+      boolean practice,
+      Answers answers,
+      List<StepState> steps,
+      List<Evidence> evidence,
+      List<JournalEntry> log,
+      Instant started,
+      Instant updated,
+      List<ArmedRevert> reverts) {
+    this(
+        version, id, hostName, practice, answers, steps, evidence, log, started, updated, reverts,
+        List.of());
   }
 
   /** A session without revert jobs (as before confirm-or-revert). */
@@ -70,20 +92,17 @@ public record Session(
   }
 
   public Session withSteps(List<StepState> s, Instant now) {
-    return new Session(
-        version, id, hostName, practice, answers, s, evidence, log, started, now, reverts);
+    return copy(answers, s, evidence, log, now, reverts, settledOrphans);
   }
 
   public Session withAnswers(Answers a, Instant now) {
-    return new Session(
-        version, id, hostName, practice, a, steps, evidence, log, started, now, reverts);
+    return copy(a, steps, evidence, log, now, reverts, settledOrphans);
   }
 
   public Session withEvidence(Evidence e, Instant now) {
     List<Evidence> all = new ArrayList<>(evidence);
     all.add(e);
-    return new Session(
-        version, id, hostName, practice, answers, steps, all, log, started, now, reverts);
+    return copy(answers, steps, all, log, now, reverts, settledOrphans);
   }
 
   public Session withLog(List<JournalEntry> more, Instant now) {
@@ -92,8 +111,14 @@ public record Session(
     }
     List<JournalEntry> all = new ArrayList<>(log);
     all.addAll(more);
-    return new Session(
-        version, id, hostName, practice, answers, steps, evidence, all, started, now, reverts);
+    return copy(answers, steps, evidence, all, now, reverts, settledOrphans);
+  }
+
+  /** Notes an orphan job that was reported as over, so it is not reported again. */
+  public Session withSettledOrphan(String revertId, Instant now) {
+    List<String> all = new ArrayList<>(settledOrphans);
+    all.add(revertId);
+    return copy(answers, steps, evidence, log, now, reverts, all);
   }
 
   /** Adds or replaces (by id) a revert job. */
@@ -101,7 +126,18 @@ public record Session(
     List<ArmedRevert> all =
         new ArrayList<>(reverts.stream().filter(x -> !x.id().equals(r.id())).toList());
     all.add(r);
-    return new Session(
-        version, id, hostName, practice, answers, steps, evidence, log, started, now, all);
+    return copy(answers, steps, evidence, log, now, all, settledOrphans);
+  }
+
+  /** The same session (id, host, start) with these parts. */
+  private Session copy(
+      Answers a,
+      List<StepState> s,
+      List<Evidence> e,
+      List<JournalEntry> l,
+      Instant now,
+      List<ArmedRevert> r,
+      List<String> o) {
+    return new Session(version, id, hostName, practice, a, s, e, l, started, now, r, o);
   }
 }

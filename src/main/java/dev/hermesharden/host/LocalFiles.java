@@ -187,6 +187,45 @@ final class LocalFiles implements SafeFiles.Direct {
     };
   }
 
+  /** {@link LocalHost#makeDirsHere}. */
+  static void makeDirs(Path dir, int mode) throws HostException {
+    try {
+      Files.createDirectories(dir);
+      Files.setPosixFilePermissions(dir, fromMode(mode));
+    } catch (IOException e) {
+      throw new HostException(HostException.Kind.IO, "cannot make " + dir + ": " + e, e);
+    }
+  }
+
+  /** {@link LocalHost#renameHere}. */
+  static void rename(Path from, Path to) throws HostException {
+    try {
+      Files.move(from, to);
+    } catch (IOException e) {
+      throw new HostException(HostException.Kind.IO, "cannot rename " + from + ": " + e, e);
+    }
+  }
+
+  /** {@link LocalHost#createHere}. */
+  static void createNew(Path file, byte[] content, int mode) throws IOException {
+    try {
+      Files.delete(file);
+    } catch (NoSuchFileException gone) {
+      // the usual case
+    }
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            Set.of(
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+            PosixFilePermissions.asFileAttribute(fromMode(mode)))) {
+      ByteBuffer buf = ByteBuffer.wrap(content);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    }
+  }
+
   private static UserPrincipal principal(UserPrincipalLookupService users, int uid)
       throws IOException {
     return users.lookupPrincipalByName(String.valueOf(uid));

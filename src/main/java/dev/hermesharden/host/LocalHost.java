@@ -59,6 +59,30 @@ public final class LocalHost extends SafeFilesHost {
     Here.HOST.writeFile(path, content, FileAttrs.mode(mode));
   }
 
+  /**
+   * Makes a directory on this machine, with its parents, and gives the directory itself {@code
+   * mode} (the state directory and its {@code reports/}: 0700).
+   */
+  public static void makeDirsHere(String dir, int mode) throws HostException {
+    LocalFiles.makeDirs(Path.of(dir), mode);
+  }
+
+  /** Renames a file on this machine (a damaged state file set aside); never replaces {@code to}. */
+  public static void renameHere(String from, String to) throws HostException {
+    LocalFiles.rename(Path.of(from), Path.of(to));
+  }
+
+  /**
+   * Creates a new file on this machine, mode {@code mode}, never through a symlink and never over a
+   * file that appears meanwhile; a file already at {@code path} is removed first (a record of our
+   * own the admin writes again). For files an account writes into its own directory.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when another file appeared at {@code path}
+   */
+  public static void createHere(String path, String content, int mode) throws IOException {
+    LocalFiles.createNew(Path.of(path), content.getBytes(StandardCharsets.UTF_8), mode);
+  }
+
   static boolean runningAsRoot() {
     try {
       return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;

@@ -2,12 +2,19 @@ package dev.hermesharden.practice;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
-import dev.hermesharden.model.Prover;
+import dev.hermesharden.model.PendingProof;
+import dev.hermesharden.model.PollResult;
+import dev.hermesharden.model.PollResult.Rejected;
+import dev.hermesharden.model.ProofChannel;
+import dev.hermesharden.model.ProofSession;
 import dev.hermesharden.model.Sha256;
+import dev.hermesharden.proof.LocalProver;
+import dev.hermesharden.proof.ProofToken;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.net.Cidr;
 import dev.hermesharden.system.sshd.SshdEffectiveConfig;
@@ -17,24 +24,29 @@ import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import dev.hermesharden.system.ufw.UfwRule;
 import dev.hermesharden.system.ufw.UfwStatus;
 import dev.hermesharden.system.ufw.UfwStatusParser;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Logs in to the practice VPS from the {@link PracticeWorkstation} the way OpenSSH would decide it:
- * the firewall must let the connection in, sshd (effective config for this user and address) must
- * take public keys and allow the user, and the workstation's key must be in a file sshd reads, with
- * modes StrictModes accepts. Only then is evidence recorded, marked simulated.
+ * The proof channel of the practice VPS: {@link #begin} shows the same command and token a real
+ * server would ask for (so practice teaches the real flow), and the first {@link ProofSession#poll}
+ * logs in from the {@link PracticeWorkstation} the way OpenSSH would decide it: the firewall must
+ * let the connection in, sshd (effective config for this user and address) must take public keys
+ * and allow the user, and the workstation's key must be in a file sshd reads, with modes
+ * StrictModes accepts. Only then is evidence recorded, marked simulated; a failed login ends the
+ * session (the practice VPS does not change while the wizard waits, so trying again cannot help).
  */
-public final class PracticeProver implements Prover {
+public final class PracticeProver implements ProofChannel {
   private static final int SSH_PORT = 22;
 
-  private final SimulatedHost host;
+  private final Host host;
   private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
 
-  public PracticeProver(SimulatedHost host, Clock clock) {
+  public PracticeProver(Host host, Clock clock) {
     this.host = host;
     this.clock = clock;
   }
@@ -42,12 +54,62 @@ public final class PracticeProver implements Prover {
   /** Which way the login comes in. */
   private record Path(String server, String client, String iface) {}
 
-  @Override
-  public boolean automatic() {
-    return true;
+  /** One login attempt: the evidence, or why it did not work (i18n key and arguments). */
+  public record Attempt(Optional<Evidence> evidence, String failureKey, List<String> failureArgs) {
+    public Attempt {
+      failureArgs = List.copyOf(failureArgs);
+    }
+
+    static Attempt proven(Evidence e) {
+      return new Attempt(Optional.of(e), "", List.of());
+    }
+
+    static Attempt failed(String key, String... args) {
+      return new Attempt(Optional.empty(), key, List.of(args));
+    }
   }
 
   @Override
+  public ProofSession begin(EvidenceKind kind, Answers answers) {
+    String user = answers.adminUser();
+    String address =
+        kind == EvidenceKind.KEY_LOGIN
+            ? PracticeWorkstation.VPS_PUBLIC_ADDRESS
+            : PracticeWorkstation.VPS_TAILNET_ADDRESS;
+    ProofToken token =
+        ProofToken.generate(random, kind, user, clock.instant(), ProofToken.DEFAULT_LIFETIME);
+    PendingProof ask =
+        new PendingProof(
+            kind,
+            token.value(),
+            user,
+            address,
+            LocalProver.command(user, address, LocalProver.Settings.defaults()),
+            token.expires(),
+            false);
+    return new ProofSession() {
+      private boolean done;
+
+      @Override
+      public PendingProof ask() {
+        return ask;
+      }
+
+      @Override
+      public PollResult poll() {
+        if (done) {
+          return Rejected.end("proof.local.used");
+        }
+        done = true;
+        Attempt a = attempt(kind, answers);
+        return a.evidence().isPresent()
+            ? new PollResult.Proven(a.evidence().get())
+            : Rejected.end(a.failureKey(), a.failureArgs().toArray(String[]::new));
+      }
+    };
+  }
+
+  /** Logs in from the practice workstation now. */
   public Attempt attempt(EvidenceKind kind, Answers answers) {
     try {
       return login(kind, answers.adminUser());

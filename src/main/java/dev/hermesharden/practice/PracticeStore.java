@@ -2,13 +2,11 @@ package dev.hermesharden.practice;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.LocalHost;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -38,28 +36,22 @@ public final class PracticeStore {
     } catch (IOException e) {
       // A damaged practice VPS is not worth an error: keep it aside and start fresh.
       try {
-        Files.move(
-            file, file.resolveSibling(FILE + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException ignored) {
-        // best effort
+        Path aside = file.resolveSibling(FILE + ".corrupt-" + System.currentTimeMillis());
+        LocalHost.renameHere(file.toString(), aside.toString());
+      } catch (HostException ignored) {
+        // best effort: a fresh VPS replaces it on the next save
       }
       return SimulatedHost.fresh();
     }
   }
 
-  /** Saves atomically (temp file, fsync, rename), 0600. */
+  /** Saves by the host's one atomic write (temp file, fsync, rename), 0600. */
   public void save(SimulatedHost host) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
     try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      Files.write(tmp, JSON.writeValueAsBytes(host.fs().snapshot()));
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+      LocalHost.makeDirsHere(file.getParent().toString(), 0700);
+      LocalHost.writeHere(file.toString(), JSON.writeValueAsString(host.fs().snapshot()), 0600);
+    } catch (HostException e) {
+      throw new IOException(e.getMessage(), e);
     }
   }
 

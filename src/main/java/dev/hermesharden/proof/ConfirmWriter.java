@@ -1,21 +1,17 @@
 package dev.hermesharden.proof;
 
+import dev.hermesharden.host.LocalHost;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -174,20 +170,7 @@ public final class ConfirmWriter {
    */
   private static void create(Path file, String text) throws IOException {
     try {
-      Files.delete(file);
-    } catch (NoSuchFileException gone) {
-      // the usual case
-    }
-    Set<StandardOpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    try (SeekableByteChannel ch =
-        Files.newByteChannel(
-            file,
-            opts,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-      ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
+      LocalHost.createHere(file.toString(), text, 0600);
     } catch (FileAlreadyExistsException race) {
       throw new IOException("another record appeared at " + file, race);
     }

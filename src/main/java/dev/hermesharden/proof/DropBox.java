@@ -2,6 +2,7 @@ package dev.hermesharden.proof;
 
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.ProofException;
 import java.util.List;
 import java.util.Optional;
 

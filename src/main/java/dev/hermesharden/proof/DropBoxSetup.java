@@ -3,6 +3,7 @@ package dev.hermesharden.proof;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.ProofException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -5,10 +5,14 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
-import dev.hermesharden.model.Prover;
-import dev.hermesharden.proof.PollResult.Pending;
-import dev.hermesharden.proof.PollResult.Proven;
-import dev.hermesharden.proof.PollResult.Rejected;
+import dev.hermesharden.model.PendingProof;
+import dev.hermesharden.model.PollResult;
+import dev.hermesharden.model.PollResult.Pending;
+import dev.hermesharden.model.PollResult.Proven;
+import dev.hermesharden.model.PollResult.Rejected;
+import dev.hermesharden.model.ProofChannel;
+import dev.hermesharden.model.ProofException;
+import dev.hermesharden.model.ProofSession;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.net.IpAddrShowParser;
 import dev.hermesharden.system.ufw.PrivatePath;
@@ -22,17 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Proofs on a real server: {@link #begin} prepares the admin's {@link DropBox} directory, issues a
- * one-time token and the ssh command the admin runs from a second terminal; that session's {@code
- * hermes-harden confirm} reads the token from its standard input (never from the command line,
- * which every account can read in {@code /proc}) and drops a record into the admin's directory;
- * {@link #poll} (every ~250 ms, on the waiting side, as root) judges it with {@link ProofJudge} and
- * returns the evidence once.
+ * The proof channel of a real server: {@link #begin} prepares the admin's {@link DropBox}
+ * directory, issues a one-time token and the ssh command the admin runs from a second terminal;
+ * that session's {@code hermes-harden confirm} reads the token from its standard input (never from
+ * the command line, which every account can read in {@code /proc}) and drops a record into the
+ * admin's directory; {@link #poll} (every ~250 ms, on the waiting side, as root) judges it with
+ * {@link ProofJudge} and returns the evidence once.
  *
- * <p>Not thread-safe: one waiting side drives one prover. {@link #attempt} cannot log in by itself
- * and always fails with {@code proof.local.manual}.
+ * <p>Not thread-safe: one waiting side drives one prover. A session begun earlier is stale once a
+ * new one begins: its poll says {@code proof.local.stale}.
  */
-public final class LocalProver implements Prover {
+public final class LocalProver implements ProofChannel {
   /**
    * @param confirmProgram how the second session calls us, e.g. {@code [hermes-harden]}
    * @param sessionServer the server address and port of the wizard's own SSH session, if any
@@ -79,17 +83,24 @@ public final class LocalProver implements Prover {
   }
 
   @Override
-  public boolean automatic() {
-    return false;
-  }
+  public ProofSession begin(EvidenceKind kind, Answers answers) throws ProofException {
+    PendingProof ask = issue(kind, answers);
+    ProofToken mine = current;
+    return new ProofSession() {
+      @Override
+      public PendingProof ask() {
+        return ask;
+      }
 
-  @Override
-  public Attempt attempt(EvidenceKind kind, Answers answers) {
-    return Attempt.failed("proof.local.manual");
+      @Override
+      public PollResult poll() {
+        return current == mine ? LocalProver.this.poll() : Rejected.end("proof.local.stale");
+      }
+    };
   }
 
   /** Issues a new token (any earlier one is now stale) and the command to show the admin. */
-  public PendingProof begin(EvidenceKind kind, Answers answers) throws ProofException {
+  PendingProof issue(EvidenceKind kind, Answers answers) throws ProofException {
     try {
       ExpectedPath path = expectedPath(kind, answers);
       String user = answers.adminUser();
@@ -110,7 +121,8 @@ public final class LocalProver implements Prover {
           current.user(),
           path.shownAddress(),
           command(current.user(), path),
-          current.expires());
+          current.expires(),
+          true);
     } catch (HostException e) {
       throw new ProofException("proof.local.host-error", String.valueOf(e.getMessage()));
     }
@@ -185,6 +197,15 @@ public final class LocalProver implements Prover {
 
   /** The ssh command without the token: {@code confirm} asks for it on standard input. */
   private List<String> command(String user, ExpectedPath path) {
+    return command(user, path.shownAddress(), settings);
+  }
+
+  /**
+   * The command the admin runs from a second terminal to prove a key-only login as {@code user} to
+   * {@code address}: ssh with key-only options, then {@code hermes-harden confirm}. The token is
+   * not part of it: {@code confirm} reads it from standard input.
+   */
+  public static List<String> command(String user, String address, Settings settings) {
     List<String> argv = new ArrayList<>(List.of("ssh"));
     settings
         .sessionPort()
@@ -196,7 +217,7 @@ public final class LocalProver implements Prover {
             "PreferredAuthentications=publickey",
             "-o",
             "PasswordAuthentication=no",
-            user + "@" + path.shownAddress()));
+            user + "@" + address));
     argv.addAll(settings.confirmProgram());
     if (!settings.dropBox().dir().equals(DropBox.DEFAULT_DIR)) {
       argv.addAll(List.of("--confirm-dir", settings.dropBox().dir()));

@@ -1,6 +1,6 @@
 package dev.hermesharden.proof;
 
-import dev.hermesharden.proof.PollResult.Rejected;
+import dev.hermesharden.model.PollResult.Rejected;
 import java.util.Optional;
 
 /**

@@ -4,10 +4,11 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Evidence;
+import dev.hermesharden.model.PollResult;
+import dev.hermesharden.model.PollResult.Pending;
+import dev.hermesharden.model.PollResult.Proven;
+import dev.hermesharden.model.PollResult.Rejected;
 import dev.hermesharden.model.Sha256;
-import dev.hermesharden.proof.PollResult.Pending;
-import dev.hermesharden.proof.PollResult.Proven;
-import dev.hermesharden.proof.PollResult.Rejected;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
@@ -99,8 +100,8 @@ final class RecordReader {
     if (restsOn.isEmpty()) {
       return Rejected.retry("proof.local.key-not-listed", fp, user);
     }
-    return new Proven(
-        new Evidence(token.kind(), user, fp, server, client, now, restsOn, host.simulated()));
+    // a confirm record comes from a real login to a real server: never simulated
+    return new Proven(new Evidence(token.kind(), user, fp, server, client, now, restsOn, false));
   }
 
   /**

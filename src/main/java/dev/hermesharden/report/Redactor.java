@@ -1,7 +1,9 @@
 package dev.hermesharden.report;
 
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.PlannedAction;
 import dev.hermesharden.fixes.UnifiedDiff;
+import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
@@ -97,6 +99,39 @@ public final class Redactor {
   /** A plan as the admin sees it before it runs: every command and path as it will run. */
   public static String shown(Plan plan) {
     return plan.render(DiffMask.INSTANCE);
+  }
+
+  /** A setting whose new value a plan writes but does not show (masked as a secret). */
+  public record HiddenValue(String path, String key) {}
+
+  private static final Pattern SETTING =
+      Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*[=:]");
+
+  /**
+   * The settings a plan gives a new value that the shown plan masks (e.g. a generated API key), so
+   * a front end can say that it changes and where to read it: the lines the plan adds whose shown
+   * form differs from what is written.
+   */
+  public static List<HiddenValue> hiddenValues(Plan plan) {
+    List<HiddenValue> out = new ArrayList<>();
+    for (PlannedAction a : plan.actions()) {
+      if (!(a instanceof WriteFile w)) {
+        continue;
+      }
+      boolean env = w.path().equals(".env") || w.path().endsWith("/.env");
+      List<String> before = w.before().map(b -> List.of(b.split("\n", -1))).orElse(List.of());
+      for (String line : w.after().split("\n", -1)) {
+        String shown = SecretPatterns.values(env ? EnvSecrets.maskValue(line) : line);
+        Matcher m = SETTING.matcher(line);
+        if (!before.contains(line) && !shown.equals(line) && m.find()) {
+          HiddenValue h = new HiddenValue(w.path(), m.group(1));
+          if (!out.contains(h)) {
+            out.add(h);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The diff of one file as a report shows it, masked the same way as a plan's. */

@@ -5,7 +5,6 @@ import dev.hermesharden.host.LocalHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +32,11 @@ public final class ReportWriter {
   public static Path writeDefault(Path stateDir, String ext, String content, Instant now)
       throws IOException {
     Path dir = stateDir.resolve("reports");
-    Files.createDirectories(dir);
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    try {
+      LocalHost.makeDirsHere(dir.toString(), 0700);
+    } catch (HostException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     String base = "summary-" + STAMP.format(now);
     Path target = dir.resolve(base + "." + ext);
     for (int i = 2; Files.exists(target); i++) {
@@ -49,8 +51,10 @@ public final class ReportWriter {
    */
   public static Path writeTo(Path target, String content) throws IOException {
     Path abs = target.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
     try {
+      if (!Files.isDirectory(abs.getParent())) {
+        LocalHost.makeDirsHere(abs.getParent().toString(), 0700);
+      }
       LocalHost.writeHere(abs.toString(), content, 0600);
     } catch (HostException e) {
       throw new IOException(e.getMessage(), e);

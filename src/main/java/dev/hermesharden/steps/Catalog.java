@@ -2,22 +2,20 @@ package dev.hermesharden.steps;
 
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.fixes.Fix;
-import dev.hermesharden.steps.modules.ApprovalsModule;
-import dev.hermesharden.steps.modules.DockerModule;
-import dev.hermesharden.steps.modules.Fail2banModule;
-import dev.hermesharden.steps.modules.FirewallModule;
-import dev.hermesharden.steps.modules.HermesDirModule;
-import dev.hermesharden.steps.modules.PrivatePathModule;
-import dev.hermesharden.steps.modules.SshKeysModule;
-import dev.hermesharden.steps.modules.SshdModule;
-import dev.hermesharden.steps.modules.UsersModule;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Check and fix implementations by stable id. Step files may only name ids registered here. */
+/**
+ * Check and fix implementations by stable id. Step files may only name ids registered here. The
+ * standard catalog is every {@link StepModule} the build lists in {@code
+ * META-INF/services/dev.hermesharden.steps.StepModule} (card order), so this package never names
+ * the modules that register into it.
+ */
 public final class Catalog {
   private final Map<String, Check<?>> checks;
   private final Map<String, Fix> fixes;
@@ -29,17 +27,12 @@ public final class Catalog {
 
   /** Every step's implementations, in card order. */
   public static Catalog standard() {
-    return of(
-        List.of(
-            new UsersModule(),
-            new SshKeysModule(),
-            new PrivatePathModule(),
-            new FirewallModule(),
-            new SshdModule(),
-            new Fail2banModule(),
-            new HermesDirModule(),
-            new DockerModule(),
-            new ApprovalsModule()));
+    List<StepModule> modules = new ArrayList<>();
+    ServiceLoader.load(StepModule.class, Catalog.class.getClassLoader()).forEach(modules::add);
+    if (modules.isEmpty()) {
+      throw new IllegalStateException("no step modules: META-INF/services is missing");
+    }
+    return of(modules);
   }
 
   public static Catalog of(List<StepModule> modules) {

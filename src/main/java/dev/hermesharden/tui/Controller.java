@@ -1,87 +1,72 @@
 package dev.hermesharden.tui;
 
-import dev.hermesharden.engine.ApplyResult;
 import dev.hermesharden.engine.ArmedRevert;
 import dev.hermesharden.engine.GuardDecision;
 import dev.hermesharden.engine.IllegalTransitionException;
 import dev.hermesharden.engine.JournalException;
+import dev.hermesharden.engine.ProofOutcome;
 import dev.hermesharden.engine.ResumeReport;
+import dev.hermesharden.engine.RevertReport;
 import dev.hermesharden.engine.RevertState;
 import dev.hermesharden.engine.Session;
+import dev.hermesharden.engine.StepOutcome;
+import dev.hermesharden.engine.StepPlan;
+import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.engine.WizardEngine;
-import dev.hermesharden.fixes.Plan;
-import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
-import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.EvidenceKind;
-import dev.hermesharden.proof.PendingProof;
-import dev.hermesharden.report.HostFactsReader;
 import dev.hermesharden.report.Redactor;
-import dev.hermesharden.report.ReportBuilder;
-import dev.hermesharden.report.ReportModel;
-import dev.hermesharden.report.ReportWriter;
-import dev.hermesharden.report.Reports;
-import dev.hermesharden.report.ToolVersion;
-import dev.hermesharden.steps.FixRef;
+import dev.hermesharden.report.ReportAssembly;
 import dev.hermesharden.steps.StepDefinition;
-import java.nio.file.Path;
+import dev.hermesharden.words.Words;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The wizard's behaviour behind the screen: every button and key becomes one engine call on the
  * {@link Worker}; the result (a fresh session snapshot) comes back on the GUI thread, the view is
- * rebuilt, and the next step is opened when the viewed one passes. No check or fix logic lives
- * here: the engine decides, this only asks and shows.
+ * rebuilt, the status line says what happened, and the next step is opened when the viewed one
+ * passes. No check, fix or proof logic lives here: the engine's flow decides, this only asks and
+ * shows.
  */
 final class Controller implements MainView.Actions {
-  /** The session after an engine call, with the guard lines of the step being viewed. */
-  record Snapshot(Session session, String stepId, List<String> guard) {}
+  /** The session after an engine call, with the guard lines of a step. */
+  record Snapshot(Session session, String stepId, Map<String, List<String>> guards) {}
+
+  private record Started(ResumeReport report, Snapshot snap, Optional<String> client) {}
+
+  private record Previewed(StepPlan plan, Snapshot snap) {}
+
+  private record Finished(StepOutcome outcome, Snapshot snap) {}
+
+  private record Refreshed(List<RevertReport> reports, Snapshot snap) {}
 
   private final WizardEngine engine;
-  private final List<StepDefinition> steps;
   private final Messages m;
-  private final Texts t;
-  private final Glyphs g;
-  private final Answers answers;
-  private final Path stateDir;
+  private final Words t;
   private final ViewState s;
+  private final Clock clock;
   private final Runnable render;
-  private final Runnable hostChanged;
-  private final Proofs proofs;
   private Dialogs dialogs;
   private Worker worker;
+  private String refreshedFor;
 
-  Controller(
-      WizardEngine engine,
-      List<StepDefinition> steps,
-      Messages m,
-      Texts t,
-      Glyphs g,
-      Answers answers,
-      Path stateDir,
-      ViewState s,
-      Runnable render,
-      Runnable hostChanged,
-      Proofs proofs) {
+  Controller(WizardEngine engine, Words t, ViewState s, Clock clock, Runnable render) {
     this.engine = engine;
-    this.steps = steps;
-    this.m = m;
+    this.m = t.messages();
     this.t = t;
-    this.g = g;
-    this.answers = answers;
-    this.stateDir = stateDir;
     this.s = s;
+    this.clock = clock;
     this.render = render;
-    this.hostChanged = hostChanged;
-    this.proofs = proofs;
   }
 
   void attach(Dialogs dialogs, Worker worker) {
@@ -94,23 +79,21 @@ final class Controller implements MainView.Actions {
     worker.submit(
         m.get("tui.progress.start"),
         () -> {
-          ResumeReport r = engine.startOrResume(answers);
-          Session now = engine.session();
-          String at = firstOpen(now);
-          return new Object[] {r, snapshot(at), engine.context().clientAddress()};
+          ResumeReport r = engine.startOrResume();
+          return new Started(
+              r, snapshot(firstOpen(engine.session())), engine.context().clientAddress());
         },
-        res -> {
-          ResumeReport r = (ResumeReport) res[0];
-          Snapshot snap = (Snapshot) res[1];
-          @SuppressWarnings("unchecked")
-          java.util.Optional<String> client = (java.util.Optional<String>) res[2];
-          s.client = client;
-          take(snap);
-          s.viewed = snap.stepId();
-          render.run();
-          r.problem().ifPresent(p -> dialogs.message(m.get("tui.error.title"), m.get(p)));
-          if (r.resumed()) {
-            dialogs.message(m.get("tui.resume.title"), t.resume(r));
+        started -> {
+          s.client = started.client();
+          s.viewed = started.snap().stepId();
+          take(started.snap());
+          started
+              .report()
+              .problem()
+              .ifPresent(p -> dialogs.message(m.get("tui.error.title"), t.reason(p)));
+          if (started.report().resumed()) {
+            dialogs.message(
+                m.get("tui.resume.title"), String.join("\n", t.resume(started.report())));
           }
           enter(s.viewed);
         });
@@ -119,14 +102,31 @@ final class Controller implements MainView.Actions {
   @Override
   public void open(String stepId) {
     if (s.status(stepId) == StepStatus.LOCKED) {
-      String unlock = s.current().map(t::stepName).orElse("");
-      s.message = m.get("tui.locked", t.stepName(stepId), unlock);
-      render.run();
+      s.viewed = stepId;
+      say(lockedMessage(stepId));
       return;
     }
     s.viewed = stepId;
     s.message = "";
     enter(stepId);
+  }
+
+  /**
+   * The list's selection moved: show that step at once from the last snapshot (a locked one too, to
+   * look at), and fetch its guard lines when the worker is free.
+   */
+  void preview(String stepId) {
+    s.viewed = stepId;
+    s.message = // a locked step's pane says why it is locked; the status line need not repeat it
+        s.status(stepId) == StepStatus.LOCKED ? "" : m.get("tui.preview", t.stepName(stepId));
+    render.run();
+    if (!worker.busy()) {
+      worker.submit("", () -> snapshot(stepId), this::take); // quietly: it rarely changes a cell
+    }
+  }
+
+  private String lockedMessage(String stepId) {
+    return m.get("tui.locked", t.stepName(stepId), s.current().map(t::stepName).orElse(""));
   }
 
   /** Shows a step: checks it at once when it was never checked, else just its guard line. */
@@ -135,17 +135,25 @@ final class Controller implements MainView.Actions {
         s.status(stepId) == StepStatus.READY
             && s.state(stepId).map(x -> x.lastResults().isEmpty()).orElse(true);
     if (neverChecked) {
-      recheck();
+      check(s.message.isEmpty()); // keep what the status line says about the step before
       return;
     }
-    submit("tui.progress.loading", stepId, () -> snapshot(stepId), snap -> take(snap));
+    submit("tui.progress.loading", stepId, () -> snapshot(stepId), this::take);
   }
 
   @Override
   public void recheck() {
+    check(true);
+  }
+
+  /** Runs the viewed step's checks; {@code announce}: say how many passed. */
+  private void check(boolean announce) {
     String id = s.viewed;
-    if (id == null) {
+    if (id == null || locked(id)) {
       return;
+    }
+    if (announce) {
+      s.message = ""; // a new action: the last one's words no longer apply
     }
     boolean before = s.status(id).passed();
     submit(
@@ -155,291 +163,200 @@ final class Controller implements MainView.Actions {
           engine.check(id);
           return snapshot(id);
         },
-        snap -> after(id, before, snap));
+        snap -> {
+          after(id, before, snap);
+          if (announce && (!s.status(id).passed() || before)) {
+            StepState st = s.state(id).orElseThrow();
+            long ok = st.lastResults().stream().filter(r -> r.status().satisfied()).count();
+            say(m.get("tui.checked", t.stepName(id), ok, st.lastResults().size()));
+          }
+        });
   }
 
   @Override
   public void showChanges() {
     String id = s.viewed;
+    s.message = "";
     submit(
         "tui.progress.plan",
         id,
-        () -> engine.plan(id),
-        plans -> dialogs.message(m.get("tui.changes.title", t.stepName(id)), plansText(id, plans)));
+        () -> engine.preview(id),
+        plan ->
+            dialogs.message(
+                m.get("tui.changes.title", t.stepName(id)),
+                planText(plan),
+                m.get("tui.help.changes")));
   }
 
   @Override
   public void apply() {
     String id = s.viewed;
-    StepDefinition d = definition(id);
+    if (locked(id)) {
+      return;
+    }
+    if (t.definition(id).map(d -> d.fixes().isEmpty()).orElse(true)) {
+      say(m.get("tui.apply.none", t.stepName(id)));
+      return;
+    }
+    s.message = "";
     submit(
         "tui.progress.plan",
         id,
-        () -> {
-          List<Plan> plans = engine.plan(id);
-          List<GuardDecision> decisions = new ArrayList<>();
-          for (int i = 0; i < plans.size(); i++) {
-            decisions.add(
-                plans.get(i).isEmpty()
-                    ? new GuardDecision.Allowed()
-                    : engine.guard(id, d.fixes().get(i).id()));
-          }
-          return new Object[] {plans, decisions};
-        },
-        res -> {
-          @SuppressWarnings("unchecked")
-          List<Plan> plans = (List<Plan>) res[0];
-          @SuppressWarnings("unchecked")
-          List<GuardDecision> decisions = (List<GuardDecision>) res[1];
-          confirmAndApply(d, plans, decisions);
-        });
+        () -> new Previewed(engine.preview(id), snapshot(id)),
+        p -> confirmAndApply(p.plan(), false));
   }
 
-  private void confirmAndApply(StepDefinition d, List<Plan> plans, List<GuardDecision> guards) {
+  /**
+   * Shows the step's plan; on "Apply now" hands exactly that plan to the engine's flow.
+   *
+   * @param rest the plan of the parts left after the first ones went in (planned again)
+   */
+  private void confirmAndApply(StepPlan plan, boolean rest) {
+    String id = plan.stepId();
     List<String> refused = new ArrayList<>();
-    for (int i = 0; i < guards.size(); i++) {
-      if (guards.get(i) instanceof GuardDecision.Refused r) {
-        refused.add(m.get("tui.fix.line", m.get(d.fixes().get(i).titleKey())));
-        r.missing().forEach(x -> refused.add("  " + t.missing(x)));
-      }
+    for (StepPlan.Part part : plan.refused()) {
+      refused.add(m.get("tui.fix.line", m.get(part.fix().titleKey())));
+      ((GuardDecision.Refused) part.guard())
+          .missing()
+          .forEach(x -> refused.add("  " + t.missing(x)));
     }
     if (!refused.isEmpty()) {
-      dialogs.message(m.get("tui.guard.refused.title"), String.join("\n", refused));
+      dialogs.message(
+          m.get("tui.guard.refused.title"), String.join("\n", refused), m.get("tui.help.refused"));
+      say(m.get("tui.apply.refused", t.stepName(id)));
       return;
     }
-    if (plans.stream().allMatch(Plan::isEmpty)) {
-      dialogs.message(m.get("tui.apply.title", t.stepName(d.id())), m.get("tui.apply.nothing"));
+    if (plan.nothingToDo()) {
+      dialogs.message(m.get("tui.apply.title", t.stepName(id)), m.get("tui.apply.nothing"));
       recheck();
       return;
     }
     List<String> text = new ArrayList<>();
-    for (int i = 0; i < plans.size(); i++) {
-      FixRef f = d.fixes().get(i);
-      if (f.destructive() && !plans.get(i).isEmpty()) {
-        text.add(m.get("tui.apply.destructive", m.get(f.titleKey())));
+    if (rest) {
+      text.add(m.get("lines.plan.changed"));
+      text.add("");
+    }
+    for (StepPlan.Part part : plan.parts()) {
+      for (Redactor.HiddenValue h : Redactor.hiddenValues(part.plan())) {
+        text.add(m.get("plan.secret-written", h.key(), h.path()));
+        text.add("");
       }
     }
-    text.add(plansText(d.id(), plans));
+    for (StepPlan.Part part : plan.parts()) {
+      if (part.guarded()) {
+        text.add(
+            m.get(
+                "tui.apply.guarded",
+                m.get(part.fix().titleKey()),
+                plan.revertWindow().toSeconds()));
+        text.add("");
+      }
+    }
+    text.add(planText(plan));
+    String title = m.get(rest ? "tui.apply.title.rest" : "tui.apply.title", t.stepName(id));
     if (!dialogs.confirm(
-        m.get("tui.apply.title", t.stepName(d.id())),
+        title,
         String.join("\n", text),
-        m.get("tui.button.apply-confirm"))) {
+        m.get("tui.button.apply-confirm"),
+        plan.guarded(),
+        m.get("tui.help.apply"))) {
+      say(m.get("tui.apply.cancelled"));
       return;
     }
-    boolean before = s.status(d.id()).passed();
+    boolean before = s.status(id).passed();
+    ProofDialog proofs = new ProofDialog(dialogs, t, m.get("tui.help.prove"));
     submit(
         "tui.progress.apply",
-        d.id(),
-        () -> {
-          List<String> problems = new ArrayList<>();
-          boolean more = false;
-          boolean first = true;
-          for (int i = 0; i < d.fixes().size(); i++) {
-            if (first && plans.get(i).isEmpty()) {
-              continue;
-            }
-            // The first plan is exactly the one shown. Later ones are made again, since an
-            // earlier fix of the same step may have changed what they see; one that differs
-            // from what was shown is not run: the admin sees it on the next Apply.
-            Plan p = first ? plans.get(i) : engine.plan(d.id()).get(i);
-            if (!first && !p.render().equals(plans.get(i).render())) {
-              more = !p.isEmpty();
-              break;
-            }
-            first = false;
-            if (p.isEmpty()) {
-              continue;
-            }
-            ApplyResult r = engine.apply(d.id(), d.fixes().get(i).id(), p);
-            if (r instanceof ApplyResult.Refused ref) {
-              ref.decision().missing().forEach(x -> problems.add(t.missing(x)));
-              break;
-            }
-            ApplyResult.Applied a = (ApplyResult.Applied) r;
-            if (!a.outcome().ok()) {
-              problems.add(m.get("tui.apply.failed", m.get(a.outcome().failure().get())));
-              if (a.outcome().rolledBack()) {
-                problems.add(m.get("tui.apply.rolled-back"));
-              }
-              break;
-            }
-          }
-          // Confirm-or-revert: a change that armed a revert job needs a NEW proof in time.
-          Object revert = null;
-          String note = null;
-          Optional<ArmedRevert> pending =
-              engine.pendingReverts().stream().filter(r -> r.stepId().equals(d.id())).findFirst();
-          if (pending.isPresent()) {
-            revert = proofs.confirmRevert(pending.get());
-            if (revert instanceof String words) {
-              engine.check(d.id());
-              boolean kept =
-                  engine.session().reverts().stream()
-                      .anyMatch(
-                          x ->
-                              x.id().equals(pending.get().id())
-                                  && x.state() == RevertState.DISARMED);
-              if (kept) {
-                note = words;
-              } else {
-                problems.add(0, words);
-              }
-              revert = null;
-            }
-          }
-          hostChanged.run();
-          if (more && problems.isEmpty()) {
-            problems.add("");
-          }
-          return new Object[] {problems, snapshot(d.id()), revert, pending.orElse(null), note};
-        },
-        res -> {
-          @SuppressWarnings("unchecked")
-          List<String> problems = (List<String>) res[0];
-          if (res[2] instanceof PendingProof p) {
-            awaitRevertProof(d.id(), before, p, (ArmedRevert) res[3]);
-            return;
-          }
-          if (res[4] != null && problems.isEmpty()) {
-            s.message = (String) res[4];
-          }
-          if (problems.equals(List.of(""))) {
-            s.message = m.get("tui.apply.more");
-          } else if (!problems.isEmpty()) {
-            dialogs.message(m.get("tui.error.title"), String.join("\n", problems));
-          }
-          after(d.id(), before, (Snapshot) res[1]);
+        id,
+        () -> new Finished(engine.applyStep(plan, proofs), snapshot(id)),
+        done -> {
+          proofs.close();
+          finished(id, before, done, proofs);
         });
   }
 
   @Override
   public void prove() {
     String id = s.viewed;
+    if (locked(id)) {
+      return;
+    }
+    Optional<ArmedRevert> pending = s.pendingRevert().filter(r -> r.stepId().equals(id));
     StepDefinition d = definition(id);
+    if (d.produces().isEmpty() && pending.isEmpty()) {
+      say(m.get("tui.prove.none", t.stepName(id)));
+      return;
+    }
     boolean before = s.status(id).passed();
-    if (proofs.local().isPresent()) {
-      submit(
-          "tui.progress.prove",
-          id,
-          () -> proofs.begin(d),
-          begun -> {
-            if (begun instanceof PendingProof p) {
-              awaitProof(id, before, p);
-            } else {
-              dialogs.message(m.get("tui.prove.title"), String.valueOf(begun));
-            }
-          });
-      return;
-    }
-    if (!proofs.automatic()) {
-      dialogs.message(m.get("tui.prove.title"), proofs.instructions(d, s.session));
-      return;
-    }
+    s.message = "";
+    ProofDialog proofs = new ProofDialog(dialogs, t, m.get("tui.help.prove"));
     submit(
         "tui.progress.prove",
         id,
         () -> {
-          List<String> failures = proofs.perform(d);
-          engine.check(id);
-          return new Object[] {failures, snapshot(id)};
-        },
-        res -> {
-          @SuppressWarnings("unchecked")
-          List<String> failures = (List<String>) res[0];
-          if (!failures.isEmpty()) {
-            dialogs.message(m.get("tui.prove.title"), String.join("\n", failures));
-          }
-          after(id, before, (Snapshot) res[1]);
-        });
-  }
-
-  /**
-   * The command to run from a second terminal, with the user, address and expiry, and the token on
-   * a line of its own to paste when the command asks (never part of the command itself).
-   */
-  private String proofText(PendingProof p) {
-    return m.get(
-        "tui.prove.local.text",
-        ShellQuoting.join(p.command()),
-        p.user(),
-        p.address(),
-        p.token(),
-        p.expires().toString());
-  }
-
-  /**
-   * Shows the command and token, and waits on the worker until the confirm arrives or is stopped.
-   */
-  private void awaitProof(String id, boolean before, PendingProof p) {
-    AtomicBoolean stop = new AtomicBoolean();
-    String text = proofText(p);
-    Dialogs.Waiting w =
-        dialogs.waiting(
-            m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
-    submit(
-        "tui.progress.prove-wait",
-        id,
-        () -> {
-          Optional<String> end = proofs.await(p, stop::get, w::status);
-          if (end.isEmpty()) {
-            engine.check(id);
-          }
-          return new Object[] {end, snapshot(id)};
-        },
-        res -> {
-          w.close();
-          @SuppressWarnings("unchecked")
-          Optional<String> end = (Optional<String>) res[0];
-          end.filter(e -> !e.isEmpty())
-              .ifPresent(e -> dialogs.message(m.get("tui.prove.title"), e));
-          after(id, before, (Snapshot) res[1]);
-        });
-  }
-
-  /**
-   * The proof dialog under an armed revert: the command and token, and a status line counting down
-   * "Auto-revert in N s unless you prove the login again". Ends on the proof (disarmed), on Stop or
-   * at the deadline (the host reverts by itself).
-   */
-  private void awaitRevertProof(String id, boolean before, PendingProof p, ArmedRevert r) {
-    AtomicBoolean stop = new AtomicBoolean();
-    String text =
-        m.get("revert.armed", r.id(), r.deadline().toString(), r.script()) + "\n\n" + proofText(p);
-    Dialogs.Waiting w =
-        dialogs.waiting(
-            m.get("tui.prove.title"), text, m.get("tui.prove.local.stop"), () -> stop.set(true));
-    submit(
-        "tui.progress.prove-wait",
-        id,
-        () -> {
-          Optional<String> end = proofs.await(p, stop::get, w::status, Optional.of(r.deadline()));
-          engine.check(id);
-          boolean disarmed =
-              engine.session().reverts().stream()
-                  .anyMatch(x -> x.id().equals(r.id()) && x.state() == RevertState.DISARMED);
-          return new Object[] {end, snapshot(id), disarmed};
-        },
-        res -> {
-          w.close();
-          @SuppressWarnings("unchecked")
-          Optional<String> end = (Optional<String>) res[0];
-          if ((Boolean) res[2]) {
-            s.message = m.get("revert.disarmed", engine.disarmingProof(r).id());
+          StepOutcome o;
+          if (pending.isPresent()) {
+            // a change waits for its new proof: prove the way that disarms it
+            ArmedRevert r = pending.get();
+            EvidenceKind kind = engine.disarmingProof(r);
+            ProofOutcome po = engine.prove(kind, proofs);
+            ArmedRevert now = engine.revert(r.id()).orElse(r);
+            if (now.state() == RevertState.DISARMED) {
+              proofs.disarmed(now, kind);
+            }
+            o =
+                po instanceof ProofOutcome.Proven
+                    ? new StepOutcome.Done(engine.check(id))
+                    : new StepOutcome.Unproven(
+                        kind, Optional.empty(), Optional.of(now), po, engine.check(id));
           } else {
-            // stopped or timed out: the host reverts by itself at the deadline
-            String e = end.filter(x -> !x.isEmpty()).orElse(m.get("revert.timeout", r.deadline()));
-            dialogs.message(m.get("tui.prove.title"), e);
+            o = engine.proveStep(id, proofs);
           }
-          after(id, before, (Snapshot) res[1]);
+          return new Finished(o, snapshot(id));
+        },
+        done -> {
+          proofs.close();
+          finished(id, before, done, proofs);
         });
+  }
+
+  /** Shows what became of an apply or a proof, then moves on when the step passed. */
+  private void finished(String id, boolean before, Finished done, ProofDialog proofs) {
+    StepOutcome o = done.outcome();
+    if (o instanceof StepOutcome.PlanChanged c) {
+      take(done.snap());
+      confirmAndApply(c.fresh(), true);
+      return;
+    }
+    List<String> problems = t.outcome(o);
+    if (!problems.isEmpty()) {
+      String title =
+          m.get(o instanceof StepOutcome.Failed ? "tui.error.title" : "tui.outcome.title");
+      dialogs.message(title, String.join("\n", problems));
+      s.message = problems.get(problems.size() - 1);
+    } else {
+      s.message =
+          proofs
+              .disarmedBy()
+              .map(k -> m.get("revert.disarmed", t.kind(k)))
+              .orElse(m.get("tui.applied", t.stepName(id)));
+    }
+    after(id, before, done.snap());
   }
 
   @Override
   public void skip() {
     String id = s.viewed;
+    if (locked(id)) {
+      return;
+    }
+    if (s.status(id).passed()) {
+      say(m.get("tui.skip.passed", t.stepName(id)));
+      return;
+    }
     dialogs
-        .skip(t.stepName(id))
-        .ifPresent(
+        .skip(t.stepName(id), t)
+        .ifPresentOrElse(
             k -> {
               boolean before = s.status(id).passed();
               submit(
@@ -450,142 +367,187 @@ final class Controller implements MainView.Actions {
                     return snapshot(id);
                   },
                   snap -> after(id, before, snap));
-            });
+            },
+            () -> say(m.get("tui.skip.cancelled")));
+  }
+
+  /**
+   * Once a second: when an armed revert's deadline has passed, asks the engine what the host did
+   * (on the practice VPS the due job fires then) and says so.
+   */
+  void tick() {
+    Optional<ArmedRevert> due =
+        s.pendingRevert().filter(r -> !clock.instant().isBefore(r.deadline().plusSeconds(1)));
+    if (due.isEmpty() || worker.busy() || due.get().id().equals(refreshedFor)) {
+      return;
+    }
+    refreshedFor = due.get().id();
+    String id = due.get().stepId();
+    worker.submit(
+        m.get("tui.progress.revert"),
+        () -> new Refreshed(engine.refreshReverts(), snapshot(s.viewed)),
+        r -> {
+          take(r.snap());
+          r.reports().stream()
+              .filter(x -> x.state() != RevertState.ARMED)
+              .findFirst()
+              .ifPresent(x -> s.message = t.revert(x));
+          render.run();
+          if (s.status(id) == StepStatus.REVERTED) {
+            s.message = m.get("tui.revert.fired.step", t.stepName(id));
+            if (id.equals(s.viewed)) {
+              check(false); // what the server does now, not what it did before the revert
+            }
+          }
+        });
   }
 
   /**
    * Writes the full report now (the Markdown of {@code hermes-harden report}: the session, a live
-   * audit of every step, the host's facts; redacted, 0600 under {@code <state dir>/reports/}) and
-   * shows where with a short summary; {@code last} for the closing screen.
+   * audit of every step, the host's facts; redacted, 0600 under {@code <state dir>/reports/}),
+   * shows where with a short summary, and offers to read it here; {@code last} for the closing
+   * screen.
    */
   void report(boolean last) {
     Optional<String> client = s.client;
     submit(
         "tui.progress.report",
         s.viewed,
-        () -> {
-          Session now = engine.session();
-          Instant at = Instant.now();
-          Host host = engine.host();
-          Redactor redactor = Redactor.forHost(host, now.answers());
-          ReportModel model =
-              new ReportBuilder(m, redactor)
-                  .build(
-                      now,
-                      steps,
-                      engine.liveResults(),
-                      host,
-                      HostFactsReader.read(host, client),
-                      ToolVersion.text(),
-                      at);
-          String md = Reports.MD.render(model, m);
-          Path p = ReportWriter.writeDefault(stateDir, Reports.MD.extension(), md, at);
-          return new Object[] {p, model.summary()};
-        },
-        res -> {
-          ReportModel.Summary sum = (ReportModel.Summary) res[1];
+        () -> ReportAssembly.writeMarkdown(m, engine, client, clock.instant()),
+        w -> {
           String key = last ? "tui.report.done" : "tui.report.written";
-          dialogs.message(
-              m.get("tui.report.title"),
-              m.get(key, sum.verified(), sum.skipped(), steps.size(), res[0].toString()));
+          String text =
+              m.get(
+                  key,
+                  w.summary().verified(),
+                  w.summary().skipped(),
+                  engine.definitions().size(),
+                  w.path().toString());
+          say(m.get("tui.report.status", w.path().toString()));
+          int choice =
+              dialogs.show(
+                  m.get("tui.report.title"),
+                  text,
+                  List.of(m.get("tui.button.read-report"), m.get("tui.button.close")),
+                  last ? 0 : 1,
+                  m.get("tui.help.report"));
+          if (choice == 0) {
+            dialogs.message(m.get("tui.report.reading", w.path().getFileName()), w.markdown());
+          }
         });
   }
 
+  /** F2: the commands run, newest first. */
   void log() {
-    if (worker.busy() && s.session != null) {
-      dialogs.message(m.get("tui.log.title"), t.log(s.session));
+    Session now = s.session;
+    if (now == null) {
       return;
     }
-    submit(
-        "tui.progress.loading",
-        s.viewed,
-        engine::session,
-        now -> dialogs.message(m.get("tui.log.title"), t.log(now)));
+    List<String> lines = t.log(now);
+    dialogs.message(
+        m.get("tui.log.title", lines.size()),
+        lines.isEmpty() ? m.get("tui.log.empty") : String.join("\n", lines),
+        m.get("tui.help.log"));
   }
 
+  /** F1 on the main screen: the viewed step's whole teaching text, then the keys. */
   void help() {
-    dialogs.message(m.get("tui.help.title"), m.get("tui.help.text"));
+    StepDefinition d = s.viewed == null ? null : definition(s.viewed);
+    String text = m.get("tui.help.text");
+    if (d != null) {
+      text =
+          m.get("tui.teach.why", m.get(d.teaching().whyKey()))
+              + "\n\n"
+              + m.get("tui.teach.breaks", m.get(d.teaching().breaksKey()))
+              + "\n\n"
+              + m.get("tui.teach.undo", m.get(d.teaching().undoKey()))
+              + "\n\n"
+              + text;
+    }
+    String title = d == null ? m.get("tui.help.title") : m.get("tui.help.step", t.stepName(d.id()));
+    dialogs.message(title, text, m.get("tui.help.text"));
   }
 
-  /** After an action on a step: when it has just passed, move on to the next open step. */
+  /** After an action on a step: say so, and when it has just passed, move on. */
   private void after(String stepId, boolean passedBefore, Snapshot snap) {
     take(snap);
-    boolean passedNow = s.status(stepId).passed();
-    if (passedNow && !passedBefore) {
+    StepState st = s.state(stepId).orElseThrow();
+    if (st.status().passed() && !passedBefore) {
       var next = s.current();
-      s.message = m.get("tui.passed", t.stepName(stepId));
+      s.message = t.passed(st);
       if (next.isEmpty()) {
         render.run();
         report(true);
         return;
       }
       s.viewed = next.get();
-      s.message = m.get("tui.passed", t.stepName(stepId));
       render.run();
       enter(s.viewed);
+    } else {
+      render.run();
     }
+  }
+
+  private boolean locked(String id) {
+    if (id == null || s.status(id) != StepStatus.LOCKED) {
+      return id == null;
+    }
+    say(lockedMessage(id));
+    return true;
+  }
+
+  private void say(String message) {
+    s.message = message;
+    render.run();
   }
 
   private void take(Snapshot snap) {
     s.session = snap.session();
-    if (snap.stepId() != null && snap.stepId().equals(s.viewed)) {
-      s.guard = snap.guard();
-    }
+    s.guards = snap.guards();
     render.run();
   }
 
   private <T> void submit(
-      String progressKey, String stepId, Worker.Task<T> task, java.util.function.Consumer<T> done) {
+      String progressKey, String stepId, Worker.Task<T> task, Consumer<T> done) {
     String what = m.get(progressKey, stepId == null ? "" : t.stepName(stepId));
     if (!worker.submit(what, task, done)) {
-      s.message = m.get("tui.busy");
-      render.run();
+      say(m.get("tui.busy"));
     }
   }
 
-  /** Runs on the worker: the session now and the guard lines of a step. */
+  /**
+   * Runs on the worker: the session now and the guard lines of every step (cheap: they are judged
+   * from the session), so moving in the list shows a step whole at once, in one frame.
+   *
+   * @param stepId the step the snapshot was taken for (the one to show first at start)
+   */
   private Snapshot snapshot(String stepId) {
     Session now = engine.session();
-    if (stepId == null) {
-      return new Snapshot(now, null, List.of());
+    Instant at = clock.instant();
+    Map<String, List<String>> guards = new HashMap<>();
+    for (StepDefinition d : engine.definitions()) {
+      guards.put(d.id(), t.guardLines(d, now, f -> engine.guard(d.id(), f.id()), at));
     }
-    StepDefinition d = definition(stepId);
-    List<String> lines = new ArrayList<>();
-    Instant at = Instant.now();
-    for (FixRef f : d.fixes()) {
-      if (f.requires().isEmpty()) {
-        continue;
-      }
-      GuardDecision decision = engine.guard(stepId, f.id());
-      if (decision instanceof GuardDecision.Refused r) {
-        r.missing().forEach(x -> lines.add(m.get("tui.guard.line", g.ok(false), t.missing(x))));
-      } else {
-        for (EvidenceKind k : f.requires()) {
-          String proof = t.proof(engine.session(), k, at).orElse(t.kind(k));
-          lines.add(m.get("tui.guard.fresh", g.ok(true), proof));
-        }
-      }
-    }
-    if (lines.isEmpty()) {
-      lines.add(m.get("tui.guard.none"));
-    }
-    return new Snapshot(engine.session(), stepId, lines.stream().distinct().toList());
+    return new Snapshot(now, stepId, Map.copyOf(guards));
   }
 
-  private String plansText(String stepId, List<Plan> plans) {
-    StepDefinition d = definition(stepId);
+  private String planText(StepPlan plan) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < plans.size(); i++) {
-      FixRef f = d.fixes().get(i);
-      out.add(m.get("tui.fix.line", m.get(f.titleKey())));
-      if (f.destructive()) {
-        out.add(m.get("tui.fix.destructive-note"));
+    for (StepPlan.Part part : plan.parts()) {
+      out.add(m.get("tui.fix.line", m.get(part.fix().titleKey())));
+      if (part.guarded()) {
+        out.add(m.get("tui.fix.destructive-note", plan.revertWindow().toSeconds()));
       }
-      Plan p = plans.get(i);
-      out.add(p.isEmpty() ? m.get("tui.changes.nothing") : Redactor.shown(p).stripTrailing());
+      out.add(
+          part.plan().isEmpty()
+              ? m.get(part.later() ? "tui.changes.later" : "tui.changes.nothing")
+              : Redactor.shown(part.plan()).stripTrailing());
+      for (Redactor.HiddenValue h : Redactor.hiddenValues(part.plan())) {
+        out.add(m.get("plan.secret-written", h.key(), h.path()));
+      }
       out.add("");
     }
-    if (plans.isEmpty()) {
+    if (plan.parts().isEmpty()) {
       out.add(m.get("tui.changes.no-fixes"));
     }
     return String.join("\n", out);
@@ -594,7 +556,7 @@ final class Controller implements MainView.Actions {
   /** The error text for anything a task threw: always a sentence, never a stack trace. */
   String describe(Throwable e) {
     if (e instanceof IllegalTransitionException x) {
-      return m.get(x.reason());
+      return t.reason(x.reason());
     }
     if (e instanceof HostException h) {
       return m.get("tui.error.host", h.kind().name(), String.valueOf(h.getMessage()));
@@ -610,7 +572,7 @@ final class Controller implements MainView.Actions {
   }
 
   private StepDefinition definition(String id) {
-    return steps.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    return t.definition(id).orElseThrow();
   }
 
   private String firstOpen(Session now) {
@@ -618,6 +580,6 @@ final class Controller implements MainView.Actions {
         .filter(x -> !x.status().passed())
         .map(x -> x.stepId())
         .findFirst()
-        .orElse(steps.get(steps.size() - 1).id());
+        .orElse(now.steps().get(now.steps().size() - 1).stepId());
   }
 }

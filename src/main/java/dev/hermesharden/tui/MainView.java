@@ -2,7 +2,6 @@ package dev.hermesharden.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.ActionListBox;
-import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.Interactable;
@@ -15,6 +14,10 @@ import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.words.Glyphs;
+import dev.hermesharden.words.Words;
+import dev.hermesharden.words.Wrap;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +26,19 @@ import java.util.Optional;
 
 /**
  * Builds the main screen of design §5 for a terminal size from the {@link ViewState}: header, step
- * list, the viewed step (title, teaching text, live checks, guard line, buttons), progress/status
- * line and key bar. Rebuilt whole after every change; {@link #focusKey}/{@link #focus} carry the
- * focus across a rebuild.
+ * list with progress, the viewed step (progress and title, one part of its teaching text chosen by
+ * w/b/u, live checks, skip reason, guard lines, buttons that show their keys), a two-line status
+ * line and the key bar. Rebuilt whole after every change; {@link #focusKey}/{@link #focus} carry
+ * the focus across a rebuild, and the focused area is marked with an arrow, not only by colour.
  */
 final class MainView {
   /** The minimum the layout is designed for. */
   static final int MIN_COLS = 80;
 
   static final int MIN_ROWS = 24;
+
+  /** The focus order of Tab: the list, the teaching text, the checks, then the buttons. */
+  static final List<String> AREAS = List.of("list", "teach", "checks");
 
   /** What the buttons do; implemented by the controller. */
   interface Actions {
@@ -50,12 +57,14 @@ final class MainView {
 
   private final Messages m;
   private final Glyphs g;
-  private final Texts t;
+  private final Words t;
   private final List<StepDefinition> steps;
   private final Actions actions;
   private final Map<String, Interactable> focusables = new LinkedHashMap<>();
+  private String focused = "list";
+  private ActionListBox list;
 
-  MainView(Messages m, Glyphs g, Texts t, List<StepDefinition> steps, Actions actions) {
+  MainView(Messages m, Glyphs g, Words t, List<StepDefinition> steps, Actions actions) {
     this.m = m;
     this.g = g;
     this.t = t;
@@ -63,19 +72,39 @@ final class MainView {
     this.actions = actions;
   }
 
-  Component build(ViewState s, TerminalSize size, String header) {
+  /** Whether the layout fits: below 80×24 only a message is shown, also over dialogs. */
+  static boolean fits(TerminalSize size) {
+    return size.getColumns() >= MIN_COLS && size.getRows() >= MIN_ROWS;
+  }
+
+  /** The message shown when the terminal is smaller than the layout needs. */
+  Component tooSmall(TerminalSize size) {
+    int cols = size.getColumns();
+    return new Label(
+        Wrap.join(
+            Wrap.lines(
+                plain(m.get("tui.too-small", MIN_COLS, MIN_ROWS, cols, size.getRows())),
+                cols,
+                "")));
+  }
+
+  /**
+   * @param focusKey the area or button that has focus (it is marked)
+   * @param now for the revert countdown on the status line
+   */
+  Component build(ViewState s, TerminalSize size, String header, String focusKey, Instant now) {
     focusables.clear();
+    focused = focusKey;
+    if (!fits(size)) {
+      return tooSmall(size);
+    }
     int cols = size.getColumns();
     int rows = size.getRows();
-    if (cols < MIN_COLS || rows < MIN_ROWS) {
-      return new Label(
-          Wrap.join(Wrap.lines(m.get("tui.too-small", MIN_COLS, MIN_ROWS, cols, rows), cols, "")));
-    }
-    int left = Math.min(34, Math.max(26, cols / 4));
+    int left = listWidth();
     int right = cols - left - 1;
-    int body = rows - 5;
+    int body = rows - 6;
     Panel root = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
-    root.addComponent(new Label(fit(header, cols)));
+    root.addComponent(new Label(fit(plain(header), cols)));
     root.addComponent(new Rule(g.horizontal(), new TerminalSize(cols, 1)));
     Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(0));
     middle.addComponent(stepList(s, left, body));
@@ -83,8 +112,14 @@ final class MainView {
     middle.addComponent(stepPane(s, right, body));
     root.addComponent(middle);
     root.addComponent(new Rule(g.horizontal(), new TerminalSize(cols, 1)));
-    String line = s.progress.isEmpty() ? s.message : g.busy() + " " + s.progress;
-    root.addComponent(new Label(fit(plain(line), cols)));
+    List<String> status = new ArrayList<>(Wrap.lines(plain(statusText(s, now)), cols, ""));
+    while (status.size() < 2) {
+      status.add(" "); // a Label drops trailing empty lines: keep the row
+    }
+    if (status.size() > 2) {
+      status = List.of(status.get(0), fit(status.get(1) + " " + g.busy(), cols));
+    }
+    root.addComponent(new Lines(status, cols));
     String keys = m.get("tui.keys");
     if (keys.length() > cols) {
       keys = m.get("tui.keys.short");
@@ -93,17 +128,46 @@ final class MainView {
     return root;
   }
 
+  /**
+   * The status line: the task running, else the last message; an armed revert's countdown goes
+   * first, since it matters most.
+   */
+  private String statusText(ViewState s, Instant now) {
+    String line = s.progress.isEmpty() ? s.message : g.busy() + " " + s.progress;
+    Optional<String> countdown =
+        s.pendingRevert()
+            .map(
+                r ->
+                    m.get(
+                        "tui.revert.status",
+                        Math.max(
+                            0, (r.deadline().toEpochMilli() - now.toEpochMilli() + 999) / 1000),
+                        t.stepName(r.stepId())));
+    return countdown.map(c -> line.isEmpty() ? c : c + " " + line).orElse(line);
+  }
+
+  /** Wide enough for the longest "✔ 9 name status" of this language, within bounds. */
+  private int listWidth() {
+    int longest = 0;
+    for (StepDefinition d : steps) {
+      for (StepStatus st : StepStatus.values()) {
+        longest = Math.max(longest, 5 + t.shortName(d).length() + 1 + t.statusWord(st).length());
+      }
+    }
+    return Math.max(24, Math.min(32, longest + 1));
+  }
+
   private Component stepList(ViewState s, int width, int height) {
     Panel p = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
-    p.addComponent(new Label(m.get("tui.steps")));
-    ActionListBox list = new ActionListBox(new TerminalSize(width, height - 1));
+    p.addComponent(new Label(marked("list", m.get("tui.steps"))));
+    list = new ActionListBox(new TerminalSize(width, height - 3));
     Optional<String> current = s.current();
     int selected = 0;
     for (int i = 0; i < steps.size(); i++) {
       StepDefinition d = steps.get(i);
-      StepState st = s.state(d.id()).orElse(StepState.locked(d.id(), java.time.Instant.EPOCH));
+      StepState st = s.state(d.id()).orElse(StepState.locked(d.id(), Instant.EPOCH));
       boolean isCurrent = current.map(d.id()::equals).orElse(false);
-      list.addItem(plain(t.listItem(d, st, isCurrent, width - 1)), () -> actions.open(d.id()));
+      list.addItem(plain(listItem(d, st, isCurrent, width - 1)), () -> actions.open(d.id()));
       if (d.id().equals(s.viewed)) {
         selected = i;
       }
@@ -111,7 +175,28 @@ final class MainView {
     list.setSelectedIndex(selected);
     focusables.put("list", list);
     p.addComponent(list);
+    p.addComponent(new Label(""));
+    p.addComponent(
+        new Label(fit(plain(m.get("tui.progress.done", s.done(), steps.size())), width)));
     return p;
+  }
+
+  /** The step the list's selection is on (it moves before the admin opens it). */
+  Optional<String> selectedInList() {
+    if (list == null || list.getSelectedIndex() < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(steps.get(list.getSelectedIndex()).id());
+  }
+
+  private String listItem(StepDefinition d, StepState st, boolean current, int width) {
+    String left = g.step(st.status(), current) + " " + d.order() + " " + t.shortName(d);
+    String word = t.statusWord(st.status());
+    int pad = Math.max(1, width - left.length() - word.length());
+    if (left.length() + 1 + word.length() > width) {
+      left = left.substring(0, Math.max(1, width - word.length() - 1));
+    }
+    return left + " ".repeat(pad) + word;
   }
 
   private Component stepPane(ViewState s, int width, int height) {
@@ -125,56 +210,104 @@ final class MainView {
     p.addComponent(
         new Label(
             fit(
-                plain(
-                    m.get("tui.step.title", d.order(), m.get(d.titleKey()), t.statusWord(status))),
+                plain(m.get("tui.step.of", d.order(), steps.size(), t.statusWord(status))),
                 width)));
-    List<String> guard = new ArrayList<>();
-    for (String gl : s.guard) {
-      guard.addAll(Wrap.lines(plain(gl), width, "  "));
+    p.addComponent(new Label(fit(plain(m.get(d.titleKey())), width)));
+    p.addComponent(new Label(fit(plain(marked("teach", teachTabs(s.teach))), width)));
+    List<String> extra = new ArrayList<>();
+    s.state(d.id())
+        .flatMap(StepState::skip)
+        .ifPresent(
+            k ->
+                extra.addAll(
+                    Wrap.lines(
+                        plain(m.get("tui.skipped.line", t.skipKind(k.kind()), k.text())),
+                        width,
+                        "  ")));
+    for (String gl : s.guards.getOrDefault(d.id(), List.of())) {
+      extra.addAll(Wrap.lines(plain(gl), width, "  "));
     }
-    guard = guard.subList(0, Math.min(guard.size(), 3));
-    List<List<Button>> buttonRows = buttons(d, status, width);
-    int avail = height - 2 - guard.size() - buttonRows.size();
-    int teach = Math.max(3, avail * 2 / 5);
-    int checks = Math.max(2, avail - teach);
-    TextBox teaching = readOnly(teaching(d, width - 2), width, teach);
+    List<Component> bottom = new ArrayList<>();
+    int bottomRows;
+    if (status == StepStatus.LOCKED) {
+      String unlock = s.current().map(t::stepName).orElse("");
+      List<String> lines =
+          Wrap.lines(plain(m.get("tui.locked.pane", t.stepName(d.id()), unlock)), width, "");
+      bottom.add(new Lines(lines, width));
+      bottomRows = lines.size();
+    } else {
+      for (List<KeyButton> row : buttons(d, status, width)) {
+        Panel r = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(1));
+        row.forEach(r::addComponent);
+        bottom.add(r);
+      }
+      bottomRows = bottom.size();
+    }
+    List<String> shown = extra.subList(0, Math.min(extra.size(), 3));
+    int avail = Math.max(6, height - 4 - shown.size() - bottomRows);
+    List<String> teachLines = Wrap.lines(plain(teaching(d, s.teach)), width - 2, "");
+    int teach = Math.max(3, Math.min(teachLines.size(), avail / 2));
+    int checks = Math.max(3, avail - teach);
+    TextBox teaching = readOnly(String.join("\n", teachLines), width, teach);
     focusables.put("teach", teaching);
     p.addComponent(teaching);
-    p.addComponent(new Label(m.get("tui.checks.heading")));
-    TextBox live = readOnly(checks(d, s, width - 2), width, checks);
+    List<CheckResult> results = s.state(d.id()).map(StepState::lastResults).orElse(List.of());
+    long ok = results.stream().filter(r -> r.status().satisfied()).count();
+    String heading =
+        results.isEmpty()
+            ? m.get("tui.checks.heading")
+            : m.get("tui.checks.count", ok, results.size());
+    p.addComponent(new Label(fit(plain(marked("checks", heading)), width)));
+    TextBox live = readOnly(checks(d, results, width - 2), width, checks);
     focusables.put("checks", live);
     p.addComponent(live);
-    if (!guard.isEmpty()) {
-      p.addComponent(new Label(String.join("\n", guard)));
+    if (!shown.isEmpty()) {
+      p.addComponent(new Lines(shown, width));
     }
-    for (List<Button> row : buttonRows) {
-      Panel r = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(1));
-      row.forEach(r::addComponent);
-      p.addComponent(r);
-    }
+    bottom.forEach(p::addComponent);
     return p;
   }
 
-  private List<List<Button>> buttons(StepDefinition d, StepStatus status, int width) {
-    List<Button> all = new ArrayList<>();
-    all.add(button("recheck", m.get("tui.button.recheck"), actions::recheck));
-    all.add(button("changes", m.get("tui.button.changes"), actions::showChanges));
+  /** "[w Why] · b What can break · u How to undo": the part shown, and the keys of the others. */
+  private String teachTabs(ViewState.Teach shown) {
+    List<String> tabs = new ArrayList<>();
+    for (ViewState.Teach k : ViewState.Teach.values()) {
+      String key = k.name().toLowerCase(java.util.Locale.ROOT);
+      String tab = m.get("tui.teach.tab." + key);
+      tabs.add(k == shown ? "[" + tab + "]" : tab);
+    }
+    return String.join(" " + g.dot() + " ", tabs);
+  }
+
+  private String teaching(StepDefinition d, ViewState.Teach part) {
+    return switch (part) {
+      case WHY -> m.get(d.teaching().whyKey());
+      case BREAKS -> m.get(d.teaching().breaksKey());
+      case UNDO -> m.get(d.teaching().undoKey());
+    };
+  }
+
+  private List<List<KeyButton>> buttons(StepDefinition d, StepStatus status, int width) {
+    List<KeyButton> all = new ArrayList<>();
+    all.add(button('r', "recheck", m.get("tui.button.recheck"), actions::recheck));
+    all.add(button('c', "changes", m.get("tui.button.changes"), actions::showChanges));
     if (!d.fixes().isEmpty()) {
-      boolean destructive = d.fixes().stream().anyMatch(f -> f.destructive());
-      String label = m.get(destructive ? "tui.button.apply-destructive" : "tui.button.apply");
-      all.add(button("apply", label, actions::apply));
+      boolean guarded =
+          d.fixes().stream().anyMatch(f -> f.destructive() && !f.requires().isEmpty());
+      String label = m.get(guarded ? "tui.button.apply-destructive" : "tui.button.apply");
+      all.add(button('a', "apply", label, actions::apply));
     }
     if (!d.produces().isEmpty()) {
-      all.add(button("prove", m.get("tui.button.prove"), actions::prove));
+      all.add(button('p', "prove", m.get("tui.button.prove"), actions::prove));
     }
     if (!status.passed()) {
-      all.add(button("skip", m.get("tui.button.skip"), actions::skip));
+      all.add(button('s', "skip", m.get("tui.button.skip"), actions::skip));
     }
-    List<List<Button>> rows = new ArrayList<>();
-    List<Button> row = new ArrayList<>();
+    List<List<KeyButton>> rows = new ArrayList<>();
+    List<KeyButton> row = new ArrayList<>();
     int used = 0;
-    for (Button b : all) {
-      int w = b.getLabel().length() + 5;
+    for (KeyButton b : all) {
+      int w = b.getLabel().length() + 2;
       if (used + w > width && !row.isEmpty()) {
         rows.add(row);
         row = new ArrayList<>();
@@ -187,34 +320,35 @@ final class MainView {
     return rows;
   }
 
-  private Button button(String key, String label, Runnable action) {
-    Button b = new Button(plain(label), action);
-    focusables.put("btn:" + key, b);
+  private KeyButton button(char key, String name, String label, Runnable action) {
+    KeyButton b = new KeyButton(key, plain(label), focusMark(), action);
+    focusables.put("btn:" + name, b);
     return b;
   }
 
-  private String teaching(StepDefinition d, int width) {
-    List<String> out = new ArrayList<>();
-    out.addAll(Wrap.lines(plain(m.get("tui.teach.why", m.get(d.teaching().whyKey()))), width, ""));
-    out.add("");
-    out.addAll(
-        Wrap.lines(plain(m.get("tui.teach.breaks", m.get(d.teaching().breaksKey()))), width, ""));
-    out.add("");
-    out.addAll(
-        Wrap.lines(plain(m.get("tui.teach.undo", m.get(d.teaching().undoKey()))), width, ""));
-    return String.join("\n", out);
-  }
-
-  private String checks(StepDefinition d, ViewState s, int width) {
-    List<CheckResult> results = s.state(d.id()).map(StepState::lastResults).orElse(List.of());
+  private String checks(StepDefinition d, List<CheckResult> results, int width) {
     if (results.isEmpty()) {
       return plain(m.get("tui.checks.none"));
     }
+    // what is not satisfied first: it is what the admin has to see without scrolling
+    List<CheckResult> ordered = new ArrayList<>();
+    results.stream().filter(r -> !r.status().satisfied()).forEach(ordered::add);
+    results.stream().filter(r -> r.status().satisfied()).forEach(ordered::add);
     List<String> out = new ArrayList<>();
-    for (CheckResult r : results) {
+    for (CheckResult r : ordered) {
       out.addAll(Wrap.lines(plain(t.checkLine(d, r)), width, "    "));
     }
     return String.join("\n", out);
+  }
+
+  /** What marks the focused area or button (not the current step's ▶): seen without colour. */
+  String focusMark() {
+    return g.ascii() ? ">" : "»";
+  }
+
+  /** A heading, with a mark when its area has the focus. */
+  private String marked(String area, String text) {
+    return (focused.equals(area) ? focusMark() + " " : "") + text;
   }
 
   private static TextBox readOnly(String text, int width, int height) {
@@ -237,6 +371,20 @@ final class MainView {
     return Optional.ofNullable(focusables.getOrDefault(key, focusables.get("list")));
   }
 
+  /** The area or button after (or before) {@code key} in Tab order. */
+  String nextFocus(String key, boolean back) {
+    List<String> order = new ArrayList<>(focusables.keySet());
+    order.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+    int i = Math.max(0, order.indexOf(key));
+    int n = order.size();
+    return order.get(((back ? i - 1 : i + 1) % n + n) % n);
+  }
+
+  private static int rank(String key) {
+    int area = AREAS.indexOf(key);
+    return area >= 0 ? area : AREAS.size();
+  }
+
   StepDefinition definition(String id) {
     return steps.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
   }
@@ -250,12 +398,18 @@ final class MainView {
         .replace('–', '-')
         .replace("…", "...")
         .replace('→', '>')
+        .replace('▶', '>')
         .replace('✔', '+')
-        .replace('✘', 'x');
+        .replace('✘', 'x')
+        .replace('↷', '~')
+        .replace('„', '"')
+        .replace('“', '"');
   }
 
-  static String fit(String s, int width) {
+  /** The first line of {@code s}, cut with an ellipsis when it is wider than {@code width}. */
+  String fit(String s, int width) {
     String first = s.split("\n", 2)[0];
-    return first.length() <= width ? first : first.substring(0, Math.max(0, width - 1)) + "~";
+    String more = g.ascii() ? "~" : "…";
+    return first.length() <= width ? first : first.substring(0, Math.max(0, width - 1)) + more;
   }
 }

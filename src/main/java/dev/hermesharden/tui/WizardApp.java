@@ -4,12 +4,17 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.SimpleTheme;
+import com.googlecode.lanterna.graphics.Theme;
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.DefaultWindowManager;
+import com.googlecode.lanterna.gui2.GUIBackdrop;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
+import com.googlecode.lanterna.gui2.WindowPostRenderer;
+import com.googlecode.lanterna.gui2.WindowShadowRenderer;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -17,13 +22,15 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Answers;
-import dev.hermesharden.model.Prover;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.words.Glyphs;
+import dev.hermesharden.words.Words;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,65 +39,58 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and forwards keys; every engine call runs on a {@link Worker}. {@link #run} returns when the
  * admin quits (progress is saved by the engine after every transition).
  *
+ * <p>A resize redraws at once, also under an open dialog; below 80×24 a window covering everything
+ * says the terminal is too small until it is big enough again.
+ *
  * <p>Caveat: {@link #run} drives the GUI on the calling thread (Lanterna's same-thread mode), so
  * call it from the thread that should own the terminal; engine work never runs on it.
  */
 public final class WizardApp {
   private volatile Worker worker;
+  private volatile Dialogs dialogs;
   private final WizardEngine engine;
   private final List<StepDefinition> steps;
   private final Messages m;
-  private final Prover prover;
-  private final Answers answers;
   private final Terminal terminal;
   private final TuiOptions options;
   private final Glyphs glyphs;
+  private final Clock clock;
   private final ViewState state = new ViewState();
-  private Runnable hostChanged = () -> {};
   private volatile boolean quit;
 
   public WizardApp(
-      WizardEngine engine,
-      List<StepDefinition> steps,
-      Messages messages,
-      Prover prover,
-      Answers answers,
-      Terminal terminal,
-      TuiOptions options) {
+      WizardEngine engine, Messages messages, Terminal terminal, TuiOptions options, Clock clock) {
     this.engine = engine;
-    this.steps = List.copyOf(steps);
+    this.steps = engine.definitions();
     this.m = messages;
-    this.prover = prover;
-    this.answers = answers;
     this.terminal = terminal;
     this.options = options;
     this.glyphs = new Glyphs(options.ascii());
+    this.clock = clock;
   }
 
   /** The wizard on the process's own terminal (stdin/stdout), UTF-8 unless ASCII was decided. */
   public static WizardApp onSystemTerminal(
-      WizardEngine engine,
-      List<StepDefinition> steps,
-      Messages messages,
-      Prover prover,
-      Answers answers,
-      TuiOptions options)
-      throws IOException {
+      WizardEngine engine, Messages messages, TuiOptions options, Clock clock) throws IOException {
     Charset charset = options.ascii() ? Charset.defaultCharset() : StandardCharsets.UTF_8;
     Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset).createTerminal();
-    return new WizardApp(engine, steps, messages, prover, answers, terminal, options);
+    return new WizardApp(engine, messages, terminal, options, clock);
   }
 
-  /** Called on the worker after an apply touched the host (e.g. to save the practice VPS). */
-  public WizardApp onHostChanged(Runnable r) {
-    this.hostChanged = r;
-    return this;
-  }
-
-  /** Whether a check, plan or apply is running (tests wait for this before pressing keys). */
+  /**
+   * Whether a check, plan or apply is running (tests wait for this before pressing keys). A proof
+   * dialog that waits for the admin is not busy: the next key is the admin's.
+   */
   boolean busy() {
     Worker w = worker;
-    return w != null && w.busy();
+    Dialogs d = dialogs;
+    return w != null && w.busy() && (d == null || !d.waitingForAdmin());
+  }
+
+  /** Whether a dialog waits for the admin while the worker waits (a proof to run or stop). */
+  boolean waitingForAdmin() {
+    Dialogs d = dialogs;
+    return d != null && d.waitingForAdmin();
   }
 
   /** Runs until the admin quits; returns the exit code (0). */
@@ -98,33 +98,27 @@ public final class WizardApp {
     Screen screen = new TerminalScreen(terminal);
     screen.startScreen();
     try {
-      MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
-      if (!options.color()) {
-        gui.setTheme(monochrome());
-      }
-      if (options.ascii()) {
-        gui.setTheme(new AsciiTheme(gui.getTheme()));
-      }
-      Texts texts = new Texts(m, glyphs, steps);
+      WindowPostRenderer shadow = options.color() ? new WindowShadowRenderer() : (g, gui, w) -> {};
+      MultiWindowTextGUI gui =
+          new MultiWindowTextGUI(
+              new SameTextGUIThread.Factory(),
+              screen,
+              new DefaultWindowManager(),
+              shadow,
+              new GUIBackdrop());
+      Theme theme = options.color() ? gui.getTheme() : monochrome();
+      gui.setTheme(options.ascii() ? new AsciiTheme(theme) : theme);
+      Words words = new Words(m, glyphs, steps);
       BasicWindow main = new BasicWindow();
       main.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+      BasicWindow small = new BasicWindow();
+      small.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
       Controller[] c = new Controller[1];
-      MainView view = new MainView(m, glyphs, texts, steps, lazy(c));
-      Runnable render = () -> render(main, view, screen.getTerminalSize());
-      c[0] =
-          new Controller(
-              engine,
-              steps,
-              m,
-              texts,
-              glyphs,
-              answers,
-              options.stateDir(),
-              state,
-              render,
-              () -> hostChanged.run(),
-              new Proofs(prover, engine, m));
-      Dialogs dialogs = new Dialogs(gui, m);
+      MainView view = new MainView(m, glyphs, words, steps, lazy(c));
+      String[] focus = {"list"};
+      Runnable render = () -> render(gui, main, small, view, size(screen), focus[0]);
+      c[0] = new Controller(engine, words, state, clock, render);
+      dialogs = new Dialogs(gui, m, view.focusMark());
       worker =
           new Worker(
               gui.getGUIThread(),
@@ -134,11 +128,20 @@ public final class WizardApp {
               },
               e -> dialogs.message(m.get("tui.error.title"), c[0].describe(e)));
       c[0].attach(dialogs, worker);
-      main.addWindowListener(keys(c[0], main, view));
+      main.addWindowListener(keys(c[0], main, view, focus, render));
+      // a resize redraws at once, also while a dialog's own event loop runs
+      terminal.addResizeListener(
+          (t, size) -> {
+            try {
+              gui.getGUIThread().invokeLater(render);
+            } catch (IllegalStateException closed) {
+              // the GUI is gone
+            }
+          });
       render.run();
       gui.addWindow(main);
       c[0].start();
-      loop(gui, screen, render, dialogs, c[0]);
+      loop(gui, screen, render, c[0], view, main, focus);
       return 0;
     } finally {
       if (worker != null) {
@@ -149,9 +152,16 @@ public final class WizardApp {
   }
 
   private void loop(
-      MultiWindowTextGUI gui, Screen screen, Runnable render, Dialogs dialogs, Controller c)
+      MultiWindowTextGUI gui,
+      Screen screen,
+      Runnable render,
+      Controller c,
+      MainView view,
+      BasicWindow main,
+      String[] focus)
       throws IOException {
     TerminalSize last = screen.getTerminalSize();
+    long second = clock.millis() / 1000;
     while (!quit) {
       boolean busy;
       try {
@@ -162,9 +172,22 @@ public final class WizardApp {
         continue;
       }
       TerminalSize now = screen.getTerminalSize();
+      Optional<String> selected = view.selectedInList();
       if (!now.equals(last)) {
         last = now;
         render.run();
+      } else if (focus[0].equals("list")
+          && gui.getActiveWindow() == main
+          && selected.isPresent()
+          && !selected.get().equals(state.viewed)
+          && state.session != null) {
+        c.preview(selected.get()); // moving in the list shows the step at once
+      } else if (clock.millis() / 1000 != second) {
+        second = clock.millis() / 1000;
+        if (state.pendingRevert().isPresent()) {
+          render.run(); // the countdown on the status line
+          c.tick();
+        }
       } else if (!busy) {
         try {
           Thread.sleep(5);
@@ -176,11 +199,31 @@ public final class WizardApp {
     }
   }
 
-  private void render(BasicWindow main, MainView view, TerminalSize size) {
-    Interactable focused = main.getFocusedInteractable();
-    String key = focused == null ? "list" : view.focusKey(focused);
-    main.setComponent(view.build(state, size, header()));
-    view.focus(key).ifPresent(main::setFocusedInteractable);
+  /** The size now: a resize is taken at once, not at the next update of the screen. */
+  private static TerminalSize size(Screen screen) {
+    TerminalSize resized = screen.doResizeIfNecessary();
+    return resized != null ? resized : screen.getTerminalSize();
+  }
+
+  private void render(
+      MultiWindowTextGUI gui,
+      BasicWindow main,
+      BasicWindow small,
+      MainView view,
+      TerminalSize size,
+      String focusKey) {
+    if (!MainView.fits(size)) {
+      small.setComponent(view.tooSmall(size));
+      if (!gui.getWindows().contains(small)) {
+        gui.addWindow(small); // on top of any dialog until the terminal is big enough
+      }
+      return;
+    }
+    if (gui.getWindows().contains(small)) {
+      gui.removeWindow(small);
+    }
+    main.setComponent(view.build(state, size, header(), focusKey, clock.instant()));
+    view.focus(focusKey).ifPresent(main::setFocusedInteractable);
   }
 
   private String header() {
@@ -204,28 +247,41 @@ public final class WizardApp {
     return sb.toString();
   }
 
-  private WindowListenerAdapter keys(Controller c, BasicWindow main, MainView view) {
+  private WindowListenerAdapter keys(
+      Controller c, BasicWindow main, MainView view, String[] focus, Runnable render) {
     return new WindowListenerAdapter() {
+      // Lanterna 3.1.3 names the flag for what it does: while it is true the key goes on to the
+      // focused component (the list needs arrows and Enter); false keeps it here. Tab used to be
+      // kept here and then ignored, so it did nothing.
       @Override
-      public void onInput(Window w, KeyStroke k, AtomicBoolean handled) {
-        handled.set(true);
+      public void onInput(Window w, KeyStroke k, AtomicBoolean deliver) {
+        Interactable now = main.getFocusedInteractable();
+        if (now != null) {
+          focus[0] = view.focusKey(now);
+        }
+        deliver.set(false);
         switch (k.getKeyType()) {
           case F1 -> c.help();
           case F2 -> c.log();
           case F5 -> c.recheck();
           case F6 -> c.report(false);
-          case Escape -> view.focus("list").ifPresent(main::setFocusedInteractable);
-          case Character -> handled.set(letter(c, Character.toLowerCase(k.getCharacter())));
-          case Tab, ReverseTab -> handled.set(false);
-          // Observed with Lanterna 3.1.3: the pane passes a key on to the focused component
-          // only while this flag is set, so other keys keep it (the list needs arrows, Enter).
-          default -> handled.set(true);
+          case Escape -> moveFocus(focus, "list", render);
+          case Tab -> moveFocus(focus, view.nextFocus(focus[0], false), render);
+          case ReverseTab -> moveFocus(focus, view.nextFocus(focus[0], true), render);
+          case Character ->
+              deliver.set(!letter(c, Character.toLowerCase(k.getCharacter()), render));
+          default -> deliver.set(true);
         }
       }
     };
   }
 
-  private boolean letter(Controller c, char ch) {
+  private void moveFocus(String[] focus, String to, Runnable render) {
+    focus[0] = to;
+    render.run(); // the marks of the focused area move with it
+  }
+
+  private boolean letter(Controller c, char ch, Runnable render) {
     switch (ch) {
       case 'q' -> quit = true;
       case 'r' -> c.recheck();
@@ -233,11 +289,19 @@ public final class WizardApp {
       case 'a' -> c.apply();
       case 'p' -> c.prove();
       case 's' -> c.skip();
+      case 'w' -> teach(ViewState.Teach.WHY, render);
+      case 'b' -> teach(ViewState.Teach.BREAKS, render);
+      case 'u' -> teach(ViewState.Teach.UNDO, render);
       default -> {
         return false;
       }
     }
     return true;
+  }
+
+  private void teach(ViewState.Teach part, Runnable render) {
+    state.teach = part;
+    render.run();
   }
 
   private static MainView.Actions lazy(Controller[] c) {
@@ -274,12 +338,25 @@ public final class WizardApp {
     };
   }
 
-  /** NO_COLOR: terminal default colours; focus and selection shown in reverse video. */
+  /**
+   * NO_COLOR and colourless terminals: default colours everywhere; focus and selection in reverse
+   * video (with the arrow marks, never by weight alone), for every kind of component.
+   */
   private static SimpleTheme monochrome() {
     TextColor d = TextColor.ANSI.DEFAULT;
-    SimpleTheme t = SimpleTheme.makeTheme(true, d, d, d, d, d, d, d);
+    SimpleTheme t = SimpleTheme.makeTheme(false, d, d, d, d, d, d, d);
     t.getDefaultDefinition().setSelected(d, d, SGR.REVERSE);
     t.getDefaultDefinition().setActive(d, d, SGR.REVERSE);
+    for (Class<?> c :
+        List.<Class<?>>of(
+            com.googlecode.lanterna.gui2.Button.class,
+            com.googlecode.lanterna.gui2.ActionListBox.class,
+            com.googlecode.lanterna.gui2.RadioBoxList.class,
+            com.googlecode.lanterna.gui2.TextBox.class)) {
+      SimpleTheme.Definition def = t.addOverride(c, d, d);
+      def.setSelected(d, d, SGR.REVERSE);
+      def.setActive(d, d, SGR.REVERSE);
+    }
     return t;
   }
 }

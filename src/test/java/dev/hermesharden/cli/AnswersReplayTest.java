@@ -67,8 +67,8 @@ class AnswersReplayTest {
 
     CliRun replay = run("b", "apply", "--answers", answers.toString(), "--yes");
     assertEquals(0, replay.code(), replay.out() + replay.err());
-    assertTrue(replay.out().contains("Proof recorded: key-login"), replay.out());
-    assertTrue(replay.out().contains("Proof recorded: private-path-login"), replay.out());
+    assertTrue(replay.out().contains("Recorded proof: key login"), replay.out());
+    assertTrue(replay.out().contains("Recorded proof: private-path login"), replay.out());
     Map<String, String> a = statuses("a");
     Map<String, String> b = statuses("b");
     assertEquals(a, b, "the replayed VPS audits exactly like the original");
@@ -76,7 +76,7 @@ class AnswersReplayTest {
     byte[] vpsB = Files.readAllBytes(home.resolve("b").resolve("practice-vps.json"));
     CliRun again = run("b", "apply", "--answers", answers.toString(), "--yes");
     assertEquals(0, again.code(), "a second replay passes: " + again.out());
-    assertFalse(again.out().contains("Proof recorded"), "nothing guarded ran: " + again.out());
+    assertFalse(again.out().contains("Recorded proof"), "nothing guarded ran: " + again.out());
     assertTrue(
         java.util.Arrays.equals(
             vpsB, Files.readAllBytes(home.resolve("b").resolve("practice-vps.json"))),

@@ -10,8 +10,10 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Sha256;
+import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimFs;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.practice.SimulatedRevertLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,12 +48,10 @@ class ConfirmOrRevertTest {
 
   private WizardEngine engine() {
     return new WizardEngine(
-        sim,
+        PracticeMode.of(sim, tmp.resolve("state"), clock),
         FakeSteps.steps(4),
         FakeSteps.catalog(4),
-        new Journal(tmp.resolve("state"), clock),
-        clock,
-        PlanExecutor.DEFAULT_STATE_DIR);
+        clock);
   }
 
   private Evidence proof(EvidenceKind kind) {
@@ -69,13 +69,15 @@ class ConfirmOrRevertTest {
   /** s1, s2 done, a proof for s3, then s3 applied under an armed revert. */
   private ArmedRevert applyGuarded(WizardEngine e) {
     e.startOrResume(Answers.EMPTY);
-    e.apply("s1", "s1.write");
-    e.apply("s2", "s2.write");
+    e.applyFix("s1", "s1.write");
+    e.applyFix("s2", "s2.write");
     e.recordEvidence(proof(EvidenceKind.KEY_LOGIN));
     clock.advance(Duration.ofSeconds(5));
-    ApplyResult r = e.apply("s3", "s3.write");
-    assertTrue(assertInstanceOf(ApplyResult.Applied.class, r).outcome().ok(), r.toString());
+    FixOutcome r = e.applyFix("s3", "s3.write");
+    FixOutcome.NeedsProof n = assertInstanceOf(FixOutcome.NeedsProof.class, r, r.toString());
+    assertEquals(EvidenceKind.KEY_LOGIN, n.kind());
     assertEquals(1, e.pendingReverts().size());
+    assertEquals(n.revert().id(), e.pendingReverts().get(0).id());
     return e.pendingReverts().get(0);
   }
 
@@ -83,7 +85,7 @@ class ConfirmOrRevertTest {
   void armsBeforeApplyingWithScriptBackupAndTimerOnTheHost() throws Exception {
     WizardEngine e = engine();
     ArmedRevert a = applyGuarded(e);
-    assertEquals(ArmedRevert.SIMULATED, a.mechanism());
+    assertEquals(SimulatedRevertLauncher.SIMULATED, a.mechanism());
     assertEquals(WizardEngine.DEFAULT_REVERT_WINDOW, Duration.between(a.armedAt(), a.deadline()));
     String script = sim.readFile(a.script()).orElseThrow();
     assertTrue(script.startsWith("#!/bin/sh\n"), script);

@@ -51,7 +51,7 @@ class GuardTest {
   }
 
   private Missing refusedWith(List<Evidence> evidence) {
-    GuardDecision d = guard.decide(DROP_IN, evidence, "admin", host, NOW);
+    GuardDecision d = guard.decide(DROP_IN, evidence, "admin", true, host, NOW);
     GuardDecision.Refused r = assertInstanceOf(GuardDecision.Refused.class, d, "must be refused");
     assertEquals(1, r.missing().size());
     Missing m = r.missing().get(0);
@@ -122,7 +122,7 @@ class GuardTest {
     Evidence stale = proof("admin", NOW.minus(Duration.ofHours(3)), Sha256.hex(KEY_LINE));
     refusedWith(List.of(stale));
     Evidence fresh = proof("admin", NOW.minusSeconds(30), Sha256.hex(KEY_LINE));
-    GuardDecision d = guard.decide(DROP_IN, List.of(stale, fresh), "admin", host, NOW);
+    GuardDecision d = guard.decide(DROP_IN, List.of(stale, fresh), "admin", true, host, NOW);
     assertTrue(d.allowed(), "fresh proof for admin must be accepted: " + d);
   }
 
@@ -130,6 +130,6 @@ class GuardTest {
   void aFixRequiringNothingIsAllowed() {
     FixRef plain = new FixRef("users.add", "t", Params.NONE, false, List.of());
     assertInstanceOf(
-        GuardDecision.Allowed.class, guard.decide(plain, List.of(), "admin", host, NOW));
+        GuardDecision.Allowed.class, guard.decide(plain, List.of(), "admin", true, host, NOW));
   }
 }

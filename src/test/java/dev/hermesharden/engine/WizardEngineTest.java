@@ -12,6 +12,7 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.Sha256;
+import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
@@ -51,7 +52,21 @@ class WizardEngineTest {
   }
 
   private WizardEngine engine() {
-    return new WizardEngine(host, steps, catalog, journal(), clock, PlanExecutor.DEFAULT_STATE_DIR);
+    return engine(tmp.resolve("state"));
+  }
+
+  private WizardEngine engine(Path stateDir) {
+    return new WizardEngine(PracticeMode.of(host, stateDir, clock), steps, catalog, clock);
+  }
+
+  /** The step after an apply that went through (a guarded one waits for its new proof). */
+  private static StepState applied(FixOutcome o, String what) {
+    if (o instanceof FixOutcome.NeedsProof n) {
+      return n.state();
+    }
+    FixOutcome.Done d = assertInstanceOf(FixOutcome.Done.class, o, what + ": " + o);
+    assertTrue(d.outcome().ok(), d.toString());
+    return d.state();
   }
 
   private Evidence freshProof(String user) {
@@ -80,10 +95,8 @@ class WizardEngineTest {
       if (i == 3) {
         e.recordEvidence(freshProof("admin"));
       }
-      ApplyResult r = e.apply("s" + i, "s" + i + ".write");
-      ApplyResult.Applied a = assertInstanceOf(ApplyResult.Applied.class, r, "s" + i + ": " + r);
-      assertTrue(a.outcome().ok(), a.toString());
-      assertEquals(StepStatus.VERIFIED, a.state().status());
+      StepState st = applied(e.applyFix("s" + i, "s" + i + ".write"), "s" + i);
+      assertEquals(StepStatus.VERIFIED, st.status());
     }
   }
 
@@ -95,9 +108,9 @@ class WizardEngineTest {
     int writes = host.writes.size();
     int commands = host.commands.size();
 
-    ApplyResult r = e.apply("s3", "s3.write");
+    FixOutcome r = e.applyFix("s3", "s3.write");
 
-    GuardDecision.Refused refused = assertInstanceOf(ApplyResult.Refused.class, r).decision();
+    FixOutcome.Refused refused = assertInstanceOf(FixOutcome.Refused.class, r);
     assertEquals("guard.missing.absent", refused.missing().get(0).why().key());
     assertEquals(writes, host.writes.size(), "no file written: " + host.writes);
     assertEquals(commands, host.commands.size(), "no command run");
@@ -105,15 +118,14 @@ class WizardEngineTest {
     assertEquals(StepStatus.READY, status(e, "s3"));
 
     e.recordEvidence(freshProof("root"));
-    assertInstanceOf(ApplyResult.Refused.class, e.apply("s3", "s3.write"), "proof for root");
+    assertInstanceOf(FixOutcome.Refused.class, e.applyFix("s3", "s3.write"), "proof for root");
     e.recordEvidence(freshProof("admin"));
     clock.advance(Duration.ofMinutes(31));
-    assertInstanceOf(ApplyResult.Refused.class, e.apply("s3", "s3.write"), "proof too old");
+    assertInstanceOf(FixOutcome.Refused.class, e.applyFix("s3", "s3.write"), "proof too old");
     assertEquals(Optional.empty(), sim.readFile(FakeSteps.marker("s3")));
 
     e.recordEvidence(freshProof("admin"));
-    ApplyResult.Applied ok = assertInstanceOf(ApplyResult.Applied.class, e.apply("s3", "s3.write"));
-    assertTrue(ok.outcome().ok());
+    applied(e.applyFix("s3", "s3.write"), "s3");
     assertEquals(StepStatus.VERIFIED, status(e, "s3"));
     assertEquals(Optional.of(FakeSteps.DONE), sim.readFile(FakeSteps.marker("s3")));
   }
@@ -125,7 +137,7 @@ class WizardEngineTest {
     IllegalTransitionException x =
         assertThrows(IllegalTransitionException.class, () -> e.check("s2"));
     assertEquals("engine.transition.locked", x.key());
-    assertThrows(IllegalTransitionException.class, () -> e.apply("s2", "s2.write"));
+    assertThrows(IllegalTransitionException.class, () -> e.applyFix("s2", "s2.write"));
     assertThrows(IllegalTransitionException.class, () -> e.skip("s2", SkipKind.LATER, "x"));
     assertEquals(List.of(), host.writes, "nothing written");
     assertEquals(Optional.empty(), sim.readFile(FakeSteps.marker("s2")));
@@ -154,7 +166,7 @@ class WizardEngineTest {
     e.startOrResume(Answers.EMPTY);
     e.check("s1");
     assertEquals(StepStatus.CHECKED, saved().state("s1").orElseThrow().status());
-    e.apply("s1", "s1.write");
+    e.applyFix("s1", "s1.write");
     Session s = saved();
     assertEquals(e.session(), s);
     assertTrue(
@@ -182,16 +194,12 @@ class WizardEngineTest {
     for (int k = 0; k <= N; k++) {
       setUp();
       Path dir = tmp.resolve("run" + k);
-      WizardEngine first =
-          new WizardEngine(
-              host, steps, catalog, new Journal(dir, clock), clock, PlanExecutor.DEFAULT_STATE_DIR);
+      WizardEngine first = engine(dir);
       first.startOrResume(Answers.EMPTY);
       complete(first, k);
       List<StepStatus> before = first.session().steps().stream().map(StepState::status).toList();
 
-      WizardEngine second =
-          new WizardEngine(
-              host, steps, catalog, new Journal(dir, clock), clock, PlanExecutor.DEFAULT_STATE_DIR);
+      WizardEngine second = engine(dir);
       ResumeReport report = second.startOrResume(Answers.EMPTY);
 
       assertTrue(report.resumed(), "k=" + k);
@@ -230,7 +238,7 @@ class WizardEngineTest {
     assertFalse(saved().state("s3").orElseThrow().changes().isEmpty(), "history kept");
 
     // Fixing step 2 again re-checks step 3 (it had passed before) and opens step 4.
-    second.apply("s2", "s2.write");
+    second.applyFix("s2", "s2.write");
     assertEquals(StepStatus.VERIFIED, status(second, "s2"));
     assertEquals(StepStatus.VERIFIED, status(second, "s3"));
     assertEquals(StepStatus.READY, status(second, "s4"));
@@ -268,10 +276,10 @@ class WizardEngineTest {
     Plan shown = e.plan("s1").get(0);
     sim.writeFile(FakeSteps.marker("s1"), "edited meanwhile\n", FileAttrs.KEEP);
 
-    ApplyResult.Applied r =
-        assertInstanceOf(ApplyResult.Applied.class, e.apply("s1", "s1.write", shown));
+    FixOutcome.Failed r =
+        assertInstanceOf(FixOutcome.Failed.class, e.applyFix("s1", "s1.write", shown));
 
-    assertEquals("engine.plan-stale", r.outcome().failure().orElseThrow().key());
+    assertEquals("engine.plan-stale", r.why().key());
     assertEquals(Optional.of("edited meanwhile\n"), sim.readFile(FakeSteps.marker("s1")));
     assertEquals(StepStatus.CHECKED, r.state().status());
     assertTrue(r.state().changes().isEmpty(), "nothing applied, nothing recorded");

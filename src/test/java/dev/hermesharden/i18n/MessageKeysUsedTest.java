@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MessageKeysUsedTest {
   private static final Pattern KEY =
       Pattern.compile(
-          "\"((?:reason|cli|engine|guard|evidence|proof|step|check|fix|status|state|report|tui)"
+          "\"((?:reason|cli|engine|guard|evidence|proof|step|check|fix|status|state|report|tui|lines|plain|words|plan)"
               + "\\.[a-z0-9][a-z0-9.-]*[a-z0-9])\"");
 
   @Test

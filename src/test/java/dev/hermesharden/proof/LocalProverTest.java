@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.model.PendingProof;
+import dev.hermesharden.model.PollResult;
+import dev.hermesharden.model.ProofException;
 import dev.hermesharden.model.Sha256;
 import dev.hermesharden.proof.ProofFixtures.MovableClock;
 import java.io.IOException;
@@ -65,7 +68,7 @@ class LocalProverTest {
   }
 
   PendingProof begin(EvidenceKind kind) throws ProofException {
-    return prover.begin(kind, Answers.EMPTY);
+    return prover.begin(kind, Answers.EMPTY).ask();
   }
 
   /** The admin runs confirm; {@code auth} null means sshd exposed nothing (no SSH_USER_AUTH). */
@@ -187,7 +190,7 @@ class LocalProverTest {
         Answers.EMPTY
             .with(Answers.PRIVATE_PATH_KIND, "cidr")
             .with(Answers.PRIVATE_PATH_CIDR, "10.8.0.0/24");
-    PendingProof p = prover.begin(EvidenceKind.PRIVATE_PATH_LOGIN, cidr);
+    PendingProof p = prover.begin(EvidenceKind.PRIVATE_PATH_LOGIN, cidr).ask();
     confirm(p.token(), PUBLIC_CONN, keyAuth());
     rejected(prover.poll(), "proof.local.wrong-path.cidr");
     confirm(p.token(), "10.8.0.2 40000 203.0.113.10 22", keyAuth());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermesharden.checks.CheckResult;
 import dev.hermesharden.engine.CheckRunner;
-import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.Session;
 import dev.hermesharden.engine.SkipKind;
 import dev.hermesharden.engine.WizardEngine;
@@ -14,6 +13,7 @@ import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.PracticeProver;
 import dev.hermesharden.practice.PracticeWorkstation;
 import dev.hermesharden.practice.SimulatedHost;
@@ -61,15 +61,7 @@ class ReportGoldenTest {
     SimulatedHost vps = SimulatedHost.fresh();
     Optional<String> client = Optional.of(PracticeWorkstation.PUBLIC_ADDRESS);
     WizardEngine engine =
-        new WizardEngine(
-            vps,
-            steps,
-            catalog,
-            new Journal(state, clock),
-            clock,
-            "/var/lib/hermes-harden",
-            new dev.hermesharden.engine.Guard(),
-            client);
+        new WizardEngine(PracticeMode.of(vps, state, clock), steps, catalog, clock);
     engine.startOrResume(
         Answers.EMPTY
             .with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
@@ -87,7 +79,7 @@ class ReportGoldenTest {
             instanceof dev.hermesharden.engine.GuardDecision.Refused no) {
           no.missing().forEach(x -> prove(engine, prover, x.kind()));
         }
-        engine.apply(step.id(), fix.id());
+        engine.applyFix(step.id(), fix.id());
       }
       for (EvidenceKind kind : step.produces()) {
         if (engine.session().evidence().stream().noneMatch(e -> e.kind() == kind)) {

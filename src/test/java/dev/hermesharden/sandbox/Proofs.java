@@ -113,7 +113,7 @@ final class Proofs {
     ExecResult proved = bg.await(Duration.ofSeconds(60));
     String all = proved.stdout() + "\nconfirm: " + confirm.stdout() + confirm.stderr();
     assertEquals(0, proved.exitCode(), all);
-    assertTrue(proved.stdout().contains("Recorded proof "), all);
+    assertTrue(proved.stdout().contains("Recorded proof: "), all);
     return new Proved(proved.stdout(), asked.get(0).token(), shownAt);
   }
 

@@ -133,7 +133,7 @@ class SandboxAnswersReplayTest {
     String out = done.stdout() + log;
     assertEquals(0, done.exitCode(), out);
     assertTrue(tokens.size() >= 2, "both proofs were asked for and made:\n" + out);
-    assertTrue(out.contains("Proof recorded: key-login"), out);
+    assertTrue(out.contains("Recorded proof: key login"), out);
     return new Replay(out, tokens);
   }
 

@@ -6,13 +6,9 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.hermesharden.engine.Guard;
-import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Answers;
-import dev.hermesharden.practice.PracticeProver;
-import dev.hermesharden.practice.PracticeWorkstation;
+import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
@@ -40,32 +36,23 @@ final class TuiHarness implements AutoCloseable {
   private volatile Throwable failure;
 
   private TuiHarness(
-      SimulatedHost host, Path stateDir, Messages m, TerminalSize size, boolean ascii)
+      SimulatedHost host,
+      Path stateDir,
+      Messages m,
+      TerminalSize size,
+      boolean ascii,
+      boolean color,
+      Clock clock)
       throws Exception {
     this.host = host;
     this.messages = m;
     this.term = new DefaultVirtualTerminal(size);
     Catalog catalog = Catalog.standard();
     List<StepDefinition> steps = StepFiles.loadPackaged(catalog, m);
-    Clock clock = Clock.systemUTC();
     WizardEngine engine =
-        new WizardEngine(
-            host,
-            steps,
-            catalog,
-            new Journal(stateDir, clock),
-            clock,
-            "/var/lib/hermes-harden",
-            new Guard(),
-            Optional.of(PracticeWorkstation.PUBLIC_ADDRESS));
-    Answers answers =
-        Answers.EMPTY
-            .with(Answers.PUBLIC_KEY, PracticeWorkstation.PUBLIC_KEY)
-            .with("session.login-user", "admin")
-            // what an admin answers to let the wizard generate a real API_SERVER_KEY
-            .with("approvals.generate-api-key", "yes");
-    TuiOptions options = new TuiOptions(ascii, true, stateDir, Optional.of("Ubuntu 24.04"));
-    app = new WizardApp(engine, steps, m, new PracticeProver(host, clock), answers, term, options);
+        new WizardEngine(PracticeMode.of(host, stateDir, clock), steps, catalog, clock);
+    TuiOptions options = new TuiOptions(ascii, color, Optional.of("Ubuntu 24.04"));
+    app = new WizardApp(engine, m, term, options, clock);
     thread =
         new Thread(
             () -> {
@@ -81,13 +68,20 @@ final class TuiHarness implements AutoCloseable {
   }
 
   static TuiHarness start(SimulatedHost host, Path stateDir, Messages m) throws Exception {
-    return new TuiHarness(host, stateDir, m, new TerminalSize(80, 24), false);
+    return new TuiHarness(
+        host, stateDir, m, new TerminalSize(80, 24), false, true, Clock.systemUTC());
   }
 
   static TuiHarness start(
       SimulatedHost host, Path stateDir, Messages m, TerminalSize size, boolean ascii)
       throws Exception {
-    return new TuiHarness(host, stateDir, m, size, ascii);
+    return new TuiHarness(host, stateDir, m, size, ascii, true, Clock.systemUTC());
+  }
+
+  /** At 80×24 with a clock that stands still (golden screens), colour or not. */
+  static TuiHarness fixed(SimulatedHost host, Path stateDir, Messages m, Clock clock, boolean color)
+      throws Exception {
+    return new TuiHarness(host, stateDir, m, new TerminalSize(80, 24), false, color, clock);
   }
 
   /** The visible screen as text, one line per row. */
@@ -137,24 +131,28 @@ final class TuiHarness implements AutoCloseable {
   }
 
   /**
-   * No task running: the app says so, and the progress line (second to last row) does not start
-   * with "…". Asked twice, a moment apart, since a finished task may chain the next one.
+   * No task running: the app says so, and the status lines (the two rows above the key bar) do not
+   * start with "…". Asked twice, a moment apart, since a finished task may chain the next one.
    */
   private boolean idle(String screen) {
-    if (app.busy() || !showsIdle(screen)) {
+    if (app.busy() || !(showsIdle(screen) || app.waitingForAdmin())) {
       return false;
     }
     pause();
-    return !app.busy() && showsIdle(screen());
+    return !app.busy() && (showsIdle(screen()) || app.waitingForAdmin());
   }
 
   private static boolean showsIdle(String screen) {
     String[] rows = screen.split("\n");
-    if (rows.length < 2) {
+    if (rows.length < 3) {
       return true;
     }
-    String progress = rows[rows.length - 2];
-    return !progress.startsWith("…") && !progress.startsWith("...");
+    for (String progress : List.of(rows[rows.length - 3], rows[rows.length - 2])) {
+      if (progress.startsWith("…") || progress.startsWith("...")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Waits until the text is gone from the screen. */

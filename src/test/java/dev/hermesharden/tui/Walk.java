@@ -1,6 +1,5 @@
 package dev.hermesharden.tui;
 
-import com.googlecode.lanterna.input.KeyType;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.steps.StepDefinition;
 import java.nio.file.Files;
@@ -11,29 +10,47 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class Walk {
   private Walk() {}
 
+  /**
+   * Presses Apply (and Prove login where the step's check is a login) and answers every dialog that
+   * comes up — the plan to confirm, a part planned again, the practice proof to run — until the
+   * status line says the step passed.
+   */
   static void harden(TuiHarness h, StepDefinition d, Messages m) {
-    String title = d.order() + " · " + m.get(d.titleKey());
+    String title = m.get(d.titleKey());
     String passed = m.get("tui.passed", d.order() + " " + shortName(d, m));
-    h.waitFor(title);
-    // a step's second fix may only be planned once the first is in: Apply again shows it
-    for (int i = 0; i < d.fixes().size(); i++) {
-      String s = h.waitFor(m.get("tui.checks.heading"));
-      if (s.contains(passed) || !s.contains(title)) {
+    String confirm = m.get("tui.button.apply-confirm");
+    String nothing = m.get("tui.apply.nothing");
+    String run = m.get("tui.prove.practice.run");
+    String heading = m.get("tui.checks.heading");
+    boolean applied = d.fixes().isEmpty();
+    boolean proved = d.produces().isEmpty();
+    for (int i = 0; i < 20; i++) {
+      String s = h.waitForAny(run, confirm, nothing, passed, m.get("tui.report.title"), heading);
+      String dialog =
+          s.contains(run)
+              ? run
+              : s.contains(confirm) ? confirm : s.contains(nothing) ? nothing : null;
+      if (dialog != null) {
+        // the first button: "Apply now" (where a risky change focuses Cancel), "Run it", "Close"
+        h.type("1");
+        h.waitGone(dialog);
+      } else if (s.contains(passed)
+          || !s.contains(title)
+          || s.contains(m.get("tui.report.title"))) {
         return;
-      }
-      h.type("a");
-      String nothing = m.get("tui.apply.nothing");
-      String dialog = h.waitForAny(m.get("tui.button.apply-confirm"), nothing);
-      h.key(KeyType.Enter);
-      h.waitGone(dialog.contains(nothing) ? nothing : m.get("tui.button.apply-confirm"));
-    }
-    if (!d.produces().isEmpty()) {
-      String s = h.waitFor(m.get("tui.checks.heading"));
-      if (s.contains(title) && !s.contains(passed)) {
+      } else if (!applied) {
+        h.type("a");
+        applied = true;
+        h.waitForAny(confirm, nothing);
+      } else if (!proved) {
         h.type("p");
+        proved = true;
+        h.waitForAny(run);
+      } else {
+        throw new AssertionError("step " + d.id() + " does not pass:\n" + s);
       }
     }
-    h.waitFor(passed);
+    throw new AssertionError("step " + d.id() + " keeps asking:\n" + h.screen());
   }
 
   static String shortName(StepDefinition d, Messages m) {

@@ -1,4 +1,4 @@
-package dev.hermesharden.proof;
+package dev.hermesharden.model;
 
 import java.util.List;
 
