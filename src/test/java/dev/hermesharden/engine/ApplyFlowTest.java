@@ -19,6 +19,7 @@ import dev.hermesharden.steps.CheckRef;
 import dev.hermesharden.steps.FixRef;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.Teaching;
+import dev.hermesharden.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ApplyFlowTest {
   private static final String TARGET = FakeSteps.marker("s3");
 
   @TempDir Path tmp;
-  private final TestClock clock = TestClock.at2026();
+  private final MovableClock clock = MovableClock.at2026();
   private SimulatedHost sim;
 
   /** What a front end heard, in order. */

@@ -14,6 +14,7 @@ import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimFs;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.practice.SimulatedRevertLauncher;
+import dev.hermesharden.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class ConfirmOrRevertTest {
   private static final String TARGET = FakeSteps.marker("s3");
 
   @TempDir Path tmp;
-  private final TestClock clock = TestClock.at2026();
+  private final MovableClock clock = MovableClock.at2026();
   private SimulatedHost sim;
 
   @BeforeEach

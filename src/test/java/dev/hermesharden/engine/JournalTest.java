@@ -12,6 +12,7 @@ import dev.hermesharden.checks.Status;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class JournalTest {
   }
 
   private Journal journal() {
-    return new Journal(dir(), TestClock.at2026());
+    return new Journal(dir(), MovableClock.at2026());
   }
 
   private static Session sample() {
@@ -185,7 +186,7 @@ class JournalTest {
   }
 
   private byte[] sampleBytes() throws Exception {
-    Journal other = new Journal(tmp.resolve("other"), TestClock.at2026());
+    Journal other = new Journal(tmp.resolve("other"), MovableClock.at2026());
     other.save(sample());
     return Files.readAllBytes(other.file());
   }

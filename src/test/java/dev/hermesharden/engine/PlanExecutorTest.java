@@ -13,6 +13,7 @@ import dev.hermesharden.host.FileStat;
 import dev.hermesharden.model.Sha256;
 import dev.hermesharden.practice.SimFile;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.testing.MovableClock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class PlanExecutorTest {
     sim.fs().put(CONF, SimFile.file(ORIGINAL, "root", "root", 0640));
     sim.fs().mkdirs("/etc/ssh/sshd_config.d");
     host = new CountingHost(sim);
-    executor = new PlanExecutor(host, STATE, TestClock.at2026());
+    executor = new PlanExecutor(host, STATE, MovableClock.at2026());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermesharden.checks.Reason;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.testing.MovableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one proof wait: polls, counts down, keeps waiting after a mendable refusal, stops. */
 class ProofWaitTest {
-  private final TestClock clock = TestClock.at2026();
+  private final MovableClock clock = MovableClock.at2026();
   private final ProofWait wait = new ProofWait(clock, clock::advance);
   private final List<Long> ticks = new ArrayList<>();
   private final List<String> refusals = new ArrayList<>();

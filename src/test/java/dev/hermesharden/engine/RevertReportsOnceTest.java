@@ -8,6 +8,7 @@ import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RevertReportsOnceTest {
   @TempDir Path tmp;
-  private final TestClock clock = TestClock.at2026();
+  private final MovableClock clock = MovableClock.at2026();
 
   private WizardEngine engine(SimulatedHost sim) {
     return new WizardEngine(

@@ -16,6 +16,7 @@ import dev.hermesharden.practice.PracticeMode;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class WizardEngineTest {
   @TempDir Path tmp;
   private final List<StepDefinition> steps = FakeSteps.steps(N);
   private final Catalog catalog = FakeSteps.catalog(N);
-  private final TestClock clock = TestClock.at2026();
+  private final MovableClock clock = MovableClock.at2026();
   private SimulatedHost sim;
   private CountingHost host;
 

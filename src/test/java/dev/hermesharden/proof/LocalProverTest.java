@@ -12,7 +12,7 @@ import dev.hermesharden.model.PendingProof;
 import dev.hermesharden.model.PollResult;
 import dev.hermesharden.model.ProofException;
 import dev.hermesharden.model.Sha256;
-import dev.hermesharden.proof.ProofFixtures.MovableClock;
+import dev.hermesharden.testing.MovableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

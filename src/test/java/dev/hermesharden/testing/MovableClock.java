@@ -14,6 +14,11 @@ public final class MovableClock extends Clock {
     this.now = start;
   }
 
+  /** The clock the engine tests start at. */
+  public static MovableClock at2026() {
+    return new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
+  }
+
   public void advance(Duration d) {
     now = now.plus(d);
   }
