@@ -181,9 +181,7 @@ final class Dialogs {
     private final Label status = new Label("");
     private BasicWindow w;
 
-    private Waiting() {
-      waitingOpen.incrementAndGet();
-    }
+    private Waiting() {}
 
     void status(String text) {
       later(() -> status.setText(String.join("\n", Wrap.lines(text, width() - 2, ""))));
@@ -242,6 +240,8 @@ final class Dialogs {
           w.addWindowListener(digits(made));
           made.get(0).takeFocus();
           waiting.w = w;
+          // counted once it is on the screen: whoever asks sees the dialog it is told about
+          waitingOpen.incrementAndGet();
           gui.addWindow(w);
         });
     return waiting;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.practice.PracticeMode;
@@ -35,6 +37,14 @@ final class TuiHarness implements AutoCloseable {
   private volatile Integer exit;
   private volatile Throwable failure;
 
+  /**
+   * The screen as of the wizard's last flush — a whole frame, never one half drawn — and what the
+   * wizard was doing when it drew it (both read on the drawing thread, so they agree).
+   */
+  private record Frame(String text, boolean busy, boolean waitingForAdmin) {}
+
+  private volatile Frame frame;
+
   private TuiHarness(
       SimulatedHost host,
       Path stateDir,
@@ -47,6 +57,24 @@ final class TuiHarness implements AutoCloseable {
     this.host = host;
     this.messages = m;
     this.term = new DefaultVirtualTerminal(size);
+    term.addVirtualTerminalListener(
+        new VirtualTerminalListener() {
+          @Override
+          public void onFlush() {
+            // in flush, on the drawing thread, under the terminal's lock
+            WizardApp a = app;
+            frame = new Frame(read(), a != null && a.busy(), a != null && a.waitingForAdmin());
+          }
+
+          @Override
+          public void onBell() {}
+
+          @Override
+          public void onClose() {}
+
+          @Override
+          public void onResized(Terminal terminal, TerminalSize newSize) {}
+        });
     Catalog catalog = Catalog.standard();
     List<StepDefinition> steps = StepFiles.loadPackaged(catalog, m);
     WizardEngine engine =
@@ -84,8 +112,20 @@ final class TuiHarness implements AutoCloseable {
     return new TuiHarness(host, stateDir, m, new TerminalSize(80, 24), false, color, clock);
   }
 
-  /** The visible screen as text, one line per row. */
+  /**
+   * The visible screen as text, one line per row, as the wizard last flushed it: on a busy machine
+   * a read while the wizard draws would see half a frame.
+   */
   String screen() {
+    return current().text();
+  }
+
+  private Frame current() {
+    Frame f = frame;
+    return f != null ? f : new Frame(read(), true, false);
+  }
+
+  private String read() {
     TerminalSize size = term.getTerminalSize();
     StringBuilder sb = new StringBuilder();
     for (int r = 0; r < size.getRows(); r++) {
@@ -101,9 +141,9 @@ final class TuiHarness implements AutoCloseable {
   String waitFor(String text) {
     long deadline = System.currentTimeMillis() + WAIT.millis();
     while (System.currentTimeMillis() < deadline) {
-      String s = screen();
-      if (s.contains(text) && idle(s) && failure == null) {
-        return s;
+      Optional<String> s = settled(t -> t.contains(text));
+      if (s.isPresent() && failure == null) {
+        return s.get();
       }
       if (failure != null) {
         fail("the wizard crashed: " + failure, failure);
@@ -118,11 +158,9 @@ final class TuiHarness implements AutoCloseable {
   String waitForAny(String... texts) {
     long deadline = System.currentTimeMillis() + WAIT.millis();
     while (System.currentTimeMillis() < deadline) {
-      String s = screen();
-      for (String t : texts) {
-        if (s.contains(t) && idle(s)) {
-          return s;
-        }
+      Optional<String> s = settled(t -> java.util.Arrays.stream(texts).anyMatch(t::contains));
+      if (s.isPresent()) {
+        return s.get();
       }
       pause();
     }
@@ -131,15 +169,22 @@ final class TuiHarness implements AutoCloseable {
   }
 
   /**
-   * No task running: the app says so, and the status lines (the two rows above the key bar) do not
-   * start with "…". Asked twice, a moment apart, since a finished task may chain the next one.
+   * The screen, when it shows what is asked and no task is running: the frame was drawn while the
+   * app was not busy (or a dialog waited for the admin) and its status lines (the two rows above
+   * the key bar) do not start with "…". Asked twice, a moment apart, since a finished task may
+   * chain the next one; the later frame is the answer.
    */
-  private boolean idle(String screen) {
-    if (app.busy() || !(showsIdle(screen) || app.waitingForAdmin())) {
-      return false;
+  private Optional<String> settled(java.util.function.Predicate<String> shows) {
+    if (!idle(current(), shows)) {
+      return Optional.empty();
     }
     pause();
-    return !app.busy() && (showsIdle(screen()) || app.waitingForAdmin());
+    Frame later = current();
+    return idle(later, shows) ? Optional.of(later.text()) : Optional.empty();
+  }
+
+  private static boolean idle(Frame f, java.util.function.Predicate<String> shows) {
+    return shows.test(f.text()) && !f.busy() && (showsIdle(f.text()) || f.waitingForAdmin());
   }
 
   private static boolean showsIdle(String screen) {
@@ -159,8 +204,7 @@ final class TuiHarness implements AutoCloseable {
   void waitGone(String text) {
     long deadline = System.currentTimeMillis() + WAIT.millis();
     while (System.currentTimeMillis() < deadline) {
-      String s = screen();
-      if (!s.contains(text) && idle(s)) {
+      if (settled(t -> !t.contains(text)).isPresent()) {
         return;
       }
       pause();

@@ -24,7 +24,8 @@ final class Walk {
     String heading = m.get("tui.checks.heading");
     boolean applied = d.fixes().isEmpty();
     boolean proved = d.produces().isEmpty();
-    for (int i = 0; i < 20; i++) {
+    int stuck = 0;
+    for (int i = 0; i < 30; i++) {
       String s = h.waitForAny(run, confirm, nothing, passed, m.get("tui.report.title"), heading);
       String dialog =
           s.contains(run)
@@ -46,11 +47,24 @@ final class Walk {
         h.type("p");
         proved = true;
         h.waitForAny(run);
+      } else if (stuck++ < 10) {
+        // between a dialog closing and the task it starts, the wizard looks idle for a frame or
+        // two (longer on a busy machine): look again before calling the step stuck
+        pause(300);
       } else {
         throw new AssertionError("step " + d.id() + " does not pass:\n" + s);
       }
     }
     throw new AssertionError("step " + d.id() + " keeps asking:\n" + h.screen());
+  }
+
+  private static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   static String shortName(StepDefinition d, Messages m) {
