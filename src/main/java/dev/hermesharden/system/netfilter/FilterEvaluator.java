@@ -65,6 +65,52 @@ public final class FilterEvaluator {
     return evaluate(rs, builtin, p).stream().filter(Outcome::accepted).findFirst();
   }
 
+  /**
+   * Of packets that differ only in their source, one per way the rules can tell those sources
+   * apart; the order is kept. Only a rule that can match the packets whatever their source (port,
+   * protocol, interfaces, destination) can treat them differently, and it does so only by whether a
+   * source lies in its {@code -s} network; two sources inside the same of those networks take the
+   * same ways through the chains. So a filter whose 5,000 rules name 5,000 sources for other ports
+   * is walked once, not 5,000 times, with the same outcomes.
+   */
+  public static List<Packet> distinctBySource(Ruleset rs, List<Packet> packets) {
+    if (packets.size() < 2) {
+      return packets;
+    }
+    List<String> networks = new ArrayList<>();
+    for (List<Ruleset.Rule> rules : rs.rules().values()) {
+      for (Ruleset.Rule r : rules) {
+        if (matches(r, packets.get(0), true) != Tri.NO) {
+          networks.addAll(sourceNetworks(r));
+        }
+      }
+    }
+    java.util.Map<String, Packet> byWay = new java.util.LinkedHashMap<>();
+    for (Packet p : packets) {
+      StringBuilder way = new StringBuilder();
+      for (String n : networks) {
+        way.append(address(n, p.src()).ordinal());
+      }
+      byWay.putIfAbsent(way.toString(), p);
+    }
+    return List.copyOf(byWay.values());
+  }
+
+  /** The {@code -s} values of a rule (before its target's own options). */
+  private static List<String> sourceNetworks(Ruleset.Rule r) {
+    List<String> out = new ArrayList<>();
+    List<String> a = r.args();
+    for (int k = 0; k + 1 < a.size(); k++) {
+      if (a.get(k).equals("-j") || a.get(k).equals("-g")) {
+        break;
+      }
+      if (a.get(k).equals("-s") || a.get(k).equals("--source")) {
+        out.add(a.get(k + 1));
+      }
+    }
+    return out;
+  }
+
   private List<Result> from(String chain, int start, Packet p, int depth, boolean assumed) {
     List<Ruleset.Rule> rules = rs.chain(chain);
     for (int i = start; i < rules.size(); i++) {
@@ -110,6 +156,11 @@ public final class FilterEvaluator {
   }
 
   static Tri matches(Ruleset.Rule r, Packet p) {
+    return matches(r, p, false);
+  }
+
+  /** Whether a rule matches {@code p}; with {@code anySource}, whatever the packet's source. */
+  private static Tri matches(Ruleset.Rule r, Packet p, boolean anySource) {
     List<String> a = r.args();
     Tri result = Tri.YES;
     boolean negate = false;
@@ -131,7 +182,7 @@ public final class FilterEvaluator {
         }
         case "-i", "--in-interface" -> one = p.inIface().map(x -> iface(val, x)).orElse(Tri.NO);
         case "-o", "--out-interface" -> one = p.outIface().map(x -> iface(val, x)).orElse(Tri.NO);
-        case "-s", "--source" -> one = address(val, p.src());
+        case "-s", "--source" -> one = anySource ? Tri.YES : address(val, p.src());
         case "-d", "--destination" -> one = address(val, p.dst());
         case "-p", "--protocol" -> one = protocol(val, p.protocol());
         case "--dport", "--destination-port" -> one = ports(val, p.dstPort());

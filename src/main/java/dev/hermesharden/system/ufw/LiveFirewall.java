@@ -86,7 +86,9 @@ public record LiveFirewall(
   /**
    * New connections from the internet to {@code port} on every public address (every interface but
    * loopback and the private path's), from "anyone" and from every public network a rule of the
-   * live filter names as a source. IPv6 is tried on interfaces that have a global IPv6 address.
+   * live filter names as a source (one of each set of sources the rules treat alike, {@link
+   * FilterEvaluator#distinctBySource}). IPv6 is tried on interfaces that have a global IPv6
+   * address.
    */
   public List<Attempt> fromInternet(int port, PrivatePath path) {
     List<Attempt> out = new ArrayList<>();
@@ -102,8 +104,11 @@ public record LiveFirewall(
       if (rs.isEmpty()) {
         continue;
       }
+      List<Packet> packets = new ArrayList<>();
       for (String src : sources(rs.get(), six, path)) {
-        Packet p = Packet.tcpIn(ia.device(), src, ia.address(), port);
+        packets.add(Packet.tcpIn(ia.device(), src, ia.address(), port));
+      }
+      for (Packet p : FilterEvaluator.distinctBySource(rs.get(), packets)) {
         out.add(new Attempt(p, FilterEvaluator.reachable(rs.get(), "INPUT", p)));
       }
     }
