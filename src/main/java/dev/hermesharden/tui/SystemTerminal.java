@@ -48,6 +48,11 @@ final class SystemTerminal extends UnixTerminal {
     if (!charset.equals(StandardCharsets.UTF_8)) {
       return super.translateCharacter(c); // Lanterna's own substitutes for other charsets
     }
+    return utf8(c);
+  }
+
+  /** A character's UTF-8 bytes, no more (a lone surrogate becomes {@code ?}, as Lanterna's). */
+  static byte[] utf8(char c) {
     return Character.toString(c).getBytes(StandardCharsets.UTF_8);
   }
 
