@@ -15,7 +15,7 @@ A first run after a build records the class-data archive; it is run once before 
 
 Usage: src/bench/tui-pty.py [runs]   (build first: mvn -q -B package -DskipTests)
 """
-import os, pty, select, statistics, subprocess, sys, tempfile, time, struct, fcntl, termios
+import os, pty, re, select, statistics, subprocess, sys, tempfile, time, struct, fcntl, termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LAUNCHER = os.path.join(ROOT, "hermes-harden")
@@ -39,8 +39,67 @@ def answer(fd, chunk):
         os.write(fd, b"\x1b[24;80R")
 
 
+class Screen:
+    """Just enough of a VT100 to see the text on an 80x24 screen: cursor moves and characters.
+    (Lanterna writes only what changed, so a line's text is seldom in the byte stream whole.)"""
+
+    CSI = re.compile(rb"\x1b\[([0-9;?]*)([A-Za-z@])")
+
+    def __init__(self, rows=24, cols=80):
+        self.rows, self.cols = rows, cols
+        self.cells = [[" "] * cols for _ in range(rows)]
+        self.r = self.c = 0
+        self.pending = b""
+
+    def feed(self, data):
+        data = self.pending + data
+        self.pending = b""
+        i = 0
+        while i < len(data):
+            b = data[i]
+            if b == 0x1B:
+                m = self.CSI.match(data, i)
+                if not m:
+                    if len(data) - i < 16:
+                        self.pending = data[i:]
+                        return
+                    i += 2  # ESC 7, ESC 8 and the like
+                    continue
+                args, cmd = m.group(1), m.group(2)
+                if cmd == b"H":
+                    nums = [int(x) if x else 1 for x in args.split(b";")] if args else [1, 1]
+                    self.r, self.c = nums[0] - 1, (nums[1] if len(nums) > 1 else 1) - 1
+                elif cmd == b"J" and args in (b"2", b""):
+                    self.cells = [[" "] * self.cols for _ in range(self.rows)]
+                i = m.end()
+            elif b == 0x0D:
+                self.c = 0
+                i += 1
+            elif b == 0x0A:
+                self.r += 1
+                i += 1
+            elif b < 0x20:
+                i += 1
+            else:
+                n = 1 if b < 0x80 else 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+                if i + n > len(data):
+                    self.pending = data[i:]
+                    return
+                ch = data[i:i + n].decode("utf-8", "replace")
+                if 0 <= self.r < self.rows and 0 <= self.c < self.cols:
+                    self.cells[self.r][self.c] = ch
+                self.c += 1
+                i += n
+
+    def text(self):
+        return "\n".join("".join(row) for row in self.cells)
+
+
 def read_until(fd, needle, timeout=30.0):
+    """Reads until `needle` (bytes) is on the screen; returns the bytes read."""
     buf = b""
+    screen = Screen()
+    want = needle.decode("utf-8")
     end = time.time() + timeout
     while time.time() < end:
         r, _, _ = select.select([fd], [], [], 0.05)
@@ -53,7 +112,8 @@ def read_until(fd, needle, timeout=30.0):
                 break
             answer(fd, chunk)
             buf += chunk
-            if needle in buf:
+            screen.feed(chunk)
+            if want in screen.text():
                 return buf
     raise RuntimeError("never saw %r; got %d bytes" % (needle, len(buf)))
 
