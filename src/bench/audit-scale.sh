@@ -15,7 +15,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 jar=target/hermes-harden.jar
 cp="target/test-classes:$jar"
-variants=(1x keys ufw-1x ufw compose config)
+# VARIANTS="1x keys" limits the run (each large one needs its 1x: 1x, or ufw-1x for ufw)
+read -r -a variants <<<"${VARIANTS:-1x keys ufw-1x ufw compose config}"
 for v in "${variants[@]}"; do
   java -cp "$cp" dev.hermesharden.practice.ScaledPractice "$work/$v" "$v"
 done
@@ -26,13 +27,13 @@ for ((i = 0; i < rounds; i++)); do
   for v in "${variants[@]}"; do
     /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden audit --practice --json \
       --state-dir "$work/$v" >"$work/$v.json" 2>/dev/null || true
-    read -r w kb <"$work/t"
+    read -r w kb < <(tail -n 1 "$work/t")
     echo "$w" >>"$work/$v.wall"
     echo "$kb" >>"$work/$v.rss"
     verdicts <"$work/$v.json" >"$work/$v.verdicts.$i"
   done
   /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden --version >/dev/null 2>&1 || true
-  read -r w kb <"$work/t"
+  read -r w kb < <(tail -n 1 "$work/t")
   echo "$w" >>"$work/jvm.wall"
   echo "$kb" >>"$work/jvm.rss"
 done
