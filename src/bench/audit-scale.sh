@@ -22,7 +22,17 @@ for v in "${variants[@]}"; do
 done
 ./hermes-harden audit --practice --json --state-dir "$work/1x" >/dev/null 2>&1 || true # CDS dump
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-verdicts() { python3 -c 'import json,sys; [print(c["id"], c["status"], c["reason_key"]) for c in json.load(sys.stdin)["checks"]]'; }
+verdicts() { # one line per check; a run that printed no report (out of memory, ...) says so
+  python3 -c '
+import json, sys
+try:
+    checks = json.load(sys.stdin)["checks"]
+except ValueError:
+    print("no report")
+    sys.exit(0)
+for c in checks:
+    print(c["id"], c["status"], c["reason_key"])'
+}
 for ((i = 0; i < rounds; i++)); do
   for v in "${variants[@]}"; do
     /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden audit --practice --json \

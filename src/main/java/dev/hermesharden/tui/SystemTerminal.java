@@ -4,8 +4,6 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -39,8 +37,8 @@ final class SystemTerminal extends UnixTerminal {
   }
 
   static SystemTerminal open(Charset charset) throws IOException {
-    return new SystemTerminal(
-        new FrameOutput(new FileOutputStream(FileDescriptor.out), 64 * 1024), charset);
+    // System.out flushes each write, but one write of a whole frame is one write() call
+    return new SystemTerminal(new FrameOutput(System.out, 64 * 1024), charset);
   }
 
   @Override

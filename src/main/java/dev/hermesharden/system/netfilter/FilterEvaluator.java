@@ -66,34 +66,40 @@ public final class FilterEvaluator {
   }
 
   /**
-   * Of packets that differ only in their source, one per way the rules can tell those sources
-   * apart; the order is kept. Only a rule that can match the packets whatever their source (port,
-   * protocol, interfaces, destination) can treat them differently, and it does so only by whether a
-   * source lies in its {@code -s} network; two sources inside the same of those networks take the
-   * same ways through the chains. So a filter whose 5,000 rules name 5,000 sources for other ports
-   * is walked once, not 5,000 times, with the same outcomes.
+   * {@code always}, then those of {@code more} that the rules can tell apart from them and from
+   * each other; all differ only in their source. Only a rule that can match the packets whatever
+   * their source (port, protocol, interfaces, destination) can treat them differently, and it does
+   * so only by whether a source lies in its {@code -s} network; two sources inside the same of
+   * those networks take the same ways through the chains. So a filter whose 5,000 rules name 5,000
+   * sources for other ports is walked for the {@code always} ones, not 5,000 times, with the same
+   * outcomes.
    */
-  public static List<Packet> distinctBySource(Ruleset rs, List<Packet> packets) {
-    if (packets.size() < 2) {
-      return packets;
+  public static List<Packet> distinctBySource(Ruleset rs, List<Packet> always, List<Packet> more) {
+    List<Packet> all = new ArrayList<>(always);
+    all.addAll(more);
+    if (more.isEmpty()) {
+      return all;
     }
     List<String> networks = new ArrayList<>();
     for (List<Ruleset.Rule> rules : rs.rules().values()) {
       for (Ruleset.Rule r : rules) {
-        if (matches(r, packets.get(0), true) != Tri.NO) {
+        if (matches(r, all.get(0), true) != Tri.NO) {
           networks.addAll(sourceNetworks(r));
         }
       }
     }
-    java.util.Map<String, Packet> byWay = new java.util.LinkedHashMap<>();
-    for (Packet p : packets) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Packet> out = new ArrayList<>(always);
+    for (Packet p : all) {
       StringBuilder way = new StringBuilder();
       for (String n : networks) {
         way.append(address(n, p.src()).ordinal());
       }
-      byWay.putIfAbsent(way.toString(), p);
+      if (seen.add(way.toString()) && !always.contains(p)) {
+        out.add(p);
+      }
     }
-    return List.copyOf(byWay.values());
+    return out;
   }
 
   /** The {@code -s} values of a rule (before its target's own options). */
