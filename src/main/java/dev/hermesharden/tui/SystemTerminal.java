@@ -56,21 +56,24 @@ final class SystemTerminal extends UnixTerminal {
 
   @Override
   protected TerminalSize findTerminalSize() throws IOException {
-    out.direct(true);
-    try {
-      flush();
-      return super.findTerminalSize();
-    } finally {
-      out.direct(false);
-    }
+    return asked(super::findTerminalSize);
   }
 
   @Override
   public synchronized TerminalPosition getCursorPosition() throws IOException {
+    return asked(super::getCursorPosition);
+  }
+
+  private interface Question<T> {
+    T ask() throws IOException;
+  }
+
+  /** A question whose answer is waited for: what is written meanwhile leaves at once. */
+  private <T> T asked(Question<T> question) throws IOException {
     out.direct(true);
     try {
       flush();
-      return super.getCursorPosition();
+      return question.ask();
     } finally {
       out.direct(false);
     }
