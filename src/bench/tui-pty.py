@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
 """Benchmark of the full-screen wizard in a real pseudo-terminal (80x24, UTF-8).
 
-Prints three figures; asserts nothing:
-  * start to first frame: from spawning the launcher until the step list is on the screen ("Steps")
-    (median of N runs, JVM start included);
-  * bytes written to the terminal per navigation keystroke (arrow keys in the step list and
-    Tab between panes), after the first frame has settled;
+Prints the figures; asserts nothing:
+  * start to first full frame: from spawning the launcher until the step list AND the first live
+    check results are on the screen ("Live checks: N of M ok"; the placeholder frame that says
+    "Starting" does not count), and the process's RSS at that moment; median of N runs;
+  * the anchor, measured in the same runs, interleaved: a Java "hello" with the launcher's JVM
+    flags (time and RSS);
+  * bytes written to the terminal and write() calls of the process (/proc/PID/io syscw) per
+    navigation keystroke (arrow keys in the step list and Tab between panes), after the first
+    frame has settled.
+A first run after a build records the class-data archive; it is run once before and not counted.
 (peak RSS of a whole walk-through: src/bench/tui-walk-rss.sh)
 
 Usage: src/bench/tui-pty.py [runs]   (build first: mvn -q -B package -DskipTests)
 """
-import os, pty, select, statistics, subprocess, sys, tempfile, time, struct, fcntl, termios
+import os, pty, re, select, statistics, subprocess, sys, tempfile, time, struct, fcntl, termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LAUNCHER = os.path.join(ROOT, "hermes-harden")
@@ -34,8 +39,67 @@ def answer(fd, chunk):
         os.write(fd, b"\x1b[24;80R")
 
 
+class Screen:
+    """Just enough of a VT100 to see the text on an 80x24 screen: cursor moves and characters.
+    (Lanterna writes only what changed, so a line's text is seldom in the byte stream whole.)"""
+
+    CSI = re.compile(rb"\x1b\[([0-9;?]*)([A-Za-z@])")
+
+    def __init__(self, rows=24, cols=80):
+        self.rows, self.cols = rows, cols
+        self.cells = [[" "] * cols for _ in range(rows)]
+        self.r = self.c = 0
+        self.pending = b""
+
+    def feed(self, data):
+        data = self.pending + data
+        self.pending = b""
+        i = 0
+        while i < len(data):
+            b = data[i]
+            if b == 0x1B:
+                m = self.CSI.match(data, i)
+                if not m:
+                    if len(data) - i < 16:
+                        self.pending = data[i:]
+                        return
+                    i += 2  # ESC 7, ESC 8 and the like
+                    continue
+                args, cmd = m.group(1), m.group(2)
+                if cmd == b"H":
+                    nums = [int(x) if x else 1 for x in args.split(b";")] if args else [1, 1]
+                    self.r, self.c = nums[0] - 1, (nums[1] if len(nums) > 1 else 1) - 1
+                elif cmd == b"J" and args in (b"2", b""):
+                    self.cells = [[" "] * self.cols for _ in range(self.rows)]
+                i = m.end()
+            elif b == 0x0D:
+                self.c = 0
+                i += 1
+            elif b == 0x0A:
+                self.r += 1
+                i += 1
+            elif b < 0x20:
+                i += 1
+            else:
+                n = 1 if b < 0x80 else 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+                if i + n > len(data):
+                    self.pending = data[i:]
+                    return
+                ch = data[i:i + n].decode("utf-8", "replace")
+                if 0 <= self.r < self.rows and 0 <= self.c < self.cols:
+                    self.cells[self.r][self.c] = ch
+                self.c += 1
+                i += n
+
+    def text(self):
+        return "\n".join("".join(row) for row in self.cells)
+
+
 def read_until(fd, needle, timeout=30.0):
+    """Reads until `needle` (bytes) is on the screen; returns the bytes read."""
     buf = b""
+    screen = Screen()
+    want = needle.decode("utf-8")
     end = time.time() + timeout
     while time.time() < end:
         r, _, _ = select.select([fd], [], [], 0.05)
@@ -48,7 +112,8 @@ def read_until(fd, needle, timeout=30.0):
                 break
             answer(fd, chunk)
             buf += chunk
-            if needle in buf:
+            screen.feed(chunk)
+            if want in screen.text():
                 return buf
     raise RuntimeError("never saw %r; got %d bytes" % (needle, len(buf)))
 
@@ -80,42 +145,94 @@ def finish(pid, fd):
     os.close(fd)
 
 
-def first_frame(runs):
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as state:
-            t0 = time.time()
-            pid, fd = spawn(state)
-            read_until(fd, b"Steps")
-            times.append(time.time() - t0)
-            drain(fd)
-            finish(pid, fd)
-    return times
+FRAME = b"Live checks: "  # the first full frame: steps and the first check results
 
 
-def bytes_per_key():
+def rss_kib(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def syscw(pid):
+    with open("/proc/%d/io" % pid) as f:
+        for line in f:
+            if line.startswith("syscw:"):
+                return int(line.split()[1])
+    return 0
+
+
+def hello(tmp):
+    """The JVM floor: a class that prints one line, with the launcher's JVM flags."""
+    src = os.path.join(tmp, "Hello.java")
+    if not os.path.exists(os.path.join(tmp, "Hello.class")):
+        with open(src, "w") as f:
+            f.write('class Hello { public static void main(String[] a) { System.out.println("hello"); } }')
+        subprocess.run(["javac", "-d", tmp, src], check=True)
+    flags = ["-XX:+UseSerialGC", "-Xms4m", "-Xmx48m", "-Xss256k", "-XX:-UsePerfData",
+             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xshare:auto"]
+    out = os.path.join(tmp, "time")
+    t0 = time.time()
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out, "java"] + flags + ["-cp", tmp, "Hello"],
+                   check=True, stdout=subprocess.DEVNULL)
+    t = time.time() - t0
+    with open(out) as f:
+        return t, int(f.read().split()[-1])
+
+
+def one_frame():
+    with tempfile.TemporaryDirectory() as state:
+        t0 = time.time()
+        pid, fd = spawn(state)
+        read_until(fd, FRAME)
+        t = time.time() - t0
+        rss = rss_kib(pid)
+        drain(fd)
+        finish(pid, fd)
+        return t, rss
+
+
+def per_key():
     with tempfile.TemporaryDirectory() as state:
         pid, fd = spawn(state)
-        read_until(fd, b"Steps")
+        read_until(fd, FRAME)
         drain(fd, 1.0)
         keys = [b"\x1b[B", b"\x1b[A"] * 10 + [b"\t"] * 6
-        sizes = []
+        sizes, writes = [], []
         for k in keys:
+            before = syscw(pid)
             os.write(fd, k)
             sizes.append(len(drain(fd, 0.3)))
+            writes.append(syscw(pid) - before)
         finish(pid, fd)
-        return sizes
+        return sizes, writes
 
 
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    t = first_frame(runs)
-    print("start to first frame, %d runs: median %.3f s, min %.3f s, max %.3f s"
-          % (runs, statistics.median(t), min(t), max(t)))
-    sizes = bytes_per_key()
-    for name, part in (("arrow keys (step list, with preview)", sizes[:20]), ("Tab between panes", sizes[20:])):
-        print("bytes per keystroke, %s, %d keys: median %d, mean %.0f, max %d"
-              % (name, len(part), statistics.median(part), statistics.mean(part), max(part)))
+    with tempfile.TemporaryDirectory() as tmp:
+        one_frame()  # records the class-data archive after a build: not a measurement
+        hello(tmp)
+        frames, anchors = [], []
+        for _ in range(runs):  # interleaved: the anchor and the wizard in turns
+            anchors.append(hello(tmp))
+            frames.append(one_frame())
+    ft = [f[0] for f in frames]
+    fr = [f[1] / 1024 for f in frames]
+    ht = statistics.median(a[0] for a in anchors)
+    hr = statistics.median(a[1] / 1024 for a in anchors)
+    print("start to first full frame (steps + check results), pty 80x24, %d runs: median %.3f s"
+          " (min %.3f, max %.3f) = %.1fx the JVM hello; RSS at first frame median %.1f MiB"
+          % (runs, statistics.median(ft), min(ft), max(ft), statistics.median(ft) / ht,
+             statistics.median(fr)))
+    print("anchor, same runs: JVM hello (launcher flags) median %.3f s, RSS %.1f MiB" % (ht, hr))
+    sizes, writes = per_key()
+    for name, a, b in (("arrow keys (step list, with preview)", 0, 20), ("Tab between panes", 20, 26)):
+        print("per keystroke, %s, %d keys: bytes median %d, max %d; write() calls median %d, max %d"
+              % (name, b - a, statistics.median(sizes[a:b]), max(sizes[a:b]),
+                 statistics.median(writes[a:b]), max(writes[a:b])))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A read-through view of a host for one run of checks: the same command (same argv) or file read is
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * failure is remembered too (a command that timed out would only time out again). Any write forgets
  * everything, since the answers may have changed. Not for use across runs: it never notices changes
  * made by anyone else.
+ *
+ * <p>Files parsed from its answers ({@link #parsed}) are kept the same way: a compose file with
+ * 3,200 services or a 5 MB {@code config.yaml} is parsed once per run, not once per check. A kept
+ * parse is used only for the very text it was made from.
  */
 final class CachingHost extends ForwardingHost {
   private record Answer<T>(T value, HostException failure) {
@@ -37,6 +42,12 @@ final class CachingHost extends ForwardingHost {
 
   /** One future per question: asked once, and callers of the same question wait for it. */
   private final Map<String, CompletableFuture<Answer<?>>> cache = new ConcurrentHashMap<>();
+
+  /** A file's text and what its parser made of it (or threw). */
+  private record Parse(String text, Object value, RuntimeException failure) {}
+
+  /** One future per parse of a file, as {@link #cache} holds one per question. */
+  private final Map<String, CompletableFuture<Parse>> parses = new ConcurrentHashMap<>();
 
   CachingHost(Host inner) {
     super(inner);
@@ -65,16 +76,50 @@ final class CachingHost extends ForwardingHost {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public <T> T parsed(String kind, String path, String text, Function<String, T> parser) {
+    String key = "parsed\0" + kind + "\0" + path;
+    CompletableFuture<Parse> mine = new CompletableFuture<>();
+    CompletableFuture<Parse> known = parses.putIfAbsent(key, mine);
+    if (known == null) {
+      try {
+        mine.complete(new Parse(text, inner.parsed(kind, path, text, parser), null));
+      } catch (RuntimeException e) {
+        mine.complete(new Parse(text, null, e));
+      } catch (Error e) {
+        parses.remove(key, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      known = mine;
+    }
+    Parse p = known.join();
+    if (!p.text().equals(text)) {
+      // another text under the same path (not from this host's answers): not this parse
+      return inner.parsed(kind, path, text, parser);
+    }
+    if (p.failure() != null) {
+      throw p.failure();
+    }
+    return (T) p.value();
+  }
+
+  @Override
   public void writeFile(String path, String content, FileAttrs attrs, Charset charset)
       throws HostException {
-    cache.clear();
+    forget();
     inner.writeFile(path, content, attrs, charset);
   }
 
   @Override
   public void deleteFile(String path) throws HostException {
-    cache.clear();
+    forget();
     inner.deleteFile(path);
+  }
+
+  private void forget() {
+    cache.clear();
+    parses.clear();
   }
 
   /**

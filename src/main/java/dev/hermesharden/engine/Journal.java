@@ -32,7 +32,14 @@ public final class Journal {
 
   private final Path dir;
   private final Clock clock;
-  private final ObjectMapper json = JsonCodec.mapper();
+
+  /**
+   * The mapper, made when the state is first read or written: a first start has no file to read,
+   * and Jackson (with its time module) is ~600 classes the wizard's first frame does not need.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonCodec.mapper();
+  }
 
   public Journal(Path dir, Clock clock) {
     this.dir = dir;
@@ -50,9 +57,9 @@ public final class Journal {
   public void save(Session session) {
     try {
       LocalHost.makeDirsHere(dir.toString(), 0700);
-      ObjectNode root = json.createObjectNode().put("format", FORMAT);
-      root.setAll((ObjectNode) json.valueToTree(session));
-      LocalHost.writeHere(file().toString(), json.writeValueAsString(root), 0600);
+      ObjectNode root = Json.MAPPER.createObjectNode().put("format", FORMAT);
+      root.setAll((ObjectNode) Json.MAPPER.valueToTree(session));
+      LocalHost.writeHere(file().toString(), Json.MAPPER.writeValueAsString(root), 0600);
     } catch (HostException | IOException | RuntimeException e) {
       throw new JournalException("cannot save " + file() + ": " + e.getMessage(), e);
     }
@@ -75,7 +82,7 @@ public final class Journal {
     }
     JsonNode root;
     try {
-      root = json.readTree(bytes);
+      root = Json.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       return corrupt(Reason.of("engine.journal.bad-json", f, e.getOriginalMessage()));
     } catch (IOException e) {
@@ -90,7 +97,7 @@ public final class Journal {
     }
     try {
       ((ObjectNode) root).remove("format");
-      return new JournalLoad.Loaded(json.treeToValue(root, Session.class));
+      return new JournalLoad.Loaded(Json.MAPPER.treeToValue(root, Session.class));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return corrupt(Reason.of("engine.journal.bad-json", f, e.getMessage()));
     }

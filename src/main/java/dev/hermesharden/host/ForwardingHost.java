@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A host that passes everything to another one. Subclasses override what they add to (recording,
@@ -82,6 +83,11 @@ public abstract class ForwardingHost implements Host {
   @Override
   public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
     return inner.sshAuthOffer(address, port, user);
+  }
+
+  @Override
+  public <T> T parsed(String kind, String path, String text, Function<String, T> parser) {
+    return inner.parsed(kind, path, text, parser);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The machine being hardened. Everything the tool learns or changes goes through here: commands are
@@ -147,6 +148,17 @@ public interface Host {
    */
   default SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
     throw new HostException(HostException.Kind.IO, "this host cannot ask an SSH server");
+  }
+
+  /**
+   * What {@code parser} makes of a file's {@code text} as read from this host. A host that keeps
+   * its answers for one run of checks keeps this too, so a compose file or {@code config.yaml} that
+   * many checks read is parsed once per run; a host that keeps nothing parses each time. {@code
+   * kind} names the parser (one file may be read two ways). What the parser throws is thrown, and
+   * kept, like its value.
+   */
+  default <T> T parsed(String kind, String path, String text, Function<String, T> parser) {
+    return parser.apply(text);
   }
 
   /** True for the practice VPS: nothing real changes and proofs are labelled as simulated. */

@@ -15,7 +15,14 @@ import java.util.Map;
  */
 public final class PracticeStore {
   public static final String FILE = "practice-vps.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The mapper, made on first use (the first practice run has no file to read, and Jackson is ~600
+   * classes the first frame does not need).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Path file;
 
@@ -29,7 +36,7 @@ public final class PracticeStore {
       return SimulatedHost.fresh();
     }
     try {
-      Map<String, SimFile> files = JSON.readValue(file.toFile(), new TypeReference<>() {});
+      Map<String, SimFile> files = Json.MAPPER.readValue(file.toFile(), new TypeReference<>() {});
       SimFs fs = new SimFs();
       fs.restore(files);
       return SimulatedHost.of(fs);
@@ -49,7 +56,8 @@ public final class PracticeStore {
   public void save(SimulatedHost host) throws IOException {
     try {
       LocalHost.makeDirsHere(file.getParent().toString(), 0700);
-      LocalHost.writeHere(file.toString(), JSON.writeValueAsString(host.fs().snapshot()), 0600);
+      LocalHost.writeHere(
+          file.toString(), Json.MAPPER.writeValueAsString(host.fs().snapshot()), 0600);
     } catch (HostException e) {
       throw new IOException(e.getMessage(), e);
     }

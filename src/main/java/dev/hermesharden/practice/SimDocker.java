@@ -44,7 +44,14 @@ final class SimDocker implements SimComponent {
       """;
   private static final String NO_DAEMON =
       "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The mapper, made on first use (made when docker is first asked, not when the practice VPS is
+   * built: Jackson is ~600 classes the first frame does not need).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Override
   public void seed(SimFs fs) {
@@ -89,7 +96,7 @@ final class SimDocker implements SimComponent {
         running.merge(c.configFile(), 1, Integer::sum);
         names.put(c.configFile(), c.project());
       }
-      ArrayNode out = JSON.createArrayNode();
+      ArrayNode out = Json.MAPPER.createArrayNode();
       running.forEach(
           (file, n) ->
               out.addObject()
@@ -134,7 +141,7 @@ final class SimDocker implements SimComponent {
   private static String ps(SimFs fs) {
     StringBuilder sb = new StringBuilder();
     for (SimContainers.Container c : SimContainers.all(fs)) {
-      ObjectNode o = JSON.createObjectNode();
+      ObjectNode o = Json.MAPPER.createObjectNode();
       o.put("Command", "\"/init /opt/hermes/docker/main-wrapper.sh gateway run\"");
       o.put("CreatedAt", "2024-11-24 00:00:00 +0000 UTC");
       o.put("ID", c.id().substring(0, 12));
@@ -173,7 +180,7 @@ final class SimDocker implements SimComponent {
   }
 
   private static ExecResult inspect(List<String> argv, SimFs fs) {
-    ArrayNode out = JSON.createArrayNode();
+    ArrayNode out = Json.MAPPER.createArrayNode();
     StringBuilder err = new StringBuilder();
     List<SimContainers.Container> all = SimContainers.all(fs);
     for (String ref : argv.subList(2, argv.size())) {
@@ -190,7 +197,10 @@ final class SimDocker implements SimComponent {
     }
     String json;
     try {
-      json = out.isEmpty() ? "[]" : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+      json =
+          out.isEmpty()
+              ? "[]"
+              : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -198,7 +208,7 @@ final class SimDocker implements SimComponent {
   }
 
   private static ObjectNode inspectJson(SimContainers.Container c) {
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("Id", c.id());
     o.put("Name", "/" + c.name());
     o.putObject("State").put("Status", "running").put("Running", true).put("Pid", 1500);

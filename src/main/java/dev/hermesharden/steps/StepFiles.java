@@ -3,13 +3,7 @@ package dev.hermesharden.steps;
 import dev.hermesharden.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,28 +101,45 @@ public final class StepFiles {
     }
   }
 
-  /** The files under {@code wizard-steps/} on the class path, in a jar or a directory. */
+  /**
+   * The files under {@code wizard-steps/} on the class path, in a jar or a directory, as named by
+   * its {@link #INDEX} (a jar cannot be listed without opening it a second time as a file system,
+   * which costs the start of the wizard several MiB; StepFilesTest keeps the index complete).
+   */
   public static List<Source> packagedSources() {
-    URL url = StepFiles.class.getClassLoader().getResource(RESOURCE_DIR);
-    if (url == null) {
-      throw new IllegalStateException("no " + RESOURCE_DIR + " on the class path");
-    }
+    ClassLoader loader = StepFiles.class.getClassLoader();
     try {
-      URI uri = url.toURI();
-      if (uri.getScheme().equals("jar")) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-          fs = FileSystems.newFileSystem(uri, Map.of());
+      List<Source> out = new ArrayList<>();
+      for (String name : lines(loader, RESOURCE_DIR + "/" + INDEX)) {
+        if (!name.isBlank()) {
+          out.add(new Source(name.strip(), text(loader, name.strip())));
         }
-        return read(fs.getPath(RESOURCE_DIR));
       }
-      return read(Path.of(uri));
+      out.sort((a, b) -> a.name().compareTo(b.name()));
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The list of the step files beside them, one name a line. */
+  public static final String INDEX = "index.txt";
+
+  private static List<String> lines(ClassLoader loader, String resource) throws IOException {
+    try (var in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no " + resource + " on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  private static String text(ClassLoader loader, String name) throws IOException {
+    try (var in = loader.getResourceAsStream(RESOURCE_DIR + "/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE_DIR + "/" + INDEX + " names a missing " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -18,7 +18,6 @@ import com.googlecode.lanterna.gui2.WindowShadowRenderer;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
@@ -73,7 +72,7 @@ public final class WizardApp {
   public static WizardApp onSystemTerminal(
       WizardEngine engine, Messages messages, TuiOptions options, Clock clock) throws IOException {
     Charset charset = options.ascii() ? Charset.defaultCharset() : StandardCharsets.UTF_8;
-    Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset).createTerminal();
+    Terminal terminal = SystemTerminal.open(charset);
     return new WizardApp(engine, messages, terminal, options, clock);
   }
 

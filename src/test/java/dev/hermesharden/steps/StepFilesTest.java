@@ -64,6 +64,22 @@ class StepFilesTest {
       "fixes:\n  - id: a.fix\n    title: f1\n    destructive: true\n    requires: [key-login]\n";
 
   @Test
+  void theIndexNamesEveryStepFileAndTheyAreWhatIsPackaged() throws Exception {
+    List<StepFiles.Source> onDisk = StepFiles.read(java.nio.file.Path.of(StepFiles.RESOURCE_DIR));
+    assertTrue(onDisk.size() >= 9, "the step files of the checkout: " + onDisk);
+    assertEquals(
+        onDisk.stream().map(StepFiles.Source::name).toList(),
+        java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of(StepFiles.RESOURCE_DIR, StepFiles.INDEX))
+            .stream()
+            .filter(l -> !l.isBlank())
+            .sorted()
+            .toList(),
+        "wizard-steps/index.txt lists exactly the step files");
+    assertEquals(onDisk, StepFiles.packagedSources());
+  }
+
+  @Test
   void validFilesLoadInOrderWithTheirFields() throws Exception {
     List<StepDefinition> steps =
         StepFiles.load(

@@ -64,14 +64,17 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
         }
       }
     }
+    Optional<String> config = host.readFile(HermesFiles.config(home.get()));
+    Optional<String> env = host.readFile(HermesFiles.env(home.get()));
     return new ApprovalsFacts(
         home,
         List.of(home.get()),
-        host.readFile(HermesFiles.config(home.get())),
-        host.readFile(HermesFiles.env(home.get())),
+        config,
+        env,
         container,
         processEnv,
-        envFrom);
+        envFrom,
+        ApprovalsFacts.Parsed.of(host, home.get(), config, env));
   }
 
   @Override

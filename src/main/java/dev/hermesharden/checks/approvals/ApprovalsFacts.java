@@ -1,5 +1,7 @@
 package dev.hermesharden.checks.approvals;
 
+import dev.hermesharden.host.Host;
+import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.HermesConfig;
@@ -14,6 +16,8 @@ import java.util.Optional;
  * Hermes container (if any) and the environment Hermes' process starts with.
  *
  * @param envFrom where {@code processEnv} was read ("container NAME", "FILE SERVICE"), "" if none
+ * @param parsed the two files as parsed once per run by the host ({@link
+ *     dev.hermesharden.host.Host#parsed}); null for facts made from texts, which parse on demand
  */
 public record ApprovalsFacts(
     Optional<String> home,
@@ -22,7 +26,38 @@ public record ApprovalsFacts(
     Optional<String> envText,
     Optional<ContainerState> container,
     Map<String, String> processEnv,
-    String envFrom) {
+    String envFrom,
+    Parsed parsed) {
+  /**
+   * What {@link #configText} and {@link #envText} parse to.
+   *
+   * @param config the parsed config.yaml, null when {@code invalid} says why it is not YAML
+   */
+  public record Parsed(HermesConfig config, BadInputException invalid, DotEnv env) {
+    /** Parses both texts through the host, which keeps a parse for the run. */
+    static Parsed of(
+        Host host, String home, Optional<String> configText, Optional<String> envText) {
+      HermesConfig config = HermesConfig.empty();
+      BadInputException invalid = null;
+      if (configText.isPresent()) {
+        String path = HermesFiles.config(home);
+        try {
+          config =
+              host.parsed(
+                  HermesConfig.KIND, path, configText.get(), t -> HermesConfig.parse(path, t));
+        } catch (BadInputException e) {
+          config = null;
+          invalid = e;
+        }
+      }
+      DotEnv env =
+          envText
+              .map(t -> host.parsed(DotEnv.KIND, HermesFiles.env(home), t, DotEnv::parse))
+              .orElseGet(DotEnv::empty);
+      return new Parsed(config, invalid, env);
+    }
+  }
+
   public ApprovalsFacts {
     searched = List.copyOf(searched);
     processEnv = Map.copyOf(processEnv);
@@ -34,7 +69,7 @@ public record ApprovalsFacts(
       List<String> searched,
       Optional<String> configText,
       Optional<String> envText) {
-    this(home, searched, configText, envText, Optional.empty(), Map.of(), "");
+    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null);
   }
 
   /** Facts for a found data dir, e.g. from fixtures. */
@@ -55,7 +90,8 @@ public record ApprovalsFacts(
         envText,
         Optional.of(c),
         c.environment(),
-        "container " + c.name());
+        "container " + c.name(),
+        parsed);
   }
 
   /**
@@ -64,10 +100,19 @@ public record ApprovalsFacts(
    * @throws dev.hermesharden.model.BadInputException when it is not YAML
    */
   public HermesConfig config() {
+    if (parsed != null) {
+      if (parsed.invalid() != null) {
+        throw parsed.invalid();
+      }
+      return parsed.config();
+    }
     return configText.map(t -> HermesConfig.parse(configPath(), t)).orElseGet(HermesConfig::empty);
   }
 
   public DotEnv env() {
+    if (parsed != null) {
+      return parsed.env();
+    }
     return envText.map(DotEnv::parse).orElseGet(DotEnv::empty);
   }
 

@@ -20,12 +20,28 @@ import java.util.Optional;
  * {@code fail2ban.filter-matches}: a deliberate failed login is recognised by the sshd filter on
  * the log source the jail really reads. Gather makes one harmless failing SSH login to 127.0.0.1 as
  * a unique user that cannot exist ({@code hh-probe-<hex>}) — the one thing this check's gather does
- * besides reading — then runs {@code fail2ban-regex} over the jail's source (the journal for {@code
- * backend = systemd}, else its log file). A real ban cannot serve as the proof: ignoreip exempts
+ * besides reading — then runs {@code fail2ban-regex} over the jail's source: the journal for {@code
+ * backend = systemd}; for a log file, the probe's own lines found at the file's end, one by one (a
+ * log is never read whole: the tool's matches over a large one would not fit the output a host
+ * keeps, and the probe's line comes last). A real ban cannot serve as the proof: ignoreip exempts
  * 127.0.0.1, as it should.
  */
 public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts> {
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The jail's source when it reads the journal. */
+  static final String JOURNAL = "systemd-journal";
+
+  /** How much of a log file's end is searched for the probe's lines. */
+  static final int TAIL_BYTES = 1024 * 1024;
+
+  /** sshd writes two or three lines per failed login; each is tested on its own. */
+  static final int MAX_PROBE_LINES = 4;
+
+  /** How long the syslog daemon is given to write the probe's lines. */
+  static final Duration LOG_WAIT = Duration.ofSeconds(3);
+
+  private static final Duration REGEX_TIMEOUT = Duration.ofMinutes(2);
 
   /**
    * @param source what fail2ban-regex read: {@code systemd-journal} or a log path
@@ -56,10 +72,32 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
     host.exec(probeArgv(user, at[0], at[1]), Duration.ofSeconds(15));
     JailConfig cfg = JailConfig.read(host);
     String source = source(cfg);
+    if (source.equals(JOURNAL)) {
+      return regex(host, user, source, source);
+    }
+    // a log file: only its end, where the probe's lines are (a 100 MB auth.log is never read
+    // whole; its matches would not fit the output a host keeps, the probe's last of all)
+    List<String> lines = probeLines(host, source, user);
+    if (lines.isEmpty()) {
+      // sshd's failure never reached the file the jail reads: there is nothing to match
+      return new Facts(user, source, Optional.of(new FailRegexResult(0, 0, 0, 0, List.of())), "");
+    }
+    Facts facts = null;
+    for (String line : lines) {
+      // a log line in place of a file: fail2ban-regex tests that one line against the filter
+      facts = regex(host, user, source, line);
+      if (facts.result().isEmpty() || !facts.result().get().matchedLines().isEmpty()) {
+        break;
+      }
+    }
+    return facts;
+  }
+
+  /** {@code fail2ban-regex} over {@code log}: the journal, a log file, or one log line. */
+  private static Facts regex(Host host, String user, String source, String log)
+      throws HostException {
     ExecResult r =
-        host.exec(
-            List.of("fail2ban-regex", "--print-all-matched", source, "sshd"),
-            Duration.ofMinutes(2));
+        host.exec(List.of("fail2ban-regex", "--print-all-matched", log, "sshd"), REGEX_TIMEOUT);
     if (!r.ok()) {
       return new Facts(user, source, Optional.empty(), (r.stderr() + r.stdout()).strip());
     }
@@ -67,6 +105,35 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
       return new Facts(user, source, Optional.of(FailRegexResult.parse(r.stdout())), "");
     } catch (IllegalArgumentException e) {
       return new Facts(user, source, Optional.empty(), r.stdout().strip());
+    }
+  }
+
+  /**
+   * The probe's lines at the end of a log file (at most {@link #MAX_PROBE_LINES}), read with {@code
+   * tail -c} (it seeks: the file's size does not matter). The syslog daemon writes a moment after
+   * sshd, so an end without them is read again for up to {@link #LOG_WAIT}.
+   */
+  static List<String> probeLines(Host host, String path, String user) throws HostException {
+    long deadline = System.nanoTime() + LOG_WAIT.toNanos();
+    for (int attempt = 0; ; attempt++) {
+      // one byte more each time: a run's host answers the same command once (CachingHost)
+      ExecResult r =
+          host.exec(
+              List.of("tail", "-c", String.valueOf(TAIL_BYTES + attempt), "--", path),
+              Host.DEFAULT_TIMEOUT);
+      List<String> found =
+          r.ok()
+              ? r.stdout().lines().filter(l -> l.contains(user)).limit(MAX_PROBE_LINES).toList()
+              : List.of();
+      if (!found.isEmpty() || !r.ok() || System.nanoTime() > deadline) {
+        return found;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return found;
+      }
     }
   }
 
@@ -115,7 +182,7 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
   public static String source(JailConfig cfg) {
     String backend = cfg.get("sshd", "backend").orElse("auto");
     if (backend.startsWith("systemd")) {
-      return "systemd-journal";
+      return JOURNAL;
     }
     String log = cfg.get("sshd", "logpath").orElse("").strip().split("\\s+")[0];
     return log.isEmpty() || log.contains("%(") ? "/var/log/auth.log" : log;

@@ -62,6 +62,9 @@ public record ComposeFile(String path, List<ComposeService> services, List<Strin
     return services.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** The name of this parser for {@link dev.hermesharden.host.Host#parsed}. */
+  public static final String KIND = "compose";
+
   /**
    * Reads a compose file's text.
    *

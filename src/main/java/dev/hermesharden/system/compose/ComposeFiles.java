@@ -40,7 +40,7 @@ public record ComposeFiles(
       }
       texts.put(path, text);
       try {
-        files.add(ComposeFile.parse(path, text));
+        files.add(host.parsed(ComposeFile.KIND, path, text, t -> ComposeFile.parse(path, t)));
       } catch (BadInputException e) {
         bad.put(path, e);
       }

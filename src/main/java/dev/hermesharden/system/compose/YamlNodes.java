@@ -1,5 +1,6 @@
 package dev.hermesharden.system.compose;
 
+import dev.hermesharden.host.Host;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,19 +20,29 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * node tree keeps line and column of every value, which findings and the port rewriter need, and
  * keeps {@code 8642:8642} as text where YAML 1.1 would read a base-60 number.
  */
-final class YamlNodes {
+public final class YamlNodes {
   private YamlNodes() {}
 
   static Node compose(String text) {
-    LoaderOptions opts = new LoaderOptions();
+    LoaderOptions opts = options();
     opts.setAllowDuplicateKeys(false);
     return new Yaml(new SafeConstructor(opts)).compose(new StringReader(text));
   }
 
   /** The whole document as plain maps, lists and scalars (safe constructor only). */
   static Object load(String text) {
+    return new Yaml(new SafeConstructor(options())).load(text);
+  }
+
+  /**
+   * SnakeYAML's defaults, but the size limit is ours: any text a host returns ({@link
+   * Host#MAX_FILE_BYTES}, which bounds its code points) parses; SnakeYAML's own 3 MB limit would
+   * turn a large but valid file into a parse error.
+   */
+  public static LoaderOptions options() {
     LoaderOptions opts = new LoaderOptions();
-    return new Yaml(new SafeConstructor(opts)).load(text);
+    opts.setCodePointLimit(Host.MAX_FILE_BYTES);
+    return opts;
   }
 
   /** A mapping's entries by key, with YAML merge keys ({@code <<: *base}) folded in. */

@@ -25,8 +25,11 @@ public final class ComposeEnvironment {
       throws HostException {
     Map<String, String> env = new LinkedHashMap<>();
     for (String e : s.envFiles()) {
-      Optional<String> text = host.readFile(resolve(f, e));
-      text.ifPresent(t -> env.putAll(DotEnv.parse(t).values()));
+      String path = resolve(f, e);
+      Optional<String> text = host.readFile(path);
+      if (text.isPresent()) {
+        env.putAll(host.parsed(DotEnv.KIND, path, text.get(), DotEnv::parse).values());
+      }
     }
     s.environment().forEach((k, v) -> env.put(k, Interpolation.resolveDefaults(v)));
     return env;

@@ -32,6 +32,9 @@ public final class DotEnv {
     entries.forEach(e -> last.put(e.key(), e));
   }
 
+  /** The name of this parser for {@link dev.hermesharden.host.Host#parsed}. */
+  public static final String KIND = "dotenv";
+
   public static DotEnv parse(String text) {
     List<Entry> out = new ArrayList<>();
     String[] lines = text.split("\n", -1);

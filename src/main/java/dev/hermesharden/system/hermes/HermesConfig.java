@@ -1,14 +1,12 @@
 package dev.hermesharden.system.hermes;
 
 import dev.hermesharden.model.BadInputException;
+import dev.hermesharden.system.compose.YamlPlain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -25,6 +23,9 @@ public final class HermesConfig {
   private HermesConfig(Map<String, Object> root) {
     this.root = root;
   }
+
+  /** The name of this parser for {@link dev.hermesharden.host.Host#parsed}. */
+  public static final String KIND = "hermes-config";
 
   /** An absent config.yaml: every getter returns Hermes' default. */
   public static HermesConfig empty() {
@@ -59,7 +60,7 @@ public final class HermesConfig {
 
   /** A safe load (plain maps, lists and scalars only; no classes are constructed). */
   static Object load(String text) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    return YamlPlain.load(text);
   }
 
   /** The raw value at a dotted path, empty when any part is absent or null. */

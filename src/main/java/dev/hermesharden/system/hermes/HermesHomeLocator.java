@@ -226,7 +226,9 @@ public final class HermesHomeLocator {
       return PathTrust.classify(host, path) instanceof PathTrust.RootOnly;
     }
     try {
-      return ComposeTrust.untrusted(host, ComposeFile.parse(path, text.get()), accounts).isEmpty();
+      ComposeFile f =
+          host.parsed(ComposeFile.KIND, path, text.get(), t -> ComposeFile.parse(path, t));
+      return ComposeTrust.untrusted(host, f, accounts).isEmpty();
     } catch (RuntimeException e) {
       return false; // not a compose file we can read: not a trusted source
     }

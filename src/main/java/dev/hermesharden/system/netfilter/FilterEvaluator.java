@@ -65,6 +65,58 @@ public final class FilterEvaluator {
     return evaluate(rs, builtin, p).stream().filter(Outcome::accepted).findFirst();
   }
 
+  /**
+   * {@code always}, then those of {@code more} that the rules can tell apart from them and from
+   * each other; all differ only in their source. Only a rule that can match the packets whatever
+   * their source (port, protocol, interfaces, destination) can treat them differently, and it does
+   * so only by whether a source lies in its {@code -s} network; two sources inside the same of
+   * those networks take the same ways through the chains. So a filter whose 5,000 rules name 5,000
+   * sources for other ports is walked for the {@code always} ones, not 5,000 times, with the same
+   * outcomes.
+   */
+  public static List<Packet> distinctBySource(Ruleset rs, List<Packet> always, List<Packet> more) {
+    List<Packet> all = new ArrayList<>(always);
+    all.addAll(more);
+    if (more.isEmpty()) {
+      return all;
+    }
+    List<String> networks = new ArrayList<>();
+    for (List<Ruleset.Rule> rules : rs.rules().values()) {
+      for (Ruleset.Rule r : rules) {
+        if (matches(r, all.get(0), true) != Tri.NO) {
+          networks.addAll(sourceNetworks(r));
+        }
+      }
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Packet> out = new ArrayList<>(always);
+    for (Packet p : all) {
+      StringBuilder way = new StringBuilder();
+      for (String n : networks) {
+        way.append(address(n, p.src()).ordinal());
+      }
+      if (seen.add(way.toString()) && !always.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** The {@code -s} values of a rule (before its target's own options). */
+  private static List<String> sourceNetworks(Ruleset.Rule r) {
+    List<String> out = new ArrayList<>();
+    List<String> a = r.args();
+    for (int k = 0; k + 1 < a.size(); k++) {
+      if (a.get(k).equals("-j") || a.get(k).equals("-g")) {
+        break;
+      }
+      if (a.get(k).equals("-s") || a.get(k).equals("--source")) {
+        out.add(a.get(k + 1));
+      }
+    }
+    return out;
+  }
+
   private List<Result> from(String chain, int start, Packet p, int depth, boolean assumed) {
     List<Ruleset.Rule> rules = rs.chain(chain);
     for (int i = start; i < rules.size(); i++) {
@@ -110,6 +162,11 @@ public final class FilterEvaluator {
   }
 
   static Tri matches(Ruleset.Rule r, Packet p) {
+    return matches(r, p, false);
+  }
+
+  /** Whether a rule matches {@code p}; with {@code anySource}, whatever the packet's source. */
+  private static Tri matches(Ruleset.Rule r, Packet p, boolean anySource) {
     List<String> a = r.args();
     Tri result = Tri.YES;
     boolean negate = false;
@@ -131,7 +188,7 @@ public final class FilterEvaluator {
         }
         case "-i", "--in-interface" -> one = p.inIface().map(x -> iface(val, x)).orElse(Tri.NO);
         case "-o", "--out-interface" -> one = p.outIface().map(x -> iface(val, x)).orElse(Tri.NO);
-        case "-s", "--source" -> one = address(val, p.src());
+        case "-s", "--source" -> one = anySource ? Tri.YES : address(val, p.src());
         case "-d", "--destination" -> one = address(val, p.dst());
         case "-p", "--protocol" -> one = protocol(val, p.protocol());
         case "--dport", "--destination-port" -> one = ports(val, p.dstPort());

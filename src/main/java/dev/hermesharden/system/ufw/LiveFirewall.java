@@ -86,7 +86,9 @@ public record LiveFirewall(
   /**
    * New connections from the internet to {@code port} on every public address (every interface but
    * loopback and the private path's), from "anyone" and from every public network a rule of the
-   * live filter names as a source. IPv6 is tried on interfaces that have a global IPv6 address.
+   * live filter names as a source (of those, one of each set the rules treat alike and unlike
+   * "anyone", {@link FilterEvaluator#distinctBySource}). IPv6 is tried on interfaces that have a
+   * global IPv6 address.
    */
   public List<Attempt> fromInternet(int port, PrivatePath path) {
     List<Attempt> out = new ArrayList<>();
@@ -102,8 +104,13 @@ public record LiveFirewall(
       if (rs.isEmpty()) {
         continue;
       }
+      List<Packet> anyone = new ArrayList<>();
+      List<Packet> named = new ArrayList<>();
       for (String src : sources(rs.get(), six, path)) {
         Packet p = Packet.tcpIn(ia.device(), src, ia.address(), port);
+        (anyone(src, six) ? anyone : named).add(p);
+      }
+      for (Packet p : FilterEvaluator.distinctBySource(rs.get(), anyone, named)) {
         out.add(new Attempt(p, FilterEvaluator.reachable(rs.get(), "INPUT", p)));
       }
     }
@@ -129,6 +136,10 @@ public record LiveFirewall(
       }
     }
     return out;
+  }
+
+  private static boolean anyone(String src, boolean six) {
+    return (six ? ANYONE_V6 : ANYONE_V4).contains(src);
   }
 
   /** "Anyone" plus the first host of every public source network the filter names. */

@@ -32,6 +32,45 @@ class FilterEvaluatorTest {
   }
 
   @Test
+  void sourcesTheRulesTreatAlikeAreWalkedOnceWithTheSameOutcomes() {
+    StringBuilder save = new StringBuilder("*filter\n:INPUT DROP [0:0]\n:user - [0:0]\n");
+    save.append("-A INPUT -j user\n");
+    save.append("-A user -s 198.51.100.0/24 -p tcp -m tcp --dport 22 -j DROP\n");
+    save.append("-A user -s 198.51.100.9/32 -p tcp -m tcp --dport 22 -j ACCEPT\n");
+    save.append("-A user -s 203.0.113.0/24 -p tcp -m tcp --dport 22 -j ACCEPT\n");
+    List<Packet> named = new java.util.ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      // 200 sources named by rules for other ports: alike for port 22, save by the networks above
+      save.append("-A user -s 192.0.2.")
+          .append(i)
+          .append("/32 -p tcp -m tcp --dport ")
+          .append(20000 + i)
+          .append(" -j ACCEPT\n");
+      named.add(Packet.tcpIn("eth0", "192.0.2." + i, "203.0.113.10", 22));
+    }
+    for (String src : List.of("198.51.100.1", "198.51.100.9", "203.0.113.5", "203.0.113.6")) {
+      named.add(Packet.tcpIn("eth0", src, "203.0.113.10", 22));
+    }
+    save.append("COMMIT\n");
+    Ruleset rs = Ruleset.parse(save.toString());
+    List<Packet> anyone = List.of(Packet.tcpIn("eth0", "198.51.100.77", "203.0.113.10", 22));
+    List<Packet> kept = FilterEvaluator.distinctBySource(rs, anyone, named);
+    // anyone (inside 198.51.100.0/24: dropped); 192.0.2.x (in none of them); .9; 203.0.113.x
+    assertEquals(
+        List.of("198.51.100.77", "192.0.2.1", "198.51.100.9", "203.0.113.5"),
+        kept.stream().map(Packet::src).toList());
+    java.util.Set<Boolean> all = new java.util.HashSet<>();
+    java.util.Set<Boolean> few = new java.util.HashSet<>();
+    for (Packet p : named) {
+      all.add(FilterEvaluator.reachable(rs, "INPUT", p).isPresent());
+    }
+    for (Packet p : kept) {
+      few.add(FilterEvaluator.reachable(rs, "INPUT", p).isPresent());
+    }
+    assertEquals(all, few, "the kept sources reach every outcome the others reach");
+  }
+
+  @Test
   void ufwLimitRuleAdmitsTheFirstConnectionFromTheInternet() {
     Ruleset rs = Ruleset.parse(V4);
     assertTrue(rs.hasChain("ufw-user-input"));

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark: is the audit flat at size? `hermes-harden audit --practice --json` on the practice VPS
+# at 1x and with one file grown (src/test/.../practice/ScaledPractice.java: 10,000 more admin keys,
+# 5,000 ufw rules, 3,200 compose services, a 5 MB config.yaml), runs interleaved (one of each
+# variant per round), medians of wall time and of peak RSS, each large variant against its 1x, and
+# whether every check's status and reason are the same. Anchor measured in the same rounds: the
+# JVM's start (`--version`). A first run records the class-data archive and is not counted.
+# Bar (issue 14): each large variant within 1.5x of its 1x in time and memory, the same verdicts.
+# Asserts nothing; prints the figures.
+# Usage: src/bench/audit-scale.sh [rounds]   (build first: mvn -q -B -o package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-5}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+jar=target/hermes-harden.jar
+cp="target/test-classes:$jar"
+# VARIANTS="1x keys" limits the run (each large one needs its 1x: 1x, or ufw-1x for ufw)
+read -r -a variants <<<"${VARIANTS:-1x keys ufw-1x ufw compose config}"
+for v in "${variants[@]}"; do
+  java -cp "$cp" dev.hermesharden.practice.ScaledPractice "$work/$v" "$v"
+done
+./hermes-harden audit --practice --json --state-dir "$work/1x" >/dev/null 2>&1 || true # CDS dump
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+verdicts() { # one line per check; a run that printed no report (out of memory, ...) says so
+  python3 -c '
+import json, sys
+try:
+    checks = json.load(sys.stdin)["checks"]
+except ValueError:
+    print("no report")
+    sys.exit(0)
+for c in checks:
+    print(c["id"], c["status"], c["reason_key"])'
+}
+for ((i = 0; i < rounds; i++)); do
+  for v in "${variants[@]}"; do
+    /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden audit --practice --json \
+      --state-dir "$work/$v" >"$work/$v.json" 2>/dev/null || true
+    read -r w kb < <(tail -n 1 "$work/t")
+    echo "$w" >>"$work/$v.wall"
+    echo "$kb" >>"$work/$v.rss"
+    verdicts <"$work/$v.json" >"$work/$v.verdicts.$i"
+  done
+  /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden --version >/dev/null 2>&1 || true
+  read -r w kb < <(tail -n 1 "$work/t")
+  echo "$w" >>"$work/jvm.wall"
+  echo "$kb" >>"$work/jvm.rss"
+done
+printf '%-8s %-7s %9s %7s %9s %7s  %s\n' variant vs "wall s" ratio "RSS MiB" ratio "same verdicts"
+for v in "${variants[@]}"; do
+  base=1x
+  [[ "$v" == ufw* ]] && base=ufw-1x
+  w=$(median <"$work/$v.wall") bw=$(median <"$work/$base.wall")
+  r=$(median <"$work/$v.rss") br=$(median <"$work/$base.rss")
+  same=yes
+  for ((i = 0; i < rounds; i++)); do
+    cmp -s "$work/$v.verdicts.$i" "$work/$base.verdicts.0" || same=NO
+  done
+  n=$(wc -l <"$work/$v.verdicts.0")
+  awk -v v="$v" -v b="$base" -v w="$w" -v bw="$bw" -v r="$r" -v br="$br" -v s="$same ($n checks)" \
+    'BEGIN { printf "%-8s %-7s %9.2f %6.2fx %9.1f %6.2fx  %s\n", v, b, w, w / bw, r / 1024, r / br, s }'
+done
+awk -v w="$(median <"$work/jvm.wall")" -v r="$(median <"$work/jvm.rss")" -v n="$rounds" \
+  'BEGIN { printf "anchor: JVM start (--version) %.2f s, %.1f MiB; medians of %d interleaved rounds\n", w, r / 1024, n }'

@@ -1,0 +1,77 @@
+package dev.hermesharden.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.host.ForwardingHost;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.steps.Catalog;
+import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.steps.StepFiles;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole audit (every step's checks, side by side, as {@code audit} runs them) reads each file of
+ * the host once and parses each compose file, {@code config.yaml} and {@code .env} once: what
+ * reaches the host below the run's cache is counted. Before, the compose file was parsed by every
+ * docker, hermes-dir and approvals check (~27 times per audit).
+ */
+class ParsedOncePerRunTest {
+  @Test
+  void eachFileIsReadAndParsedOnce() throws Exception {
+    Catalog catalog = Catalog.standard();
+    List<StepDefinition> steps = StepFiles.loadPackaged(catalog, Messages.english());
+    Counting host = new Counting(SimulatedHost.fresh());
+    new CheckRunner(catalog)
+        .runAll(
+            steps.stream().map(StepDefinition::checks).toList(),
+            host,
+            StepContext.of(Answers.EMPTY),
+            4);
+    assertTrue(
+        host.parses
+            .keySet()
+            .containsAll(
+                List.of(
+                    "compose /opt/hermes/docker-compose.yml",
+                    "hermes-config /opt/hermes/data/config.yaml",
+                    "dotenv /opt/hermes/data/.env")),
+        "the audit parsed through the host: " + host.parses);
+    host.parses.forEach((what, n) -> assertEquals(1, n, "parsed " + what));
+    assertTrue(host.reads.containsKey("/opt/hermes/data/config.yaml"), host.reads.toString());
+    host.reads.forEach((path, n) -> assertEquals(1, n, "read " + path));
+  }
+
+  /** Counts what reaches the host itself. */
+  private static final class Counting extends ForwardingHost {
+    final Map<String, Integer> parses = new ConcurrentHashMap<>();
+    final Map<String, Integer> reads = new ConcurrentHashMap<>();
+
+    Counting(Host inner) {
+      super(inner);
+    }
+
+    @Override
+    public Optional<String> readFile(String path, Charset charset) throws HostException {
+      reads.merge(path, 1, Integer::sum);
+      return inner.readFile(path, charset);
+    }
+
+    @Override
+    public <T> T parsed(String kind, String path, String text, Function<String, T> parser) {
+      parses.merge(kind + " " + path, 1, Integer::sum);
+      return inner.parsed(kind, path, text, parser);
+    }
+  }
+}

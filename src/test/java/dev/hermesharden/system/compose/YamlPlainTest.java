@@ -1,0 +1,67 @@
+package dev.hermesharden.system.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** {@link YamlPlain} makes what SnakeYAML's safe {@code load} makes, value for value. */
+class YamlPlainTest {
+  private static Object snake(String text) {
+    return new Yaml(new SafeConstructor(YamlNodes.options())).load(text);
+  }
+
+  private static void same(String text) {
+    assertEquals(snake(text), YamlPlain.load(text), text);
+  }
+
+  @Test
+  void scalarsAsYaml11ReadsThem() {
+    same("a: off\nb: yes\nc: 'off'\nd: 8\ne: 0x1F\nf: 1.5\ng: ~\nh:\ni: 2001-12-14\nj: 1_000\n");
+    same("mode: \"manual\"\nk: |\n  two\n  lines\nl: >\n  folded\n  text\n");
+    same("- 1\n- [a, b, {c: d}]\n- {x: [1, 2], y: null}\n");
+    same("8642:8642\n");
+    same("");
+    same("# only a comment\n");
+  }
+
+  @Test
+  void anchorsAliasesAndMerges() {
+    same("base: &b {x: 1, y: 2}\nuse: *b\nmerged:\n  <<: *b\n  y: 3\n");
+    same("a: &a {p: 1}\nb: &b {q: 2, p: 9}\nc:\n  <<: [*a, *b]\n  r: 3\n");
+    same("s: &s hello\nt: *s\nlist: &l [1, 2]\nagain: *l\n");
+    same("dup: 1\ndup: 2\n");
+  }
+
+  @Test
+  void taggedValuesAndCollections() {
+    same("a: !!str 123\nb: !!int '7'\nc: !!float '1'\n");
+    same("set: !!set {a, b}\n");
+  }
+
+  @Test
+  void theHermesConfigFixtures() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/hermes"))) {
+      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+      assertEquals(true, yaml.size() >= 3, yaml.toString());
+      for (Path p : yaml) {
+        same(Files.readString(p));
+      }
+    }
+  }
+
+  @Test
+  void errorsAreSnakeYamlsErrors() {
+    assertThrows(YAMLException.class, () -> YamlPlain.load("a: [1, 2\n"));
+    assertThrows(YAMLException.class, () -> YamlPlain.load("a: *nowhere\n"));
+    assertThrows(YAMLException.class, () -> YamlPlain.load("a: 1\n---\nb: 2\n"));
+    assertThrows(YAMLException.class, () -> YamlPlain.load("a: !!python/object x\n"));
+  }
+}
