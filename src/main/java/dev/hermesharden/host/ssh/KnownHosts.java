@@ -35,7 +35,7 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * <p>With a pinned key (the prover's new connection to the same server at another address), only
  * that key is accepted, never asked about and never written.
  */
-final class KnownHosts extends OpenSSHKnownHosts {
+public final class KnownHosts extends OpenSSHKnownHosts {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
@@ -115,6 +115,36 @@ final class KnownHosts extends OpenSSHKnownHosts {
       // the key was accepted for this connection; ssh would also go on after a failed write
     }
     return true;
+  }
+
+  /**
+   * Remembers {@code key} for {@code hostname:port} when {@code file} lists no key for that name
+   * yet: the same server, proven at another address over a connection pinned to its key, as
+   * OpenSSH's {@code CheckHostIP} adds a server's address. A name listed with another key is left
+   * as it is (and the next connection there is refused as changed).
+   *
+   * @return whether the file now lists that key for the name
+   */
+  public static boolean rememberSameServer(Path file, String hostname, int port, PublicKey key)
+      throws IOException {
+    SshPrompts yes =
+        new SshPrompts() {
+          @Override
+          public boolean acceptUnknownHostKey(String host, String keyType, String fingerprint) {
+            return true;
+          }
+
+          @Override
+          public Optional<char[]> keyPassphrase(String keyFile) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<char[]> sudoPassword(String user, String host, boolean retry) {
+            return Optional.empty();
+          }
+        };
+    return new KnownHosts(file, yes, Optional.empty()).verify(hostname, port, key);
   }
 
   /** Why the last verification failed, when it did. */
