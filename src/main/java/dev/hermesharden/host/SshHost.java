@@ -1,6 +1,7 @@
 package dev.hermesharden.host;
 
 import dev.hermesharden.host.RemoteCommandLine.Privilege;
+import dev.hermesharden.host.ssh.KnownHosts;
 import dev.hermesharden.host.ssh.RemoteRun;
 import dev.hermesharden.host.ssh.SshEndpoint;
 import dev.hermesharden.host.ssh.SshLogin;
@@ -66,13 +67,21 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   }
 
   /**
-   * Another address of the same server (the private path, once a login over it was proven): when
-   * the connection dies and the address it used no longer answers, it is opened again there, pinned
-   * to the same host key.
+   * Another address of the same server (the private path, once a login over it was proven with this
+   * server's host key pinned): when the connection dies and the address it used no longer answers,
+   * it is opened again there, pinned to the same key. The key is also remembered for that address
+   * in {@code known_hosts} when the file lists none for it (as OpenSSH's {@code CheckHostIP} does),
+   * so a later {@code --remote} to that address asks nothing.
    */
   public void alsoReachableAt(SshEndpoint other) {
     if (!alternates.contains(other) && !other.equals(endpoint)) {
       alternates.add(other);
+    }
+    try {
+      KnownHosts.rememberSameServer(
+          options.knownHosts(), other.hostName(), other.port(), hostKey());
+    } catch (IOException | RuntimeException e) {
+      // not remembered: the next connection to that address asks, as ssh would
     }
   }
 

@@ -67,7 +67,7 @@ class RemoteModeSandboxTest {
     ExecResult local = vps.hermesHarden("audit", "--json");
     localAuditMs = (System.nanoTime() - t0) / 1_000_000;
     assertEquals(3, local.exitCode(), "a fresh VPS fails its audit: " + local.stderr());
-    localAudit = statuses(local.stdout());
+    localAudit = SandboxAnswersReplayTest.statuses(local.stdout());
     SETUP.prepare(vps);
     home = Files.createTempDirectory("hh-remote-home-");
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
@@ -108,9 +108,6 @@ class RemoteModeSandboxTest {
     ExecResult yes = hermesHarden("yes\n", "facts", "--remote", PUBLIC);
     assertEquals(0, yes.exitCode(), yes.stdout() + yes.stderr());
     assertTrue(Files.readString(kh).startsWith("|1|"), "remembered, hashed");
-    ExecResult again = hermesHarden("", "facts", "--remote", PUBLIC);
-    assertEquals(0, again.exitCode(), again.stderr());
-    assertFalse(again.stderr().contains(fp), "known now: not asked again");
 
     // another key for the same name: refused loudly, nothing asked, German on request
     String known = Files.readString(kh);
@@ -160,8 +157,12 @@ class RemoteModeSandboxTest {
     ExecResult remote = hermesHarden("", "audit", "--json", "--remote", PUBLIC);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertEquals(3, remote.exitCode(), remote.stderr());
-    assertEquals(localAudit.keySet(), statuses(remote.stdout()).keySet());
-    assertEquals(Map.of(), differences(localAudit, statuses(remote.stdout())), "check by check");
+    assertEquals(localAudit.keySet(), SandboxAnswersReplayTest.statuses(remote.stdout()).keySet());
+    assertEquals(
+        Map.of(),
+        SandboxAnswersReplayTest.differences(
+            localAudit, SandboxAnswersReplayTest.statuses(remote.stdout())),
+        "check by check");
     System.out.printf(
         "remote audit %d ms, local audit %d ms (each with its JVM start)%n", ms, localAuditMs);
   }
@@ -194,7 +195,16 @@ class RemoteModeSandboxTest {
     ExecResult closed = hermesHarden("", "facts", "--remote", PUBLIC);
     assertEquals(4, closed.exitCode(), "public SSH closed: " + closed.stderr());
     ExecResult audit = hermesHarden("", "audit", "--json", "--remote", PRIVATE);
-    assertEquals(0, audit.exitCode(), "a clean audit:\n" + audit.stdout() + audit.stderr());
+    assertEquals(
+        0,
+        audit.exitCode(),
+        "a clean audit:\n"
+            + audit.stdout()
+            + audit.stderr()
+            + "\nknown_hosts:\n"
+            + Files.readString(home.resolve(".ssh/known_hosts"))
+            + "\napply:\n"
+            + out);
     String state;
     try (var dirs = Files.list(home.resolve(".local/state/hermes-harden/hosts"))) {
       List<Path> all = dirs.toList();
@@ -217,28 +227,90 @@ class RemoteModeSandboxTest {
         "no Java ran on the server");
   }
 
+  @Test
+  @Order(5)
+  void theWizardKilledInsideTheSshdWindowTheServerRevertsByItselfAndALaterStartSaysSo()
+      throws Exception {
+    // the sshd step undone behind the wizard's back, so there is a change to make again
+    String dropIn = "/etc/ssh/sshd_config.d/00-hermes-harden.conf";
+    Files.delete(vps.vpsPath(dropIn));
+    ok(vps, "sh", "-c", "kill -HUP $(cat /run/sshd.pid)");
+    // the proof that would disarm it goes to an address that never answers
+    Path wizardErr = Files.createTempFile(home, "wizard", ".err");
+    Process wizard =
+        start(
+            wizardErr,
+            "apply",
+            "--step",
+            "sshd",
+            "--yes",
+            "--revert-window",
+            "20",
+            "--private-address",
+            "100.64.0.99",
+            "--remote",
+            PRIVATE);
+    StringBuilder out = new StringBuilder();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                var in = wizard.getInputStream();
+                for (int c = in.read(); c >= 0; c = in.read()) {
+                  synchronized (out) {
+                    out.append((char) c);
+                  }
+                }
+              } catch (IOException e) {
+                // killed
+              }
+            });
+    reader.start();
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    // the resume report's lines start with "Auto-revert" too: wait for the new job being armed
+    java.util.regex.Pattern armed = java.util.regex.Pattern.compile("Auto-revert (\\S+) armed");
+    while (!armed.matcher(text(out)).find() && wizard.isAlive() && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
+    assertTrue(
+        armed.matcher(text(out)).find(), "armed: " + text(out) + Files.readString(wizardErr));
+    java.util.regex.Matcher id = armed.matcher(text(out));
+    assertTrue(id.find());
+    String job = id.group().split(" ")[1];
+    System.out.printf("armed %s seen at %s%n", job, java.time.Instant.now());
+    assertTrue(wizard.isAlive(), "killed inside the window, not after it ended");
+    // kill -9 the workstation's wizard (its JVM, by pid) inside the window
+    wizard.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    wizard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    reader.join(5000);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+    while (Files.exists(vps.vpsPath(dropIn)) && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+    }
+    assertFalse(Files.exists(vps.vpsPath(dropIn)), "the server put the change back by itself");
+    String log = Files.readString(vps.vpsPath("/var/lib/hermes-harden/revert/" + job + ".log"));
+    assertTrue(log.contains("removed " + dropIn) && log.contains("done: reverted"), log);
+    assertFalse(log.contains("disarmed: not reverting"), log);
+    ExecResult later = hermesHarden("", "apply", "--step", "sshd", "--remote", PRIVATE);
+    assertEquals(0, later.exitCode(), later.stdout() + later.stderr());
+    assertTrue(
+        later
+            .stdout()
+            .matches("(?s).*Auto-revert \\S+ \\(step [^)]+\\) fired: the change was put back.*"),
+        "a later start reports it:\n" + later.stdout());
+    assertEquals("", Files.readString(vps.vpsPath(RemoteVpsSetup.JAVA_TRAP_LOG)), "no Java ran");
+  }
+
+  private static String text(StringBuilder b) {
+    synchronized (b) {
+      return b.toString();
+    }
+  }
+
   /** The real CLI on the workstation, {@code stdin} as typed answers; 4 minutes at most. */
   private static ExecResult hermesHarden(String stdin, String... args) throws Exception {
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("PATH", "/usr/bin:/bin");
-    env.put("HOME", home.toString());
-    env.put("USER", "alice");
-    env.put("LANG", "C.UTF-8");
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.home=" + home,
-                "-cp",
-                cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
-                Main.class.getName()));
-    argv.addAll(List.of(args));
     Path err = Files.createTempFile(home, "cli", ".err");
-    Process p = vps.startOnWorkstation(argv, env, err);
+    Process p = start(err, args);
     try {
       CompletableFuture<byte[]> out =
           CompletableFuture.supplyAsync(
@@ -258,7 +330,7 @@ class RemoteModeSandboxTest {
         throw new AssertionError("hermes-harden " + String.join(" ", args) + " did not end");
       }
       return new ExecResult(
-          argv,
+          List.of(args),
           p.exitValue(),
           new String(out.get(), StandardCharsets.UTF_8),
           Files.readString(err));
@@ -268,6 +340,29 @@ class RemoteModeSandboxTest {
       }
       Files.deleteIfExists(err);
     }
+  }
+
+  private static Process start(Path err, String... args) throws Exception {
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", "/usr/bin:/bin");
+    env.put("HOME", home.toString());
+    env.put("USER", "alice");
+    env.put("LANG", "C.UTF-8");
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Duser.home=" + home,
+                "-cp",
+                cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
+                Main.class.getName()));
+    argv.addAll(List.of(args));
+    return vps.startOnWorkstation(argv, env, err);
   }
 
   private static void allowSudoWithoutPassword(SandboxVps vps, boolean allow) throws Exception {
@@ -283,24 +378,5 @@ class RemoteModeSandboxTest {
   private static void ok(SandboxVps vps, String... argv) throws Exception {
     ExecResult r = vps.inVps(List.of(argv));
     assertEquals(0, r.exitCode(), r.stderr());
-  }
-
-  private static Map<String, String> statuses(String auditJson) throws Exception {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (JsonNode c : new ObjectMapper().readTree(auditJson).get("checks")) {
-      out.put(c.get("id").asText(), c.get("status").asText());
-    }
-    return out;
-  }
-
-  private static Map<String, String> differences(Map<String, String> x, Map<String, String> y) {
-    Map<String, String> differ = new LinkedHashMap<>();
-    x.forEach(
-        (id, st) -> {
-          if (!st.equals(y.get(id))) {
-            differ.put(id, st + " vs " + y.get(id));
-          }
-        });
-    return differ;
   }
 }

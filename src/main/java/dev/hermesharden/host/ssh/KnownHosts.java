@@ -43,6 +43,7 @@ public final class KnownHosts extends OpenSSHKnownHosts {
   private final Optional<PublicKey> pinned;
   private HostException refusal;
   private PublicKey seen;
+  private boolean rememberUnknown;
 
   KnownHosts(Path file, SshPrompts prompts, Optional<PublicKey> pinned) throws IOException {
     super(file.toFile());
@@ -99,7 +100,7 @@ public final class KnownHosts extends OpenSSHKnownHosts {
     }
     String type = KeyType.fromKey(key).toString();
     String fp = KeyFingerprint.sha256(key);
-    if (!prompts.acceptUnknownHostKey(hostname, type, fp)) {
+    if (!rememberUnknown && !prompts.acceptUnknownHostKey(hostname, type, fp)) {
       refusal =
           new HostException(
               HostException.Kind.HOST_KEY_UNKNOWN,
@@ -127,24 +128,9 @@ public final class KnownHosts extends OpenSSHKnownHosts {
    */
   public static boolean rememberSameServer(Path file, String hostname, int port, PublicKey key)
       throws IOException {
-    SshPrompts yes =
-        new SshPrompts() {
-          @Override
-          public boolean acceptUnknownHostKey(String host, String keyType, String fingerprint) {
-            return true;
-          }
-
-          @Override
-          public Optional<char[]> keyPassphrase(String keyFile) {
-            return Optional.empty();
-          }
-
-          @Override
-          public Optional<char[]> sudoPassword(String user, String host, boolean retry) {
-            return Optional.empty();
-          }
-        };
-    return new KnownHosts(file, yes, Optional.empty()).verify(hostname, port, key);
+    KnownHosts k = new KnownHosts(file, SshPrompts.NONE, Optional.empty());
+    k.rememberUnknown = true;
+    return k.verify(hostname, port, key);
   }
 
   /** Why the last verification failed, when it did. */
