@@ -283,12 +283,13 @@ class RemoteModeSandboxTest {
     wizard.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
     wizard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     reader.join(5000);
+    Path jobLog = vps.vpsPath("/var/lib/hermes-harden/revert/" + job + ".log");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-    while (Files.exists(vps.vpsPath(dropIn)) && System.nanoTime() < deadline) {
+    while (!Files.readString(jobLog).contains("done: ") && System.nanoTime() < deadline) {
       Thread.sleep(250);
     }
     assertFalse(Files.exists(vps.vpsPath(dropIn)), "the server put the change back by itself");
-    String log = Files.readString(vps.vpsPath("/var/lib/hermes-harden/revert/" + job + ".log"));
+    String log = Files.readString(jobLog);
     assertTrue(log.contains("removed " + dropIn) && log.contains("done: reverted"), log);
     assertFalse(log.contains("disarmed: not reverting"), log);
     ExecResult later = hermesHarden("", "apply", "--step", "sshd", "--remote", PRIVATE);
