@@ -24,10 +24,10 @@ in_vps() {
   nsenter --target "$holder" --mount --uts --net -- env -i \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"
 }
-on_ws() {
-  nsenter --net="/var/run/netns/hhws-$id" -- env -i PATH=/usr/bin:/bin HOME="$home" \
-    USER=bench LANG=C.UTF-8 "$@"
-}
+# the JVM takes its home from the password database, not HOME: the admin's ~/.ssh is given to it
+ws_env=(env -i PATH=/usr/bin:/bin HOME="$home" USER=bench LANG=C.UTF-8
+  JAVA_TOOL_OPTIONS="-Duser.home=$home")
+on_ws() { nsenter --net="/var/run/netns/hhws-$id" -- "${ws_env[@]}" "$@"; }
 # the admin as cloud images have it: in group sudo, sudo without a password
 in_vps usermod -aG sudo admin
 in_vps install -m 0440 /dev/null /etc/sudoers.d/hh-bench
@@ -48,8 +48,8 @@ for ((i = 0; i < runs; i++)); do
   local_+=("$(secs nsenter --target "$holder" --mount --uts --net -- env -i \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
     "$tool" audit --json || true)")
-  remote+=("$(secs nsenter --net="/var/run/netns/hhws-$id" -- env -i PATH=/usr/bin:/bin \
-    HOME="$home" USER=bench LANG=C.UTF-8 "$tool" "${target[@]}" audit --json || true)")
+  remote+=("$(secs nsenter --net="/var/run/netns/hhws-$id" -- "${ws_env[@]}" \
+    "$tool" "${target[@]}" audit --json || true)")
   jvm+=("$(secs "$tool" --version || true)")
 done
 l=$(printf '%s\n' "${local_[@]}" | median)
