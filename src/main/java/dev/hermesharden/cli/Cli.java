@@ -60,15 +60,8 @@ public final class Cli {
           } else if (ex instanceof HostException h) {
             // a file the host would not read (a trap, too large), an account or place missing:
             // a reason about this server, never an "internal error"
-            boolean unreachable =
-                h.kind() == HostException.Kind.UNREACHABLE
-                    || h.kind() == HostException.Kind.AUTH
-                    || h.kind() == HostException.Kind.TIMEOUT;
-            err.println(
-                unreachable
-                    ? messages.get("cli.error.unreachable", h.getMessage())
-                    : messages.get("cli.error.host", h.kind(), h.getMessage()));
-            code = unreachable ? ExitCode.UNREACHABLE : ExitCode.USAGE;
+            err.println(say(messages, h));
+            code = exitOf(h);
           } else {
             err.println(messages.get("cli.error.internal", String.valueOf(ex.getMessage())));
           }
@@ -78,6 +71,36 @@ public final class Cli {
           return code.code();
         });
     return cl.execute(args);
+  }
+
+  /**
+   * The exit code of a host failure: 4 when the server cannot be reached, logged in to, trusted
+   * (host key unknown or changed, a proxy configured) or made root (sudo refused); else 2.
+   */
+  static ExitCode exitOf(HostException h) {
+    return switch (h.kind()) {
+      case UNREACHABLE, AUTH, TIMEOUT, HOST_KEY_CHANGED, HOST_KEY_UNKNOWN, SSH_CONFIG ->
+          ExitCode.UNREACHABLE;
+      case PERMISSION ->
+          h.sentence().filter(s -> s.startsWith("host.error.sudo")).isPresent()
+              ? ExitCode.UNREACHABLE
+              : ExitCode.USAGE;
+      default -> ExitCode.USAGE;
+    };
+  }
+
+  /** A host failure in words: its own sentence where it names one, else the kind and message. */
+  static String say(Messages messages, HostException h) {
+    if (h.sentence().isPresent()) {
+      return messages.get(h.sentence().get(), h.sentenceArgs().toArray());
+    }
+    boolean unreachable =
+        h.kind() == HostException.Kind.UNREACHABLE
+            || h.kind() == HostException.Kind.AUTH
+            || h.kind() == HostException.Kind.TIMEOUT;
+    return unreachable
+        ? messages.get("cli.error.unreachable", h.getMessage())
+        : messages.get("cli.error.host", h.kind(), h.getMessage());
   }
 
   /**

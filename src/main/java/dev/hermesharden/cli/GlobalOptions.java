@@ -10,6 +10,8 @@ public final class GlobalOptions {
   boolean debug;
   String confirmDir;
   String confirmProgram;
+  String remote;
+  String privateAddress;
 
   public boolean practice() {
     return practice;
@@ -35,5 +37,15 @@ public final class GlobalOptions {
   /** How the second session runs hermes-harden, when not plain {@code hermes-harden}. */
   public String confirmProgram() {
     return confirmProgram;
+  }
+
+  /** {@code --remote [user@]host[:port]} (or a {@code ~/.ssh/config} alias), when given. */
+  public String remote() {
+    return remote;
+  }
+
+  /** The server's private-path address as this machine dials it, when given. */
+  public String privateAddress() {
+    return privateAddress;
   }
 }

@@ -94,6 +94,24 @@ final class RootCommand implements Callable<Integer> {
     globals.confirmProgram = v;
   }
 
+  @Option(
+      names = "--remote",
+      paramLabel = "[USER@]HOST[:PORT]",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.remote")
+  void remote(String v) {
+    globals.remote = v;
+  }
+
+  @Option(
+      names = "--private-address",
+      paramLabel = "ADDRESS",
+      scope = ScopeType.INHERIT,
+      descriptionKey = "cli.option.private-address")
+  void privateAddress(String v) {
+    globals.privateAddress = v;
+  }
+
   @Option(names = "--plain", descriptionKey = "cli.option.plain")
   boolean plain;
 
@@ -148,10 +166,16 @@ final class RootCommand implements Callable<Integer> {
 
   private static Optional<String> osName(Setup setup) throws Refusal {
     // Only the OS: the header must not wait for sshd, systemctl or Docker to answer.
-    return HostProbe.os(setup.host("cli.needs-root.wizard")).map(HostFacts.Os::shortName);
+    Optional<String> os =
+        HostProbe.os(setup.host("cli.needs-root.wizard")).map(HostFacts.Os::shortName);
+    Optional<String> where = setup.remoteWhere();
+    if (where.isEmpty()) {
+      return os;
+    }
+    return Optional.of(os.map(o -> o + ", ").orElse("") + where.get());
   }
 
   Setup setup() {
-    return new Setup(globals, env, messages, out, err);
+    return new Setup(globals, env, messages, in, out, err);
   }
 }

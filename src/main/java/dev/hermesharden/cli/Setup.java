@@ -42,20 +42,24 @@ final class Setup {
   final GlobalOptions globals;
   final CliEnvironment env;
   final Messages messages;
+  final java.io.Reader in;
   final PrintWriter out;
   final PrintWriter err;
   final Catalog catalog = Catalog.standard();
   final Clock clock = Clock.systemUTC();
   private RunMode mode;
   private RunMode readOnly;
+  private RemoteMode.Connected remote;
   private Words words;
 
   Setup(
       GlobalOptions globals,
       CliEnvironment env,
       Messages messages,
+      java.io.Reader in,
       PrintWriter out,
       PrintWriter err) {
+    this.in = in;
     this.globals = globals;
     this.env = env;
     this.messages = messages;
@@ -63,9 +67,12 @@ final class Setup {
     this.err = err;
   }
 
-  Path stateDir() {
+  Path stateDir() throws Refusal {
     if (globals.stateDir() != null) {
       return globals.stateDir();
+    }
+    if (globals.remote() != null) {
+      return remote().mode().stateDir();
     }
     if (globals.practice()) {
       Path base =
@@ -84,7 +91,9 @@ final class Setup {
     if (mode != null) {
       return mode;
     }
-    if (globals.practice()) {
+    if (globals.remote() != null) {
+      mode = remote().mode();
+    } else if (globals.practice()) {
       mode = PracticeMode.load(stateDir(), clock);
     } else {
       if (!env.root()) {
@@ -95,6 +104,46 @@ final class Setup {
       mode = LocalMode.of(local, stateDir(), env, proofSettings(), clock);
     }
     return mode;
+  }
+
+  /**
+   * The server of {@code --remote}, connected once (what the admin is asked comes first, on the
+   * terminal); a connection that fails is a sentence and an exit code.
+   */
+  RemoteMode.Connected remote() throws Refusal {
+    if (remote == null) {
+      if (globals.practice()) {
+        throw new Refusal(ExitCode.USAGE, messages.get("cli.remote.not-with-practice"));
+      }
+      try {
+        remote =
+            RemoteMode.connect(
+                globals.remote(),
+                Optional.ofNullable(globals.privateAddress()),
+                env,
+                new LinePrompts(in, err, messages, env.terminal() ? System.console() : null),
+                Optional.ofNullable(globals.stateDir()),
+                clock,
+                h -> globals.debug() ? new TracingHost(h, err) : h);
+      } catch (IllegalArgumentException e) {
+        throw new Refusal(ExitCode.USAGE, messages.get("cli.remote.bad-target", globals.remote()));
+      } catch (HostException e) {
+        throw new Refusal(Cli.exitOf(e), Cli.say(messages, e));
+      }
+    }
+    return remote;
+  }
+
+  /** Where the header says the wizard works: the address and port used, and which path. */
+  Optional<String> remoteWhere() {
+    if (remote == null) {
+      return Optional.empty();
+    }
+    var at = remote.ssh().dialled();
+    return Optional.of(
+        messages.get(
+            "cli.remote.header." + RemoteMode.pathOf(at.hostName()),
+            at.hostName() + (at.port() == 22 ? "" : ":" + at.port())));
   }
 
   /** The host of {@link #mode}. */
@@ -130,7 +179,7 @@ final class Setup {
    * must never write through it.
    */
   RunMode readOnlyMode() throws Refusal {
-    if (globals.practice() || env.root()) {
+    if (globals.practice() || env.root() || globals.remote() != null) {
       return mode("cli.needs-root.audit");
     }
     if (readOnly == null) {
@@ -146,7 +195,7 @@ final class Setup {
 
   /** True on a real host without root: some checks cannot see what they need. */
   boolean unprivileged() {
-    return !globals.practice() && !env.root();
+    return !globals.practice() && !env.root() && globals.remote() == null;
   }
 
   /** Saves what a command changed on the host (the practice VPS); nothing on a real host. */
@@ -166,7 +215,7 @@ final class Setup {
     return readOnlyMode().clientAddress();
   }
 
-  Journal journal() {
+  Journal journal() throws Refusal {
     return new Journal(stateDir(), clock);
   }
 

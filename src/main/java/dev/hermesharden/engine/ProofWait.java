@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>A proof the channel makes itself (the practice workstation: {@link PendingProof#manual()} is
  * false) is polled only once the listener is {@link Listener#ready()}, so a front end can first
- * show what a real server would ask and let the admin start it.
+ * show what a real server would ask and let the admin start it. A direct proof (remote mode: the
+ * wizard's own new SSH login) is polled at once.
  */
 public final class ProofWait {
   /** How often the session is polled (a confirm is seen within a quarter of a second). */
@@ -70,7 +71,7 @@ public final class ProofWait {
   public ProofOutcome await(ProofSession session, Instant deadline, Listener l) {
     Optional<Reason> refusal = Optional.empty();
     long shown = -1;
-    boolean manual = session.ask().manual();
+    boolean manual = session.ask().manual() || session.ask().direct();
     try {
       while (!l.stopped()) {
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package dev.hermesharden.host;
 
 import dev.hermesharden.host.RemoteCommandLine.Privilege;
+import dev.hermesharden.host.ssh.KnownHosts;
 import dev.hermesharden.host.ssh.RemoteRun;
 import dev.hermesharden.host.ssh.SshEndpoint;
 import dev.hermesharden.host.ssh.SshLogin;
@@ -54,11 +55,52 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   private String searchPath = LocalHost.DEFAULT_PATH;
   private SafeFiles files;
   private int reconnects;
+  private volatile SshEndpoint dialled;
+  private String clientAddress;
+  private final List<SshEndpoint> alternates = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private SshHost(SshEndpoint endpoint, SshLogin.Options options, SshLogin.Connection c) {
     this.endpoint = endpoint;
     this.options = options;
     this.connection = c;
+    this.dialled = endpoint;
+  }
+
+  /**
+   * Another address of the same server (the private path, once a login over it was proven with this
+   * server's host key pinned): when the connection dies and the address it used no longer answers,
+   * it is opened again there, pinned to the same key. The key is also remembered for that address
+   * in {@code known_hosts} when the file lists none for it (as OpenSSH's {@code CheckHostIP} does),
+   * so a later {@code --remote} to that address asks nothing.
+   */
+  public void alsoReachableAt(SshEndpoint other) {
+    if (!alternates.contains(other) && !other.equals(endpoint)) {
+      alternates.add(other);
+    }
+    try {
+      KnownHosts.rememberSameServer(
+          options.knownHosts(), other.hostName(), other.port(), hostKey());
+    } catch (IOException | RuntimeException e) {
+      // not remembered: the next connection to that address asks, as ssh would
+    }
+  }
+
+  /** Where the admin asked to connect (after {@code ~/.ssh/config}). */
+  public SshEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * The admin's address as the server saw the wizard's own login (field 1 of its {@code
+   * SSH_CONNECTION}), when the server set it.
+   */
+  public Optional<String> clientAddress() {
+    return Optional.ofNullable(clientAddress);
+  }
+
+  /** The address and port the live connection dialled (it moves to an alternate on reconnect). */
+  public SshEndpoint dialled() {
+    return dialled;
   }
 
   /**
@@ -106,10 +148,11 @@ public final class SshHost extends SafeFilesHost implements Closeable {
 
   public Info info() {
     SshLogin.Connection c = connection;
+    SshEndpoint at = dialled;
     return new Info(
         endpoint.alias(),
-        endpoint.hostName(),
-        endpoint.port(),
+        at.hostName(),
+        at.port(),
         endpoint.user(),
         c.keyFingerprint(),
         c.keySource(),
@@ -201,14 +244,17 @@ public final class SshHost extends SafeFilesHost implements Closeable {
     String line =
         ShellQuoting.posixCommandLine(probe)
             + "; "
-            + ShellQuoting.posixCommandLine(List.of("id", "-u"));
+            + ShellQuoting.posixCommandLine(List.of("id", "-u"))
+            + "; printf '%s\\n' \"$SSH_CONNECTION\"";
     RemoteRun.Output out = runLine(line, new byte[0], Duration.ofSeconds(20), 4096);
     String text = new String(out.stdout(), StandardCharsets.UTF_8);
     String expected = "it's|a\nb|$HOME|*||";
     // exactly this: a shell that prints something of its own (a chatty .bashrc) would corrupt
     // every command's output, which parsers read as the tool's answer
-    String uid = text.startsWith(expected) ? text.substring(expected.length()) : "";
-    if (!uid.matches("\\d+\n")) {
+    String rest = text.startsWith(expected) ? text.substring(expected.length()) : "";
+    String[] lines = rest.split("\n", -1);
+    String uid = lines.length == 3 && lines[2].isEmpty() ? lines[0] : "";
+    if (!uid.matches("\\d+")) {
       throw new HostException(
           HostException.Kind.SSH_CONFIG,
           "the login shell of " + endpoint.user() + " changed a quoted argument: " + text,
@@ -216,7 +262,9 @@ public final class SshHost extends SafeFilesHost implements Closeable {
           "host.error.login-shell",
           List.of(endpoint.user(), endpoint.hostName()));
     }
-    return Integer.parseInt(uid.strip());
+    String[] conn = lines[1].strip().split("\\s+");
+    clientAddress = conn.length == 4 ? conn[0] : null;
+    return Integer.parseInt(uid);
   }
 
   /**
@@ -251,10 +299,36 @@ public final class SshHost extends SafeFilesHost implements Closeable {
     }
     if (c == failed || !c.client().isConnected() || !c.client().isAuthenticated()) {
       c.close();
-      connection = SshLogin.open(endpoint, options, Optional.of(c.hostKey()));
+      connection = reopen(c.hostKey());
       reconnects++;
     }
     return connection;
+  }
+
+  /**
+   * A new connection, pinned: the address used last, then the first address and the alternates; an
+   * unreachable one gives way to the next, any other failure (a changed key) ends it.
+   */
+  private SshLogin.Connection reopen(PublicKey pinned) throws HostException {
+    List<SshEndpoint> order = new ArrayList<>(List.of(dialled));
+    if (!order.contains(endpoint)) {
+      order.add(endpoint);
+    }
+    alternates.stream().filter(a -> !order.contains(a)).forEach(order::add);
+    HostException last = null;
+    for (SshEndpoint ep : order) {
+      try {
+        SshLogin.Connection c = SshLogin.open(ep, options, Optional.of(pinned));
+        dialled = ep;
+        return c;
+      } catch (HostException e) {
+        if (e.kind() != HostException.Kind.UNREACHABLE && e.kind() != HostException.Kind.TIMEOUT) {
+          throw e;
+        }
+        last = e;
+      }
+    }
+    throw last;
   }
 
   /** How many times the connection was opened again (for the header's log and tests). */
@@ -287,6 +361,75 @@ public final class SshHost extends SafeFilesHost implements Closeable {
       out.add(found.containsKey(p) ? Optional.of(found.get(p)) : lstat(p));
     }
     return out;
+  }
+
+  /**
+   * The server's own OpenSSH client asks its daemon (nothing but OpenSSH on the server: {@code
+   * openssh-server} depends on {@code openssh-client}): {@code none} authentication only, no
+   * configuration file, agent, key or known_hosts read, so the answer is the daemon's list of
+   * methods for that user and address, as {@code LocalHost}'s in-process probe gets it.
+   */
+  @Override
+  public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
+    ExecResult r =
+        exec(
+            List.of(
+                "ssh",
+                "-F",
+                "/dev/null",
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "PreferredAuthentications=none",
+                "-o",
+                "IdentityAgent=none",
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+                "-o",
+                "GlobalKnownHostsFile=/dev/null",
+                "-o",
+                "LogLevel=ERROR",
+                "-o",
+                "ConnectTimeout=10",
+                "-p",
+                String.valueOf(port),
+                "-l",
+                user,
+                "--",
+                address,
+                "true"),
+            Duration.ofSeconds(20));
+    return authOffer(address, port, user, r);
+  }
+
+  /** {@code ssh}'s answer to {@code none} authentication as an offer, or why there is none. */
+  static SshAuthOffer authOffer(String address, int port, String user, ExecResult r)
+      throws HostException {
+    if (r.exitCode() == 0) {
+      return new SshAuthOffer(address, port, user, List.of(), true);
+    }
+    String err = r.stderr();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Permission denied \\(([^)]*)\\)\\.").matcher(err);
+    String methods = null;
+    while (m.find()) {
+      methods = m.group(1);
+    }
+    if (methods != null) {
+      return new SshAuthOffer(address, port, user, List.of(methods.split(",")), false);
+    }
+    String what = "ssh " + address + ":" + port + ": " + err.strip();
+    if (err.contains("timed out")) {
+      throw new HostException(HostException.Kind.TIMEOUT, what);
+    }
+    if (err.contains("Connection refused")
+        || err.contains("No route to host")
+        || err.contains("Network is unreachable")) {
+      throw new HostException(HostException.Kind.UNREACHABLE, what);
+    }
+    throw new HostException(HostException.Kind.IO, what);
   }
 
   @Override

@@ -9,8 +9,11 @@ import java.util.List;
  *
  * @param command the ssh command as argv, without the token (show it with {@code
  *     ShellQuoting.join}); the token never goes on a command line, where other accounts can read it
+ * @param token the one-time token to paste; empty when the channel logs in itself without one
+ *     (remote mode: {@link #direct()})
  * @param manual true when the admin runs the command; false when the {@link ProofChannel} makes the
- *     login itself once polled (the practice workstation), so the command is shown to teach it
+ *     login itself once polled (the practice workstation, the wizard's own SSH client), so the
+ *     command is shown to teach it
  */
 public record PendingProof(
     EvidenceKind kind,
@@ -22,6 +25,14 @@ public record PendingProof(
     boolean manual) {
   public PendingProof {
     command = List.copyOf(command);
+  }
+
+  /**
+   * The wizard's own SSH client makes the login, now (remote mode): nothing to paste and nothing to
+   * start; the command shown is what it does.
+   */
+  public boolean direct() {
+    return !manual && token.isEmpty();
   }
 
   @Override

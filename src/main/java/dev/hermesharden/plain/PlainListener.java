@@ -28,7 +28,7 @@ final class PlainListener extends ProofLines {
   @Override
   public void asked(PendingProof ask, Optional<ArmedRevert> revert) {
     super.asked(ask, revert);
-    asked = false;
+    asked = ask.direct(); // the wizard's own login starts without a question
   }
 
   @Override

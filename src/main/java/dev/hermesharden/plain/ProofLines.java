@@ -67,6 +67,14 @@ public class ProofLines implements ApplyListener {
     this.revert = revert;
     this.lastCountdown = -1;
     String command = ShellQuoting.join(ask.command());
+    if (ask.direct()) {
+      say(m.get("lines.prove.remote", ask.user(), ask.address()));
+      out.println();
+      out.println("  " + command);
+      out.println();
+      out.flush();
+      return;
+    }
     if (ask.manual()) {
       proofTimeout()
           .ifPresent(t -> say(m.get("cli.answers.wait-proof", ask.kind().id(), t.toSeconds())));

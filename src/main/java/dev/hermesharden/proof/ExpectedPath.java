@@ -1,7 +1,13 @@
 package dev.hermesharden.proof;
 
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
+import dev.hermesharden.model.ProofException;
 import dev.hermesharden.system.net.Cidr;
+import dev.hermesharden.system.net.IpAddrShowParser;
 import dev.hermesharden.system.net.IpAddrShowParser.InterfaceAddress;
 import dev.hermesharden.system.ufw.PrivatePath;
 import java.util.List;
@@ -40,6 +46,25 @@ public record ExpectedPath(
             .map(n -> Cidr.tryParse(n).map(c -> c.contains(clientAddress)).orElse(false))
             .orElse(true);
     return server && client;
+  }
+
+  /**
+   * The way a proof of {@code kind} must come in on this host (its addresses from {@code ip addr},
+   * the private path from the answers).
+   *
+   * @param sessionServer the server address of the wizard's own session, shown when it counts
+   * @throws ProofException when the host has no address for that path
+   */
+  public static ExpectedPath onHost(
+      Host host, EvidenceKind kind, Answers answers, Optional<String> sessionServer)
+      throws HostException, ProofException {
+    ExecResult ip = host.exec("ip", "-o", "addr", "show");
+    var addrs = IpAddrShowParser.parse(ip.stdout());
+    Optional<ExpectedPath> p =
+        kind == EvidenceKind.KEY_LOGIN
+            ? keyLogin(addrs, sessionServer)
+            : privatePath(addrs, PrivatePath.of(answers), sessionServer);
+    return p.orElseThrow(() -> new ProofException("proof.local.no-address." + kind.id()));
   }
 
   /** Any global address; shown: the address of the wizard's own session, else the first IPv4. */

@@ -1,6 +1,5 @@
 package dev.hermesharden.proof;
 
-import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
@@ -14,8 +13,6 @@ import dev.hermesharden.model.ProofChannel;
 import dev.hermesharden.model.ProofException;
 import dev.hermesharden.model.ProofSession;
 import dev.hermesharden.system.accounts.PasswdEntry;
-import dev.hermesharden.system.net.IpAddrShowParser;
-import dev.hermesharden.system.ufw.PrivatePath;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +99,7 @@ public final class LocalProver implements ProofChannel {
   /** Issues a new token (any earlier one is now stale) and the command to show the admin. */
   PendingProof issue(EvidenceKind kind, Answers answers) throws ProofException {
     try {
-      ExpectedPath path = expectedPath(kind, answers);
+      ExpectedPath path = ExpectedPath.onHost(host, kind, answers, settings.sessionServer());
       String user = answers.adminUser();
       PasswdEntry admin =
           PasswdEntry.parseFirst(host.exec("getent", "passwd", user).stdout())
@@ -182,17 +179,6 @@ public final class LocalProver implements ProofChannel {
   /** The token being waited for, if any. */
   public Optional<ProofToken> current() {
     return Optional.ofNullable(current);
-  }
-
-  private ExpectedPath expectedPath(EvidenceKind kind, Answers answers)
-      throws HostException, ProofException {
-    ExecResult ip = host.exec("ip", "-o", "addr", "show");
-    var addrs = IpAddrShowParser.parse(ip.stdout());
-    Optional<ExpectedPath> p =
-        kind == EvidenceKind.KEY_LOGIN
-            ? ExpectedPath.keyLogin(addrs, settings.sessionServer())
-            : ExpectedPath.privatePath(addrs, PrivatePath.of(answers), settings.sessionServer());
-    return p.orElseThrow(() -> new ProofException("proof.local.no-address." + kind.id()));
   }
 
   /** The ssh command without the token: {@code confirm} asks for it on standard input. */

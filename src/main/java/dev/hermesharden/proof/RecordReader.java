@@ -96,7 +96,7 @@ final class RecordReader {
       return no.get();
     }
     String fp = method.get().fingerprint();
-    Map<String, String> restsOn = keyFiles(client, fp);
+    Map<String, String> restsOn = keyFiles(host, admin, client, fp);
     if (restsOn.isEmpty()) {
       return Rejected.retry("proof.local.key-not-listed", fp, user);
     }
@@ -143,8 +143,8 @@ final class RecordReader {
   }
 
   /** Each authorized_keys file sshd reads for this user that lists the key: path to sha256. */
-  private Map<String, String> keyFiles(String client, String fingerprint) throws HostException {
-    PasswdEntry a = admin;
+  static Map<String, String> keyFiles(Host host, PasswdEntry a, String client, String fingerprint)
+      throws HostException {
     ExecResult dump =
         host.exec("sshd", "-T", "-C", "user=" + a.name() + ",host=" + client + ",addr=" + client);
     List<String> patterns =

@@ -47,7 +47,7 @@ final class ProofDialog implements ApplyListener {
     run.set(false);
     close();
     List<Dialogs.Action> buttons =
-        ask.manual()
+        ask.manual() || ask.direct()
             ? List.of(new Dialogs.Action(m.get("tui.prove.local.stop"), () -> stop.set(true)))
             : List.of(
                 new Dialogs.Action(m.get("tui.prove.practice.run"), () -> run.set(true)),
@@ -67,7 +67,10 @@ final class ProofDialog implements ApplyListener {
                         Words.time(r.deadline()),
                         Duration.between(r.armedAt(), r.deadline()).toSeconds()))
                 .append("\n\n"));
-    String key = ask.manual() ? "tui.prove.local.text" : "tui.prove.practice.text";
+    String key =
+        ask.direct()
+            ? "tui.prove.remote.text"
+            : ask.manual() ? "tui.prove.local.text" : "tui.prove.practice.text";
     sb.append(
         m.get(
             key,

@@ -160,7 +160,7 @@ class SandboxAnswersReplayTest {
     }
   }
 
-  private static Map<String, String> differences(Map<String, String> x, Map<String, String> y) {
+  static Map<String, String> differences(Map<String, String> x, Map<String, String> y) {
     Map<String, String> differ = new LinkedHashMap<>();
     x.forEach(
         (id, st) -> {
@@ -189,7 +189,7 @@ class SandboxAnswersReplayTest {
     return out.toString();
   }
 
-  private static Map<String, String> statuses(String auditJson) throws Exception {
+  static Map<String, String> statuses(String auditJson) throws Exception {
     Map<String, String> out = new LinkedHashMap<>();
     for (JsonNode c : new ObjectMapper().readTree(auditJson).get("checks")) {
       out.put(c.get("id").asText(), c.get("status").asText());

@@ -35,7 +35,7 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * <p>With a pinned key (the prover's new connection to the same server at another address), only
  * that key is accepted, never asked about and never written.
  */
-final class KnownHosts extends OpenSSHKnownHosts {
+public final class KnownHosts extends OpenSSHKnownHosts {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
@@ -43,6 +43,7 @@ final class KnownHosts extends OpenSSHKnownHosts {
   private final Optional<PublicKey> pinned;
   private HostException refusal;
   private PublicKey seen;
+  private boolean rememberUnknown;
 
   KnownHosts(Path file, SshPrompts prompts, Optional<PublicKey> pinned) throws IOException {
     super(file.toFile());
@@ -99,7 +100,7 @@ final class KnownHosts extends OpenSSHKnownHosts {
     }
     String type = KeyType.fromKey(key).toString();
     String fp = KeyFingerprint.sha256(key);
-    if (!prompts.acceptUnknownHostKey(hostname, type, fp)) {
+    if (!rememberUnknown && !prompts.acceptUnknownHostKey(hostname, type, fp)) {
       refusal =
           new HostException(
               HostException.Kind.HOST_KEY_UNKNOWN,
@@ -115,6 +116,21 @@ final class KnownHosts extends OpenSSHKnownHosts {
       // the key was accepted for this connection; ssh would also go on after a failed write
     }
     return true;
+  }
+
+  /**
+   * Remembers {@code key} for {@code hostname:port} when {@code file} lists no key for that name
+   * yet: the same server, proven at another address over a connection pinned to its key, as
+   * OpenSSH's {@code CheckHostIP} adds a server's address. A name listed with another key is left
+   * as it is (and the next connection there is refused as changed).
+   *
+   * @return whether the file now lists that key for the name
+   */
+  public static boolean rememberSameServer(Path file, String hostname, int port, PublicKey key)
+      throws IOException {
+    KnownHosts k = new KnownHosts(file, SshPrompts.NONE, Optional.empty());
+    k.rememberUnknown = true;
+    return k.verify(hostname, port, key);
   }
 
   /** Why the last verification failed, when it did. */

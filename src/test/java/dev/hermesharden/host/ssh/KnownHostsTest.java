@@ -87,6 +87,22 @@ class KnownHostsTest {
     assertFalse(Files.exists(kh), "a pinned key is never written");
   }
 
+  @Test
+  void theSameServerProvenAtAnotherAddressIsRememberedThereButNeverOverAnotherKey()
+      throws Exception {
+    Path kh = dir.resolve("known_hosts");
+    Files.writeString(kh, "203.0.113.10 " + pub("server") + "\n100.64.0.9 " + pub("other") + "\n");
+    assertTrue(KnownHosts.rememberSameServer(kh, "100.64.0.10", 22, serverKey));
+    String found = run("ssh-keygen", "-F", "100.64.0.10", "-f", kh.toString());
+    assertTrue(found.contains("found: line 3"), "OpenSSH finds it: " + found);
+    assertTrue(verifier(kh, false).verify("100.64.0.10", 22, serverKey), "known now");
+    String before = Files.readString(kh);
+    assertFalse(KnownHosts.rememberSameServer(kh, "100.64.0.9", 22, serverKey), "listed: other");
+    assertTrue(KnownHosts.rememberSameServer(kh, "203.0.113.10", 22, serverKey));
+    assertEquals(before, Files.readString(kh), "nothing written over or twice");
+    assertEquals(List.of(), asked);
+  }
+
   private KnownHosts verifier(Path kh, boolean accept) throws Exception {
     return new KnownHosts(kh, prompts(accept), Optional.empty());
   }
