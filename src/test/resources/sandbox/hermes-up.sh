@@ -15,8 +15,12 @@ cat >"$root/entry.sh" <<'SH'
 # Binds where Hermes would: HH_API_BIND (a test computes it from Hermes' precedence), else
 # API_SERVER_HOST, else every address (so a bridge publish answers, as with the upstream image's
 # documented API_SERVER_HOST=0.0.0.0); the dashboard on HERMES_DASHBOARD_HOST, else 0.0.0.0.
+# It stops on SIGTERM as Hermes does: as PID 1 a process without a handler ignores it, and every
+# "docker stop" or compose recreate would wait its 10 s grace period.
 httpd -p "${HERMES_DASHBOARD_HOST:-0.0.0.0}:9119" -h /www
-exec httpd -f -p "${HH_API_BIND:-${API_SERVER_HOST:-0.0.0.0}}:8642" -h /www
+httpd -f -p "${HH_API_BIND:-${API_SERVER_HOST:-0.0.0.0}}:8642" -h /www &
+trap 'kill $! 2>/dev/null; exit 0' TERM INT
+wait
 SH
 tar -C "$root" -cf "$work/image.tar" .
 docker import -c 'ENTRYPOINT ["/bin/sh", "/entry.sh"]' "$work/image.tar" \
