@@ -25,6 +25,10 @@ import java.util.function.Function;
  * <p>Files parsed from its answers ({@link #parsed}) are kept the same way: a compose file with
  * 3,200 services or a 5 MB {@code config.yaml} is parsed once per run, not once per check. A kept
  * parse is used only for the very text it was made from.
+ *
+ * <p>A command given standard input and an output cap ({@link #exec(List, Duration, byte[], int)})
+ * is passed through and never remembered: input makes it an action, and a check that reads what
+ * changes while it runs (a log after its own failed login) asks again with it.
  */
 final class CachingHost extends ForwardingHost {
   private record Answer<T>(T value, HostException failure) {

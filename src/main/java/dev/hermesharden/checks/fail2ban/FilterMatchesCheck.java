@@ -115,12 +115,14 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
    */
   static List<String> probeLines(Host host, String path, String user) throws HostException {
     long deadline = System.nanoTime() + LOG_WAIT.toNanos();
-    for (int attempt = 0; ; attempt++) {
-      // one byte more each time: a run's host answers the same command once (CachingHost)
+    while (true) {
+      // the form with input and a cap: asked anew each time, never answered from a run's memory
       ExecResult r =
           host.exec(
-              List.of("tail", "-c", String.valueOf(TAIL_BYTES + attempt), "--", path),
-              Host.DEFAULT_TIMEOUT);
+              List.of("tail", "-c", String.valueOf(TAIL_BYTES), "--", path),
+              Host.DEFAULT_TIMEOUT,
+              new byte[0],
+              TAIL_BYTES + 1024);
       List<String> found =
           r.ok()
               ? r.stdout().lines().filter(l -> l.contains(user)).limit(MAX_PROBE_LINES).toList()

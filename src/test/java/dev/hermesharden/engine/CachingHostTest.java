@@ -1,0 +1,42 @@
+package dev.hermesharden.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.practice.SimulatedHost;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A run's cache answers a question once; a command with input and a cap is asked every time. */
+class CachingHostTest {
+  @Test
+  void aQuestionIsAskedOnceAndACommandWithInputEveryTime() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    Host counting =
+        new dev.hermesharden.host.ForwardingHost(SimulatedHost.fresh()) {
+          @Override
+          public ExecResult exec(List<String> argv, Duration timeout) {
+            asked.incrementAndGet();
+            return new ExecResult(argv, 0, "line " + asked.get() + "\n", "");
+          }
+
+          @Override
+          public ExecResult exec(
+              List<String> argv, Duration timeout, byte[] stdin, int outputLimit) {
+            return exec(argv, timeout);
+          }
+        };
+    CachingHost run = new CachingHost(counting);
+    List<String> tail = List.of("tail", "-c", "10", "--", "/var/log/auth.log");
+    run.exec(tail, Host.DEFAULT_TIMEOUT);
+    String remembered = run.exec(tail, Host.DEFAULT_TIMEOUT).stdout();
+    assertEquals(1, asked.get());
+    assertEquals("line 1\n", remembered);
+    String fresh = run.exec(tail, Host.DEFAULT_TIMEOUT, new byte[0], 100).stdout();
+    assertEquals(2, asked.get());
+    assertEquals("line 2\n", fresh);
+  }
+}
