@@ -25,7 +25,9 @@ in_vps() {
 tool="$PWD/hermes-harden"
 # one traced run: the commands audit runs, as lines a shell can replay (also warms the CDS archive)
 in_vps "$tool" --debug audit --json >/dev/null 2>"$sb/trace" || true
-grep '^# exec' "$sb/trace" | sed 's/^# exec [0-9]* ms exit -\{0,1\}[0-9]*: //' >"$sb/raw.sh"
+# (a command given input is not replayed: it would run without it)
+grep -E '^# \+[0-9]+ exec [0-9]+ ms exit -?[0-9]+: ' "$sb/trace" |
+  sed -E 's/^# \+[0-9]+ exec [0-9]+ ms exit -?[0-9]+: //' >"$sb/raw.sh"
 ncmd=$(wc -l <"$sb/raw.sh")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 audit=() rss=() raw=() jvm=()

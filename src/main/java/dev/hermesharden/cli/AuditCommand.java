@@ -54,7 +54,9 @@ final class AuditCommand implements Callable<Integer> {
               steps.stream().map(StepDefinition::checks).toList(),
               host,
               ctx,
-              CheckRunner.defaultParallelism());
+              setup.remoteTarget()
+                  ? CheckRunner.remoteParallelism()
+                  : CheckRunner.defaultParallelism());
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < steps.size(); i++) {
         for (CheckResult r : results.get(i)) {

@@ -193,6 +193,11 @@ final class Setup {
     return readOnlyMode().host();
   }
 
+  /** True with {@code --remote}: the host is a server reached over SSH. */
+  boolean remoteTarget() {
+    return globals.remote() != null;
+  }
+
   /** True on a real host without root: some checks cannot see what they need. */
   boolean unprivileged() {
     return !globals.practice() && !env.root() && globals.remote() == null;

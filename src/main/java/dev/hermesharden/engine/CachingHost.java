@@ -2,6 +2,7 @@ package dev.hermesharden.engine;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -25,6 +26,10 @@ import java.util.function.Function;
  * <p>Files parsed from its answers ({@link #parsed}) are kept the same way: a compose file with
  * 3,200 services or a 5 MB {@code config.yaml} is parsed once per run, not once per check. A kept
  * parse is used only for the very text it was made from.
+ *
+ * <p>{@code lstat} answers are kept the same way (a check run only reads, and a write forgets
+ * them): the trust of a path is judged from them, and the read that follows is made safe by itself
+ * ({@code O_NOFOLLOW}, or with the owner's own rights), not by the answer being fresh.
  *
  * <p>A command given standard input and an output cap ({@link #exec(List, Duration, byte[], int)})
  * is passed through and never remembered: input makes it an action, and a check that reads what
@@ -70,6 +75,26 @@ final class CachingHost extends ForwardingHost {
   @Override
   public List<String> listDirectory(String path) throws HostException {
     return cached("list\0" + path, () -> inner.listDirectory(path));
+  }
+
+  @Override
+  public Optional<FileStat> lstat(String path) throws HostException {
+    return cached("lstat\0" + path, () -> inner.lstat(path));
+  }
+
+  /**
+   * Kept as one question per list: {@link dev.hermesharden.host.PathTrust} walks the same
+   * directories above a compose file or {@code .env} for every check that reads it, and over SSH
+   * each walk is a command.
+   */
+  @Override
+  public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+    return cached("lstats\0" + String.join("\0", paths), () -> inner.lstatAll(paths));
+  }
+
+  @Override
+  public String readLink(String path) throws HostException {
+    return cached("readlink\0" + path, () -> inner.readLink(path));
   }
 
   @Override

@@ -62,6 +62,15 @@ public final class CheckRunner {
     return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
+  /**
+   * The pool size for a host reached over the network: four, whatever this machine's cores, since
+   * the threads wait for the server's answers rather than compute (the SSH connection carries up to
+   * eight sessions at once).
+   */
+  public static int remoteParallelism() {
+    return 4;
+  }
+
   public List<CheckResult> run(List<CheckRef> checks, Host host, StepContext ctx) {
     Host shared = new CachingHost(host);
     List<CheckResult> out = new ArrayList<>();

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Who can change what a path names. Walks the path from {@code /} one component at a time with
@@ -67,8 +70,8 @@ public sealed interface PathTrust {
     }
     Deque<String> todo = new ArrayDeque<>();
     push(todo, path);
-    // the straight walk's entries in one go (one command over SSH); after a link, one at a time
-    Map<String, Optional<FileStat>> ahead = prefetch(host, todo);
+    // the straight walk's entries in one go (one command over SSH), again after each link
+    Map<String, Optional<FileStat>> ahead = prefetch(host, "", todo);
     FileStat root =
         ahead.remove("/").orElseThrow(() -> new HostException(HostException.Kind.IO, "/"));
     if (root.uid() != 0 || writableByOthers(root)) {
@@ -97,7 +100,6 @@ public sealed interface PathTrust {
         return new ByAccount(rest, s.uid(), next); // in a sticky directory the owner controls it
       }
       if (s.isSymlink()) {
-        ahead.clear(); // what follows the link is another path
         if (++links > MAX_LINKS) {
           throw new HostException(HostException.Kind.UNSAFE, "too many symbolic links: " + path);
         }
@@ -107,6 +109,7 @@ public sealed interface PathTrust {
           cur = "";
           curStat = root;
         }
+        ahead = prefetch(host, cur, todo); // what follows the link is another path
         continue;
       }
       if (!todo.isEmpty() && !s.isDirectory()) {
@@ -136,17 +139,34 @@ public sealed interface PathTrust {
    * is left.
    */
   static String rootOnlyDirectories(Host host, String path, String fallback) {
-    List<String> kept = new ArrayList<>();
-    for (String dir : path.split(":")) {
-      try {
-        if (dir.startsWith("/") && classify(host, dir) instanceof RootOnly) {
-          kept.add(dir);
-        }
-      } catch (HostException e) {
-        // a directory that cannot be judged is not searched
+    // judged side by side: over SSH each walk is a few round trips, and they do not depend on
+    // each other
+    List<CompletableFuture<Boolean>> judged = new ArrayList<>();
+    List<String> dirs = List.of(path.split(":"));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, dirs.size()));
+    try {
+      for (String dir : dirs) {
+        judged.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return dir.startsWith("/") && classify(host, dir) instanceof RootOnly;
+                  } catch (HostException e) {
+                    return false; // a directory that cannot be judged is not searched
+                  }
+                },
+                pool));
       }
+      List<String> kept = new ArrayList<>();
+      for (int i = 0; i < dirs.size(); i++) {
+        if (judged.get(i).join()) {
+          kept.add(dirs.get(i));
+        }
+      }
+      return kept.isEmpty() ? fallback : String.join(":", kept);
+    } finally {
+      pool.shutdown();
     }
-    return kept.isEmpty() ? fallback : String.join(":", kept);
   }
 
   /** Writable by someone other than its owner: the world, or a group of user accounts. */
@@ -154,11 +174,14 @@ public sealed interface PathTrust {
     return s.worldWritable() || (s.groupWritable() && (s.gid() < 0 || s.gid() >= FIRST_USER_GID));
   }
 
-  /** {@code /} and every prefix of the path as written, up to the first {@code ..}. */
-  private static Map<String, Optional<FileStat>> prefetch(Host host, Deque<String> components)
-      throws HostException {
-    List<String> paths = new ArrayList<>(List.of("/"));
-    String cur = "";
+  /**
+   * The directory {@code from} ({@code ""} for {@code /}) and every path the components make below
+   * it as written, up to the first {@code ..}.
+   */
+  private static Map<String, Optional<FileStat>> prefetch(
+      Host host, String from, Deque<String> components) throws HostException {
+    List<String> paths = new ArrayList<>(List.of(from.isEmpty() ? "/" : from));
+    String cur = from;
     for (String c : components) {
       if (c.equals("..")) {
         break;

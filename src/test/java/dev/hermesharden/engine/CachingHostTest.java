@@ -3,10 +3,14 @@ package dev.hermesharden.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
 import dev.hermesharden.practice.SimulatedHost;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +42,28 @@ class CachingHostTest {
     String fresh = run.exec(tail, Host.DEFAULT_TIMEOUT, new byte[0], 100).stdout();
     assertEquals(2, asked.get());
     assertEquals("line 2\n", fresh);
+  }
+
+  @Test
+  void aPathsEntriesAreAskedOncePerRunAndForgottenAfterAWrite() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    Host counting =
+        new dev.hermesharden.host.ForwardingHost(SimulatedHost.fresh()) {
+          @Override
+          public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+            asked.incrementAndGet();
+            return inner.lstatAll(paths);
+          }
+        };
+    CachingHost run = new CachingHost(counting);
+    List<String> walk = List.of("/", "/opt", "/opt/hermes", "/opt/hermes/.env");
+    List<Optional<FileStat>> first = run.lstatAll(walk);
+    assertEquals(first, run.lstatAll(walk));
+    assertEquals(1, asked.get());
+    run.lstatAll(List.of("/", "/etc"));
+    assertEquals(2, asked.get(), "another walk is another question");
+    run.writeFile("/opt/hermes/x", "y", FileAttrs.of("root", "root", 0644));
+    run.lstatAll(walk);
+    assertEquals(3, asked.get(), "a write forgets what the run knew");
   }
 }

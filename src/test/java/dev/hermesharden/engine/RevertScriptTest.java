@@ -162,6 +162,37 @@ class RevertScriptTest {
     assertTrue(Files.readString(dir.resolve("r1.log")).contains("disarmed: not reverting"));
   }
 
+  /**
+   * A disarm's SIGTERM sent the moment the pid appears still finds the trap: the script ends at
+   * once, says so, and reverts nothing (the pid used to be written before the trap was set).
+   */
+  @Test
+  void aDisarmTheInstantThePidAppearsIsStillHeard() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      Path target = dir.resolve("f");
+      Path backup = dir.resolve("b");
+      Files.writeString(backup, "original");
+      Files.writeString(target, "after");
+      Path pid = dir.resolve("r1.pid");
+      Files.deleteIfExists(pid);
+      Files.deleteIfExists(dir.resolve("r1.log"));
+      Files.writeString(dir.resolve("r1.disarmed"), "");
+      Path script = script(List.of(restore(target, backup, 0644)), List.of(), List.of());
+      Process p = new ProcessBuilder("/bin/sh", script.toString(), "30").start();
+      String shown = "";
+      for (long end = System.nanoTime() + 5_000_000_000L;
+          shown.isEmpty() && System.nanoTime() < end; ) {
+        shown = Files.exists(pid) ? Files.readString(pid).strip() : "";
+      }
+      assertEquals(String.valueOf(p.pid()), shown);
+      new ProcessBuilder("kill", shown).start().waitFor();
+      assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the sleeper ends at once on SIGTERM");
+      assertEquals("after", Files.readString(target));
+      String log = Files.readString(dir.resolve("r1.log"));
+      assertTrue(log.contains("disarmed: not reverting"), "run " + i + ": " + log);
+    }
+  }
+
   @Test
   void aForegroundRunLeavesTheSleepersPidForTheDisarm() throws Exception {
     Path target = dir.resolve("f");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link PathTrust} asks for the entries of a path's straight walk in one {@link Host#lstatAll}
- * (one command over SSH instead of one per component) and judges exactly as before: what follows a
- * symlink is asked one entry at a time, since it is another path.
+ * (one command over SSH instead of one per component) and judges exactly as before; what follows a
+ * symlink is another path, asked in one more batch.
  */
 class PathTrustBatchTest {
   @TempDir Path tmp;
@@ -56,15 +56,30 @@ class PathTrustBatchTest {
   }
 
   @Test
-  void afterALinkTheRestIsAskedOneByOneAndAnAccountsDirectoryStillHandsItOver() throws Exception {
+  void afterALinkTheTargetsWalkIsOneMoreBatchAndAnAccountsDirectoryStillHandsItOver()
+      throws Exception {
     Path target = Files.createDirectories(tmp.resolve("real/dir"));
     Files.setAttribute(target, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
     Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("real"));
     PathTrust t = PathTrust.classify(counting, tmp.resolve("link/dir/f").toString());
     assertInstanceOf(PathTrust.ByAccount.class, t);
     assertEquals(65534, ((PathTrust.ByAccount) t).uid());
-    assertEquals("lstatAll " + (tmp.getNameCount() + 4), asked.get(0));
+    assertEquals(target.toString(), ((PathTrust.ByAccount) t).directory());
+    // "/", tmp's components, then link|real, dir, f
+    int walk = tmp.getNameCount() + 4;
+    assertEquals(List.of("lstatAll " + walk, "lstatAll " + walk), asked);
+  }
+
+  @Test
+  void aRelativeLinkContinuesFromItsOwnDirectoryInOneBatch() throws Exception {
+    Path target = Files.createDirectories(tmp.resolve("real/dir"));
+    Files.setAttribute(target, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+    Files.createSymbolicLink(tmp.resolve("link"), Path.of("real"));
+    PathTrust t = PathTrust.classify(counting, tmp.resolve("link/dir/f").toString());
+    assertInstanceOf(PathTrust.ByAccount.class, t);
+    assertEquals(target.toString(), ((PathTrust.ByAccount) t).directory());
+    // the second batch starts at the link's directory: tmp, real, dir, f
     assertEquals(
-        "lstat " + target, asked.get(asked.size() - 1), "the link's target asked alone: " + asked);
+        List.of("lstatAll " + (tmp.getNameCount() + 4), "lstatAll " + 4), asked, "" + asked);
   }
 }
