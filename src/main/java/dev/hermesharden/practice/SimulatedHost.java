@@ -55,6 +55,38 @@ public final class SimulatedHost implements Host {
     return fs;
   }
 
+  /**
+   * Input is read only by the simulated {@code ssh -F /dev/stdin} (the fail2ban probe's user name,
+   * as the real ssh reads its configuration there); any other command refuses it, as a host that
+   * cannot feed input does.
+   */
+  @Override
+  public synchronized ExecResult exec(
+      List<String> argv, Duration timeout, byte[] stdin, int outputLimit) throws HostException {
+    int f = argv.indexOf("-F");
+    if (stdin.length == 0
+        || !argv.get(0).equals("ssh")
+        || f < 0
+        || f + 1 >= argv.size()
+        || !argv.get(f + 1).equals("/dev/stdin")) {
+      return Host.super.exec(argv, timeout, stdin, outputLimit);
+    }
+    String user = "";
+    for (String line : new String(stdin, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      String[] kv = line.strip().split("\\s+", 2);
+      if (kv.length == 2 && kv[0].equalsIgnoreCase("User")) {
+        user = kv[1];
+      }
+    }
+    List<String> plain = new java.util.ArrayList<>(argv);
+    plain.subList(f, f + 2).clear();
+    if (!user.isEmpty() && plain.size() >= 2) {
+      plain.set(plain.size() - 2, user + "@" + plain.get(plain.size() - 2));
+    }
+    ExecResult r = exec(plain, timeout);
+    return new ExecResult(argv, r.exitCode(), r.stdout(), r.stderr());
+  }
+
   @Override
   public synchronized ExecResult exec(List<String> argv, Duration timeout) throws HostException {
     if (argv.isEmpty()) {

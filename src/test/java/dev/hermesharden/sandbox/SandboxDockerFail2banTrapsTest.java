@@ -83,8 +83,43 @@ class SandboxDockerFail2banTrapsTest {
     assertNotEquals(0, pub.exitCode(), "the banned public address still logs in");
   }
 
+  /**
+   * The filter check's failed login names a user no one may learn in advance: an account that read
+   * it from the process list could write a line the filter matches into the log (logger -p
+   * authpriv.info -t sshd[…]) before sshd's own, and make a filter that misses sshd's real lines
+   * pass. The spy (hermes, reading every command line and environment it may) sees the canary but
+   * the probe's name only inside sshd's own log lines, which {@code fail2ban-regex} is given after
+   * the check has read them from the log (a line forged then is never read), though the check ran
+   * for real.
+   */
   @Test
   @Order(2)
+  void theFilterChecksProbeUserIsInNoCommandLineBeforeItsLogLinesAreRead(SandboxVps vps)
+      throws Exception {
+    HostileAccount hermes = HostileAccount.in(vps);
+    Files.deleteIfExists(hermes.file("seen"));
+    String spy =
+        hermes.start("spy.pid", "spy.sh", HostileAccount.DIR, "120", "hh-probe-[0-9a-f]{8}");
+    try {
+      vps.inVps(List.of("sh", "-c", "sleep 4", "hh-probe-cafef00d"));
+      assertTrue(hermes.read("seen").contains("hh-probe-cafef00d"), "the spy is blind to argv");
+      var audit = audit(vps, "fail2ban");
+      assertStatus(audit, "fail2ban.filter-matches", "PASS");
+      Thread.sleep(500);
+      List<String> seen =
+          hermes.read("seen").lines().filter(l -> !l.contains("hh-probe-cafef00d")).toList();
+      assertTrue(
+          seen.stream()
+              .allMatch(
+                  l -> l.matches("\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ sshd\\[\\d+\\]: .*")),
+          "hermes read the probe's user name outside sshd's log lines: " + seen);
+    } finally {
+      hermes.stop(spy, "spy.sh");
+    }
+  }
+
+  @Test
+  @Order(3)
   void dockerPublishedPortBypassesUfwUntilTheFixBindsItToLoopback(SandboxVps vps) throws Exception {
     for (List<String> argv :
         List.of(
@@ -106,7 +141,7 @@ class SandboxDockerFail2banTrapsTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void composePortSyntaxShortLongAndInterpolationOnTheRealDockerCompose(SandboxVps vps)
       throws Exception {
     String compose =
@@ -149,7 +184,7 @@ class SandboxDockerFail2banTrapsTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void configYamlCommentsAndOrderAndEnvOtherLinesStayByteForByte(SandboxVps vps) throws Exception {
     fix(vps, "approvals", "approvals.config");
     fix(vps, "approvals", "approvals.env");

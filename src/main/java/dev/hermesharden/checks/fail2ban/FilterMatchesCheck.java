@@ -19,12 +19,13 @@ import java.util.Optional;
 /**
  * {@code fail2ban.filter-matches}: a deliberate failed login is recognised by the sshd filter on
  * the log source the jail really reads. Gather makes one harmless failing SSH login to 127.0.0.1 as
- * a unique user that cannot exist ({@code hh-probe-<hex>}) — the one thing this check's gather does
- * besides reading — then runs {@code fail2ban-regex} over the jail's source: the journal for {@code
- * backend = systemd}; for a log file, the probe's own lines found at the file's end, one by one (a
- * log is never read whole: the tool's matches over a large one would not fit the output a host
- * keeps, and the probe's line comes last). A real ban cannot serve as the proof: ignoreip exempts
- * 127.0.0.1, as it should.
+ * a unique user that cannot exist ({@code hh-probe-<hex>}, given to ssh on standard input so that
+ * no other account can read it from the process list and forge its line) — the one thing this
+ * check's gather does besides reading — then runs {@code fail2ban-regex} over the jail's source:
+ * the journal for {@code backend = systemd}; for a log file, the probe's own lines found at the
+ * file's end, one by one (a log is never read whole: the tool's matches over a large one would not
+ * fit the output a host keeps, and the probe's line comes last). A real ban cannot serve as the
+ * proof: ignoreip exempts 127.0.0.1, as it should.
  */
 public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts> {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,9 +68,11 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
       // a matching filter counts nothing while no jail runs: saying PASS here would mislead
       return new Facts(user, NOT_RUNNING, Optional.empty(), "fail2ban is not running");
     }
-    // expected to fail: that is the point; on the address and port sshd really listens on
+    // expected to fail: that is the point; on the address and port sshd really listens on. The
+    // user name goes in on standard input, never in argv: an account that saw it in /proc could
+    // write a line the filter matches into the log before sshd's own (logger -p authpriv.info)
     String[] at = listen(host);
-    host.exec(probeArgv(user, at[0], at[1]), Duration.ofSeconds(15));
+    host.exec(probeArgv(at[0], at[1]), Duration.ofSeconds(15), probeConfig(user), PROBE_OUTPUT);
     JailConfig cfg = JailConfig.read(host);
     String source = source(cfg);
     if (source.equals(JOURNAL)) {
@@ -158,14 +161,19 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
     return new String[] {"127.0.0.1", "22"};
   }
 
-  public static List<String> probeArgv(String user) {
-    return probeArgv(user, "127.0.0.1", "22");
-  }
+  /** What the probe prints is not read; this much of it is kept. */
+  private static final int PROBE_OUTPUT = 64 * 1024;
 
-  /** One failing login as {@code user} to sshd at {@code address:port}. */
-  public static List<String> probeArgv(String user, String address, String port) {
+  /**
+   * One failing login to sshd at {@code address:port} as the user {@link #probeConfig} names: ssh
+   * reads that configuration from its standard input ({@code -F /dev/stdin}), so no other account
+   * sees the probe's user name in the process list.
+   */
+  public static List<String> probeArgv(String address, String port) {
     return List.of(
         "ssh",
+        "-F",
+        "/dev/stdin",
         "-p",
         port,
         "-o",
@@ -176,8 +184,13 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
         "UserKnownHostsFile=/dev/null",
         "-o",
         "ConnectTimeout=5",
-        user + "@" + address,
+        address,
         "true");
+  }
+
+  /** The probe's ssh configuration (its standard input): only the user name. */
+  public static byte[] probeConfig(String user) {
+    return ("User " + user + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The journal for a systemd backend, else the jail's log file (auth.log when unresolved). */

@@ -195,9 +195,14 @@ class Fail2banChecksTest {
         "/var/log/secure",
         FilterMatchesCheck.source(
             JailConfig.parse(List.of("[sshd]\nlogpath = /var/log/secure\n"))));
-    List<String> argv = FilterMatchesCheck.probeArgv("hh-probe-ab");
+    List<String> argv = FilterMatchesCheck.probeArgv("127.0.0.1", "22");
     assertTrue(
         argv.contains("BatchMode=yes")
-            && argv.get(argv.size() - 2).equals("hh-probe-ab@127.0.0.1"));
+            && argv.subList(1, 3).equals(List.of("-F", "/dev/stdin"))
+            && argv.get(argv.size() - 2).equals("127.0.0.1"),
+        "" + argv);
+    assertEquals(
+        "User hh-probe-ab\n",
+        new String(FilterMatchesCheck.probeConfig("hh-probe-ab"), StandardCharsets.US_ASCII));
   }
 }
