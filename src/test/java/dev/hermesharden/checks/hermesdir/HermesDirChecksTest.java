@@ -9,7 +9,7 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.hermes.AccountLookup;
+import dev.hermesharden.system.accounts.AccountLookup;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Location;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Rejected;
 import java.util.List;
