@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.docker;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.ExecResult;
@@ -23,6 +25,13 @@ import java.util.Set;
  * and 9119, plus every host port the Hermes compose files and containers publish).
  */
 public final class DockerProxyListenersCheck implements Check<DockerProxyListenersCheck.Facts> {
+  private static final ParamSchema SCHEMA = ParamSchema.of(Param.list("ports"));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   /** Docker facts plus the {@code ss} output (empty when ss could not run). */
   public record Facts(DockerFacts docker, Optional<String> ss) {}
 
@@ -35,9 +44,6 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
-    if (facts.docker().notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     if (facts.ss().isEmpty()) {
       return Verdict.error("reason.docker.ss-failed");
     }

@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.sshkeys;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
@@ -18,6 +20,16 @@ import java.util.Optional;
  * on the server can show that the admin's own key really opens the door.
  */
 public final class KeyLoginCheck implements Check<LoginProof> {
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(
+          Param.integer("max-age-minutes")
+              .orElse(String.valueOf(Freshness.DEFAULT_MAX_AGE.toMinutes())));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   @Override
   public LoginProof gather(Host host, StepContext ctx) throws HostException {
     return LoginProof.gather(host, ctx, EvidenceKind.KEY_LOGIN, ctx.answers().adminUser());

@@ -1,11 +1,20 @@
 package dev.hermesharden.checks.users;
 
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
 
 /** {@code users.admin-sudo}: the admin is in the sudo group (param {@code group}, default sudo). */
 public final class AdminSudoCheck extends AccountCheck {
+  private static final ParamSchema SCHEMA = ParamSchema.of(Param.text("group").orElse("sudo"));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   public AdminSudoCheck() {
     super(true);
   }

@@ -15,12 +15,11 @@ public final class FirewallModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("firewall.active", new UfwActiveCheck())
-        .check("firewall.default-incoming", new UfwDefaultPolicyCheck())
-        .check("firewall.default-outgoing", new UfwDefaultPolicyCheck())
-        .check("firewall.ipv6", new UfwIpv6Check())
-        .check("firewall.ssh-private", new SshPrivateRuleCheck())
-        .check("firewall.no-public-ssh", new NoPublicSshCheck())
+        .kind("ufw-active", new UfwActiveCheck())
+        .kind("ufw-default-policy", new UfwDefaultPolicyCheck())
+        .kind("ufw-ipv6", new UfwIpv6Check())
+        .kind("ufw-ssh-private", new SshPrivateRuleCheck())
+        .kind("ufw-no-public-ssh", new NoPublicSshCheck())
         .fix(FirewallEnableFix.ID, new FirewallEnableFix())
         .fix(ClosePublicSshFix.ID, new ClosePublicSshFix());
   }
