@@ -50,6 +50,19 @@ class CommonKindsTest {
   }
 
   @Test
+  void thePracticeVpsAnswersDpkgFromItsDataFile() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    Verdict ufw = new PackageInstalledCheck().run(host, new Params(Map.of("package", "ufw")), CTX);
+    assertEquals(Status.PASS, ufw.status(), "practice/packages.txt lists ufw");
+    Verdict none =
+        new PackageInstalledCheck().run(host, new Params(Map.of("package", "telnetd")), CTX);
+    assertEquals(Status.FAIL, none.status());
+    assertEquals("no packages found", none.details().get("dpkg"));
+    Verdict ssh = new UnitActiveCheck().run(host, new Params(Map.of("unit", "ssh")), CTX);
+    assertEquals(Status.PASS, ssh.status(), ssh.toString());
+  }
+
+  @Test
   void unitActiveNeedsEnabledAndActive() {
     UnitActiveCheck c = new UnitActiveCheck();
     Params p = new Params(Map.of("unit", "fail2ban"));
