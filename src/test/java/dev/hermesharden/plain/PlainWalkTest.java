@@ -39,28 +39,41 @@ class PlainWalkTest {
    */
   static final String WALK =
       String.join(
-          "\n", "?", // help on step 1
-          "", // 1 users: apply
-          "", //   apply now
-          "", // 2 ssh-keys: apply
-          "", //   apply now
-          "", //   prove login (the default once applied)
-          "", //   run it (practice)
-          "", // 3 private-path: prove login
-          "", //   run it
-          "", // 4 firewall: apply
-          "1", //   apply now (guarded: Cancel is the default)
-          "", //   run the new proof
-          "1", //   the part planned again once ufw is on: apply it too
-          "", //   run the new proof
-          "", // 5 sshd: apply
-          "1", //   apply now
-          "", //   run the new proof
-          "", // 6 fail2ban
-          "", "", // 7 hermes-dir
-          "", "", // 8 docker
-          "", "", // 9 approvals
-          "", "");
+              "\n", "?", // help on step 1
+              "", // 1 users: apply
+              "", //   apply now
+              "", // 2 ssh-keys: apply
+              "", //   apply now
+              "", //   prove login (the default once applied)
+              "", //   run it (practice)
+              "", // 3 private-path: prove login
+              "", //   run it
+              "", // 4 firewall: apply
+              "1", //   apply now (guarded: Cancel is the default)
+              "", //   run the new proof
+              "1", //   the part planned again once ufw is on: apply it too
+              "", //   run the new proof
+              "", // 5 sshd: apply
+              "1", //   apply now
+              "", //   run the new proof
+              "", // 6 fail2ban
+              "", "", // 7 hermes-dir
+              "", "", // 8 docker
+              "", "", // 9 approvals
+              "", "")
+          + later();
+
+  /**
+   * Steps after the nine the script above knows (appended to the card order) take Enter once when
+   * they only check (Check again) and twice when they have fixes (apply, apply now).
+   */
+  private static String later() {
+    StringBuilder out = new StringBuilder();
+    for (var d : StepChecks.steps().subList(Math.min(9, STEPS), STEPS)) {
+      out.append(d.fixes().isEmpty() ? "\n" : "\n\n");
+    }
+    return out.toString();
+  }
 
   @TempDir Path dir;
 
