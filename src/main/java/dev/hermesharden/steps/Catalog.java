@@ -72,6 +72,11 @@ public final class Catalog {
     return List.copyOf(kinds.keySet());
   }
 
+  /** The registered condition ids, in registration order. */
+  public List<String> conditionIds() {
+    return List.copyOf(conditions.keySet());
+  }
+
   /** Collects registrations; a second registration of one id is a programming error. */
   public static final class Builder {
     private final Map<String, Check<?>> kinds = new LinkedHashMap<>();
