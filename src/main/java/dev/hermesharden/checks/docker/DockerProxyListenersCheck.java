@@ -15,17 +15,20 @@ import dev.hermesharden.system.compose.PortPublish;
 import dev.hermesharden.system.docker.ContainerState;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code docker.no-public-listeners}: the kernel's socket table ({@code ss -Htlnp}) shows no {@code
- * docker-proxy} listening on a public address on a Hermes port (param {@code ports}, default 8642
- * and 9119, plus every host port the Hermes compose files and containers publish).
+ * Kind {@code docker-proxy-listeners}, {@code docker.no-public-listeners}: the kernel's socket
+ * table ({@code ss -Htlnp}) shows no {@code docker-proxy} listening on a public address on a Hermes
+ * port (param {@code ports}, default 8642 and 9119, plus every host port the Hermes compose files
+ * and containers publish).
  */
 public final class DockerProxyListenersCheck implements Check<DockerProxyListenersCheck.Facts> {
-  private static final ParamSchema SCHEMA = ParamSchema.of(Param.list("ports"));
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.list("ports").orElse(List.of("8642", "9119")));
 
   @Override
   public ParamSchema schema() {
@@ -47,10 +50,7 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
     if (facts.ss().isEmpty()) {
       return Verdict.error("reason.docker.ss-failed");
     }
-    Set<String> ports = new LinkedHashSet<>(params.list("ports"));
-    if (ports.isEmpty()) {
-      ports.addAll(java.util.List.of("8642", "9119"));
-    }
+    Set<String> ports = new LinkedHashSet<>(SCHEMA.resolve(params).list("ports"));
     for (ComposeFile f : facts.docker().compose().files()) {
       for (ComposeService s : f.hermesServices()) {
         for (PortPublish p : s.ports()) {

@@ -42,7 +42,7 @@ public final class SshdJailCheck implements Check<SshdJailCheck.Facts> {
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
-    String jail = params.string("jail", "sshd");
+    String jail = SCHEMA.resolve(params).string("jail");
     if (facts.status().isEmpty()) {
       return Verdict.fail("reason.fail2ban.server-down").with("client", firstLine(facts.error()));
     }

@@ -63,7 +63,7 @@ public final class WorldWritableCheck implements Check<WorldWritableCheck.Facts>
     if (facts.paths().isEmpty()) {
       return Verdict.pass("reason.hermes-dir.none-world-writable", facts.home().get());
     }
-    int cap = Math.max(1, params.integer("max-reported", 10));
+    int cap = Math.max(1, SCHEMA.resolve(params).integer("max-reported"));
     Verdict v =
         Verdict.fail("reason.hermes-dir.world-writable", facts.paths().size(), facts.home().get());
     List<String> shown = facts.paths().subList(0, Math.min(cap, facts.paths().size()));

@@ -2,7 +2,6 @@ package dev.hermesharden.checks.privatepath;
 
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.ParamSchema;
-import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.sshkeys.KeyLoginCheck;
@@ -11,7 +10,6 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
-import dev.hermesharden.model.Freshness;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.net.Cidr;
 import java.util.Optional;
@@ -23,14 +21,9 @@ import java.util.Optional;
  * stays open once the firewall closes the public one.
  */
 public final class PrivateLoginCheck implements Check<PrivateLoginCheck.Facts> {
-  private static final ParamSchema SCHEMA =
-      ParamSchema.of(
-          Param.integer("max-age-minutes")
-              .orElse(String.valueOf(Freshness.DEFAULT_MAX_AGE.toMinutes())));
-
   @Override
   public ParamSchema schema() {
-    return SCHEMA;
+    return KeyLoginCheck.PROOF_SCHEMA;
   }
 
   /** The proof plus the private path it must have used. */

@@ -23,7 +23,7 @@ public final class SshdMaxAuthTriesCheck extends SshdCheck {
     if (f.effective().isEmpty()) {
       return unavailable(f);
     }
-    int max = params.integer("max", 3);
+    int max = SCHEMA.resolve(params).integer("max");
     int worst = -1;
     SshdFacts.Asked at = null;
     for (SshdFacts.Asked a : f.connections()) {

@@ -21,7 +21,7 @@ public final class AdminSudoCheck extends AccountCheck {
 
   @Override
   public Verdict evaluate(Account a, Params params, StepContext ctx) {
-    String group = params.string("group", "sudo");
+    String group = SCHEMA.resolve(params).string("group");
     if (!a.exists()) {
       return Verdict.fail("reason.users.admin-missing", a.name());
     }
