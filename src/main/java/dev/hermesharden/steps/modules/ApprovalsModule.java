@@ -10,7 +10,7 @@ import dev.hermesharden.fixes.approvals.ApprovalsEnvFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 9, {@code approvals}. */
+/** The check kinds and fixes of step 9, {@code approvals} (any step file may use the kinds). */
 public final class ApprovalsModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {

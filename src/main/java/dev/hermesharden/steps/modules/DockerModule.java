@@ -15,7 +15,10 @@ import dev.hermesharden.fixes.docker.RemoveFromDockerGroupFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Step 8 {@code docker}: Hermes' ports on loopback only, no socket, no privileges. */
+/**
+ * Step 8 {@code docker} (its kinds and the condition hermes-in-docker): Hermes' ports on loopback
+ * only, no socket, no privileges.
+ */
 public final class DockerModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {

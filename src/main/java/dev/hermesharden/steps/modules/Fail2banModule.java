@@ -11,7 +11,7 @@ import dev.hermesharden.fixes.fail2ban.Fail2banJailFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 6, {@code fail2ban}. */
+/** The check kinds and fixes of step 6, {@code fail2ban} (any step file may use the kinds). */
 public final class Fail2banModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {

@@ -10,7 +10,7 @@ import dev.hermesharden.fixes.firewall.FirewallEnableFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 4, {@code firewall}. */
+/** The check kinds and fixes of step 4, {@code firewall} (any step file may use the kinds). */
 public final class FirewallModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {

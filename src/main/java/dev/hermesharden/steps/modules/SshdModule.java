@@ -13,7 +13,7 @@ import dev.hermesharden.fixes.sshd.SshdDropInFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 5, {@code sshd}. */
+/** The check kinds and fixes of step 5, {@code sshd} (any step file may use the kinds). */
 public final class SshdModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
