@@ -24,6 +24,11 @@ public record Params(Map<String, Object> values) {
     return String.valueOf(v);
   }
 
+  /** A required whole number (the step file was checked against the kind's schema). */
+  public int integer(String name) {
+    return Integer.parseInt(string(name));
+  }
+
   public int integer(String name, int fallback) {
     Object v = values.get(name);
     return v == null ? fallback : Integer.parseInt(String.valueOf(v));

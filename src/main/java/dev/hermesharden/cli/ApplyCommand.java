@@ -81,7 +81,8 @@ final class ApplyCommand implements Callable<Integer> {
               .map(FixRef::id)
               .filter(id -> fixId == null || id.equals(fixId))
               .toList();
-      if (fixIds.isEmpty()) {
+      // a step without fixes (it only checks and guides) is checked again: nothing to apply
+      if (fixIds.isEmpty() && fixId != null) {
         throw new Refusal(
             ExitCode.USAGE, m.get("cli.apply.no-such-fix", String.valueOf(fixId), step.id()));
       }

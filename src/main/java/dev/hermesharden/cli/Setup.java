@@ -274,7 +274,8 @@ final class Setup {
     try {
       return StepFiles.loadPackaged(catalog, messages);
     } catch (StepFileException e) {
-      throw new Refusal(ExitCode.INTERNAL, messages.get("cli.error.step-file", e.getMessage()));
+      throw new Refusal(
+          ExitCode.INTERNAL, messages.get("cli.error.step-file", e.describe(messages)));
     }
   }
 }

@@ -2,18 +2,20 @@ package dev.hermesharden.engine;
 
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.CheckResult;
+import dev.hermesharden.checks.Condition;
 import dev.hermesharden.checks.Reason;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.steps.AppliesWhen;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.CheckRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,9 +75,10 @@ public final class CheckRunner {
 
   public List<CheckResult> run(List<CheckRef> checks, Host host, StepContext ctx) {
     Host shared = new CachingHost(host);
+    Map<String, Boolean> conditions = new HashMap<>();
     List<CheckResult> out = new ArrayList<>();
     for (CheckRef ref : checks) {
-      out.add(runOne(ref, shared, ctx));
+      out.add(runOne(ref, shared, ctx, conditions));
     }
     return List.copyOf(out);
   }
@@ -121,12 +124,13 @@ public final class CheckRunner {
     }
   }
 
-  private CheckResult runOne(CheckRef ref, Host host, StepContext ctx) {
+  private CheckResult runOne(
+      CheckRef ref, Host host, StepContext ctx, Map<String, Boolean> conditions) {
     if (!unprivileged) {
-      return judge(ref, host, ctx);
+      return judge(ref, host, ctx, conditions);
     }
     PermissionWatch watch = new PermissionWatch(host);
-    CheckResult r = judge(ref, watch, ctx);
+    CheckResult r = judge(ref, watch, ctx, conditions);
     return watch
         .denied()
         .map(
@@ -139,13 +143,13 @@ public final class CheckRunner {
         .orElse(r);
   }
 
-  private CheckResult judge(CheckRef ref, Host host, StepContext ctx) {
-    Optional<Check<?>> check = catalog.check(ref.id());
-    if (check.isEmpty()) {
-      return error(ref.id(), Reason.of("engine.check-unknown", ref.id()));
+  private CheckResult judge(
+      CheckRef ref, Host host, StepContext ctx, Map<String, Boolean> conditions) {
+    if (catalog.check(ref).isEmpty()) {
+      return error(ref.id(), Reason.of("engine.check-unknown", ref.kind()));
     }
     try {
-      Verdict v = check.get().run(host, ref.params(), ctx);
+      Verdict v = verdict(catalog, ref, host, ctx, conditions);
       if (v == null) {
         return error(ref.id(), Reason.of("engine.check-error", "no verdict"));
       }
@@ -159,6 +163,44 @@ public final class CheckRunner {
     } catch (RuntimeException e) {
       return error(ref.id(), Reason.of("engine.check-error", String.valueOf(e)));
     }
+  }
+
+  /**
+   * One check's verdict as the wizard reaches it, exceptions and all: first its {@code
+   * applies_when} condition (a condition that does not hold is {@code NOT_APPLICABLE} with the step
+   * file's reason), then its kind's gather and evaluate with the step file's parameters. For
+   * callers that judge a single check (tests, tools); {@link #run} adds the error handling.
+   */
+  public static Verdict verdict(Catalog catalog, CheckRef ref, Host host, StepContext ctx)
+      throws HostException {
+    return verdict(catalog, ref, host, ctx, new HashMap<>());
+  }
+
+  /** As above; {@code conditions} remembers each condition's answer within one run. */
+  private static Verdict verdict(
+      Catalog catalog, CheckRef ref, Host host, StepContext ctx, Map<String, Boolean> conditions)
+      throws HostException {
+    Check<?> check =
+        catalog
+            .check(ref)
+            .orElseThrow(() -> new IllegalArgumentException("no check kind " + ref.kind()));
+    if (ref.appliesWhen().isPresent()) {
+      AppliesWhen when = ref.appliesWhen().get();
+      Boolean holds = conditions.get(when.condition());
+      if (holds == null) {
+        Condition condition =
+            catalog
+                .condition(when.condition())
+                .orElseThrow(
+                    () -> new IllegalArgumentException("no condition " + when.condition()));
+        holds = condition.holds(host, ctx);
+        conditions.put(when.condition(), holds);
+      }
+      if (!holds) {
+        return Verdict.notApplicable(when.reasonKey());
+      }
+    }
+    return check.run(host, ref.params(), ctx);
   }
 
   /** A host's message often ends in the command's stderr: keep a table row one line. */

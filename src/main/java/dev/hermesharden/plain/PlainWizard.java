@@ -82,7 +82,7 @@ public final class PlainWizard {
   }
 
   private void start() {
-    say(m.get("plain.intro"));
+    say(m.get("plain.intro", w.steps().size()));
     ResumeReport r = engine.startOrResume();
     Session s = engine.session();
     String where = s.hostName() + osName.map(os -> ", " + os).orElse("");

@@ -1,5 +1,6 @@
 package dev.hermesharden.steps;
 
+import dev.hermesharden.checks.Reason;
 import dev.hermesharden.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * Loads and validates the wizard's step files. A file is named {@code NN-id.yaml}; the steps must
- * run 1, 2, 3… without gaps, ids must be unique, every check and fix id must be registered in the
- * {@link Catalog}, and every i18n key must exist. Any problem names file, line and field.
+ * run 1, 2, 3… without gaps, ids must be unique, every check kind, condition and fix must be
+ * registered in the {@link Catalog} (parameters valid for their kind), and every i18n key must
+ * exist. Any problem names file, line and field, in words of the admin's language ({@link
+ * StepFileException#describe}).
  */
 public final class StepFiles {
   public static final String RESOURCE_DIR = "wizard-steps";
@@ -45,23 +48,24 @@ public final class StepFiles {
     Map<String, String> checkIds = new HashMap<>();
     Map<String, String> fixIds = new HashMap<>();
     for (Source src : sorted) {
-      StepDefinition step = new StepFileParser(src.name()).parse(src.text());
+      StepDefinition step = new StepFileParser(src.name(), catalog).parse(src.text());
       Matcher m = NAME.matcher(src.name());
       LineFinder lines = new LineFinder(src.name(), src.text());
       if (!m.matches()) {
-        throw new StepFileException(src.name(), 1, "(file name)", "must look like NN-id.yaml");
+        throw new StepFileException(src.name(), 1, "(file name)", Reason.of("stepfile.file-name"));
       }
       if (!m.group(2).equals(step.id())) {
-        throw lines.error("id", "'" + step.id() + "' does not match the file name");
+        throw lines.error("id", Reason.of("stepfile.id-not-file-name", step.id()));
       }
       if (Integer.parseInt(m.group(1)) != step.order()) {
-        throw lines.error("order", step.order() + " does not match the file name");
+        throw lines.error("order", Reason.of("stepfile.order-not-file-name", step.order()));
       }
       if (step.order() != steps.size() + 1) {
-        throw lines.error("order", "expected " + (steps.size() + 1) + ", found " + step.order());
+        throw lines.error(
+            "order", Reason.of("stepfile.order-expected", steps.size() + 1, step.order()));
       }
       if (!stepIds.add(step.id())) {
-        throw lines.error("id", "duplicate step id '" + step.id() + "'");
+        throw lines.error("id", Reason.of("stepfile.duplicate-step", step.id()));
       }
       requireKey(messages, lines, "title", step.titleKey());
       requireKey(messages, lines, "teach.why", step.teaching().whyKey());
@@ -71,21 +75,22 @@ public final class StepFiles {
         String prior = checkIds.putIfAbsent(c.id(), src.name());
         if (prior != null) {
           throw lines.error(
-              "checks[].id", "duplicate check id '" + c.id() + "' (also in " + prior + ")");
-        }
-        if (!catalog.hasCheck(c.id())) {
-          throw lines.error("checks[].id", "unknown check id '" + c.id() + "'", c.id());
+              "checks[].id", Reason.of("stepfile.duplicate-check", c.id(), prior), c.id());
         }
         requireKey(messages, lines, "checks[].title", c.titleKey());
+        if (c.appliesWhen().isPresent()) {
+          requireKey(
+              messages, lines, "checks[].applies_when.reason", c.appliesWhen().get().reasonKey());
+        }
       }
       for (FixRef f : step.fixes()) {
         String prior = fixIds.putIfAbsent(f.id(), src.name());
         if (prior != null) {
           throw lines.error(
-              "fixes[].id", "duplicate fix id '" + f.id() + "' (also in " + prior + ")");
+              "fixes[].id", Reason.of("stepfile.duplicate-fix", f.id(), prior), f.id());
         }
         if (!catalog.hasFix(f.id())) {
-          throw lines.error("fixes[].id", "unknown fix id '" + f.id() + "'", f.id());
+          throw lines.error("fixes[].id", Reason.of("stepfile.unknown-fix", f.id()), f.id());
         }
         requireKey(messages, lines, "fixes[].title", f.titleKey());
       }
@@ -97,7 +102,7 @@ public final class StepFiles {
   private static void requireKey(Messages messages, LineFinder lines, String field, String key)
       throws StepFileException {
     if (!messages.has(key)) {
-      throw lines.error(field, "i18n key '" + key + "' is not in i18n/messages.properties", key);
+      throw lines.error(field, Reason.of("stepfile.missing-key", key), key);
     }
   }
 
@@ -158,12 +163,12 @@ public final class StepFiles {
 
   /** Finds the line a field (or a value within it) stands on, for errors found after parsing. */
   private record LineFinder(String file, String text) {
-    StepFileException error(String field, String problem) {
+    StepFileException error(String field, Reason problem) {
       String leaf = field.replaceAll(".*[.\\]]", "");
       return new StepFileException(file, lineOf(leaf + ":", null), field, problem);
     }
 
-    StepFileException error(String field, String problem, String value) {
+    StepFileException error(String field, Reason problem, String value) {
       String leaf = field.replaceAll(".*[.\\]]", "");
       return new StepFileException(file, lineOf(leaf + ":", value), field, problem);
     }

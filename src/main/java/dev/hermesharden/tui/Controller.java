@@ -453,7 +453,8 @@ final class Controller implements MainView.Actions {
   /** F1 on the main screen: the viewed step's whole teaching text, then the keys. */
   void help() {
     StepDefinition d = s.viewed == null ? null : definition(s.viewed);
-    String text = m.get("tui.help.text");
+    String keys = m.get("tui.help.text", t.steps().size());
+    String text = keys;
     if (d != null) {
       text =
           m.get("tui.teach.why", m.get(d.teaching().whyKey()))
@@ -465,7 +466,7 @@ final class Controller implements MainView.Actions {
               + text;
     }
     String title = d == null ? m.get("tui.help.title") : m.get("tui.help.step", t.stepName(d.id()));
-    dialogs.message(title, text, m.get("tui.help.text"));
+    dialogs.message(title, text, keys);
   }
 
   /** After an action on a step: say so, and when it has just passed, move on. */

@@ -146,12 +146,14 @@ final class MainView {
     return countdown.map(c -> line.isEmpty() ? c : c + " " + line).orElse(line);
   }
 
-  /** Wide enough for the longest "✔ 9 name status" of this language, within bounds. */
+  /** Wide enough for the longest "✔ 9 name status" of this language (10 and on: two digits). */
   private int listWidth() {
     int longest = 0;
     for (StepDefinition d : steps) {
+      int number = String.valueOf(d.order()).length();
       for (StepStatus st : StepStatus.values()) {
-        longest = Math.max(longest, 5 + t.shortName(d).length() + 1 + t.statusWord(st).length());
+        longest =
+            Math.max(longest, 4 + number + t.shortName(d).length() + 1 + t.statusWord(st).length());
       }
     }
     return Math.max(24, Math.min(32, longest + 1));

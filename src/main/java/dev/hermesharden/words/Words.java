@@ -94,9 +94,17 @@ public final class Words {
 
   /** A reason in words; arguments that are step ids or proof kinds are shown by their names. */
   public String reason(Reason r) {
+    if (r.key().startsWith(CHECK_REASON)) {
+      // a check's arguments are facts of the host: a package or group that happens to share a
+      // step's id ("fail2ban", "docker") is not that step
+      return m.get(r);
+    }
     Object[] args = r.args().stream().map(this::named).toArray();
     return m.get(r.key(), args);
   }
+
+  /** The prefix of the reasons live checks give. */
+  private static final String CHECK_REASON = "reason.";
 
   private String named(String arg) {
     if (definition(arg).isPresent()) {

@@ -194,9 +194,6 @@ class PackageDirectionTest {
         }
       }
     }
-    // Known, not new: system.hermes.AccountLookup belongs in system.accounts. Moving it touches the
-    // checks and fixes issue 10 is changing, so it waits for that merge (see the issue 11 report).
-    cycles.remove("system.accounts <-> system.hermes");
     // One layer in two packages: SshHost sits in host beside LocalHost (it shares their
     // package-private file and stream machinery) and drives the protocol parts in host.ssh, which
     // answer in host's ExecResult and HostException. Nothing outside host sees the difference.

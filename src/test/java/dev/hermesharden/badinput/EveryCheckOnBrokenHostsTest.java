@@ -132,7 +132,7 @@ class EveryCheckOnBrokenHostsTest {
    * result must have a reason with words.
    */
   private static CheckResult judge(CheckRef ref, BrokenHost host, CheckRunner runner) {
-    Check<?> check = CATALOG.check(ref.id()).orElseThrow();
+    Check<?> check = CATALOG.check(ref).orElseThrow();
     try {
       check.run(host, ref.params(), CTX);
     } catch (HostException e) {

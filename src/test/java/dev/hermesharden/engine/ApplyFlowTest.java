@@ -244,7 +244,9 @@ class ApplyFlowTest {
             1,
             "step.t.title",
             new Teaching("w", "b", "u"),
-            List.of(new CheckRef("t.b", "t", new Params(Map.of("path", FakeSteps.marker("b"))))),
+            List.of(
+                new CheckRef(
+                    "t.b", "marker", "t", new Params(Map.of("path", FakeSteps.marker("b"))))),
             List.of(
                 new FixRef("t.a", "t", none, false, List.of()),
                 new FixRef("t.b", "t", none, false, List.of())),
@@ -256,7 +258,7 @@ class ApplyFlowTest {
     return Catalog.of(
         List.of(
             b ->
-                b.check("t.b", new FakeSteps.MarkerCheck())
+                b.kind("marker", new FakeSteps.MarkerCheck())
                     .fix(
                         "t.a",
                         (host, p, ctx) -> write("t.a", host.readFile(FakeSteps.marker("a")), "a"))

@@ -14,9 +14,12 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.steps.AppliesWhen;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.CheckRef;
+import dev.hermesharden.steps.Severity;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CheckRunnerTest {
@@ -65,15 +68,19 @@ class CheckRunnerTest {
       Catalog.of(
           List.of(
               b -> {
-                b.check("a.hostname", new HostnameCheck());
-                b.check("b.hostname", new HostnameCheck());
-                b.check("c.hostname", new HostnameCheck());
-                b.check("d.timeout", TIMES_OUT);
-                b.check("e.bug", BUGGY);
+                b.kind("a.hostname", new HostnameCheck());
+                b.kind("b.hostname", new HostnameCheck());
+                b.kind("c.hostname", new HostnameCheck());
+                b.kind("d.timeout", TIMES_OUT);
+                b.kind("e.bug", BUGGY);
+                b.condition(
+                    "named-vps1", (h, ctx) -> h.exec("hostname").stdout().strip().equals("vps1"));
+                b.condition(
+                    "named-other", (h, ctx) -> h.exec("hostname").stdout().strip().equals("other"));
               }));
 
   private static CheckRef ref(String id) {
-    return new CheckRef(id, "t", Params.NONE);
+    return new CheckRef(id, id, "t", Params.NONE);
   }
 
   @Test
@@ -90,6 +97,38 @@ class CheckRunnerTest {
 
     runner.run(refs, host, StepContext.of(Answers.EMPTY));
     assertEquals(2, host.count(List.of("hostname")), "a new run asks the host again");
+  }
+
+  private static CheckRef guarded(String id, String condition) {
+    return new CheckRef(
+        id,
+        "e.bug",
+        "t",
+        Params.NONE,
+        Optional.of(new AppliesWhen(condition, "reason.test.not-here")),
+        Severity.LOW,
+        Optional.empty());
+  }
+
+  @Test
+  void aConditionThatDoesNotHoldIsNotApplicableWithTheStepFilesReasonAndTheCheckDoesNotRun() {
+    CountingHost host = new CountingHost(SimulatedHost.fresh());
+    List<CheckResult> results =
+        new CheckRunner(catalog)
+            .run(
+                List.of(guarded("x.one", "named-other"), guarded("x.two", "named-other")),
+                host,
+                StepContext.of(Answers.EMPTY));
+    for (CheckResult r : results) {
+      assertEquals(Status.NOT_APPLICABLE, r.status(), r.toString());
+      assertEquals("reason.test.not-here", r.reason().key());
+    }
+    assertEquals(1, host.count(List.of("hostname")), "the condition is asked once per run");
+    CheckResult holds =
+        new CheckRunner(catalog)
+            .run(List.of(guarded("x.three", "named-vps1")), host, StepContext.of(Answers.EMPTY))
+            .get(0);
+    assertEquals(Status.ERROR, holds.status(), "a condition that holds runs the check (a bug)");
   }
 
   @Test

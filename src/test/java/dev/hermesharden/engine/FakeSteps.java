@@ -91,7 +91,7 @@ final class FakeSteps {
               i,
               "step." + id + ".title",
               new Teaching("w", "b", "u"),
-              List.of(new CheckRef(id + ".marker", "t", p)),
+              List.of(new CheckRef(id + ".marker", "marker", "t", p)),
               List.of(
                   new FixRef(
                       id + ".write",
@@ -109,8 +109,8 @@ final class FakeSteps {
     return Catalog.of(
         List.of(
             b -> {
+              b.kind("marker", new MarkerCheck());
               for (int i = 1; i <= n; i++) {
-                b.check("s" + i + ".marker", new MarkerCheck());
                 b.fix("s" + i + ".write", new MarkerFix("s" + i + ".write"));
               }
             }));

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.engine.CheckRunner;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.WriteFile;
@@ -41,7 +41,7 @@ class ApprovalsStepTest {
   private static StepDefinition load() {
     try {
       String text = Files.readString(Path.of("wizard-steps/09-approvals.yaml"));
-      return new StepFileParser("09-approvals.yaml").parse(text);
+      return new StepFileParser("09-approvals.yaml", Catalog.standard()).parse(text);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -61,7 +61,7 @@ class ApprovalsStepTest {
       step.fixes().forEach(f -> keys.add(f.titleKey()));
       keys.forEach(k -> assertTrue(m.has(k), "missing " + k + " in " + m.locale()));
     }
-    step.checks().forEach(c -> assertTrue(catalog.hasCheck(c.id()), c.id()));
+    step.checks().forEach(c -> assertTrue(catalog.check(c).isPresent(), c.id()));
     step.fixes().forEach(f -> assertTrue(catalog.hasFix(f.id()), f.id()));
     assertEquals(13, step.checks().size());
     assertFalse(
@@ -161,8 +161,7 @@ class ApprovalsStepTest {
   private Map<String, Verdict> runChecks(SimulatedHost host, StepContext ctx) throws HostException {
     Map<String, Verdict> out = new LinkedHashMap<>();
     for (CheckRef ref : step.checks()) {
-      Check<?> c = catalog.check(ref.id()).orElseThrow();
-      out.put(ref.id(), c.run(host, ref.params(), ctx));
+      out.put(ref.id(), CheckRunner.verdict(catalog, ref, host, ctx));
     }
     return out;
   }

@@ -22,7 +22,7 @@ class DockerStepFilesTest {
     Properties de = Messages.load("i18n/messages_de.properties");
     for (String name : List.of("07-hermes-dir.yaml", "08-docker.yaml")) {
       String text = Files.readString(Path.of("wizard-steps", name));
-      StepDefinition step = new StepFileParser(name).parse(text);
+      StepDefinition step = new StepFileParser(name, CATALOG).parse(text);
       assertEquals(name.substring(3, name.length() - 5), step.id());
       List<String> keys =
           new java.util.ArrayList<>(
@@ -32,7 +32,7 @@ class DockerStepFilesTest {
                   step.teaching().breaksKey(),
                   step.teaching().undoKey()));
       for (CheckRef c : step.checks()) {
-        assertTrue(CATALOG.hasCheck(c.id()), "check registered: " + c.id());
+        assertTrue(CATALOG.check(c).isPresent(), "check registered: " + c.id());
         keys.add(c.titleKey());
       }
       for (FixRef f : step.fixes()) {

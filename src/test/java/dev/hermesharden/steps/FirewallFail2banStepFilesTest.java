@@ -18,7 +18,7 @@ class FirewallFail2banStepFilesTest {
             .filter(s -> s.name().equals(name))
             .findFirst()
             .orElseThrow();
-    return new StepFileParser(src.name()).parse(src.text());
+    return new StepFileParser(src.name(), Catalog.standard()).parse(src.text());
   }
 
   @ParameterizedTest
@@ -37,7 +37,7 @@ class FirewallFail2banStepFilesTest {
     step.checks()
         .forEach(
             c -> {
-              assertTrue(catalog.hasCheck(c.id()), "check " + c.id());
+              assertTrue(catalog.check(c).isPresent(), "check " + c.id());
               keys.add(c.titleKey());
             });
     step.fixes()

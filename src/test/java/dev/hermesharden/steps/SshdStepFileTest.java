@@ -15,15 +15,15 @@ class SshdStepFileTest {
   @Test
   void stepFileNamesRegisteredIdsAndExistingKeysInBothLanguages() throws Exception {
     String text = Files.readString(Path.of("wizard-steps/05-sshd.yaml"));
-    StepDefinition step = new StepFileParser("05-sshd.yaml").parse(text);
     Catalog catalog = Catalog.of(List.of(new SshdModule()));
+    StepDefinition step = new StepFileParser("05-sshd.yaml", catalog).parse(text);
     Messages en = Messages.english();
     Messages de = Messages.forLanguage("de");
     assertEquals("sshd", step.id());
     assertEquals(5, step.order());
     assertEquals(10, step.checks().size());
     for (CheckRef c : step.checks()) {
-      assertTrue(catalog.hasCheck(c.id()), c.id());
+      assertTrue(catalog.check(c).isPresent(), c.id());
       assertTrue(de.keys().contains(c.titleKey()), c.titleKey());
     }
     FixRef fix = step.fixes().get(0);

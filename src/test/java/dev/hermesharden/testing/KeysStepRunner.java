@@ -1,7 +1,7 @@
 package dev.hermesharden.testing;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.engine.CheckRunner;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -32,8 +32,7 @@ public final class KeysStepRunner {
   public Map<String, Verdict> check(Host host, StepContext ctx) throws HostException {
     Map<String, Verdict> out = new LinkedHashMap<>();
     for (CheckRef c : step.checks()) {
-      Check<?> check = catalog.check(c.id()).orElseThrow();
-      out.put(c.id(), check.run(host, c.params(), ctx));
+      out.put(c.id(), CheckRunner.verdict(catalog, c, host, ctx));
     }
     return out;
   }

@@ -8,6 +8,7 @@ import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFiles;
 import dev.hermesharden.testing.MovableClock;
+import dev.hermesharden.testing.StepChecks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Practice shows the real command and token first ("Run it"), as a real server would ask.
  */
 class RevertCountdownTest {
+  /** How many steps the packaged step files declare. */
+  private static final int STEPS = StepChecks.steps().size();
+
   private static final Messages EN = Messages.english();
 
   @TempDir Path dir;
@@ -34,7 +38,7 @@ class RevertCountdownTest {
     for (StepDefinition d : steps.subList(0, 3)) {
       Walk.harden(h, d, EN);
     }
-    h.waitFor("Step 4 of 9");
+    h.waitFor("Step 4 of " + STEPS);
     h.type("a");
     h.waitFor(EN.get("tui.button.apply-confirm"));
     h.type("1");

@@ -11,6 +11,7 @@ import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFiles;
+import dev.hermesharden.testing.StepChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * no shadow over text, and the German walk shows whole names and whole sentences.
  */
 class WizardScreensTest {
+  /** How many steps the packaged step files declare. */
+  private static final int STEPS = StepChecks.steps().size();
+
   private static final Messages EN = Messages.english();
   private static final Clock FIXED =
       Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC);
@@ -69,7 +73,7 @@ class WizardScreensTest {
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
       h.waitFor("✘ FAIL");
       h.key(KeyType.ArrowDown).key(KeyType.ArrowDown);
-      String s = h.waitFor("Step 3 of 9 · locked");
+      String s = h.waitFor("Step 3 of " + STEPS + " · locked");
       assertTrue(s.contains("A private way in (Tailscale or VPN)"), "a preview of step 3:\n" + s);
       // the pane says why it is locked; the status line does not repeat it
       assertTrue(s.contains("Step 3 Private path is locked: it opens when step 1"), s);
@@ -80,7 +84,7 @@ class WizardScreensTest {
       // the status line wraps to two lines instead of cutting the sentence off
       assertTrue(h.screen().contains("passed (verified or skipped)."), h.screen());
       h.key(KeyType.ArrowUp).key(KeyType.ArrowUp);
-      h.waitFor("Step 1 of 9 · not yet");
+      h.waitFor("Step 1 of " + STEPS + " · not yet");
     }
   }
 
@@ -111,7 +115,7 @@ class WizardScreensTest {
       h.key(KeyType.Tab).key(KeyType.Enter);
       String s = h.waitFor("Step 1 Users skipped (It does not apply to this server).");
       assertFalse(s.contains("Step 1 Users passed"), s);
-      h.waitFor("Step 2 of 9");
+      h.waitFor("Step 2 of " + STEPS);
       h.key(KeyType.ArrowUp);
       s = h.waitFor("Skipped (It does not apply to this server): users");
       assertTrue(s.contains("are managed by our LDAP"), "the skip's own words:\n" + s);
@@ -132,7 +136,7 @@ class WizardScreensTest {
     List<StepDefinition> steps = StepFiles.loadPackaged(Catalog.standard(), EN);
     try (TuiHarness h = TuiHarness.start(host, dir, EN)) {
       Walk.harden(h, steps.get(0), EN);
-      h.waitFor("Step 2 of 9");
+      h.waitFor("Step 2 of " + STEPS);
       h.type("q");
       assertEquals(0, h.waitExit());
     }
@@ -140,7 +144,7 @@ class WizardScreensTest {
       String s = h.waitFor("Welcome back");
       assertTrue(s.contains("Step 1 Users: still verified"), s);
       h.key(KeyType.Enter);
-      s = h.waitFor("Step 2 of 9");
+      s = h.waitFor("Step 2 of " + STEPS);
       assertTrue(s.contains("✔ 1 Users"), s);
     }
   }
@@ -262,8 +266,14 @@ class WizardScreensTest {
       for (StepDefinition d : steps) {
         Walk.harden(h, d, de);
       }
-      String last = h.waitFor("Alle 9 Schritte sind erledigt: 9 bestätigt, 0 übersprungen.");
-      assertFalse(last.contains("von 9."), last);
+      String last =
+          h.waitFor(
+              "Alle "
+                  + STEPS
+                  + " Schritte sind erledigt: "
+                  + STEPS
+                  + " bestätigt, 0 übersprungen.");
+      assertFalse(last.contains("von " + STEPS + "."), last);
     }
     String md = Files.readString(onlyReport());
     assertTrue(md.contains("Noch von Hand zu erledigen"), md);

@@ -29,22 +29,26 @@ class WizardWalkTest {
     Messages m = Messages.english();
     List<StepDefinition> steps = StepFiles.loadPackaged(Catalog.standard(), m);
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, m)) {
-      for (StepDefinition d : steps.subList(0, 8)) {
+      for (StepDefinition d : steps) {
+        if (d.id().equals("approvals")) {
+          // approvals says that it writes a new API key, and where to read it, before it runs
+          h.waitFor(m.get(d.titleKey()));
+          h.type("a");
+          String dialog = h.waitFor(m.get("tui.button.apply-confirm"));
+          assertTrue(
+              dialog.contains("Note: this writes a new secret value for API_SERVER_KEY into"),
+              dialog);
+          assertTrue(dialog.contains("sudo grep '^API_SERVER_KEY=' /opt/hermes/data/.env"), dialog);
+          h.key(KeyType.Escape);
+          h.waitGone(m.get("tui.button.apply-confirm"));
+        }
         Walk.harden(h, d, m);
       }
-      // step 9 says that it writes a new API key, and where to read it, before it runs
-      h.waitFor(m.get(steps.get(8).titleKey()));
-      h.type("a");
-      String dialog = h.waitFor(m.get("tui.button.apply-confirm"));
-      assertTrue(
-          dialog.contains("Note: this writes a new secret value for API_SERVER_KEY into"), dialog);
-      assertTrue(dialog.contains("sudo grep '^API_SERVER_KEY=' /opt/hermes/data/.env"), dialog);
-      h.key(KeyType.Escape);
-      h.waitGone(m.get("tui.button.apply-confirm"));
-      Walk.harden(h, steps.get(8), m);
+      int n = steps.size();
       String last = h.waitFor(m.get("tui.report.title"));
-      assertTrue(last.contains("All 9 steps are done: 9 verified, 0 skipped."), last);
-      h.type("2").waitGone("All 9 steps are done");
+      assertTrue(
+          last.contains("All " + n + " steps are done: " + n + " verified, 0 skipped."), last);
+      h.type("2").waitGone("All " + n + " steps are done");
       h.type("q");
       assertEquals(0, h.waitExit());
     }

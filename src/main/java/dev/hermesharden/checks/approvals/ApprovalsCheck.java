@@ -1,6 +1,7 @@
 package dev.hermesharden.checks.approvals;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.docker.DockerFacts;
@@ -21,11 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One approvals check: every id shares the gathering (find {@code HERMES_HOME}, read its {@code
- * config.yaml} and {@code .env}, and the environment Hermes' process starts with: the running
- * container's {@code Config.Env}, else its compose service's {@code env_file:} and {@code
- * environment:}) and differs only in its pure {@link Rule}. Settings are combined as Hermes does
- * ({@link HermesSettings}).
+ * The approvals kinds ({@code hermes-approvals-mode}, {@code hermes-api-key}, …): every one shares
+ * the gathering (find {@code HERMES_HOME}, read its {@code config.yaml} and {@code .env}, and the
+ * environment Hermes' process starts with: the running container's {@code Config.Env}, else its
+ * compose service's {@code env_file:} and {@code environment:}) and differs only in its pure {@link
+ * Rule}. Settings are combined as Hermes does ({@link HermesSettings}).
  */
 public final class ApprovalsCheck implements Check<ApprovalsFacts> {
   /** The pure judgement of one setting. Reasons and details name keys, never secret values. */
@@ -35,9 +36,22 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
   }
 
   private final Rule rule;
+  private final ParamSchema schema;
 
-  public ApprovalsCheck(Rule rule) {
+  /** A kind judged by {@code rule}, taking the parameters {@code schema} names. */
+  public ApprovalsCheck(Rule rule, ParamSchema schema) {
     this.rule = rule;
+    this.schema = schema;
+  }
+
+  /** A kind without parameters. */
+  public ApprovalsCheck(Rule rule) {
+    this(rule, ParamSchema.NONE);
+  }
+
+  @Override
+  public ParamSchema schema() {
+    return schema;
   }
 
   @Override

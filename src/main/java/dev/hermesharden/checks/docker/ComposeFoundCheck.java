@@ -22,9 +22,6 @@ public final class ComposeFoundCheck implements Check<DockerFacts> {
 
   @Override
   public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
-    if (facts.notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     if (!facts.compose().unreadable().isEmpty()) {
       BadInputException bad = facts.compose().unreadable().values().iterator().next();
       return Verdict.fail("reason.docker.compose-unreadable", bad.where());

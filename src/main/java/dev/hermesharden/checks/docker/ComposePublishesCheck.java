@@ -28,9 +28,7 @@ public final class ComposePublishesCheck implements Check<DockerFacts> {
   @Override
   public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
     if (facts.compose().files().isEmpty()) {
-      return facts.notInDocker()
-          ? DockerFacts.notInDockerVerdict()
-          : Verdict.notApplicable("reason.docker.no-compose");
+      return Verdict.notApplicable("reason.docker.no-compose");
     }
     Optional<String> privateCidr = DockerFacts.privateCidr(ctx);
     Map<String, String> found = new LinkedHashMap<>();

@@ -26,9 +26,7 @@ import java.util.Optional;
 public final class ComposeRootOnlyCheck implements Check<ComposeRootOnlyCheck.Facts> {
   /** The Hermes compose files, each with who other than root can change it (if anyone). */
   public record Facts(
-      boolean notInDocker,
-      Map<String, Optional<ComposeTrust.Untrusted>> files,
-      Optional<ComposeCli> cli) {}
+      Map<String, Optional<ComposeTrust.Untrusted>> files, Optional<ComposeCli> cli) {}
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
@@ -39,15 +37,11 @@ public final class ComposeRootOnlyCheck implements Check<ComposeRootOnlyCheck.Fa
       files.put(f.path(), ComposeTrust.untrusted(host, f, trusted));
     }
     boolean anyUntrusted = files.values().stream().anyMatch(Optional::isPresent);
-    return new Facts(
-        d.notInDocker(), files, anyUntrusted ? ComposeCli.detect(host) : Optional.empty());
+    return new Facts(files, anyUntrusted ? ComposeCli.detect(host) : Optional.empty());
   }
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
-    if (facts.notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     if (facts.files().isEmpty()) {
       return Verdict.notApplicable("reason.docker.compose-root-only.none");
     }

@@ -26,9 +26,6 @@ public final class ContainerBindingsCheck implements Check<DockerFacts> {
 
   @Override
   public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
-    if (facts.notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     if (facts.containers().isEmpty()) {
       return Verdict.notApplicable("reason.docker.daemon-down");
     }

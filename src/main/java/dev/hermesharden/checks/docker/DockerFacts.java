@@ -1,6 +1,5 @@
 package dev.hermesharden.checks.docker;
 
-import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
@@ -73,7 +72,13 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
     return compose.isEmpty() && hermesContainers().isEmpty();
   }
 
-  static Verdict notInDockerVerdict() {
-    return Verdict.notApplicable("reason.docker.not-in-docker");
+  /**
+   * The condition the Docker checks name in their {@code applies_when} (with the reason {@code
+   * reason.docker.not-in-docker}): Hermes runs in Docker here.
+   */
+  public static final String IN_DOCKER = "hermes-in-docker";
+
+  public static boolean inDocker(Host host, StepContext ctx) throws HostException {
+    return !gather(host, ctx).notInDocker();
   }
 }

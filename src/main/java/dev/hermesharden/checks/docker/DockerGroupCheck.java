@@ -7,7 +7,7 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.hermes.AccountLookup;
+import dev.hermesharden.system.accounts.AccountLookup;
 import java.util.List;
 import java.util.Optional;
 

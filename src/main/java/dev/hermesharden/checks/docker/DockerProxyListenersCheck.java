@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.docker;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.ExecResult;
@@ -13,16 +15,26 @@ import dev.hermesharden.system.compose.PortPublish;
 import dev.hermesharden.system.docker.ContainerState;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code docker.no-public-listeners}: the kernel's socket table ({@code ss -Htlnp}) shows no {@code
- * docker-proxy} listening on a public address on a Hermes port (param {@code ports}, default 8642
- * and 9119, plus every host port the Hermes compose files and containers publish).
+ * Kind {@code docker-proxy-listeners}, {@code docker.no-public-listeners}: the kernel's socket
+ * table ({@code ss -Htlnp}) shows no {@code docker-proxy} listening on a public address on a Hermes
+ * port (param {@code ports}, default 8642 and 9119, plus every host port the Hermes compose files
+ * and containers publish).
  */
 public final class DockerProxyListenersCheck implements Check<DockerProxyListenersCheck.Facts> {
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.list("ports").orElse(List.of("8642", "9119")));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   /** Docker facts plus the {@code ss} output (empty when ss could not run). */
   public record Facts(DockerFacts docker, Optional<String> ss) {}
 
@@ -35,16 +47,10 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
-    if (facts.docker().notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     if (facts.ss().isEmpty()) {
       return Verdict.error("reason.docker.ss-failed");
     }
-    Set<String> ports = new LinkedHashSet<>(params.list("ports"));
-    if (ports.isEmpty()) {
-      ports.addAll(java.util.List.of("8642", "9119"));
-    }
+    Set<String> ports = new LinkedHashSet<>(SCHEMA.resolve(params).list("ports"));
     for (ComposeFile f : facts.docker().compose().files()) {
       for (ComposeService s : f.hermesServices()) {
         for (PortPublish p : s.ports()) {

@@ -27,9 +27,6 @@ public final class DockerSocketCheck implements Check<DockerFacts> {
 
   @Override
   public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
-    if (facts.notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     Map<String, String> found = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
       for (ComposeService s : f.hermesServices()) {

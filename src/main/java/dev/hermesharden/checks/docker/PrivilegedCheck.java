@@ -25,9 +25,6 @@ public final class PrivilegedCheck implements Check<DockerFacts> {
 
   @Override
   public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
-    if (facts.notInDocker()) {
-      return DockerFacts.notInDockerVerdict();
-    }
     Map<String, String> found = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
       for (ComposeService s : f.hermesServices()) {

@@ -3,6 +3,8 @@ package dev.hermesharden.checks.fail2ban;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.common.PackageInstalledCheck;
+import dev.hermesharden.checks.common.UnitActiveCheck;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -60,11 +62,11 @@ public final class FilterMatchesCheck implements Check<FilterMatchesCheck.Facts>
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     String user = "hh-probe-" + HexFormat.of().formatHex(bytes());
-    if (!Fail2banInstalledCheck.installed(Fail2banInstalledCheck.query(host))) {
+    if (!PackageInstalledCheck.installed(PackageInstalledCheck.query(host, "fail2ban"))) {
       // no filter to test: do not leave a failed login in the log for nothing
       return new Facts(user, NOT_INSTALLED, Optional.empty(), "fail2ban is not installed");
     }
-    if (!"active".equals(Fail2banServiceCheck.query(host).active())) {
+    if (!"active".equals(UnitActiveCheck.query(host, "fail2ban").active())) {
       // a matching filter counts nothing while no jail runs: saying PASS here would mislead
       return new Facts(user, NOT_RUNNING, Optional.empty(), "fail2ban is not running");
     }

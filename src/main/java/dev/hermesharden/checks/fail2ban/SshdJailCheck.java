@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.fail2ban;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.ExecResult;
@@ -15,6 +17,13 @@ import java.util.Optional;
  * sshd}). Asks the server, not the files: a jail that failed to load is not listed.
  */
 public final class SshdJailCheck implements Check<SshdJailCheck.Facts> {
+  private static final ParamSchema SCHEMA = ParamSchema.of(Param.text("jail").orElse("sshd"));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   /** The parsed status, or empty with the client's complaint when the server did not answer. */
   public record Facts(Optional<Fail2banStatus> status, String error) {}
 
@@ -33,7 +42,7 @@ public final class SshdJailCheck implements Check<SshdJailCheck.Facts> {
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
-    String jail = params.string("jail", "sshd");
+    String jail = SCHEMA.resolve(params).string("jail");
     if (facts.status().isEmpty()) {
       return Verdict.fail("reason.fail2ban.server-down").with("client", firstLine(facts.error()));
     }

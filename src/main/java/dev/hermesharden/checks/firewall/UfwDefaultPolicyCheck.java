@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.firewall;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
@@ -26,6 +28,14 @@ import java.util.Optional;
  * When {@code ufw status} fails, the live filter alone answers.
  */
 public final class UfwDefaultPolicyCheck implements Check<FirewallFacts> {
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.oneOf("direction", "incoming", "outgoing"), Param.list("accept"));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   static final int UNUSED_PORT = 65432;
 
   /** The accepted policies for a direction, from params or the defaults above. */

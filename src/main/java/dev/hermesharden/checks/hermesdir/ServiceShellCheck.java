@@ -6,7 +6,7 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.hermes.AccountLookup;
+import dev.hermesharden.system.accounts.AccountLookup;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.hermesdir;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.ExecResult;
@@ -18,6 +20,14 @@ import java.util.Optional;
  * 10) caps how many paths the details name.
  */
 public final class WorldWritableCheck implements Check<WorldWritableCheck.Facts> {
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.integer("max-reported").orElse("10"));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   /** HERMES_HOME and the world-writable paths below it (symlinks excluded). */
   public record Facts(Optional<String> home, List<String> paths) {
     public Facts {
@@ -53,7 +63,7 @@ public final class WorldWritableCheck implements Check<WorldWritableCheck.Facts>
     if (facts.paths().isEmpty()) {
       return Verdict.pass("reason.hermes-dir.none-world-writable", facts.home().get());
     }
-    int cap = Math.max(1, params.integer("max-reported", 10));
+    int cap = Math.max(1, SCHEMA.resolve(params).integer("max-reported"));
     Verdict v =
         Verdict.fail("reason.hermes-dir.world-writable", facts.paths().size(), facts.home().get());
     List<String> shown = facts.paths().subList(0, Math.min(cap, facts.paths().size()));

@@ -1,6 +1,7 @@
 package dev.hermesharden.checks.privatepath;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.sshkeys.KeyLoginCheck;
@@ -20,6 +21,11 @@ import java.util.Optional;
  * stays open once the firewall closes the public one.
  */
 public final class PrivateLoginCheck implements Check<PrivateLoginCheck.Facts> {
+  @Override
+  public ParamSchema schema() {
+    return KeyLoginCheck.PROOF_SCHEMA;
+  }
+
   /** The proof plus the private path it must have used. */
   public record Facts(LoginProof proof, PrivatePath path) {}
 

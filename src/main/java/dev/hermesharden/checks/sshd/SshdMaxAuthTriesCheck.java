@@ -1,5 +1,7 @@
 package dev.hermesharden.checks.sshd;
 
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
@@ -9,12 +11,19 @@ import dev.hermesharden.model.StepContext;
  * asked (a Match block may raise it for some addresses).
  */
 public final class SshdMaxAuthTriesCheck extends SshdCheck {
+  private static final ParamSchema SCHEMA = ParamSchema.of(Param.integer("max").orElse("3"));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
+
   @Override
   public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
     if (f.effective().isEmpty()) {
       return unavailable(f);
     }
-    int max = params.integer("max", 3);
+    int max = SCHEMA.resolve(params).integer("max");
     int worst = -1;
     SshdFacts.Asked at = null;
     for (SshdFacts.Asked a : f.connections()) {

@@ -1,5 +1,7 @@
 package dev.hermesharden.checks.sshd;
 
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
@@ -9,10 +11,10 @@ import dev.hermesharden.system.sshd.SshdUserAccess;
 import java.util.Locale;
 
 /**
- * {@code sshd.password-authentication} ({@code password}) and {@code sshd.kbd-interactive} ({@code
- * keyboard-interactive}): nobody can log in with that method alone, on any connection asked (the
- * admin's, root's, every Match block's), and the running daemon does not offer it where the files
- * say it is off.
+ * Kind {@code sshd-secret-login}, param {@code method}: {@code sshd.password-authentication}
+ * ({@code password}) and {@code sshd.kbd-interactive} ({@code keyboard-interactive}): nobody can
+ * log in with that method alone, on any connection asked (the admin's, root's, every Match
+ * block's), and the running daemon does not offer it where the files say it is off.
  *
  * <p>The keyword alone is not the question: {@code AuthenticationMethods publickey} (or a chain
  * that needs a key first) makes a "yes" unusable, {@code keyboard-interactive} has no device
@@ -21,14 +23,17 @@ import java.util.Locale;
  * off.
  */
 public final class SshdSecretLoginCheck extends SshdCheck {
-  private final String method;
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.oneOf("method", "password", "keyboard-interactive"));
 
-  public SshdSecretLoginCheck(String method) {
-    this.method = method;
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
   }
 
   @Override
   public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
+    String method = params.string("method");
     if (f.effective().isEmpty()) {
       return unavailable(f);
     }
@@ -45,7 +50,7 @@ public final class SshdSecretLoginCheck extends SshdCheck {
         continue;
       }
       if (!SshdAuthMethods.secretOnly(e).contains(method)) {
-        unusable = why(e);
+        unusable = why(e, method);
         continue;
       }
       var refused = SshdUserAccess.refusedBy(e, user, f.accounts().groupsOf(user));
@@ -88,7 +93,7 @@ public final class SshdSecretLoginCheck extends SshdCheck {
   }
 
   /** Why a method that is on cannot be used alone. */
-  private String why(SshdEffectiveConfig e) {
+  private static String why(SshdEffectiveConfig e, String method) {
     if (method.equals("keyboard-interactive")
         && !e.first("usepam").orElse("no").equalsIgnoreCase("yes")) {
       return "UsePAM no";

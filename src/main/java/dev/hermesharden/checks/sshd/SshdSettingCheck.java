@@ -1,29 +1,31 @@
 package dev.hermesharden.checks.sshd;
 
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
 import java.util.Locale;
 
 /**
- * One yes/no-style keyword of the admin's effective configuration must have the expected value
- * (param {@code expect}, else the constructor's default). Serves {@code
- * sshd.pubkey-authentication}; the detail "source" names the file:line that decided the value, or
- * "default". A PASS counts only when the running sshd loaded the files ({@link
+ * Kind {@code sshd-setting}: one keyword of the admin's effective configuration (param {@code
+ * keyword}, lowercase as {@code sshd -T} prints it) must have the value {@code expect}. Serves
+ * {@code sshd.pubkey-authentication}; the detail "source" names the file:line that decided the
+ * value, or "default". A PASS counts only when the running sshd loaded the files ({@link
  * SshdCheck#inEffect}).
  */
 public final class SshdSettingCheck extends SshdCheck {
-  private final String keyword;
-  private final String expected;
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.text("keyword"), Param.text("expect"));
 
-  public SshdSettingCheck(String keyword, String expected) {
-    this.keyword = keyword;
-    this.expected = expected;
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
   }
 
   @Override
   public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
-    return inEffect(judge(f, keyword, params.string("expect", expected)), f);
+    return inEffect(judge(f, params.string("keyword"), params.string("expect")), f);
   }
 
   static Verdict judge(SshdFacts f, String keyword, String expect) {

@@ -1,6 +1,8 @@
 package dev.hermesharden.checks.sshkeys;
 
 import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
@@ -18,6 +20,17 @@ import java.util.Optional;
  * on the server can show that the admin's own key really opens the door.
  */
 public final class KeyLoginCheck implements Check<LoginProof> {
+  /** The parameters of the kinds that judge a login proof: how old it may be. */
+  public static final ParamSchema PROOF_SCHEMA =
+      ParamSchema.of(
+          Param.integer("max-age-minutes")
+              .orElse(String.valueOf(Freshness.DEFAULT_MAX_AGE.toMinutes())));
+
+  @Override
+  public ParamSchema schema() {
+    return PROOF_SCHEMA;
+  }
+
   @Override
   public LoginProof gather(Host host, StepContext ctx) throws HostException {
     return LoginProof.gather(host, ctx, EvidenceKind.KEY_LOGIN, ctx.answers().adminUser());
@@ -42,9 +55,7 @@ public final class KeyLoginCheck implements Check<LoginProof> {
   /** A FAIL naming why evidence is stale (age, changed file, clock), or empty when fresh. */
   public static Optional<Verdict> staleVerdict(
       Evidence e, LoginProof p, Params params, StepContext ctx, String step) {
-    Duration maxAge =
-        Duration.ofMinutes(
-            params.integer("max-age-minutes", (int) Freshness.DEFAULT_MAX_AGE.toMinutes()));
+    Duration maxAge = Duration.ofMinutes(PROOF_SCHEMA.resolve(params).integer("max-age-minutes"));
     return Freshness.check(e, p.currentHashes(), ctx.clock().instant(), maxAge)
         .map(
             s -> {

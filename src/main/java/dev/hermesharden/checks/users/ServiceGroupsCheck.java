@@ -1,5 +1,7 @@
 package dev.hermesharden.checks.users;
 
+import dev.hermesharden.checks.ParamSchema;
+import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
@@ -12,6 +14,14 @@ import java.util.List;
  */
 public final class ServiceGroupsCheck extends AccountCheck {
   static final List<String> DEFAULT_FORBIDDEN = List.of("sudo", "docker", "adm", "wheel");
+
+  private static final ParamSchema SCHEMA =
+      ParamSchema.of(Param.list("forbidden").orElse(DEFAULT_FORBIDDEN));
+
+  @Override
+  public ParamSchema schema() {
+    return SCHEMA;
+  }
 
   public ServiceGroupsCheck() {
     super(false);

@@ -1,7 +1,7 @@
 package dev.hermesharden.fixes.fail2ban;
 
 import dev.hermesharden.checks.Params;
-import dev.hermesharden.checks.fail2ban.Fail2banInstalledCheck;
+import dev.hermesharden.checks.common.PackageInstalledCheck;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.RunCommand;
@@ -21,7 +21,7 @@ public final class Fail2banInstallFix implements Fix {
 
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
-    if (Fail2banInstalledCheck.installed(Fail2banInstalledCheck.query(host))) {
+    if (PackageInstalledCheck.installed(PackageInstalledCheck.query(host, "fail2ban"))) {
       return Plan.nothing(ID);
     }
     RunCommand install =

@@ -1,7 +1,7 @@
 package dev.hermesharden.fixes.fail2ban;
 
 import dev.hermesharden.checks.Params;
-import dev.hermesharden.checks.fail2ban.Fail2banServiceCheck;
+import dev.hermesharden.checks.common.UnitActiveCheck;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.PlannedAction;
@@ -40,7 +40,7 @@ public final class Fail2banJailFix implements Fix {
     if (write) {
       actions.add(new WriteFile(PATH, before, wanted, FileAttrs.of("root", "root", 0644)));
     }
-    Fail2banServiceCheck.Facts svc = Fail2banServiceCheck.query(host);
+    UnitActiveCheck.Facts svc = UnitActiveCheck.query(host, "fail2ban");
     if (!svc.enabled().equals("enabled") || !svc.active().equals("active")) {
       actions.add(RunCommand.of("systemctl", "enable", "--now", "fail2ban"));
     }

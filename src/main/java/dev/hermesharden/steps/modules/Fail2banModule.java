@@ -1,8 +1,6 @@
 package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.fail2ban.BansEnforcedCheck;
-import dev.hermesharden.checks.fail2ban.Fail2banInstalledCheck;
-import dev.hermesharden.checks.fail2ban.Fail2banServiceCheck;
 import dev.hermesharden.checks.fail2ban.FilterMatchesCheck;
 import dev.hermesharden.checks.fail2ban.IgnoreIpCheck;
 import dev.hermesharden.checks.fail2ban.JailBackendCheck;
@@ -13,19 +11,17 @@ import dev.hermesharden.fixes.fail2ban.Fail2banJailFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 6, {@code fail2ban}. */
+/** The check kinds and fixes of step 6, {@code fail2ban} (any step file may use the kinds). */
 public final class Fail2banModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("fail2ban.installed", new Fail2banInstalledCheck())
-        .check("fail2ban.service", new Fail2banServiceCheck())
-        .check("fail2ban.sshd-jail", new SshdJailCheck())
-        .check("fail2ban.backend", new JailBackendCheck())
-        .check("fail2ban.ignoreip", new IgnoreIpCheck())
-        .check("fail2ban.filter-matches", new FilterMatchesCheck())
-        .check("fail2ban.bans-enforced", new BansEnforcedCheck())
-        .check("fail2ban.running-config", new RunningConfigCheck())
+        .kind("fail2ban-jail", new SshdJailCheck())
+        .kind("fail2ban-backend", new JailBackendCheck())
+        .kind("fail2ban-ignoreip", new IgnoreIpCheck())
+        .kind("fail2ban-filter-matches", new FilterMatchesCheck())
+        .kind("fail2ban-bans-enforced", new BansEnforcedCheck())
+        .kind("fail2ban-running-config", new RunningConfigCheck())
         .fix(Fail2banInstallFix.ID, new Fail2banInstallFix())
         .fix(Fail2banJailFix.ID, new Fail2banJailFix());
   }

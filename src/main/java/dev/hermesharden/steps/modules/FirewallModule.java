@@ -10,17 +10,16 @@ import dev.hermesharden.fixes.firewall.FirewallEnableFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 4, {@code firewall}. */
+/** The check kinds and fixes of step 4, {@code firewall} (any step file may use the kinds). */
 public final class FirewallModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("firewall.active", new UfwActiveCheck())
-        .check("firewall.default-incoming", new UfwDefaultPolicyCheck())
-        .check("firewall.default-outgoing", new UfwDefaultPolicyCheck())
-        .check("firewall.ipv6", new UfwIpv6Check())
-        .check("firewall.ssh-private", new SshPrivateRuleCheck())
-        .check("firewall.no-public-ssh", new NoPublicSshCheck())
+        .kind("ufw-active", new UfwActiveCheck())
+        .kind("ufw-default-policy", new UfwDefaultPolicyCheck())
+        .kind("ufw-ipv6", new UfwIpv6Check())
+        .kind("ufw-ssh-private", new SshPrivateRuleCheck())
+        .kind("ufw-no-public-ssh", new NoPublicSshCheck())
         .fix(FirewallEnableFix.ID, new FirewallEnableFix())
         .fix(ClosePublicSshFix.ID, new ClosePublicSshFix());
   }

@@ -16,13 +16,12 @@ public final class HermesDirModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("hermes-dir.found", new HermesHomeFoundCheck())
-        .check("hermes-dir.directory", new HermesDirModeCheck())
-        .check("hermes-dir.env-file", new SecretFileModeCheck(".env"))
-        .check("hermes-dir.auth-file", new SecretFileModeCheck("auth.json"))
-        .check("hermes-dir.no-world-writable", new WorldWritableCheck())
-        .check("hermes-dir.no-literal-secrets", new LiteralSecretsCheck())
-        .check("hermes-dir.service-shell", new ServiceShellCheck())
+        .kind("hermes-home", new HermesHomeFoundCheck())
+        .kind("hermes-dir-mode", new HermesDirModeCheck())
+        .kind("hermes-secret-file", new SecretFileModeCheck())
+        .kind("hermes-world-writable", new WorldWritableCheck())
+        .kind("hermes-literal-secrets", new LiteralSecretsCheck())
+        .kind("service-shell", new ServiceShellCheck())
         .fix("hermes-dir.permissions", new HermesDirPermissionsFix())
         .fix("hermes-dir.nologin", new ServiceShellNologinFix());
   }

@@ -14,8 +14,8 @@ public final class PrivatePathModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("private-path.tailscale", new TailscaleCheck())
-        .check("private-path.cidr", new CidrCheck())
-        .check("private-path.login", new PrivateLoginCheck());
+        .kind("tailscale-up", new TailscaleCheck())
+        .kind("private-cidr", new CidrCheck())
+        .kind("private-path-login", new PrivateLoginCheck());
   }
 }

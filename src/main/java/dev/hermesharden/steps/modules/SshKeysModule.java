@@ -15,11 +15,11 @@ public final class SshKeysModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("ssh-keys.dir-mode", new SshDirCheck())
-        .check("ssh-keys.file-mode", new KeyFileModeCheck())
-        .check("ssh-keys.authorized-keys-file", new AuthorizedKeysFileCheck())
-        .check("ssh-keys.acceptable-key", new AcceptableKeyCheck())
-        .check("ssh-keys.key-login", new KeyLoginCheck())
+        .kind("ssh-dir-mode", new SshDirCheck())
+        .kind("authorized-keys-mode", new KeyFileModeCheck())
+        .kind("authorized-keys-file", new AuthorizedKeysFileCheck())
+        .kind("acceptable-key", new AcceptableKeyCheck())
+        .kind("key-login", new KeyLoginCheck())
         .fix("ssh-keys.fix-modes", new FixModesFix())
         .fix("ssh-keys.add-key", new AddKeyFix());
   }

@@ -13,21 +13,20 @@ import dev.hermesharden.fixes.sshd.SshdDropInFix;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepModule;
 
-/** Registers the checks and fixes of step 5, {@code sshd}. */
+/** The check kinds and fixes of step 5, {@code sshd} (any step file may use the kinds). */
 public final class SshdModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("sshd.config-valid", new SshdConfigValidCheck())
-        .check("sshd.permit-root-login", new SshdRootLoginCheck())
-        .check("sshd.password-authentication", new SshdSecretLoginCheck("password"))
-        .check("sshd.kbd-interactive", new SshdSecretLoginCheck("keyboard-interactive"))
-        .check("sshd.pubkey-authentication", new SshdSettingCheck("pubkeyauthentication", "yes"))
-        .check("sshd.allow-users", new SshdAllowUsersCheck())
-        .check("sshd.max-auth-tries", new SshdMaxAuthTriesCheck())
-        .check("sshd.no-match-reenables-passwords", new SshdMatchPasswordsCheck())
-        .check("sshd.socket-activation", new SshdSocketActivationCheck())
-        .check("sshd.running-config", new SshdRunningConfigCheck())
+        .kind("sshd-config-valid", new SshdConfigValidCheck())
+        .kind("sshd-root-login", new SshdRootLoginCheck())
+        .kind("sshd-secret-login", new SshdSecretLoginCheck())
+        .kind("sshd-setting", new SshdSettingCheck())
+        .kind("sshd-allow-users", new SshdAllowUsersCheck())
+        .kind("sshd-max-auth-tries", new SshdMaxAuthTriesCheck())
+        .kind("sshd-match-passwords", new SshdMatchPasswordsCheck())
+        .kind("sshd-socket-activation", new SshdSocketActivationCheck())
+        .kind("sshd-running-config", new SshdRunningConfigCheck())
         .fix(SshdDropInFix.ID, new SshdDropInFix());
   }
 }

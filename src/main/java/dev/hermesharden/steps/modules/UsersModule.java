@@ -18,13 +18,13 @@ public final class UsersModule implements StepModule {
   @Override
   public void register(Catalog.Builder catalog) {
     catalog
-        .check("users.admin-exists", new AdminUserCheck())
-        .check("users.admin-sudo", new AdminSudoCheck())
-        .check("users.service-user-exists", new ServiceUserCheck())
-        .check("users.service-user-no-password", new ServicePasswordCheck())
-        .check("users.service-user-groups", new ServiceGroupsCheck())
-        .check("users.service-user-no-keys", new ServiceKeysCheck())
-        .check("users.not-root-login", new NotRootLoginCheck())
+        .kind("admin-user", new AdminUserCheck())
+        .kind("admin-sudo", new AdminSudoCheck())
+        .kind("service-user", new ServiceUserCheck())
+        .kind("service-user-no-password", new ServicePasswordCheck())
+        .kind("service-user-groups", new ServiceGroupsCheck())
+        .kind("service-user-no-keys", new ServiceKeysCheck())
+        .kind("not-root-login", new NotRootLoginCheck())
         .fix("users.admin-sudo", new AdminSudoFix())
         .fix("users.create-service-user", new CreateServiceUserFix())
         .fix("users.service-user-groups", new ServiceGroupsFix());

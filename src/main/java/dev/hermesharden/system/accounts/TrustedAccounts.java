@@ -3,7 +3,6 @@ package dev.hermesharden.system.accounts;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
-import dev.hermesharden.system.hermes.AccountLookup;
 import java.util.Optional;
 import java.util.Set;
 

@@ -5,6 +5,7 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.model.Answers;
+import dev.hermesharden.system.accounts.AccountLookup;
 import dev.hermesharden.system.accounts.TrustedAccounts;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;

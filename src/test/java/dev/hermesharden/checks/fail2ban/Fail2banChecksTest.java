@@ -41,45 +41,6 @@ class Fail2banChecksTest {
   }
 
   @Test
-  void installed() {
-    Fail2banInstalledCheck c = new Fail2banInstalledCheck();
-    assertEquals(
-        Status.PASS,
-        c.evaluate(
-                new Fail2banInstalledCheck.Facts(0, "install ok installed"), Params.NONE, TAILSCALE)
-            .status());
-    assertEquals(
-        Status.FAIL,
-        c.evaluate(new Fail2banInstalledCheck.Facts(1, ""), Params.NONE, TAILSCALE).status());
-    assertEquals(
-        Status.FAIL,
-        c.evaluate(
-                new Fail2banInstalledCheck.Facts(0, "deinstall ok config-files"),
-                Params.NONE,
-                TAILSCALE)
-            .status(),
-        "removed package with config left behind");
-  }
-
-  @Test
-  void service() {
-    Fail2banServiceCheck c = new Fail2banServiceCheck();
-    assertEquals(
-        Status.PASS,
-        c.evaluate(new Fail2banServiceCheck.Facts("enabled", "active"), Params.NONE, TAILSCALE)
-            .status());
-    Verdict failed =
-        c.evaluate(new Fail2banServiceCheck.Facts("enabled", "failed"), Params.NONE, TAILSCALE);
-    assertEquals(Status.FAIL, failed.status());
-    assertEquals(List.of("enabled", "failed"), failed.reason().args());
-    Verdict missing =
-        c.evaluate(new Fail2banServiceCheck.Facts("", "inactive"), Params.NONE, TAILSCALE);
-    assertEquals(Status.FAIL, missing.status());
-    assertEquals("reason.fail2ban.service-missing", missing.reason().key());
-    assertEquals("not-found", missing.details().get("is-enabled"));
-  }
-
-  @Test
   void sshdJailListed() {
     SshdJailCheck c = new SshdJailCheck();
     Params p = new Params(Map.of("jail", "sshd"));

@@ -9,7 +9,7 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.hermes.AccountLookup;
+import dev.hermesharden.system.accounts.AccountLookup;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Location;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Rejected;
 import java.util.List;
@@ -99,13 +99,14 @@ class HermesDirChecksTest {
 
   @Test
   void secretFiles() {
-    SecretFileModeCheck c = new SecretFileModeCheck(".env");
+    SecretFileModeCheck c = new SecretFileModeCheck();
+    Params env = new Params(Map.of("file", ".env"));
     assertEquals(
         Status.FAIL,
         c.evaluate(
                 new DirectoryFacts(
                     HOME, stat("root\troot\t644\t120\t1\tregular file\t/opt/hermes/data/.env")),
-                Params.NONE,
+                env,
                 CTX)
             .status());
     assertEquals(
@@ -113,7 +114,7 @@ class HermesDirChecksTest {
         c.evaluate(
                 new DirectoryFacts(
                     HOME, stat("hermes\thermes\t640\t120\t1\tregular file\t/opt/hermes/data/.env")),
-                Params.NONE,
+                env,
                 CTX)
             .status(),
         "group-readable is still open");
@@ -122,7 +123,7 @@ class HermesDirChecksTest {
         c.evaluate(
                 new DirectoryFacts(
                     HOME, stat("hermes\thermes\t600\t120\t1\tregular file\t/opt/hermes/data/.env")),
-                Params.NONE,
+                env,
                 CTX)
             .status());
     assertEquals(
@@ -130,12 +131,15 @@ class HermesDirChecksTest {
         c.evaluate(
                 new DirectoryFacts(
                     HOME, stat("hermes\thermes\t400\t120\t1\tregular file\t/opt/hermes/data/.env")),
-                Params.NONE,
+                env,
                 CTX)
             .status());
     Verdict absent =
-        new SecretFileModeCheck("auth.json")
-            .evaluate(new DirectoryFacts(HOME, Optional.empty()), Params.NONE, CTX);
+        new SecretFileModeCheck()
+            .evaluate(
+                new DirectoryFacts(HOME, Optional.empty()),
+                new Params(Map.of("file", "auth.json")),
+                CTX);
     assertEquals(Status.NOT_APPLICABLE, absent.status());
   }
 

@@ -92,11 +92,15 @@ class SshdChecksTest {
     return dump;
   }
 
+  private static Params method(String method) {
+    return new Params(Map.of("method", method));
+  }
+
   @Test
   void passwordAuthenticationFailsAndNamesCloudInitAsTheSource() {
     Verdict v =
-        new SshdSecretLoginCheck("password")
-            .evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx);
+        new SshdSecretLoginCheck()
+            .evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), method("password"), ctx);
     assertEquals(Status.FAIL, v.status());
     assertEquals("/etc/ssh/sshd_config.d/50-cloud-init.conf:1", v.details().get("source"));
     assertEquals("reason.sshd.secret-login-open", v.reason().key());
@@ -105,9 +109,7 @@ class SshdChecksTest {
   @Test
   void permitRootLoginWithoutPasswordIsNotNo() {
     Verdict v =
-        new SshdRootLoginCheck()
-            .evaluate(
-                facts(ubuntu2404(), CLOUD_FILES, V96), new Params(Map.of("expect", "no")), ctx);
+        new SshdRootLoginCheck().evaluate(facts(ubuntu2404(), CLOUD_FILES, V96), Params.NONE, ctx);
     assertEquals(Status.FAIL, v.status());
     assertEquals("without-password", v.details().get("value"));
     assertEquals("default", v.details().get("source"));
@@ -127,24 +129,25 @@ class SshdChecksTest {
   void kbdInteractiveFollowsTheVersion() {
     String old = Fixtures.sshd("sshd-T-openssh-8.2-ubuntu-20.04.txt");
     Verdict on82 =
-        new SshdSecretLoginCheck("keyboard-interactive")
-            .evaluate(facts(old, CLOUD_FILES, V82), Params.NONE, ctx);
+        new SshdSecretLoginCheck()
+            .evaluate(facts(old, CLOUD_FILES, V82), method("keyboard-interactive"), ctx);
     assertEquals(
         Status.PASS, on82.status(), "8.2: ChallengeResponseAuthentication no is what counts");
     assertEquals("challengeresponseauthentication", on82.details().get("keyword"));
     Verdict noVersion =
-        new SshdSecretLoginCheck("keyboard-interactive")
-            .evaluate(facts(old, CLOUD_FILES, Optional.empty()), Params.NONE, ctx);
+        new SshdSecretLoginCheck()
+            .evaluate(
+                facts(old, CLOUD_FILES, Optional.empty()), method("keyboard-interactive"), ctx);
     assertEquals("challengeresponseauthentication", noVersion.details().get("keyword"));
     Verdict on96 =
-        new SshdSecretLoginCheck("keyboard-interactive")
+        new SshdSecretLoginCheck()
             .evaluate(
                 facts(
                     ubuntu2404(
                         "kbdinteractiveauthentication no", "kbdinteractiveauthentication yes"),
                     CLOUD_FILES,
                     V96),
-                Params.NONE,
+                method("keyboard-interactive"),
                 ctx);
     assertEquals(Status.FAIL, on96.status());
     assertEquals("kbdinteractiveauthentication", on96.details().get("keyword"));
@@ -249,7 +252,7 @@ class SshdChecksTest {
     assertEquals("255", invalid.details().get("exit"));
     assertEquals(
         Status.ERROR,
-        new SshdSecretLoginCheck("password").evaluate(broken, Params.NONE, ctx).status());
+        new SshdSecretLoginCheck().evaluate(broken, method("password"), ctx).status());
     assertEquals(
         Status.PASS, new SshdSocketActivationCheck().evaluate(broken, Params.NONE, ctx).status());
     assertEquals(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
@@ -18,6 +17,7 @@ import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.modules.DockerModule;
 import dev.hermesharden.testing.PlanApplier;
+import dev.hermesharden.testing.StepChecks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,7 @@ class DockerFixesTest {
   static Map<String, Verdict> runChecks(Host host) throws Exception {
     Map<String, Verdict> out = new LinkedHashMap<>();
     for (String id : CHECKS) {
-      Check<?> c = CATALOG.check(id).orElseThrow();
-      out.put(id, c.run(host, Params.NONE, CTX));
+      out.put(id, StepChecks.run(CATALOG, id, host, CTX));
     }
     return out;
   }

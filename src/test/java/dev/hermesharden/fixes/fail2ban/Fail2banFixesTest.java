@@ -3,7 +3,6 @@ package dev.hermesharden.fixes.fail2ban;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
@@ -16,8 +15,8 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.testing.PlanApplier;
+import dev.hermesharden.testing.StepChecks;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,7 @@ class Fail2banFixesTest {
   }
 
   private static Verdict run(SimulatedHost host, String id, StepContext ctx) throws HostException {
-    Check<?> c = Catalog.standard().check(id).orElseThrow();
-    return c.run(host, new Params(Map.of("jail", "sshd")), ctx);
+    return StepChecks.run(Catalog.standard(), id, host, ctx);
   }
 
   private static List<String> commands(Plan p) {

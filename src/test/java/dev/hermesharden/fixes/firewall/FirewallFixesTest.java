@@ -3,7 +3,6 @@ package dev.hermesharden.fixes.firewall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.fixes.Plan;
@@ -16,21 +15,16 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.testing.PlanApplier;
+import dev.hermesharden.testing.StepChecks;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FirewallFixesTest {
-  private static final Map<String, Params> CHECKS =
-      Map.of(
-          "firewall.active", Params.NONE,
-          "firewall.default-incoming", new Params(Map.of("direction", "incoming")),
-          "firewall.default-outgoing", new Params(Map.of("direction", "outgoing")),
-          "firewall.ipv6", Params.NONE,
-          "firewall.ssh-private", Params.NONE,
-          "firewall.no-public-ssh", Params.NONE);
+  /** The firewall step's check ids, as its step file names them. */
+  private static final List<String> CHECKS =
+      StepChecks.step("firewall").checks().stream().map(c -> c.id()).toList();
 
   static Stream<StepContext> paths() {
     return Stream.of(
@@ -42,8 +36,7 @@ class FirewallFixesTest {
   }
 
   private static Status run(SimulatedHost host, String id, StepContext ctx) throws HostException {
-    Check<?> c = Catalog.standard().check(id).orElseThrow();
-    return c.run(host, CHECKS.get(id), ctx).status();
+    return StepChecks.run(Catalog.standard(), id, host, ctx).status();
   }
 
   private static List<String> commands(Plan p) {
@@ -57,7 +50,7 @@ class FirewallFixesTest {
   @MethodSource("paths")
   void freshVpsFailsEveryCheckThenEnableAndCloseMakeThemPass(StepContext ctx) throws HostException {
     SimulatedHost host = SimulatedHost.fresh();
-    for (String id : CHECKS.keySet()) {
+    for (String id : CHECKS) {
       assertEquals(Status.FAIL, run(host, id, ctx), id + " on the fresh VPS");
     }
     Plan enable = new FirewallEnableFix().plan(host, Params.NONE, ctx);
@@ -96,7 +89,7 @@ class FirewallFixesTest {
             : List.of("ufw --force delete 3", "ufw --force delete 2");
     assertEquals(expected, commands(close));
     PlanApplier.apply(host, close);
-    for (String id : CHECKS.keySet()) {
+    for (String id : CHECKS) {
       assertEquals(Status.PASS, run(host, id, ctx), id + " after close");
     }
     assertTrue(new ClosePublicSshFix().plan(host, Params.NONE, ctx).isEmpty(), "second close plan");
@@ -140,7 +133,7 @@ class FirewallFixesTest {
         commands(plan),
         "active: no public rule is added, the existing private rule is kept");
     PlanApplier.apply(host, plan);
-    for (String id : CHECKS.keySet()) {
+    for (String id : CHECKS) {
       assertEquals(Status.PASS, run(host, id, ctx), id);
     }
     assertTrue(new FirewallEnableFix().plan(host, Params.NONE, ctx).isEmpty());

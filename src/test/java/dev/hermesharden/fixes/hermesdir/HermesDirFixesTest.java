@@ -3,7 +3,6 @@ package dev.hermesharden.fixes.hermesdir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
@@ -17,6 +16,7 @@ import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.modules.HermesDirModule;
 import dev.hermesharden.testing.PlanApplier;
+import dev.hermesharden.testing.StepChecks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +70,7 @@ class HermesDirFixesTest {
   static Map<String, Verdict> runChecks(Host host) throws Exception {
     Map<String, Verdict> out = new LinkedHashMap<>();
     for (String id : CHECKS) {
-      Check<?> c = CATALOG.check(id).orElseThrow();
-      out.put(id, c.run(host, Params.NONE, CTX));
+      out.put(id, StepChecks.run(CATALOG, id, host, CTX));
     }
     return out;
   }

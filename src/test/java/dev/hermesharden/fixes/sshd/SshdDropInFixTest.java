@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.fixes.Plan;
@@ -20,6 +19,7 @@ import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.modules.SshdModule;
 import dev.hermesharden.system.sshd.SshdConfigFiles;
 import dev.hermesharden.testing.PlanApplier;
+import dev.hermesharden.testing.StepChecks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,7 @@ class SshdDropInFixTest {
   private Map<String, Verdict> verdicts(SimulatedHost host, StepContext c) throws Exception {
     Map<String, Verdict> out = new java.util.LinkedHashMap<>();
     for (String id : CHECKS) {
-      Check<?> check = catalog.check(id).orElseThrow();
-      out.put(id, check.run(host, Params.NONE, c));
+      out.put(id, StepChecks.run(catalog, id, host, c));
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package dev.hermesharden.system.hermes;
+package dev.hermesharden.system.accounts;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
