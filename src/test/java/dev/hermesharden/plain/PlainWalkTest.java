@@ -78,7 +78,7 @@ class PlainWalkTest {
   @TempDir Path dir;
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aWholePracticeWalkInEnglish() throws Exception {
     PlainRun r = PlainRun.of(SimulatedHost.fresh(), dir, Messages.english(), CLOCK, WALK);
     assertEquals(0, r.code(), r.transcript());
@@ -90,7 +90,7 @@ class PlainWalkTest {
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aWholePracticeWalkInGerman() throws Exception {
     PlainRun r = PlainRun.of(SimulatedHost.fresh(), dir, Messages.forLanguage("de"), CLOCK, WALK);
     assertEquals(0, r.code(), r.transcript());
@@ -103,7 +103,7 @@ class PlainWalkTest {
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void theEndOfInputSavesAndTheNextRunResumesWhereItStopped() throws Exception {
     SimulatedHost vps = SimulatedHost.fresh();
     PlainRun first = PlainRun.of(vps, dir, Messages.english(), CLOCK, "\n\n");
@@ -124,7 +124,7 @@ class PlainWalkTest {
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void skippingAsksWhyAndForWordsAndSaysSkippedNotPassed() throws Exception {
     // 3 = skip; kind 2 (done elsewhere); a blank reason is refused; then the words
     PlainRun r =
@@ -142,7 +142,7 @@ class PlainWalkTest {
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aWrongChoiceIsToldAndAskedAgain() throws Exception {
     PlainRun r = PlainRun.of(SimulatedHost.fresh(), dir, Messages.english(), CLOCK, "9\nx\nq\n");
     String t = r.transcript();

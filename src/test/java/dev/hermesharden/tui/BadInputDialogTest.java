@@ -28,7 +28,7 @@ class BadInputDialogTest {
   @TempDir Path dir;
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aBrokenConfigYamlIsADialogWithFileAndLine() throws Exception {
     SimulatedHost host = SimulatedHost.fresh();
     host.writeFile("/opt/hermes/data/config.yaml", "approvals:\n  mode: [manual\n", FileAttrs.KEEP);

@@ -39,8 +39,7 @@ class RevertCountdownTest {
       Walk.harden(h, d, EN);
     }
     h.waitFor("Step 4 of " + STEPS);
-    h.type("a");
-    h.waitFor(EN.get("tui.button.apply-confirm"));
+    h.press("a", EN.get("tui.button.apply-confirm"));
     h.type("1");
     String dialog = h.waitFor(EN.get("tui.prove.practice.run"));
     assertTrue(dialog.contains("Auto-revert armed: the server puts this change back"), dialog);
@@ -54,15 +53,14 @@ class RevertCountdownTest {
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aProofMadeAfterStoppingStillDisarms() throws Exception {
     MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:30:00Z"));
     try (TuiHarness h = atTheFirewall(clock)) {
       String s = h.waitFor("Auto-revert in 120 s (step 4 Firewall): prove a new login (p)");
       clock.advance(Duration.ofSeconds(30));
       h.waitFor("Auto-revert in 90 s");
-      h.type("p");
-      h.waitFor(EN.get("tui.prove.practice.run"));
+      h.press("p", EN.get("tui.prove.practice.run"));
       h.type("1");
       s = h.waitFor("came in time: the auto-revert is disarmed,");
       assertTrue(!s.contains("Auto-revert in"), "no countdown any more:\n" + s);
@@ -70,7 +68,7 @@ class RevertCountdownTest {
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void withoutAProofTheChangeIsPutBackWhenTheTimeIsUp() throws Exception {
     MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:30:00Z"));
     try (TuiHarness h = atTheFirewall(clock)) {

@@ -45,6 +45,12 @@ final class TuiHarness implements AutoCloseable {
 
   private volatile Frame frame;
 
+  private final String busyText;
+
+  /** Frames drawn with the "still working" sentence: a key pressed while a task ran was refused. */
+  private final java.util.concurrent.atomic.AtomicInteger refusals =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private TuiHarness(
       SimulatedHost host,
       Path stateDir,
@@ -56,6 +62,7 @@ final class TuiHarness implements AutoCloseable {
       throws Exception {
     this.host = host;
     this.messages = m;
+    this.busyText = m.get("tui.busy");
     this.term = new DefaultVirtualTerminal(size);
     term.addVirtualTerminalListener(
         new VirtualTerminalListener() {
@@ -64,6 +71,9 @@ final class TuiHarness implements AutoCloseable {
             // in flush, on the drawing thread, under the terminal's lock
             WizardApp a = app;
             frame = new Frame(read(), a != null && a.busy(), a != null && a.waitingForAdmin());
+            if (frame.text().contains(busyText)) {
+              refusals.incrementAndGet();
+            }
           }
 
           @Override
@@ -151,6 +161,38 @@ final class TuiHarness implements AutoCloseable {
       pause();
     }
     fail("screen never showed \"" + text + "\":\n" + screen());
+    return "";
+  }
+
+  /**
+   * Presses a key until the screen shows any of the texts. Between a dialog closing and the task
+   * its answer starts, the wizard is idle for a frame (longer on a busy machine): a key pressed
+   * then reaches it while the task runs and is refused with "still working" — as a person's would
+   * be, who then presses it again. So does this, once the wizard is idle again.
+   */
+  String press(String key, String... texts) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int before = refusals.get();
+      type(key);
+      long deadline = System.currentTimeMillis() + WAIT.millis();
+      while (System.currentTimeMillis() < deadline) {
+        Optional<String> s = settled(t -> java.util.Arrays.stream(texts).anyMatch(t::contains));
+        if (s.isPresent()) {
+          return s.get();
+        }
+        if (refusals.get() > before && settled(t -> true).isPresent()) {
+          break; // refused while a task ran, and idle now: press it again
+        }
+        pause();
+      }
+    }
+    fail(
+        "pressing "
+            + key
+            + " never showed any of "
+            + java.util.Arrays.toString(texts)
+            + ":\n"
+            + screen());
     return "";
   }
 

@@ -40,13 +40,11 @@ final class Walk {
           || s.contains(m.get("tui.report.title"))) {
         return;
       } else if (!applied) {
-        h.type("a");
+        h.press("a", confirm, nothing);
         applied = true;
-        h.waitForAny(confirm, nothing);
       } else if (!proved) {
-        h.type("p");
+        h.press("p", run);
         proved = true;
-        h.waitForAny(run);
       } else if (stuck++ < 10) {
         // between a dialog closing and the task it starts, the wizard looks idle for a frame or
         // two (longer on a busy machine): look again before calling the step stuck

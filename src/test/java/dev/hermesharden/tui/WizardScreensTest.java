@@ -46,7 +46,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void tabMovesTheFocusAndTheMarkGoesWithIt() throws Exception {
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
       String s = h.waitFor("✘ FAIL");
@@ -68,7 +68,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aLockedStepCanBeLookedAtInTheListButNotWorkedOn() throws Exception {
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
       h.waitFor("✘ FAIL");
@@ -89,7 +89,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void whatCanBreakAndHowToUndoAreOneKeyAway() throws Exception {
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
       h.waitFor("✘ FAIL");
@@ -105,7 +105,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aSkipIsSaidToBeASkipAndItsReasonIsShownAndReported() throws Exception {
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
       h.waitFor("✘ FAIL");
@@ -130,7 +130,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void quitMidwayAndResumeShowsWhatWasDoneAndContinues() throws Exception {
     SimulatedHost host = SimulatedHost.fresh();
     List<StepDefinition> steps = StepFiles.loadPackaged(Catalog.standard(), EN);
@@ -150,7 +150,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void helpIsAboutTheScreenItIsOpenedOnAndTheLogIsNewestFirst() throws Exception {
     try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
       h.waitFor("✘ FAIL");
@@ -159,8 +159,7 @@ class WizardScreensTest {
       assertTrue(help.contains("Why: You should log in as your own admin"), help);
       h.key(KeyType.Escape);
       h.waitGone("Help: step 1 Users");
-      h.type("a");
-      h.waitFor(EN.get("tui.button.apply-confirm"));
+      h.press("a", EN.get("tui.button.apply-confirm"));
       h.key(KeyType.F1);
       h.waitFor("Apply now runs exactly what is shown");
       h.key(KeyType.Escape);
@@ -184,7 +183,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aResizeRedrawsUnderADialogAndTooSmallCoversItUntilItFitsAgain() throws Exception {
     try (TuiHarness h =
         TuiHarness.start(SimulatedHost.fresh(), dir, EN, new TerminalSize(120, 40), false)) {
@@ -206,7 +205,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void asciiModeDrawsNoUnicodeSymbols() throws Exception {
     try (TuiHarness h =
         TuiHarness.start(SimulatedHost.fresh(), dir, EN, new TerminalSize(80, 24), true)) {
@@ -215,8 +214,7 @@ class WizardScreensTest {
       assertTrue(s.contains(" .  2 SSH keys"), s);
       assertTrue(s.contains("> Steps"), "the focus mark in ASCII:\n" + s);
       assertTrue(s.chars().allMatch(ch -> ch < 0x80), "non-ASCII on the main screen:\n" + s);
-      h.type("a");
-      String dialog = h.waitFor(h.messages.get("tui.button.apply-confirm"));
+      String dialog = h.press("a", h.messages.get("tui.button.apply-confirm"));
       assertTrue(
           dialog.chars().allMatch(ch -> ch < 0x80),
           "non-ASCII in a dialog (border, scroll bar):\n" + dialog);
@@ -224,7 +222,7 @@ class WizardScreensTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void withoutColourFocusIsMarkedAndDialogsCastNoShadowOverText() throws Exception {
     try (TuiHarness h = TuiHarness.fixed(SimulatedHost.fresh(), dir, EN, FIXED, false)) {
       String before = h.waitFor("✘ FAIL");
