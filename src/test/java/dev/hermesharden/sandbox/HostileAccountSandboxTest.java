@@ -233,9 +233,15 @@ class HostileAccountSandboxTest {
     }
     assertRounds(rounds, 50);
     assertEquals(before, snapshot(vps), "root's files unchanged after 50 raced applies");
-    assertEquals(
-        "hermes regular file",
-        vps.inVps(List.of("stat", "-c", "%U %F", DATA + "/.env")).stdout().strip());
+    // A round the agent won leaves its own link as .env (it could make one any time): that is
+    // the agent's file, never followed — the audit names it, and root read nothing through it.
+    String env = vps.inVps(List.of("stat", "-c", "%U %F", DATA + "/.env")).stdout().strip();
+    if (env.equals("hermes symbolic link")) {
+      assertStatus(audit(vps, "hermes-dir"), "hermes-dir.env-file", "FAIL");
+      asHermes(vps, "cd " + DATA + " && rm -f .env && : >.env && chmod 600 .env");
+    } else {
+      assertEquals("hermes regular file", env);
+    }
   }
 
   /**
