@@ -2,8 +2,9 @@
 # Benchmark: is the audit flat at size? `hermes-harden audit --practice --json` on the practice VPS
 # at 1x and with one file grown (src/test/.../practice/ScaledPractice.java: 10,000 more admin keys,
 # 5,000 ufw rules, 3,200 compose services, a 5 MB config.yaml), runs interleaved (one of each
-# variant per round), medians of wall time and of peak RSS, each large variant against its 1x, and
-# whether every check's status and reason are the same. Anchor measured in the same rounds: the
+# variant per round), medians of wall time, of CPU time (user + system: on a shared machine it moves
+# less than the wall time, which includes waiting for a core) and of peak RSS, each large variant
+# against its 1x, and whether every check's status and reason are the same. Anchor measured in the same rounds: the
 # JVM's start (`--version`). A first run records the class-data archive and is not counted.
 # Bar (issue 14): each large variant within 1.5x of its 1x in time and memory, the same verdicts.
 # Asserts nothing; prints the figures.
@@ -35,10 +36,11 @@ for c in checks:
 }
 for ((i = 0; i < rounds; i++)); do
   for v in "${variants[@]}"; do
-    /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden audit --practice --json \
+    /usr/bin/time -f '%e %M %U %S' -o "$work/t" ./hermes-harden audit --practice --json \
       --state-dir "$work/$v" >"$work/$v.json" 2>/dev/null || true
-    read -r w kb < <(tail -n 1 "$work/t")
+    read -r w kb u s < <(tail -n 1 "$work/t")
     echo "$w" >>"$work/$v.wall"
+    awk -v u="$u" -v s="$s" 'BEGIN { print u + s }' >>"$work/$v.cpu"
     echo "$kb" >>"$work/$v.rss"
     verdicts <"$work/$v.json" >"$work/$v.verdicts.$i"
   done
@@ -47,19 +49,22 @@ for ((i = 0; i < rounds; i++)); do
   echo "$w" >>"$work/jvm.wall"
   echo "$kb" >>"$work/jvm.rss"
 done
-printf '%-8s %-7s %9s %7s %9s %7s  %s\n' variant vs "wall s" ratio "RSS MiB" ratio "same verdicts"
+printf '%-8s %-7s %9s %7s %7s %7s %9s %7s  %s\n' variant vs "wall s" ratio "CPU s" ratio \
+  "RSS MiB" ratio "same verdicts"
 for v in "${variants[@]}"; do
   base=1x
   [[ "$v" == ufw* ]] && base=ufw-1x
   w=$(median <"$work/$v.wall") bw=$(median <"$work/$base.wall")
+  c=$(median <"$work/$v.cpu") bc=$(median <"$work/$base.cpu")
   r=$(median <"$work/$v.rss") br=$(median <"$work/$base.rss")
   same=yes
   for ((i = 0; i < rounds; i++)); do
     cmp -s "$work/$v.verdicts.$i" "$work/$base.verdicts.0" || same=NO
   done
   n=$(wc -l <"$work/$v.verdicts.0")
-  awk -v v="$v" -v b="$base" -v w="$w" -v bw="$bw" -v r="$r" -v br="$br" -v s="$same ($n checks)" \
-    'BEGIN { printf "%-8s %-7s %9.2f %6.2fx %9.1f %6.2fx  %s\n", v, b, w, w / bw, r / 1024, r / br, s }'
+  awk -v v="$v" -v b="$base" -v w="$w" -v bw="$bw" -v c="$c" -v bc="$bc" -v r="$r" -v br="$br" \
+    -v s="$same ($n checks)" 'BEGIN { printf "%-8s %-7s %9.2f %6.2fx %7.2f %6.2fx %9.1f %6.2fx  %s\n",
+      v, b, w, w / bw, c, c / bc, r / 1024, r / br, s }'
 done
 awk -v w="$(median <"$work/jvm.wall")" -v r="$(median <"$work/jvm.rss")" -v n="$rounds" \
   'BEGIN { printf "anchor: JVM start (--version) %.2f s, %.1f MiB; medians of %d interleaved rounds\n", w, r / 1024, n }'

@@ -4,7 +4,9 @@
 Prints the figures; asserts nothing:
   * start to first full frame: from spawning the launcher until the step list AND the first live
     check results are on the screen ("Live checks: N of M ok"; the placeholder frame that says
-    "Starting" does not count), and the process's RSS at that moment; median of N runs;
+    "Starting" does not count), and the process's RSS and CPU time (user + system, all threads)
+    at that moment; median of N runs (on a shared machine the CPU time moves less than the wall
+    time, which includes waiting for a core);
   * the anchor, measured in the same runs, interleaved: a Java "hello" with the launcher's JVM
     flags (time and RSS);
   * bytes written to the terminal and write() calls of the process (/proc/PID/io syscw) per
@@ -156,6 +158,13 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_s(pid):
+    """User + system CPU time of the process so far (all its threads), in seconds."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def syscw(pid):
     with open("/proc/%d/io" % pid) as f:
         for line in f:
@@ -175,11 +184,12 @@ def hello(tmp):
              "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xshare:auto"]
     out = os.path.join(tmp, "time")
     t0 = time.time()
-    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out, "java"] + flags + ["-cp", tmp, "Hello"],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", out, "java"] + flags
+                   + ["-cp", tmp, "Hello"], check=True, stdout=subprocess.DEVNULL)
     t = time.time() - t0
     with open(out) as f:
-        return t, int(f.read().split()[-1])
+        user, system, rss = f.read().split()[-3:]
+        return t, int(rss), float(user) + float(system)
 
 
 def one_frame():
@@ -189,9 +199,10 @@ def one_frame():
         read_until(fd, FRAME)
         t = time.time() - t0
         rss = rss_kib(pid)
+        cpu = cpu_s(pid)
         drain(fd)
         finish(pid, fd)
-        return t, rss
+        return t, rss, cpu
 
 
 def per_key():
@@ -223,11 +234,16 @@ def main():
     fr = [f[1] / 1024 for f in frames]
     ht = statistics.median(a[0] for a in anchors)
     hr = statistics.median(a[1] / 1024 for a in anchors)
+    fc = statistics.median(f[2] for f in frames)
+    hc = statistics.median(a[2] for a in anchors)
     print("start to first full frame (steps + check results), pty 80x24, %d runs: median %.3f s"
           " (min %.3f, max %.3f) = %.1fx the JVM hello; RSS at first frame median %.1f MiB"
           % (runs, statistics.median(ft), min(ft), max(ft), statistics.median(ft) / ht,
              statistics.median(fr)))
-    print("anchor, same runs: JVM hello (launcher flags) median %.3f s, RSS %.1f MiB" % (ht, hr))
+    print("CPU time (user + system) to the first full frame: median %.2f s = %.1fx the JVM hello's"
+          % (fc, fc / hc))
+    print("anchor, same runs: JVM hello (launcher flags) median %.3f s, RSS %.1f MiB, CPU %.2f s"
+          % (ht, hr, hc))
     sizes, writes = per_key()
     for name, a, b in (("arrow keys (step list, with preview)", 0, 20), ("Tab between panes", 20, 26)):
         print("per keystroke, %s, %d keys: bytes median %d, max %d; write() calls median %d, max %d"

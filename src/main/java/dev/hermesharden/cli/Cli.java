@@ -31,7 +31,12 @@ public final class Cli {
     String lang = languageOf(args, env);
     Messages messages = Messages.forLanguage(lang);
     RootCommand root = new RootCommand(in, out, err, env, messages);
-    CommandLine cl = commandLine(root, lang);
+    CommandLine cl = commandLine(root, lang, false);
+    if (!rootAlone(cl, args)) {
+      root = new RootCommand(in, out, err, env, messages);
+      cl = commandLine(root, lang, true);
+    }
+    RootCommand parsed = root;
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
@@ -65,7 +70,7 @@ public final class Cli {
           } else {
             err.println(messages.get("cli.error.internal", String.valueOf(ex.getMessage())));
           }
-          if (root.globals.debug()) {
+          if (parsed.globals.debug()) {
             ex.printStackTrace(err);
           }
           return code.code();
@@ -112,11 +117,36 @@ public final class Cli {
     return commandLine(
         new RootCommand(
             Reader.nullReader(), none, none, CliEnvironment.current(), Messages.forLanguage(lang)),
-        lang);
+        lang,
+        true);
   }
 
-  private static CommandLine commandLine(RootCommand root, String lang) {
+  /**
+   * Whether the arguments are the root command's alone (the wizard's start: {@code --practice},
+   * {@code --state-dir DIR}, …): then the model without its sub-commands parses them, and picocli
+   * builds most of what it builds at start for nothing. Anything else (a sub-command's name
+   * anywhere, help, version, an argument the root does not know) goes to the whole model, so what
+   * is parsed and printed is the same.
+   */
+  private static boolean rootAlone(CommandLine rootOnly, String[] args) {
+    for (String a : args) {
+      if (RootCommand.namesSubcommand(a)) {
+        return false;
+      }
+    }
+    try {
+      CommandLine.ParseResult r = rootOnly.parseArgs(args);
+      return !r.isUsageHelpRequested() && !r.isVersionHelpRequested();
+    } catch (CommandLine.ParameterException e) {
+      return false;
+    }
+  }
+
+  private static CommandLine commandLine(RootCommand root, String lang, boolean subcommands) {
     CommandLine cl = new CommandLine(root);
+    if (subcommands) {
+      RootCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+    }
     cl.setResourceBundle(
         unescaped(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang))));
     return cl;

@@ -1,5 +1,6 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.HostFacts;
 import dev.hermesharden.i18n.Messages;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -19,24 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code hermes-harden}: global options and the sub-commands. */
-@Command(
-    name = "hermes-harden",
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    subcommands = {
-      AuditCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      SkipCommand.class,
-      ProveCommand.class,
-      ReportCommand.class,
-      AnswersCommand.class,
-      ScheduleCommand.class,
-      ReviewCommand.class,
-      FactsCommand.class,
-      ConfirmCommand.class
-    })
+/**
+ * {@code hermes-harden}: global options and the sub-commands. The sub-commands are added by {@link
+ * Cli} from {@link #SUBCOMMANDS} (not named in the annotation, where picocli would always build
+ * their models): the wizard's own start does not need them.
+ */
+@Command(name = "hermes-harden", versionProvider = VersionProvider.class, sortOptions = false)
 final class RootCommand implements Callable<Integer> {
   final Reader in;
   final PrintWriter out;
@@ -44,6 +34,32 @@ final class RootCommand implements Callable<Integer> {
   final CliEnvironment env;
   final Messages messages;
   final GlobalOptions globals = new GlobalOptions();
+
+  /** The sub-commands, in the order help lists them. */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          AuditCommand.class,
+          PlanCommand.class,
+          ApplyCommand.class,
+          SkipCommand.class,
+          ProveCommand.class,
+          ReportCommand.class,
+          AnswersCommand.class,
+          ScheduleCommand.class,
+          ReviewCommand.class,
+          FactsCommand.class,
+          ConfirmCommand.class);
+
+  /** Whether {@code arg} names a sub-command (read from their annotations, no model built). */
+  static boolean namesSubcommand(String arg) {
+    for (Class<?> c : SUBCOMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (command.name().equals(arg) || List.of(command.aliases()).contains(arg)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   RootCommand(Reader in, PrintWriter out, PrintWriter err, CliEnvironment env, Messages messages) {
     this.in = in;
@@ -146,6 +162,7 @@ final class RootCommand implements Callable<Integer> {
         err.println(messages.get("cli.wizard.no-terminal"));
         return ExitCode.USAGE.code();
       }
+      Journal.prepareInBackground(); // the session is saved before the first check results
       WizardEngine engine = setup.engine("cli.needs-root.wizard");
       Optional<String> os = osName(setup);
       if (plain || env.lineTerminal()) {

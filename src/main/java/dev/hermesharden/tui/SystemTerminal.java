@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Lanterna's Unix terminal on this process's stdin and stdout, made directly (Lanterna's terminal
@@ -25,15 +27,40 @@ import java.nio.charset.StandardCharsets;
  *
  * Where Lanterna asks the terminal for the cursor position (to learn its size) the question is sent
  * at once, since the answer is waited for.
+ *
+ * <p>While Lanterna sets the terminal up it runs {@code stty} once per setting (no line editing, no
+ * echo, Ctrl-C as a key): here those settings go to one run of {@code stty} when the terminal is
+ * built, a process start instead of four before the first frame. Reading the settings to restore
+ * ({@code stty -g}) runs at once, since its answer is used.
  */
 final class SystemTerminal extends UnixTerminal {
   private final Charset charset;
   private final FrameOutput out;
+  // Filled while Lanterna's constructor runs, before this class's fields are set: no initializers.
+  private List<String> settingsWhileBuilt;
+  private boolean built;
 
   private SystemTerminal(FrameOutput out, Charset charset) throws IOException {
     super(System.in, out, charset);
     this.out = out;
     this.charset = charset;
+    built = true;
+    if (settingsWhileBuilt != null) {
+      super.runSTTYCommand(settingsWhileBuilt.toArray(String[]::new));
+      settingsWhileBuilt = null;
+    }
+  }
+
+  @Override
+  protected String runSTTYCommand(String... parameters) throws IOException {
+    if (built || List.of(parameters).contains("-g")) {
+      return super.runSTTYCommand(parameters);
+    }
+    if (settingsWhileBuilt == null) {
+      settingsWhileBuilt = new ArrayList<>();
+    }
+    settingsWhileBuilt.addAll(List.of(parameters));
+    return "";
   }
 
   static SystemTerminal open(Charset charset) throws IOException {

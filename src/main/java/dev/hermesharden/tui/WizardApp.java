@@ -17,7 +17,6 @@ import com.googlecode.lanterna.gui2.WindowPostRenderer;
 import com.googlecode.lanterna.gui2.WindowShadowRenderer;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
@@ -33,10 +32,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The full-screen wizard: one {@link MultiWindowTextGUI} over a {@link TerminalScreen}, one
- * full-screen window laid out by {@link MainView}, dialogs on top. It renders the engine's state
- * and forwards keys; every engine call runs on a {@link Worker}. {@link #run} returns when the
- * admin quits (progress is saved by the engine after every transition).
+ * The full-screen wizard: one {@link MultiWindowTextGUI} over a terminal screen that sends only
+ * what changed ({@code DeltaScreen}), one full-screen window laid out by {@link MainView}, dialogs
+ * on top. It renders the engine's state and forwards keys; every engine call runs on a {@link
+ * Worker}. {@link #run} returns when the admin quits (progress is saved by the engine after every
+ * transition).
  *
  * <p>A resize redraws at once, also under an open dialog; below 80×24 a window covering everything
  * says the terminal is too small until it is big enough again.
@@ -94,7 +94,7 @@ public final class WizardApp {
 
   /** Runs until the admin quits; returns the exit code (0). */
   public int run() throws IOException {
-    Screen screen = new TerminalScreen(terminal);
+    Screen screen = new DeltaScreen(terminal);
     screen.startScreen();
     try {
       WindowPostRenderer shadow = options.color() ? new WindowShadowRenderer() : (g, gui, w) -> {};

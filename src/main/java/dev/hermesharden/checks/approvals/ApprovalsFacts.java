@@ -43,8 +43,13 @@ public record ApprovalsFacts(
         String path = HermesFiles.config(home);
         try {
           config =
-              host.parsed(
-                  HermesConfig.KIND, path, configText.get(), t -> HermesConfig.parse(path, t));
+              HermesConfig.of(
+                  path,
+                  host.parsed(
+                      HermesConfig.KIND,
+                      path,
+                      configText.get(),
+                      t -> HermesConfig.document(path, t)));
         } catch (BadInputException e) {
           config = null;
           invalid = e;

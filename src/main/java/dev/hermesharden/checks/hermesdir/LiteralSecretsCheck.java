@@ -7,6 +7,8 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesFiles;
 import dev.hermesharden.system.hermes.LiteralSecretScanner;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +20,39 @@ import java.util.Optional;
  * the key paths only, never a value.
  */
 public final class LiteralSecretsCheck implements Check<LiteralSecretsCheck.Facts> {
-  /** HERMES_HOME and the text of its {@code config.yaml}, if any. */
-  public record Facts(Optional<String> home, Optional<String> config) {}
+  /**
+   * HERMES_HOME and the text of its {@code config.yaml}, if any.
+   *
+   * @param loaded the text as the host loaded it, once per run for this check and the approvals
+   *     checks ({@link Host#parsed}); null for facts made from texts, which load it when judged
+   */
+  public record Facts(Optional<String> home, Optional<String> config, Loaded loaded) {
+    public Facts(Optional<String> home, Optional<String> config) {
+      this(home, config, null);
+    }
+  }
+
+  /** A loaded config.yaml: its document, or why it is not YAML. */
+  public record Loaded(Object document, BadInputException invalid) {}
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     Optional<String> home = HermesDir.locate(host, ctx);
-    return new Facts(
-        home, home.isPresent() ? host.readFile(home.get() + "/config.yaml") : Optional.empty());
+    if (home.isEmpty()) {
+      return new Facts(home, Optional.empty());
+    }
+    Optional<String> text = host.readFile(home.get() + "/config.yaml");
+    if (text.isEmpty()) {
+      return new Facts(home, text);
+    }
+    String path = HermesFiles.config(home.get()); // the name the approvals checks parse it under
+    try {
+      Object doc =
+          host.parsed(HermesConfig.KIND, path, text.get(), t -> HermesConfig.document(path, t));
+      return new Facts(home, text, new Loaded(doc, null));
+    } catch (BadInputException e) {
+      return new Facts(home, text, new Loaded(null, e));
+    }
   }
 
   @Override
@@ -39,7 +66,14 @@ public final class LiteralSecretsCheck implements Check<LiteralSecretsCheck.Fact
     }
     List<String> keys;
     try {
-      keys = LiteralSecretScanner.scan(path, facts.config().get());
+      Loaded loaded = facts.loaded();
+      if (loaded == null) {
+        keys = LiteralSecretScanner.scan(path, facts.config().get());
+      } else if (loaded.invalid() != null) {
+        throw loaded.invalid();
+      } else {
+        keys = LiteralSecretScanner.scan(loaded.document());
+      }
     } catch (BadInputException e) {
       return Verdict.error("reason.hermes-dir.config-unreadable", e.where());
     }

@@ -24,7 +24,10 @@ public final class HermesConfig {
     this.root = root;
   }
 
-  /** The name of this parser for {@link dev.hermesharden.host.Host#parsed}. */
+  /**
+   * The name of {@link #document}'s parse for {@link dev.hermesharden.host.Host#parsed}: the
+   * approvals checks and the literal-secrets check read one parse of config.yaml per run.
+   */
   public static final String KIND = "hermes-config";
 
   /** An absent config.yaml: every getter returns Hermes' default. */
@@ -41,14 +44,31 @@ public final class HermesConfig {
    * @param file where the text came from, for the error
    * @throws BadInputException when the text is not YAML or its top level is not a mapping
    */
-  @SuppressWarnings("unchecked")
   public static HermesConfig parse(String file, String text) {
-    Object doc;
+    return of(file, document(file, text));
+  }
+
+  /**
+   * The text loaded, whatever its top level (null for an empty document).
+   *
+   * @param file where the text came from, for the error
+   * @throws BadInputException when the text is not YAML
+   */
+  public static Object document(String file, String text) {
     try {
-      doc = load(text);
+      return load(text);
     } catch (YAMLException e) {
       throw BadInputException.yaml(file, e);
     }
+  }
+
+  /**
+   * The config of a loaded {@link #document}.
+   *
+   * @throws BadInputException when its top level is not a mapping
+   */
+  @SuppressWarnings("unchecked")
+  public static HermesConfig of(String file, Object doc) {
     if (doc == null) {
       return empty();
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Finds secret values written literally into Hermes' {@code config.yaml}: a key whose name looks
@@ -35,14 +34,13 @@ public final class LiteralSecretScanner {
    * @throws BadInputException when the text is not YAML
    */
   public static List<String> scan(String file, String yaml) {
-    Object root;
-    try {
-      root = HermesConfig.load(yaml);
-    } catch (YAMLException e) {
-      throw BadInputException.yaml(file, e);
-    }
+    return scan(HermesConfig.document(file, yaml));
+  }
+
+  /** The same for a text already loaded ({@link HermesConfig#document}). */
+  public static List<String> scan(Object document) {
     List<String> out = new ArrayList<>();
-    walk(root, "", false, out);
+    walk(document, "", false, out);
     return out;
   }
 

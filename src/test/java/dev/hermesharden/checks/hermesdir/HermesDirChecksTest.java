@@ -7,14 +7,20 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.ForwardingHost;
+import dev.hermesharden.host.Host;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.system.accounts.AccountLookup;
+import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Location;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Rejected;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +191,31 @@ class HermesDirChecksTest {
         Status.ERROR,
         c.evaluate(new LiteralSecretsCheck.Facts(HOME, Optional.of("a: [")), Params.NONE, CTX)
             .status());
+  }
+
+  @Test
+  void literalSecretsAreJudgedOnTheRunsOneParseOfConfigYaml() throws Exception {
+    // the approvals checks parse config.yaml through the host too: one parse per run for all
+    Map<String, Object> theRunsParse = Map.of("model", Map.of("api_key", "kept-by-the-run"));
+    List<String> asked = new ArrayList<>();
+    Host host =
+        new ForwardingHost(SimulatedHost.fresh()) {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T parsed(String kind, String path, String text, Function<String, T> parser) {
+            if (!kind.equals(HermesConfig.KIND)) {
+              return super.parsed(kind, path, text, parser); // the compose files HOME is found by
+            }
+            asked.add(kind + " " + path);
+            return (T) theRunsParse;
+          }
+        };
+    LiteralSecretsCheck c = new LiteralSecretsCheck();
+    LiteralSecretsCheck.Facts facts = c.gather(host, CTX);
+    assertEquals(List.of("hermes-config /opt/hermes/data/config.yaml"), asked);
+    Verdict v = c.evaluate(facts, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("model.api_key", v.details().get("key.1"));
   }
 
   @Test
