@@ -305,10 +305,12 @@ public final class SshHost extends SafeFilesHost implements Closeable {
     SshLogin.Connection c = connection(null);
     try {
       return c.client().startSession();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
+      // IllegalStateException: sshj's "Not connected", the transport died (the keepalive) after
+      // the connection was looked at
       try {
         return connection(c).client().startSession();
-      } catch (IOException again) {
+      } catch (IOException | IllegalStateException again) {
         throw new HostException(
             HostException.Kind.UNREACHABLE,
             endpoint.hostName() + ": cannot open a session: " + again,

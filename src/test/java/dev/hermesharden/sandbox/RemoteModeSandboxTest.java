@@ -306,6 +306,8 @@ class RemoteModeSandboxTest {
       ok(vps, "ip", "link", "set", "eth0", "down");
       cut = System.nanoTime();
       try {
+        ExecResult probe = vps.fromWorkstation(vps.ssh(PRIVATE, "true"));
+        assertEquals(0, probe.exitCode(), "the private path stays up: " + probe.stderr());
         assertFalse(
             Files.readString(jobLog(job)).contains("firing:"),
             "the link was cut inside the window, before the job fired");

@@ -116,10 +116,12 @@ public final class SshLogin {
     try {
       client.setConnectTimeout((int) connectTimeout.toMillis());
       client.addHostKeyVerifier(verifier);
-      connect(client, ep, verifier);
+      // before connecting: sshj starts the keepalive thread only if it is enabled by then (set
+      // afterwards it never ran, and a cut link was noticed only by each request's own timeout)
       KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
       keepAlive.setMaxAliveCount(3);
       keepAlive.setKeepAliveInterval((int) KEEPALIVE.toSeconds());
+      connect(client, ep, verifier);
       Connection c = authenticate(client, ep, o, verifier.seen().orElseThrow());
       done = true;
       return c;
