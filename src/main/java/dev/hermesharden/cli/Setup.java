@@ -152,8 +152,8 @@ final class Setup {
 
   /**
    * Says on {@code to}, as it happens, when the remote connection was lost and opened again, and
-   * over which address and path it goes now (the line-mode commands; the full-screen wizard shows
-   * the address in its header instead). Nothing for a local host.
+   * over which address and path it goes now (the line-mode commands; the full-screen wizard does
+   * not say it yet, and its header keeps the address it started with). Nothing for a local host.
    */
   void tellReconnects(PrintWriter to) {
     reconnectsTo = to;
