@@ -41,7 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>One VPS, in order: host keys (unknown: asked, declined and accepted; changed: refused), sudo
  * with a password, the remote audit against the local one check by check, and all nine steps
  * applied from the fresh VPS with an answers file and {@code --yes} through the one apply flow (its
- * proofs are the wizard's own new key-only logins) to a clean audit over the private path.
+ * proofs are the wizard's own new key-only logins) to a clean audit over the private path; then the
+ * faults of issue 12 (the wizard killed in the sshd window, sshd restarted under the wizard's own
+ * session, the public veth cut in the firewall window) and the header of both front ends in a
+ * pseudo-terminal. The fault table with the measured durations is in docs/remote-ssh.md.
  */
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
@@ -368,19 +371,18 @@ class RemoteModeSandboxTest {
     int code;
     try (Running wizard =
         new Running(
-            "apply", "--step", "sshd", "--yes", "--revert-window", "30", "--remote", PRIVATE)) {
+            "apply", "--step", "sshd", "--yes", "--revert-window", "60", "--remote", PRIVATE)) {
       job = wizard.await(ARMED, Duration.ofMinutes(2));
-      // a restart that takes the whole service: every session sshd served ends (the wizard's own
-      // too; each connection's monitor, by pid, in the VPS's mount namespace), then the listener
-      // stops and starts again through the systemctl stand-in
+      // a restart that takes the whole service: every session sshd serves ends (the wizard's own
+      // too: the processes holding an established connection on port 22 in the VPS's network
+      // namespace, by pid, listed first so that a session opened meanwhile is not hit), then the
+      // listener stops and starts again through the systemctl stand-in
       ok(
           vps,
           "sh",
           "-c",
-          "me=$(readlink /proc/self/ns/mnt); for d in /proc/[0-9]*; do"
-              + " [ \"$(readlink $d/ns/mnt 2>/dev/null)\" = \"$me\" ] || continue;"
-              + " case \"$(tr '\\0' ' ' <$d/cmdline 2>/dev/null)\" in"
-              + " 'sshd: admin [priv]'*) kill ${d#/proc/};; esac; done;"
+          "pids=$(ss -Htnp state established '( sport = :22 )' | grep -o 'pid=[0-9]*'"
+              + " | cut -d= -f2 | sort -u); [ -n \"$pids\" ] && kill $pids;"
               + " systemctl restart ssh");
       assertFalse(
           Files.exists(vps.vpsPath("/var/lib/hermes-harden/revert/" + job + ".disarmed")),
