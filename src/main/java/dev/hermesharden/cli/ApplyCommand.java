@@ -66,6 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Setup setup = root.setup();
     var m = setup.messages;
+    setup.tellReconnects(setup.out);
     try {
       if (answersFile != null) {
         return replay(setup);

@@ -69,6 +69,9 @@ final class RemoteMode {
             prompts,
             env.get("SSH_AUTH_SOCK").map(Path::of));
     SshHost ssh = SshHost.connect(ep, options, true);
+    // the admin named the private address: a connection that dies (a link cut in the firewall's
+    // window) comes back over it, pinned to this server's key
+    privateAddress.ifPresent(a -> ssh.reconnectAlsoAt(ep.at(a, ep.port())));
     try {
       String server = ssh.exec("uname", "-n").stdout().strip();
       Host host = wrap.apply(new Named(ssh, server.isEmpty() ? ep.alias() : server));

@@ -166,6 +166,7 @@ final class RootCommand implements Callable<Integer> {
       WizardEngine engine = setup.engine("cli.needs-root.wizard");
       Optional<String> os = osName(setup);
       if (plain || env.lineTerminal()) {
+        setup.tellReconnects(out);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
           return new PlainWizard(engine, setup.words(), terminal, setup.clock, os).run();
         }

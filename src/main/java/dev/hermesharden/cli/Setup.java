@@ -50,6 +50,7 @@ final class Setup {
   private RunMode mode;
   private RunMode readOnly;
   private RemoteMode.Connected remote;
+  private PrintWriter reconnectsTo;
   private Words words;
 
   Setup(
@@ -125,6 +126,9 @@ final class Setup {
                 Optional.ofNullable(globals.stateDir()),
                 clock,
                 h -> globals.debug() ? new TracingHost(h, err) : h);
+        if (reconnectsTo != null) {
+          tellReconnects(reconnectsTo);
+        }
       } catch (IllegalArgumentException e) {
         throw new Refusal(ExitCode.USAGE, messages.get("cli.remote.bad-target", globals.remote()));
       } catch (HostException e) {
@@ -144,6 +148,31 @@ final class Setup {
         messages.get(
             "cli.remote.header." + RemoteMode.pathOf(at.hostName()),
             at.hostName() + (at.port() == 22 ? "" : ":" + at.port())));
+  }
+
+  /**
+   * Says on {@code to}, as it happens, when the remote connection was lost and opened again, and
+   * over which address and path it goes now (the line-mode commands; the full-screen wizard does
+   * not say it yet, and its header keeps the address it started with). Nothing for a local host.
+   */
+  void tellReconnects(PrintWriter to) {
+    reconnectsTo = to;
+    if (remote == null) {
+      return;
+    }
+    remote
+        .ssh()
+        .onReconnect(
+            moved -> {
+              to.println(
+                  messages.get(
+                      "cli.remote.reconnected",
+                      moved.from().hostName(),
+                      messages.get("cli.remote.path." + RemoteMode.pathOf(moved.from().hostName())),
+                      moved.to().hostName(),
+                      messages.get("cli.remote.path." + RemoteMode.pathOf(moved.to().hostName()))));
+              to.flush();
+            });
   }
 
   /** The host of {@link #mode}. */

@@ -20,6 +20,9 @@ import java.util.Optional;
  * time leaves it to the host's job. Proofs are never waited for while holding the engine's lock.
  */
 final class ApplyFlow {
+  /** How long after the deadline a wait must end before the host is asked what its job did. */
+  static final java.time.Duration LATE = java.time.Duration.ofSeconds(2);
+
   private final WizardEngine engine;
   private final ProofChannel channel;
   private final ProofWait wait;
@@ -144,6 +147,13 @@ final class ApplyFlow {
       return Optional.empty();
     }
     if (now.state() == RevertState.ARMED
+        && p instanceof ProofOutcome.TimedOut t
+        && engine.clock().instant().isAfter(t.deadline().plus(LATE))) {
+      // the wait could only end long after the deadline (the link to the server was cut and came
+      // back another way): the host's job has had its time, so ask what it did
+      engine.refreshReverts();
+      now = engine.revert(now.id()).orElse(now);
+    } else if (now.state() == RevertState.ARMED
         && (p instanceof ProofOutcome.Refused || p instanceof ProofOutcome.NotAsked)) {
       // no proof can come now: do not leave the admin shut out until the deadline
       engine.revertNow(now.id());

@@ -44,6 +44,14 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   /** How long past its own limit a command's answer may take to arrive. */
   static final Duration GRACE = Duration.ofSeconds(RemoteCommandLine.KILL_AFTER + 5);
 
+  /** How long a reconnect waits for the TCP connection to one address. */
+  static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How long a reconnect keeps trying when no address answers (e.g. sshd restarting). */
+  static final Duration REOPEN_FOR = Duration.ofSeconds(15);
+
+  private static final Duration REOPEN_PAUSE = Duration.ofSeconds(1);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SshEndpoint endpoint;
@@ -58,6 +66,7 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   private volatile SshEndpoint dialled;
   private String clientAddress;
   private final List<SshEndpoint> alternates = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile java.util.function.Consumer<Moved> onReconnect = m -> {};
 
   private SshHost(SshEndpoint endpoint, SshLogin.Options options, SshLogin.Connection c) {
     this.endpoint = endpoint;
@@ -74,15 +83,35 @@ public final class SshHost extends SafeFilesHost implements Closeable {
    * so a later {@code --remote} to that address asks nothing.
    */
   public void alsoReachableAt(SshEndpoint other) {
-    if (!alternates.contains(other) && !other.equals(endpoint)) {
-      alternates.add(other);
-    }
+    reconnectAlsoAt(other);
     try {
       KnownHosts.rememberSameServer(
           options.knownHosts(), other.hostName(), other.port(), hostKey());
     } catch (IOException | RuntimeException e) {
       // not remembered: the next connection to that address asks, as ssh would
     }
+  }
+
+  /**
+   * Another address to reconnect to when the connection dies and its own address no longer answers
+   * (the admin named the server's private address, {@code --private-address}): pinned to this
+   * server's host key like every reconnect, and written nowhere.
+   */
+  public void reconnectAlsoAt(SshEndpoint other) {
+    if (!alternates.contains(other) && !other.equals(endpoint)) {
+      alternates.add(other);
+    }
+  }
+
+  /** A reconnect: the address the lost connection used and the one the new connection uses. */
+  public record Moved(SshEndpoint from, SshEndpoint to) {}
+
+  /**
+   * Told after each reconnect (on the thread whose command needed it), so the admin learns that the
+   * connection was lost and over which address it goes now.
+   */
+  public void onReconnect(java.util.function.Consumer<Moved> listener) {
+    this.onReconnect = listener;
   }
 
   /** Where the admin asked to connect (after {@code ~/.ssh/config}). */
@@ -276,10 +305,12 @@ public final class SshHost extends SafeFilesHost implements Closeable {
     SshLogin.Connection c = connection(null);
     try {
       return c.client().startSession();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
+      // IllegalStateException: sshj's "Not connected", the transport died (the keepalive) after
+      // the connection was looked at
       try {
         return connection(c).client().startSession();
-      } catch (IOException again) {
+      } catch (IOException | IllegalStateException again) {
         throw new HostException(
             HostException.Kind.UNREACHABLE,
             endpoint.hostName() + ": cannot open a session: " + again,
@@ -299,15 +330,19 @@ public final class SshHost extends SafeFilesHost implements Closeable {
     }
     if (c == failed || !c.client().isConnected() || !c.client().isAuthenticated()) {
       c.close();
+      SshEndpoint was = dialled;
       connection = reopen(c.hostKey());
       reconnects++;
+      onReconnect.accept(new Moved(was, dialled));
     }
     return connection;
   }
 
   /**
    * A new connection, pinned: the address used last, then the first address and the alternates; an
-   * unreachable one gives way to the next, any other failure (a changed key) ends it.
+   * unreachable one gives way to the next, any other failure (a changed key) ends it. When none
+   * answers, the round is tried again for up to {@link #REOPEN_FOR} (sshd restarting refuses for a
+   * moment; a link may come back).
    */
   private SshLogin.Connection reopen(PublicKey pinned) throws HostException {
     List<SshEndpoint> order = new ArrayList<>(List.of(dialled));
@@ -315,20 +350,33 @@ public final class SshHost extends SafeFilesHost implements Closeable {
       order.add(endpoint);
     }
     alternates.stream().filter(a -> !order.contains(a)).forEach(order::add);
-    HostException last = null;
-    for (SshEndpoint ep : order) {
-      try {
-        SshLogin.Connection c = SshLogin.open(ep, options, Optional.of(pinned));
-        dialled = ep;
-        return c;
-      } catch (HostException e) {
-        if (e.kind() != HostException.Kind.UNREACHABLE && e.kind() != HostException.Kind.TIMEOUT) {
-          throw e;
+    long giveUp = System.nanoTime() + REOPEN_FOR.toNanos();
+    while (true) {
+      HostException last = null;
+      for (SshEndpoint ep : order) {
+        try {
+          SshLogin.Connection c =
+              SshLogin.open(ep, options, Optional.of(pinned), RECONNECT_TIMEOUT);
+          dialled = ep;
+          return c;
+        } catch (HostException e) {
+          if (e.kind() != HostException.Kind.UNREACHABLE
+              && e.kind() != HostException.Kind.TIMEOUT) {
+            throw e;
+          }
+          last = e;
         }
-        last = e;
+      }
+      if (System.nanoTime() >= giveUp) {
+        throw last;
+      }
+      try {
+        Thread.sleep(REOPEN_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw last;
       }
     }
-    throw last;
   }
 
   /** How many times the connection was opened again (for the header's log and tests). */

@@ -75,16 +75,9 @@ public final class RemoteProver implements ProofChannel {
   @Override
   public ProofSession begin(EvidenceKind kind, Answers answers) throws ProofException {
     String user = answers.adminUser();
-    ExpectedPath path;
-    PasswdEntry admin;
-    try {
-      admin =
-          PasswdEntry.parseFirst(host.exec("getent", "passwd", user).stdout())
-              .orElseThrow(() -> new ProofException("proof.local.no-user", user));
-      path = ExpectedPath.onHost(host, kind, answers, Optional.empty());
-    } catch (HostException e) {
-      throw new ProofException("proof.local.host-error", String.valueOf(e.getMessage()));
-    }
+    Server server = server(kind, answers, user);
+    PasswdEntry admin = server.admin();
+    ExpectedPath path = server.path();
     String address = dialFor(kind, path);
     int port = host.endpoint().port();
     SshEndpoint target = host.endpoint().at(address, port).withUser(user);
@@ -121,6 +114,26 @@ public final class RemoteProver implements ProofChannel {
         };
     current = session;
     return session;
+  }
+
+  /** The admin's account and the way a proof of {@code kind} must arrive, read on the server. */
+  private record Server(PasswdEntry admin, ExpectedPath path) {}
+
+  private Server server(EvidenceKind kind, Answers answers, String user) throws ProofException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        PasswdEntry admin =
+            PasswdEntry.parseFirst(host.exec("getent", "passwd", user).stdout())
+                .orElseThrow(() -> new ProofException("proof.local.no-user", user));
+        return new Server(admin, ExpectedPath.onHost(host, kind, answers, Optional.empty()));
+      } catch (HostException e) {
+        // a read whose connection died under it (sshd restarted) is read again, once, over the
+        // connection opened anew; reading twice changes nothing
+        if (attempt > 1 || e.kind() != HostException.Kind.UNREACHABLE) {
+          throw new ProofException("proof.local.host-error", String.valueOf(e.getMessage()));
+        }
+      }
+    }
   }
 
   private PollResult login(

@@ -165,6 +165,23 @@ class ApplyFlowTest {
   }
 
   @Test
+  void aWaitThatEndsLongAfterTheDeadlineAsksTheHostWhatItsJobDid() throws Exception {
+    WizardEngine e = fake(new ScriptedProofs(clock, true, "late"));
+    e.setRevertWindow(Duration.ofSeconds(5));
+    e.recordEvidence(proof());
+    clock.advance(Duration.ofSeconds(1));
+
+    StepOutcome o = e.applyStep(e.preview("s3"), listener(false, false));
+
+    StepOutcome.Unproven u = assertInstanceOf(StepOutcome.Unproven.class, o, o.toString());
+    assertInstanceOf(ProofOutcome.TimedOut.class, u.end());
+    assertEquals(
+        RevertState.FIRED, u.revert().orElseThrow().state(), "the host was asked: it fired");
+    assertEquals("before\n", sim.readFile(TARGET).orElseThrow());
+    assertEquals(StepStatus.REVERTED, u.state().status());
+  }
+
+  @Test
   void aMissingProofStopsTheStepUnlessTheFrontEndProvesItFirst() throws Exception {
     WizardEngine e = fake(new ScriptedProofs(clock, true, "proven", "proven"));
     StepPlan plan = e.preview("s3");

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A proof channel that answers polls from a script ("pending", "proven", "retry", "end"), with
- * evidence for the admin stamped when it is proven; and a run mode with it over the practice VPS.
+ * A proof channel that answers polls from a script ("pending", "proven", "retry", "end", "late": a
+ * poll that hangs 30 s on a movable clock), with evidence for the admin stamped when it is proven;
+ * and a run mode with it over the practice VPS.
  */
 final class ScriptedProofs implements ProofChannel {
   final Deque<String> script = new ArrayDeque<>();
@@ -70,6 +71,11 @@ final class ScriptedProofs implements ProofChannel {
                       true));
           case "retry" -> PollResult.Rejected.retry("proof.local.stale");
           case "end" -> PollResult.Rejected.end("proof.local.used");
+          case "late" -> {
+            // a poll that hung for 30 s (its connection was cut), then found nothing
+            ((dev.hermesharden.testing.MovableClock) clock).advance(Duration.ofSeconds(30));
+            yield new PollResult.Pending();
+          }
           default -> new PollResult.Pending();
         };
       }

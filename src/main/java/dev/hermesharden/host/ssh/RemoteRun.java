@@ -57,11 +57,14 @@ public final class RemoteRun {
     Session session;
     try {
       session = client.startSession();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) { // sshj: "Not connected"
       throw lost(e);
     }
     return run(session, line, stdin, wait, outLimit, errLimit);
   }
+
+  /** How early a wait for the limit may end and still be the limit (timer rounding). */
+  private static final Duration ON_TIME = Duration.ofMillis(50);
 
   /**
    * The same on a session already opened (nothing of the command has been sent yet: a caller may
@@ -84,7 +87,9 @@ public final class RemoteRun {
       try {
         cmd.join(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ConnectionException e) {
-        if (cmd.isOpen()) {
+        // the limit passed with the command still running; an error before it is the connection
+        // dying under the command (keepalive or transport), which the channel may not see closed
+        if (cmd.isOpen() && System.nanoTime() - deadline >= -ON_TIME.toNanos()) {
           signalQuietly(cmd);
           throw new HostException(
               HostException.Kind.TIMEOUT, "remote command took longer than " + wait, e);

@@ -93,6 +93,16 @@ public final class SshLogin {
    */
   public static Connection open(SshEndpoint ep, Options o, Optional<PublicKey> pinnedHostKey)
       throws HostException {
+    return open(ep, o, pinnedHostKey, CONNECT_TIMEOUT);
+  }
+
+  /**
+   * The same, giving up on the TCP connection after {@code connectTimeout} (a reconnect to an
+   * address that answered minutes ago waits less than a first connection).
+   */
+  public static Connection open(
+      SshEndpoint ep, Options o, Optional<PublicKey> pinnedHostKey, Duration connectTimeout)
+      throws HostException {
     KnownHosts verifier;
     try {
       verifier = new KnownHosts(o.knownHosts(), o.prompts(), pinnedHostKey);
@@ -104,12 +114,14 @@ public final class SshLogin {
     SSHClient client = new SSHClient(config);
     boolean done = false;
     try {
-      client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+      client.setConnectTimeout((int) connectTimeout.toMillis());
       client.addHostKeyVerifier(verifier);
-      connect(client, ep, verifier);
+      // before connecting: sshj starts the keepalive thread only if it is enabled by then (set
+      // afterwards it never ran, and a cut link was noticed only by each request's own timeout)
       KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
       keepAlive.setMaxAliveCount(3);
       keepAlive.setKeepAliveInterval((int) KEEPALIVE.toSeconds());
+      connect(client, ep, verifier);
       Connection c = authenticate(client, ep, o, verifier.seen().orElseThrow());
       done = true;
       return c;
