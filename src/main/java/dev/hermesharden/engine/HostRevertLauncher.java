@@ -53,6 +53,11 @@ public final class HostRevertLauncher implements RevertLauncher {
       Optional<String> pid = armer.pid(job.id());
       if (pid.isPresent() && armer.runsScript(pid.get(), job.script())) {
         host.exec("kill", "-TERM", pid.get());
+        // the job notices at once (or within a second); until it has ended it could still read
+        // the marker (fireNow takes it away next) or have logged nothing: wait for it, bounded
+        for (int i = 0; i < 50 && armer.runsScript(pid.get(), job.script()); i++) {
+          sleep(100);
+        }
       }
     } else {
       host.exec("systemctl", "stop", job.unit() + ".timer");
