@@ -1,6 +1,7 @@
 package dev.hermesharden.sandbox;
 
 import static dev.hermesharden.sandbox.Cli.assertAllPassExcept;
+import static dev.hermesharden.sandbox.Cli.assertNothingToDo;
 import static dev.hermesharden.sandbox.Cli.assertStatus;
 import static dev.hermesharden.sandbox.Cli.audit;
 import static dev.hermesharden.sandbox.Cli.run;
@@ -58,5 +59,6 @@ class SandboxContainersTest {
     assertTrue(s.contains("\"ALL\""), s);
     assertTrue(s.contains(" 2000000000 "), s);
     assertTrue(s.contains("\"max-size\":\"10m\""), s);
+    assertNothingToDo(run(vps, 0, "plan", "--step", "containers"));
   }
 }
