@@ -47,6 +47,7 @@ public final class SimulatedHost implements Host {
         new SimFail2ban(),
         new SimDocker(),
         new SimHermes(),
+        new SimApt(),
         new SimRevert(),
         new SimPackages(),
         new SimCore());

@@ -7,10 +7,10 @@ import dev.hermesharden.system.hermes.HermesFiles;
 import dev.hermesharden.system.hermes.HermesHomeLocator;
 
 /** Finds {@code HERMES_HOME} for a fix, or fails planning saying where it looked. */
-final class Homes {
+public final class Homes {
   private Homes() {}
 
-  static String require(Host host, StepContext ctx) throws HostException {
+  public static String require(Host host, StepContext ctx) throws HostException {
     return HermesHomeLocator.locate(host, ctx.answers())
         .orElseThrow(
             () ->

@@ -1,5 +1,6 @@
 package dev.hermesharden.steps.modules;
 
+import dev.hermesharden.checks.common.AptConfigCheck;
 import dev.hermesharden.checks.common.PackageInstalledCheck;
 import dev.hermesharden.checks.common.UnitActiveCheck;
 import dev.hermesharden.steps.Catalog;
@@ -11,6 +12,7 @@ public final class CommonModule implements StepModule {
   public void register(Catalog.Builder catalog) {
     catalog
         .kind(PackageInstalledCheck.KIND, new PackageInstalledCheck())
-        .kind(UnitActiveCheck.KIND, new UnitActiveCheck());
+        .kind(UnitActiveCheck.KIND, new UnitActiveCheck())
+        .kind(AptConfigCheck.KIND, new AptConfigCheck());
   }
 }

@@ -137,7 +137,8 @@ public record ComposeFile(String path, List<ComposeService> services, List<Strin
         volumes,
         environment(YamlNodes.value(m, "environment")),
         envFiles(YamlNodes.value(m, "env_file")),
-        command(YamlNodes.value(m, "command")));
+        command(YamlNodes.value(m, "command")),
+        ComposeHardening.of(m));
   }
 
   static Optional<PortPublish> port(Node p) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param command {@code command} as a list of words (a string form is split on spaces)
  * @param line 1-based line of the service's name
  * @param containerName {@code container_name}, empty when compose names it
+ * @param hardening its {@code security_opt}, {@code cap_drop}, limits and logging
  */
 public record ComposeService(
     String name,
@@ -24,7 +25,36 @@ public record ComposeService(
     List<VolumeMount> volumes,
     Map<String, String> environment,
     List<String> envFiles,
-    List<String> command) {
+    List<String> command,
+    ComposeHardening hardening) {
+
+  /** A service whose confinement settings are not known (fixtures). */
+  public ComposeService(
+      String name,
+      int line,
+      String image,
+      String containerName,
+      List<PortPublish> ports,
+      String networkMode,
+      boolean privileged,
+      List<VolumeMount> volumes,
+      Map<String, String> environment,
+      List<String> envFiles,
+      List<String> command) {
+    this(
+        name,
+        line,
+        image,
+        containerName,
+        ports,
+        networkMode,
+        privileged,
+        volumes,
+        environment,
+        envFiles,
+        command,
+        ComposeHardening.NONE);
+  }
 
   public ComposeService {
     ports = List.copyOf(ports);

@@ -60,7 +60,7 @@ public final class LiteralSecretScanner {
     }
   }
 
-  static boolean looksSecret(String key) {
+  public static boolean looksSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     return SECRET.matcher(k).matches() && !POINTER.matcher(k).matches();
   }

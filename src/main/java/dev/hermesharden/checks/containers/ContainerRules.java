@@ -1,0 +1,194 @@
+package dev.hermesharden.checks.containers;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Reason;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeHardening;
+import dev.hermesharden.system.compose.ComposeService;
+import dev.hermesharden.system.compose.Interpolation;
+import dev.hermesharden.system.compose.VolumeMount;
+import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.hermes.LiteralSecretScanner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The pure rules of step 11 over every Hermes compose service (and, for mounts, every running
+ * Hermes container). Each names the places that fail in its details ({@code FILE:LINE} → service),
+ * never a secret's value.
+ */
+public final class ContainerRules {
+  private ContainerRules() {}
+
+  /** Host paths no Hermes container may mount: the host's root, config, root's home, Docker. */
+  public static final List<String> FORBIDDEN =
+      List.of("/", "/etc", "/root", "/var/run/docker.sock", "/run/docker.sock", "/home");
+
+  public static Verdict hostMounts(ContainerFacts f, Params p) {
+    List<String> forbidden = p.list("forbidden");
+    Map<String, String> found = new LinkedHashMap<>();
+    for (ComposeFile file : f.docker().compose().files()) {
+      for (ComposeService s : file.hermesServices()) {
+        for (VolumeMount v : s.volumes()) {
+          String src = Interpolation.resolveDefaults(v.source());
+          if (sensitive(src, forbidden)) {
+            found.put(file.path() + ":" + v.line(), s.name() + " " + src);
+          }
+        }
+      }
+    }
+    for (ContainerState c : f.docker().hermesContainers()) {
+      for (ContainerState.Mount m : c.mounts()) {
+        if (sensitive(m.source(), forbidden)) {
+          found.put("container " + c.name(), m.source() + ":" + m.destination());
+        }
+      }
+    }
+    return found.isEmpty()
+        ? Verdict.pass("reason.containers.mounts-ok")
+        : withDetails(
+            Verdict.fail("reason.containers.mounts-sensitive", String.join(", ", found.values())),
+            found);
+  }
+
+  /** A source is sensitive when it is a forbidden path, or below {@code /home}, or a {@code ~}. */
+  static boolean sensitive(String source, List<String> forbidden) {
+    if (source.startsWith("~")) {
+      return true;
+    }
+    String s = source.length() > 1 ? source.replaceAll("/+$", "") : source;
+    for (String x : forbidden) {
+      if (s.equals(x) || (x.equals("/home") && s.startsWith("/home/"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static Verdict noNewPrivileges(ContainerFacts f, Params p) {
+    return perService(
+        f,
+        h ->
+            h.securityOpt().stream()
+                    .map(o -> o.replace('=', ':').replace(" ", ""))
+                    .anyMatch(
+                        o -> o.equals("no-new-privileges:true") || o.equals("no-new-privileges"))
+                ? ""
+                : "security_opt",
+        "reason.containers.nnp-ok",
+        "reason.containers.nnp-missing");
+  }
+
+  public static Verdict capDrop(ContainerFacts f, Params p) {
+    return perService(
+        f,
+        h -> h.capDrop().isEmpty() ? "cap_drop" : "",
+        "reason.containers.caps-ok",
+        "reason.containers.caps-kept");
+  }
+
+  public static Verdict limits(ContainerFacts f, Params p) {
+    return perService(
+        f,
+        h -> {
+          boolean cpu = !h.cpus().isEmpty() && !h.cpus().matches("0*(\\.0*)?");
+          boolean mem = !h.memory().isEmpty() && !h.memory().matches("0+[a-zA-Z]*");
+          return cpu && mem ? "" : !cpu && !mem ? "cpus, mem_limit" : !cpu ? "cpus" : "mem_limit";
+        },
+        "reason.containers.limits-ok",
+        "reason.containers.limits-missing");
+  }
+
+  /**
+   * Logs are bounded when the service's logging (else the daemon's default) is the {@code local}
+   * driver, which rotates by itself, or sets {@code max-size}. Docker's default json-file grows
+   * without end.
+   */
+  public static Verdict logRotation(ContainerFacts f, Params p) {
+    boolean daemonBounded =
+        f.daemonLogDriver().equals("local")
+            || (List.of("", "json-file").contains(f.daemonLogDriver())
+                && f.daemonLogOpts().containsKey("max-size"));
+    return perService(
+        f,
+        h -> {
+          if (h.logDriver().equals("local") || h.logOptions().containsKey("max-size")) {
+            return "";
+          }
+          if (h.logDriver().isEmpty() && daemonBounded) {
+            return "";
+          }
+          return "logging";
+        },
+        "reason.containers.logs-ok",
+        "reason.containers.logs-unbounded");
+  }
+
+  /**
+   * Secret-named keys in {@code environment:} — anyone who may {@code docker inspect} reads them.
+   */
+  public static Verdict envSecrets(ContainerFacts f, Params p) {
+    return perService(
+        f,
+        h -> "",
+        s ->
+            String.join(
+                ", ",
+                s.environment().keySet().stream()
+                    .filter(LiteralSecretScanner::looksSecret)
+                    .toList()),
+        "reason.containers.env-ok",
+        "reason.containers.env-secrets");
+  }
+
+  public static Verdict rootless(ContainerFacts f, Params p) {
+    return f.rootless()
+        ? Verdict.pass("reason.containers.rootless")
+        : Verdict.notApplicable("reason.containers.rootful");
+  }
+
+  private static Verdict perService(
+      ContainerFacts f, Function<ComposeHardening, String> missing, String ok, String fail) {
+    return perService(f, missing, s -> "", ok, fail);
+  }
+
+  /**
+   * Judges every Hermes compose service: {@code missing} names what its settings lack, {@code
+   * other} what else is wrong ("" for nothing). Without a Hermes compose service there is nothing
+   * to read the settings from: SKIPPED, never a pass.
+   */
+  private static Verdict perService(
+      ContainerFacts f,
+      Function<ComposeHardening, String> missing,
+      Function<ComposeService, String> other,
+      String ok,
+      String fail) {
+    Map<String, String> found = new LinkedHashMap<>();
+    int services = 0;
+    for (ComposeFile file : f.docker().compose().files()) {
+      for (ComposeService s : file.hermesServices()) {
+        services++;
+        String what = missing.apply(s.hardening());
+        String more = other.apply(s);
+        String all = what.isEmpty() ? more : more.isEmpty() ? what : what + ", " + more;
+        if (!all.isEmpty()) {
+          found.put(file.path() + ":" + s.line(), s.name() + ": " + all);
+        }
+      }
+    }
+    if (services == 0) {
+      return new Verdict(Status.SKIPPED, Reason.of("reason.containers.no-compose"), Map.of());
+    }
+    return found.isEmpty()
+        ? Verdict.pass(ok, services)
+        : withDetails(Verdict.fail(fail, String.join("; ", found.values())), found);
+  }
+
+  private static Verdict withDetails(Verdict v, Map<String, String> details) {
+    return new Verdict(v.status(), v.reason(), details);
+  }
+}

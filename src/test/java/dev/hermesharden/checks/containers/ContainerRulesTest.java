@@ -1,0 +1,144 @@
+package dev.hermesharden.checks.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.docker.DockerFacts;
+import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeFiles;
+import dev.hermesharden.system.docker.ContainerState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The rules of step 11 over real-format compose files. */
+class ContainerRulesTest {
+  static final String BARE =
+      """
+      services:
+        hermes:
+          image: nousresearch/hermes-agent:latest
+          volumes:
+            - ./data:/opt/data
+          environment:
+            - HERMES_DASHBOARD=1
+            - OPENROUTER_API_KEY=${OPENROUTER_API_KEY}
+      """;
+  static final String HARDENED =
+      """
+      services:
+        hermes:
+          image: nousresearch/hermes-agent:latest
+          security_opt: ["no-new-privileges=true"]
+          cap_drop: [ALL]
+          deploy:
+            resources:
+              limits: {cpus: "1.5", memory: 2G}
+          logging:
+            driver: local
+          volumes:
+            - ./data:/opt/data
+          env_file: [./hermes.env]
+      """;
+
+  private static ContainerFacts facts(String compose, Map<String, String> daemonOpts) {
+    ComposeFiles files =
+        new ComposeFiles(
+            List.of(ComposeFile.parse("/opt/hermes/compose.yml", compose)), Map.of(), Map.of());
+    return new ContainerFacts(
+        new DockerFacts(files, Optional.of(List.of())), "", daemonOpts, false);
+  }
+
+  @Test
+  void aBareServiceFailsEveryConfinementRule() {
+    ContainerFacts f = facts(BARE, Map.of());
+    assertEquals(Status.FAIL, ContainerRules.noNewPrivileges(f, Params.NONE).status());
+    assertEquals(Status.FAIL, ContainerRules.capDrop(f, Params.NONE).status());
+    Verdict limits = ContainerRules.limits(f, Params.NONE);
+    assertEquals(Status.FAIL, limits.status());
+    assertTrue(limits.reason().args().get(0).contains("cpus, mem_limit"), limits.toString());
+    assertEquals(Status.FAIL, ContainerRules.logRotation(f, Params.NONE).status());
+    Verdict env = ContainerRules.envSecrets(f, Params.NONE);
+    assertEquals(Status.FAIL, env.status());
+    assertTrue(env.reason().args().get(0).contains("OPENROUTER_API_KEY"), env.toString());
+    assertTrue(!env.reason().args().get(0).contains("HERMES_DASHBOARD"), env.toString());
+    assertEquals(Status.NOT_APPLICABLE, ContainerRules.rootless(f, Params.NONE).status());
+  }
+
+  @Test
+  void aHardenedServicePassesInEverySpelling() {
+    ContainerFacts f = facts(HARDENED, Map.of());
+    assertEquals(Status.PASS, ContainerRules.noNewPrivileges(f, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.capDrop(f, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.limits(f, Params.NONE).status(), "deploy limits");
+    assertEquals(Status.PASS, ContainerRules.logRotation(f, Params.NONE).status(), "local driver");
+    assertEquals(Status.PASS, ContainerRules.envSecrets(f, Params.NONE).status());
+  }
+
+  @Test
+  void daemonJsonLogOptsBoundServicesWithoutTheirOwnLogging() {
+    assertEquals(
+        Status.PASS,
+        ContainerRules.logRotation(facts(BARE, Map.of("max-size", "10m")), Params.NONE).status());
+  }
+
+  @Test
+  void zeroLimitsAreNoLimits() {
+    String zero = BARE.replace("  volumes:", "  cpus: 0\n    mem_limit: 0\n    volumes:");
+    assertEquals(Status.FAIL, ContainerRules.limits(facts(zero, Map.of()), Params.NONE).status());
+  }
+
+  @Test
+  void hostSensitiveMountsFromComposeAndFromTheRunningContainer() {
+    Params p = new Params(Map.of("forbidden", ContainerRules.FORBIDDEN));
+    String bad =
+        BARE.replace(
+            "      - ./data:/opt/data",
+            "      - ./data:/opt/data\n      - /etc:/host-etc:ro\n      - /home/admin:/work");
+    Verdict v = ContainerRules.hostMounts(facts(bad, Map.of()), p);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals(2, v.details().size(), v.toString());
+    assertEquals(Status.PASS, ContainerRules.hostMounts(facts(BARE, Map.of()), p).status());
+    assertTrue(ContainerRules.sensitive("/", ContainerRules.FORBIDDEN));
+    assertTrue(ContainerRules.sensitive("/var/run/docker.sock", ContainerRules.FORBIDDEN));
+    assertTrue(ContainerRules.sensitive("~/.ssh", ContainerRules.FORBIDDEN));
+    assertTrue(!ContainerRules.sensitive("/etcetera", ContainerRules.FORBIDDEN));
+    assertTrue(!ContainerRules.sensitive("/opt/hermes/data", ContainerRules.FORBIDDEN));
+    ContainerState root =
+        new ContainerState(
+            "id",
+            "hermes",
+            "nousresearch/hermes-agent",
+            true,
+            false,
+            "bridge",
+            List.of(),
+            List.of(new ContainerState.Mount("bind", "/", "/host")),
+            Map.of());
+    ContainerFacts live =
+        new ContainerFacts(
+            new DockerFacts(
+                new ComposeFiles(List.of(), Map.of(), Map.of()), Optional.of(List.of(root))),
+            "",
+            Map.of(),
+            false);
+    assertEquals(Status.FAIL, ContainerRules.hostMounts(live, p).status(), "a running container");
+  }
+
+  @Test
+  void withoutAComposeFileTheSettingsAreNotGuessed() {
+    ContainerFacts none =
+        new ContainerFacts(
+            new DockerFacts(
+                new ComposeFiles(List.of(), Map.of(), Map.of()), Optional.of(List.of())),
+            "",
+            Map.of(),
+            true);
+    assertEquals(Status.SKIPPED, ContainerRules.capDrop(none, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.rootless(none, Params.NONE).status(), "credited");
+  }
+}
