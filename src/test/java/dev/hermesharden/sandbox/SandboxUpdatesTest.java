@@ -88,6 +88,8 @@ class SandboxUpdatesTest {
     }
     assertTrue(installed, "unattended-upgrades must be installed: " + dpkg);
     assertStatus(audit(vps, "updates"), "updates.unattended-installed", "PASS");
+    // the VPS has its own /var/log: the directory the package ships there is made as dpkg would
+    vps.inVps(List.of("install", "-d", "-m", "0755", "/var/log/unattended-upgrades"));
     ExecResult dry = vps.inVps(List.of("unattended-upgrade", "--dry-run", "--debug"));
     String all = dry.stdout() + dry.stderr();
     assertEquals(0, dry.exitCode(), all);
