@@ -48,6 +48,7 @@ public final class SimulatedHost implements Host {
         new SimDocker(),
         new SimHermes(),
         new SimRevert(),
+        new SimBackups(),
         new SimPackages(),
         new SimCore());
   }
