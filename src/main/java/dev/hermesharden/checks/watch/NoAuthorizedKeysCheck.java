@@ -46,7 +46,8 @@ public final class NoAuthorizedKeysCheck implements Check<Account> {
   @Override
   public Verdict evaluate(Account a, Params params, StepContext ctx) {
     if (a.entry().isEmpty()) {
-      return Verdict.pass("reason.watch.no-account", a.name());
+      // the users step creates the account; a missing one cannot be vouched for here
+      return Verdict.fail("reason.watch.no-account", a.name());
     }
     String path = a.entry().get().home() + "/.ssh/authorized_keys";
     List<AuthorizedKey> keys =

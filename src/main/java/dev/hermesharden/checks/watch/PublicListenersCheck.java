@@ -36,6 +36,10 @@ public final class PublicListenersCheck implements Check<List<SsListeners.Listen
 
   @Override
   public Verdict evaluate(List<SsListeners.Listener> ls, Params params, StepContext ctx) {
+    if (ls.isEmpty()) {
+      // a server the admin reaches by SSH always has a listener: none read means ss said nothing
+      return Verdict.fail("reason.watch.ss-unreadable");
+    }
     Optional<String> cidr = DockerFacts.privateCidr(ctx);
     List<SsListeners.Listener> bad =
         ls.stream()

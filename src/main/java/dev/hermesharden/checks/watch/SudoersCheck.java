@@ -8,8 +8,10 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.GroupEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kind {@code watch-sudoers}: nobody but the admin is in group {@code sudo}, and {@code
@@ -24,7 +26,7 @@ public final class SudoersCheck implements Check<SudoersCheck.Facts> {
       ParamSchema.of(Param.list("allowed").orElse(List.of("README")));
 
   /** Members of {@code sudo} and the names in {@link #DIR}. */
-  public record Facts(List<String> members, List<String> dropIns) {}
+  public record Facts(Optional<List<String>> members, List<String> dropIns) {}
 
   @Override
   public ParamSchema schema() {
@@ -33,13 +35,19 @@ public final class SudoersCheck implements Check<SudoersCheck.Facts> {
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
-    return new Facts(WatchFacts.members(host, "sudo"), host.listDirectory(DIR));
+    var r = host.exec("getent", "group", "--", "sudo");
+    Optional<List<String>> members =
+        r.ok() ? GroupEntry.parse(r.stdout().strip()).map(GroupEntry::members) : Optional.empty();
+    return new Facts(members, host.listDirectory(DIR));
   }
 
   @Override
   public Verdict evaluate(Facts facts, Params params, StepContext ctx) {
     String admin = ctx.answers().adminUser();
-    List<String> others = new ArrayList<>(facts.members());
+    if (facts.members().isEmpty()) {
+      return Verdict.fail("reason.watch.no-sudo-group");
+    }
+    List<String> others = new ArrayList<>(facts.members().get());
     others.remove(admin);
     List<String> unknown = new ArrayList<>(facts.dropIns());
     unknown.removeAll(params.list("allowed"));

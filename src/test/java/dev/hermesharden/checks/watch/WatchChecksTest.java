@@ -138,7 +138,7 @@ class WatchChecksTest {
     assertEquals(Status.PASS, c.run(host, root, CTX).status());
     assertTrue(new RootKeysFix().plan(host, Params.NONE, CTX).isEmpty());
     Verdict service = c.run(host, new Params(Map.of("account", "service")), CTX);
-    assertEquals(Status.PASS, service.status(), "no hermes account yet: nothing to log in to");
+    assertEquals(Status.FAIL, service.status(), "no hermes account yet: nothing to vouch for");
   }
 
   @Test
@@ -147,15 +147,23 @@ class WatchChecksTest {
     Params allowed = new Params(Map.of("allowed", List.of("README")));
     assertEquals(
         Status.PASS,
-        c.evaluate(new SudoersCheck.Facts(List.of("admin"), List.of("README")), allowed, CTX)
+        c.evaluate(
+                new SudoersCheck.Facts(Optional.of(List.of("admin")), List.of("README")),
+                allowed,
+                CTX)
             .status());
     assertEquals(
         Status.FAIL,
-        c.evaluate(new SudoersCheck.Facts(List.of("admin", "eve"), List.of()), allowed, CTX)
+        c.evaluate(
+                new SudoersCheck.Facts(Optional.of(List.of("admin", "eve")), List.of()),
+                allowed,
+                CTX)
             .status());
     Verdict dropIn =
         c.evaluate(
-            new SudoersCheck.Facts(List.of("admin"), List.of("README", "zz-hermes")), allowed, CTX);
+            new SudoersCheck.Facts(Optional.of(List.of("admin")), List.of("README", "zz-hermes")),
+            allowed,
+            CTX);
     assertEquals(Status.FAIL, dropIn.status());
     assertEquals("/etc/sudoers.d/zz-hermes", dropIn.details().get("drop-in zz-hermes"));
   }
@@ -172,6 +180,10 @@ class WatchChecksTest {
     Verdict v = c.evaluate(SsListeners.parse(shell), sshd, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals("nc", v.details().get("0.0.0.0:4444"));
+    assertEquals(
+        "reason.watch.ss-unreadable",
+        c.evaluate(SsListeners.parse("garbage\n"), sshd, CTX).reason().key(),
+        "no listener read is not a clean bill");
   }
 
   @Test
