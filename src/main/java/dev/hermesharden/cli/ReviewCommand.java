@@ -1,8 +1,11 @@
 package dev.hermesharden.cli;
 
 import dev.hermesharden.checks.CheckResult;
+import dev.hermesharden.checks.watch.WatchBaseline;
+import dev.hermesharden.checks.watch.WatchFacts;
 import dev.hermesharden.engine.CheckRunner;
 import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.report.ReportWriter;
 import dev.hermesharden.report.ReviewRecord;
@@ -55,14 +58,16 @@ final class ReviewCommand implements Callable<Integer> {
       Path file = ReportWriter.writeTo(dir.resolve(name), now.toJson());
       long ok = statuses.values().stream().filter(s -> s.equals("PASS")).count();
       setup.out.println(m.get("cli.review.saved", file.toString(), ok, statuses.size()));
+      boolean drifted = reportDrift(setup, host, ctx);
+      ExitCode clean = drifted ? ExitCode.FINDINGS : ExitCode.OK;
       if (before.isEmpty()) {
         setup.out.println(m.get("cli.review.first"));
-        return ExitCode.OK.code();
+        return clean.code();
       }
       List<String> worse = now.regressionsSince(before.get());
       if (worse.isEmpty()) {
         setup.out.println(m.get("cli.review.no-regression", before.get().at().toString()));
-        return ExitCode.OK.code();
+        return clean.code();
       }
       // The journal line is English on purpose: log tools and colleagues read it alike.
       String line =
@@ -82,6 +87,37 @@ final class ReviewCommand implements Callable<Integer> {
       setup.err.println(r.getMessage());
       return r.code().code();
     }
+  }
+
+  /**
+   * Lists every line that differs from the watch step's baseline (docs/watch.md) and, when any
+   * does, writes ONE line to the system log. Without a baseline there is nothing to compare: the
+   * check {@code watch.baseline} already fails then.
+   */
+  private static boolean reportDrift(Setup setup, Host host, StepContext ctx) throws HostException {
+    Optional<WatchBaseline> recorded = host.readFile(WatchBaseline.PATH).map(WatchBaseline::parse);
+    if (recorded.isEmpty()) {
+      return false;
+    }
+    List<WatchBaseline.Drift> drift = recorded.get().drift(WatchFacts.gather(host, ctx));
+    var m = setup.messages;
+    if (drift.isEmpty()) {
+      setup.out.println(m.get("cli.review.no-drift"));
+      return false;
+    }
+    setup.out.println(m.get("cli.review.drift", drift.size()));
+    drift.forEach(d -> setup.out.println(m.get("cli.review.drift-line", d.line())));
+    List<String> keys = drift.stream().limit(5).map(WatchBaseline.Drift::key).toList();
+    String line =
+        dev.hermesharden.i18n.Messages.english()
+            .get(
+                "cli.review.journal-drift",
+                drift.size(),
+                String.join(", ", keys) + (drift.size() > keys.size() ? ", …" : ""));
+    host.exec(
+        List.of("logger", "-t", "hermes-harden", "-p", "auth.warning", line), Host.DEFAULT_TIMEOUT);
+    setup.persist();
+    return true;
   }
 
   /** The newest review saved under another name (an earlier day). */

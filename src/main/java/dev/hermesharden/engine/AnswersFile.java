@@ -44,6 +44,8 @@ public record AnswersFile(Map<String, String> answers, Map<String, SkipReason> s
     k.put("hermes.home", Pattern.compile("/[^\\n]*"));
     k.put("docker.compose-files", Pattern.compile("/[^:\\n]*(?::/[^:\\n]*)*"));
     k.put("approvals.generate-api-key", Pattern.compile("yes|no"));
+    // the admin's age public key for the backups (the private key never touches the server)
+    k.put("backups.age-recipient", Pattern.compile("age1[02-9ac-hj-np-z]{58}"));
     return java.util.Collections.unmodifiableMap(k);
   }
 

@@ -49,6 +49,7 @@ public final class SimulatedHost implements Host {
         new SimHermes(),
         new SimApt(),
         new SimRevert(),
+        new SimBackups(),
         new SimPackages(),
         new SimCore());
   }

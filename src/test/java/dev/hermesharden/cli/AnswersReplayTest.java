@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hermesharden.testing.StepChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,9 @@ class AnswersReplayTest {
     ok(run("a", "apply", "--step", "firewall", "--yes"));
     ok(run("a", "apply", "--step", "sshd", "--yes"));
     ok(run("a", "skip", "--step", "fail2ban", "--kind", "DONE_ELSEWHERE", "--reason", "CrowdSec"));
-    for (String step : List.of("hermes-dir", "docker", "approvals")) {
+    // hermes-dir and every step after it, whatever the step files add
+    List<String> ids = StepChecks.steps().stream().map(d -> d.id()).toList();
+    for (String step : ids.subList(ids.indexOf("hermes-dir"), ids.size())) {
       ok(run("a", "apply", "--step", step, "--yes"));
     }
     Path answers = home.resolve("answers.yaml");

@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.watch.WatchFacts;
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.WriteFile;
+import dev.hermesharden.fixes.watch.WatchBaselineFix;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.PracticeStore;
+import dev.hermesharden.practice.SimFile;
 import dev.hermesharden.practice.SimServices;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.report.ReviewSchedule;
@@ -114,5 +123,35 @@ class ScheduleReviewTest {
         lines.get(0).contains("no longer pass since 2000-01-01: ")
             && lines.get(0).contains("sshd.permit-root-login"),
         lines.get(0));
+  }
+
+  @Test
+  void reviewListsDriftFromTheWatchBaselineLineByLine() throws Exception {
+    assertEquals(0, run("review").code(), "no baseline yet: nothing to compare");
+    PracticeStore store = new PracticeStore(home.resolve("state"));
+    SimulatedHost vps = store.load();
+    StepContext ctx = StepContext.of(Answers.EMPTY);
+    Plan plan = new WatchBaselineFix().plan(vps, Params.NONE, ctx);
+    WriteFile w = (WriteFile) plan.actions().get(1);
+    vps.fs().put("/var/lib/hermes-harden", SimFile.dir("root", "root", 0700));
+    vps.writeFile(w.path(), WatchFacts.gather(vps, ctx).render(), w.attrs());
+    store.save(vps);
+    CliRun same = run("review");
+    assertTrue(same.out().contains("No difference from the watch baseline"), same.out());
+
+    vps = store.load();
+    vps.fs().put("/opt/hermes/data/skills", SimFile.dir("hermes", "hermes", 0755));
+    vps.fs().put("/opt/hermes/data/skills/exfiltrate", SimFile.dir("hermes", "hermes", 0755));
+    vps.writeFile("/root/.ssh/authorized_keys", "", FileAttrs.KEEP);
+    store.save(vps);
+    CliRun drift = run("review");
+    assertEquals(3, drift.code(), drift.out() + drift.err());
+    assertTrue(drift.out().contains("+ hermes skill exfiltrate present"), drift.out());
+    assertTrue(drift.out().contains("- key root SHA256:"), drift.out());
+    String syslog = vps().fs().read("/var/log/syslog").orElse("");
+    List<String> lines =
+        syslog.lines().filter(l -> l.contains("differ from the watch baseline")).toList();
+    assertEquals(1, lines.size(), syslog);
+    assertTrue(lines.get(0).contains("2 line(s)"), lines.get(0));
   }
 }

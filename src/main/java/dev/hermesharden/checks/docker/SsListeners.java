@@ -9,29 +9,29 @@ import java.util.regex.Pattern;
  * Reads {@code ss -Htlnp}: {@code LISTEN 0 4096 0.0.0.0:8642 0.0.0.0:* users:(("docker-proxy",…))}.
  * Addresses may be {@code [::]}, {@code *} or carry an interface ({@code 127.0.0.53%lo}).
  *
- * <p>Kept private to this step: the shared socket-table parser belongs to another area.
+ * <p>Shared with the {@code watch} step, which records and judges the same listeners.
  */
-final class SsListeners {
+public final class SsListeners {
   private static final Pattern PROCESS = Pattern.compile("\\(\\(\"([^\"]+)\"");
 
   /** One listening socket. {@code process} is empty when ss could not see it (no root). */
-  record Listener(String address, String port, String process) {
-    boolean isPublic() {
+  public record Listener(String address, String port, String process) {
+    public boolean isPublic() {
       return isPublic(java.util.Optional.empty());
     }
 
-    boolean isPublic(java.util.Optional<String> privateCidr) {
+    public boolean isPublic(java.util.Optional<String> privateCidr) {
       return dev.hermesharden.system.net.BindAddress.isPublic(address, privateCidr);
     }
 
-    String label() {
+    public String label() {
       return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
   }
 
   private SsListeners() {}
 
-  static List<Listener> parse(String out) {
+  public static List<Listener> parse(String out) {
     List<Listener> listeners = new ArrayList<>();
     for (String line : out.split("\n")) {
       String[] f = line.strip().split("\\s+");

@@ -1,0 +1,94 @@
+package dev.hermesharden.checks.watch;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PathTrust;
+import dev.hermesharden.model.StepContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kind {@code watch-cron-writable}: no system cron entry runs something another account can change.
+ * Reads {@code /etc/crontab}, {@code /etc/cron.d/*} and root's crontab; every absolute path in an
+ * entry's command (outside {@code /dev}) is judged by {@link PathTrust}: a path whose name or
+ * content an account other than root can change means that account's code runs as the entry's user
+ * — the agent's way to root. Entries that run as the service account itself are left out (nothing
+ * gained), and so is the cron file's own trust: a cron file others can change is listed as such.
+ *
+ * <p>Caveat: a program named without a path is found through cron's {@code PATH}, which is not
+ * judged; nor are the scripts {@code run-parts} runs from root's {@code /etc/cron.*} directories
+ * (only the directory itself).
+ */
+public final class CronWritableCheck implements Check<List<CronWritableCheck.Finding>> {
+  static final String CRONTAB = "/etc/crontab";
+  static final String CRON_D = "/etc/cron.d";
+  static final String ROOT_CRONTAB = "/var/spool/cron/crontabs/root";
+
+  /** One path in one entry, and whether only root can change it. */
+  public record Finding(String file, int line, String runAs, String path, boolean rootOnly) {
+    String label() {
+      return file + ":" + line + " (" + runAs + ") " + path;
+    }
+  }
+
+  @Override
+  public List<Finding> gather(Host host, StepContext ctx) throws HostException {
+    List<Finding> out = new ArrayList<>();
+    List<String> files = new ArrayList<>(List.of(CRONTAB));
+    for (String n : host.listDirectory(CRON_D)) {
+      files.add(CRON_D + "/" + n);
+    }
+    for (String f : files) {
+      out.add(new Finding(f, 0, "root", f, rootOnly(host, f)));
+      for (CronEntries.Entry e : CronEntries.parse(read(host, f).orElse(""), true)) {
+        judge(host, f, e, out);
+      }
+    }
+    out.add(new Finding(ROOT_CRONTAB, 0, "root", ROOT_CRONTAB, rootOnly(host, ROOT_CRONTAB)));
+    for (CronEntries.Entry e : CronEntries.parse(read(host, ROOT_CRONTAB).orElse(""), false)) {
+      judge(host, ROOT_CRONTAB, e, out);
+    }
+    return out;
+  }
+
+  private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
+      throws HostException {
+    for (String p : e.paths()) {
+      out.add(new Finding(file, e.line(), e.runAs(), p, rootOnly(host, p)));
+    }
+  }
+
+  private static Optional<String> read(Host host, String path) throws HostException {
+    try {
+      return host.readFile(path);
+    } catch (HostException ex) {
+      if (ex.kind() == HostException.Kind.UNSAFE || ex.kind() == HostException.Kind.TOO_LARGE) {
+        return Optional.empty(); // its own Finding (rootOnly false) reports it
+      }
+      throw ex;
+    }
+  }
+
+  static boolean rootOnly(Host host, String path) throws HostException {
+    return PathTrust.classify(host, path) instanceof PathTrust.RootOnly r && r.contentRootOnly();
+  }
+
+  @Override
+  public Verdict evaluate(List<Finding> facts, Params params, StepContext ctx) {
+    String service = ctx.answers().serviceUser();
+    List<Finding> bad =
+        facts.stream().filter(f -> !f.rootOnly() && !f.runAs().equals(service)).toList();
+    if (bad.isEmpty()) {
+      return Verdict.pass("reason.watch.cron-ok", facts.size());
+    }
+    Verdict v = Verdict.fail("reason.watch.cron-writable", bad.size(), bad.get(0).label());
+    for (Finding f : bad) {
+      v = v.with(f.file() + ":" + f.line() + " " + f.path(), f.runAs());
+    }
+    return v;
+  }
+}

@@ -1,0 +1,244 @@
+package dev.hermesharden.checks.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.docker.SsListeners;
+import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.WriteFile;
+import dev.hermesharden.fixes.watch.RootKeysFix;
+import dev.hermesharden.fixes.watch.WatchBaselineFix;
+import dev.hermesharden.host.FileAttrs;
+import dev.hermesharden.host.ForwardingHost;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.practice.SimFile;
+import dev.hermesharden.practice.SimulatedHost;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The {@code watch} kinds: each can fail, and each passes on what a hardened server looks like. */
+class WatchChecksTest {
+  private static final StepContext CTX = StepContext.of(Answers.EMPTY);
+  private static final String SS =
+      "LISTEN 0 4096 0.0.0.0:22 0.0.0.0:* users:((\"sshd\",pid=800,fd=3))\n"
+          + "LISTEN 0 4096 127.0.0.1:8642 0.0.0.0:* users:((\"docker-proxy\",pid=2101,fd=4))\n"
+          + "LISTEN 0 4096 100.64.0.7:9119 0.0.0.0:* users:((\"docker-proxy\",pid=2102,fd=4))\n";
+
+  @Test
+  void driftIsReportedLineByLineAsAddedRemovedAndChanged() {
+    WatchBaseline then =
+        new WatchBaseline.Builder()
+            .put("group sudo admin", "member")
+            .put("hermes file .env", "sha256:aa")
+            .put("listen 0.0.0.0:22", "sshd")
+            .build();
+    WatchBaseline now =
+        new WatchBaseline.Builder()
+            .put("group sudo admin", "member")
+            .put("group sudo eve", "member")
+            .put("hermes file .env", "sha256:bb")
+            .build();
+    List<String> lines = then.drift(now).stream().map(WatchBaseline.Drift::line).toList();
+    assertEquals(
+        List.of(
+            "+ group sudo eve member",
+            "~ hermes file .env sha256:aa -> sha256:bb",
+            "- listen 0.0.0.0:22 sshd"),
+        lines);
+    assertTrue(then.drift(then).isEmpty(), "no drift from itself");
+    assertEquals(then, WatchBaseline.parse(then.render()), "what is written reads back the same");
+  }
+
+  @Test
+  void aHostileNameCannotForgeASecondBaselineLine() {
+    WatchBaseline b =
+        new WatchBaseline.Builder()
+            .put("hermes skill x\nkey root SHA256:forged", "present")
+            .put("hermes skill " + "y".repeat(5000), "present")
+            .build();
+    WatchBaseline back = WatchBaseline.parse(b.render());
+    assertEquals(2, back.entries().size(), b.render());
+    assertFalse(back.entries().containsKey("key root SHA256:forged"), b.render());
+    assertTrue(
+        back.entries().keySet().stream().allMatch(k -> k.length() <= WatchBaseline.MAX_TEXT));
+  }
+
+  @Test
+  void baselineFailsUntilRecordedThenCountsTheDrift() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    WatchBaselineCheck c = new WatchBaselineCheck();
+    Verdict none = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, none.status());
+    assertEquals("reason.watch.no-baseline", none.reason().key());
+
+    Plan plan = new WatchBaselineFix().plan(host, Params.NONE, CTX);
+    WriteFile w = (WriteFile) plan.actions().get(1);
+    assertEquals(0600, w.attrs().mode(), "the baseline is root's alone");
+    assertFalse(
+        w.after().contains("key root "), "root's keys are recorded as the step leaves them");
+    host.fs().put("/var/lib/hermes-harden", SimFile.dir("root", "root", 0700));
+    host.writeFile(w.path(), w.after(), w.attrs());
+    host.writeFile("/root/.ssh/authorized_keys", "", FileAttrs.mode(0600));
+    Verdict recorded = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.PASS, recorded.status(), recorded.details().toString());
+    assertEquals("0", recorded.reason().args().get(1));
+    assertTrue(new WatchBaselineFix().plan(host, Params.NONE, CTX).isEmpty(), "nothing to redo");
+
+    String keys = host.readFile("/home/admin/.ssh/authorized_keys").orElseThrow();
+    String extra =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl x\n";
+    host.writeFile("/home/admin/.ssh/authorized_keys", keys + extra, FileAttrs.KEEP);
+    Verdict drift = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.PASS, drift.status());
+    assertEquals("1", drift.reason().args().get(1), drift.details().toString());
+    assertTrue(
+        drift.details().get("drift 1").startsWith("+ key admin SHA256:"),
+        drift.details().toString());
+  }
+
+  @Test
+  void anUnsafeHermesFileIsRecordedAsUnreadableNeverFollowed() throws Exception {
+    SimulatedHost sim = SimulatedHost.fresh();
+    Host host =
+        new ForwardingHost(sim) {
+          @Override
+          public Optional<String> readFile(String path, Charset charset) throws HostException {
+            if (path.endsWith("/config.yaml")) {
+              throw new HostException(HostException.Kind.UNSAFE, path + " is a symlink");
+            }
+            return super.readFile(path, charset);
+          }
+        };
+    WatchBaseline b = WatchFacts.gather(host, CTX);
+    assertEquals("unreadable:UNSAFE", b.entries().get("hermes file config.yaml"), b.render());
+    assertTrue(b.entries().containsKey("hermes file .env"), "the other files are still recorded");
+  }
+
+  @Test
+  void rootKeysFailUntilTheFixEmptiesTheFile() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    NoAuthorizedKeysCheck c = new NoAuthorizedKeysCheck();
+    Params root = new Params(Map.of("account", "root"));
+    Verdict v = c.run(host, root, CTX);
+    assertEquals(Status.FAIL, v.status(), "the cloud image leaves a key for root");
+    assertEquals("reason.watch.keys", v.reason().key());
+    Plan p = new RootKeysFix().plan(host, Params.NONE, CTX);
+    WriteFile w = (WriteFile) p.actions().get(0);
+    host.writeFile(w.path(), w.after(), w.attrs());
+    assertEquals(Status.PASS, c.run(host, root, CTX).status());
+    assertTrue(new RootKeysFix().plan(host, Params.NONE, CTX).isEmpty());
+    Verdict service = c.run(host, new Params(Map.of("account", "service")), CTX);
+    assertEquals(Status.FAIL, service.status(), "no hermes account yet: nothing to vouch for");
+  }
+
+  @Test
+  void sudoersFailOnAnotherMemberOrAnUnknownDropIn() {
+    SudoersCheck c = new SudoersCheck();
+    Params allowed = new Params(Map.of("allowed", List.of("README")));
+    assertEquals(
+        Status.PASS,
+        c.evaluate(
+                new SudoersCheck.Facts(Optional.of(List.of("admin")), List.of("README")),
+                allowed,
+                CTX)
+            .status());
+    assertEquals(
+        Status.FAIL,
+        c.evaluate(
+                new SudoersCheck.Facts(Optional.of(List.of("admin", "eve")), List.of()),
+                allowed,
+                CTX)
+            .status());
+    Verdict dropIn =
+        c.evaluate(
+            new SudoersCheck.Facts(Optional.of(List.of("admin")), List.of("README", "zz-hermes")),
+            allowed,
+            CTX);
+    assertEquals(Status.FAIL, dropIn.status());
+    assertEquals("/etc/sudoers.d/zz-hermes", dropIn.details().get("drop-in zz-hermes"));
+  }
+
+  @Test
+  void onlyExpectedProgramsMayListenPublicly() {
+    PublicListenersCheck c = new PublicListenersCheck();
+    Params sshd = new Params(Map.of("expected", List.of("sshd")));
+    assertEquals(
+        Status.PASS,
+        c.evaluate(SsListeners.parse(SS), sshd, CTX).status(),
+        "sshd public, the rest on loopback and the tailnet");
+    String shell = SS + "LISTEN 0 5 0.0.0.0:4444 0.0.0.0:* users:((\"nc\",pid=31337,fd=3))\n";
+    Verdict v = c.evaluate(SsListeners.parse(shell), sshd, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("nc", v.details().get("0.0.0.0:4444"));
+    assertEquals(
+        "reason.watch.ss-unreadable",
+        c.evaluate(SsListeners.parse("garbage\n"), sshd, CTX).reason().key(),
+        "no listener read is not a clean bill");
+  }
+
+  @Test
+  void aRootCronJobRunningAFileTheAgentOwnsFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    CronWritableCheck c = new CronWritableCheck();
+    assertEquals(Status.PASS, c.run(host, Params.NONE, CTX).status(), "no cron files at all");
+    host.fs().put("/etc/cron.d", SimFile.dir("root", "root", 0755));
+    host.fs()
+        .put(
+            "/etc/cron.d/ok",
+            SimFile.file(
+                "SHELL=/bin/sh\n# m h dom mon dow user command\n"
+                    + "17 * * * * root cd / && run-parts --report /etc/cron.hourly >/dev/null 2>&1\n",
+                "root",
+                "root",
+                0644));
+    host.fs().put("/etc/cron.hourly", SimFile.dir("root", "root", 0755));
+    Verdict ok = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.PASS, ok.status(), ok.details().toString());
+
+    host.fs().put("/home/hermes", SimFile.dir("hermes", "hermes", 0750));
+    host.fs().put("/home/hermes/job.sh", SimFile.file("#!/bin/sh\n", "hermes", "hermes", 0755));
+    host.fs()
+        .put(
+            "/etc/cron.d/backdoor",
+            SimFile.file("@hourly root /home/hermes/job.sh\n", "root", "root", 0644));
+    Verdict bad = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, bad.status());
+    assertEquals("root", bad.details().get("/etc/cron.d/backdoor:1 /home/hermes/job.sh"));
+
+    host.fs()
+        .put(
+            "/etc/cron.d/backdoor",
+            SimFile.file("@hourly hermes /home/hermes/job.sh\n", "root", "root", 0644));
+    assertEquals(
+        Status.PASS,
+        c.run(host, Params.NONE, StepContext.of(Answers.EMPTY.with(Answers.SERVICE_USER, "hermes")))
+            .status(),
+        "a job that runs as the agent's own account gains it nothing");
+
+    host.fs().put("/etc/cron.d/backdoor", SimFile.file("", "hermes", "hermes", 0644));
+    Verdict file = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, file.status(), "a cron file the agent can change is itself the hole");
+  }
+
+  @Test
+  void cronEntriesAreParsedInBothLayouts() {
+    List<CronEntries.Entry> sys =
+        CronEntries.parse(
+            "MAILTO=root\n*/5 * * * * www-data /usr/bin/php -f /var/www/cron.php\n", true);
+    assertEquals(1, sys.size());
+    assertEquals("www-data", sys.get(0).runAs());
+    assertEquals(List.of("/usr/bin/php", "/var/www/cron.php"), sys.get(0).paths());
+    List<CronEntries.Entry> user = CronEntries.parse("@reboot /opt/x/start >/dev/null\n", false);
+    assertEquals(List.of("/opt/x/start"), user.get(0).paths());
+  }
+}
