@@ -42,7 +42,15 @@ class SimAptFidelityTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-config")), "no apt-config here");
     Path conf = dir.resolve("test.conf");
     Files.writeString(conf, String.join("\n", texts));
-    ExecResult r = new LocalHost().exec("apt-config", "-c", conf.toString(), "dump");
+    // only the given texts: not this machine's own apt.conf.d (where unattended-upgrades, installed
+    // for the sandbox tests, puts its stock 50unattended-upgrades)
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    Path isolate = dir.resolve("isolate.conf");
+    Files.writeString(
+        isolate, "Dir::Etc::parts \"" + parts + "\";\nDir::Etc::main \"/dev/null\";\n");
+    ExecResult r =
+        new LocalHost()
+            .exec("env", "APT_CONFIG=" + isolate, "apt-config", "-c", conf.toString(), "dump");
     assertEquals(0, r.exitCode(), r.stderr());
     return AptConfigDump.parse(r.stdout());
   }
