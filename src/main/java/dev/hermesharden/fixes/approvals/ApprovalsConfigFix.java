@@ -3,15 +3,11 @@ package dev.hermesharden.fixes.approvals;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
-import dev.hermesharden.fixes.WriteFile;
-import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.hermes.ConfigEditRefusedException;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesConfigEditor;
-import dev.hermesharden.system.hermes.HermesFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +26,7 @@ public final class ApprovalsConfigFix implements Fix {
 
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
-    String home = Homes.require(host, ctx);
-    String path = HermesFiles.config(home);
-    Optional<String> before = host.readFile(path);
-    String text = before.orElse("");
-    HermesConfig c = HermesConfig.parse(path, text);
-    String after = text;
-    for (Map.Entry<String, Object> e : wanted(c, params).entrySet()) {
-      try {
-        after = HermesConfigEditor.set(after, e.getKey(), e.getValue());
-      } catch (ConfigEditRefusedException ex) {
-        throw ex.in(path);
-      }
-    }
-    if (after.equals(text)) {
-      return Plan.nothing(ID);
-    }
-    return new Plan(ID, List.of(new WriteFile(path, before, after, FileAttrs.KEEP)));
+    return ConfigYamlKeys.plan(ID, host, ctx, c -> wanted(c, params));
   }
 
   /** Only the keys whose current (defaulted) value the checks would not accept. */
