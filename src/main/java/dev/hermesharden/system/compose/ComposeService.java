@@ -28,34 +28,6 @@ public record ComposeService(
     List<String> command,
     ComposeHardening hardening) {
 
-  /** A service whose confinement settings are not known (fixtures). */
-  public ComposeService(
-      String name,
-      int line,
-      String image,
-      String containerName,
-      List<PortPublish> ports,
-      String networkMode,
-      boolean privileged,
-      List<VolumeMount> volumes,
-      Map<String, String> environment,
-      List<String> envFiles,
-      List<String> command) {
-    this(
-        name,
-        line,
-        image,
-        containerName,
-        ports,
-        networkMode,
-        privileged,
-        volumes,
-        environment,
-        envFiles,
-        command,
-        ComposeHardening.NONE);
-  }
-
   public ComposeService {
     ports = List.copyOf(ports);
     volumes = List.copyOf(volumes);
