@@ -1,6 +1,10 @@
 package dev.hermesharden.practice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermesharden.checks.containers.ContainerFacts;
 import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.compose.ComposeHardening;
 import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.Interpolation;
 import dev.hermesharden.system.compose.PortPublish;
@@ -37,7 +41,8 @@ final class SimContainers {
       boolean privileged,
       String networkMode,
       List<Binding> bindings,
-      List<Mount> mounts) {}
+      List<Mount> mounts,
+      String confinement) {}
 
   private SimContainers() {}
 
@@ -45,7 +50,7 @@ final class SimContainers {
     List<Container> out = new ArrayList<>();
     for (String line : fs.read(FILE).orElse("").split("\n")) {
       String[] f = line.split("\t", -1);
-      if (f.length != 10) {
+      if (f.length < 10) {
         continue;
       }
       List<Binding> bindings = new ArrayList<>();
@@ -60,7 +65,17 @@ final class SimContainers {
       }
       out.add(
           new Container(
-              f[0], f[1], f[2], f[3], f[4], f[5], f[6].equals("true"), f[7], bindings, mounts));
+              f[0],
+              f[1],
+              f[2],
+              f[3],
+              f[4],
+              f[5],
+              f[6].equals("true"),
+              f[7],
+              bindings,
+              mounts,
+              f.length > 10 ? f[10] : "{}"));
     }
     return out;
   }
@@ -86,6 +101,8 @@ final class SimContainers {
           .append(
               String.join(
                   ";", c.mounts().stream().map(m -> m.source() + "|" + m.destination()).toList()))
+          .append('\t')
+          .append(c.confinement())
           .append('\n');
     }
     fs.mkdirs(SimFs.parent(FILE));
@@ -97,12 +114,12 @@ final class SimContainers {
     List<Container> kept =
         new ArrayList<>(all(fs).stream().filter(c -> !c.configFile().equals(file.path())).toList());
     for (ComposeService s : file.services()) {
-      kept.add(create(file, s));
+      kept.add(create(fs, file, s));
     }
     save(fs, kept);
   }
 
-  private static Container create(ComposeFile f, ComposeService s) {
+  private static Container create(SimFs fs, ComposeFile f, ComposeService s) {
     List<Binding> bindings = new ArrayList<>();
     for (PortPublish p : s.ports()) {
       String port = Interpolation.resolveDefaults(p.target()) + "/" + p.protocol();
@@ -141,7 +158,57 @@ final class SimContainers {
         s.privileged(),
         s.networkMode().isEmpty() ? f.projectName() + "_default" : s.networkMode(),
         bindings,
-        mounts);
+        mounts,
+        confinement(fs, s.hardening()));
+  }
+
+  /**
+   * The {@code HostConfig} fields Docker fills from a service's confinement when it creates the
+   * container, as one JSON object: the logging driver falls back to the daemon's default in {@code
+   * /etc/docker/daemon.json} (json-file without options when it names none), as dockerd does.
+   */
+  private static String confinement(SimFs fs, ComposeHardening h) {
+    ObjectNode hc = SimDocker.Json.MAPPER.createObjectNode();
+    h.securityOpt().forEach(hc.putArray("SecurityOpt")::add);
+    h.capDrop().forEach(hc.putArray("CapDrop")::add);
+    hc.put("NanoCpus", h.cpus().isEmpty() ? 0 : Math.round(Double.parseDouble(h.cpus()) * 1e9));
+    hc.put("Memory", bytes(h.memory()));
+    ObjectNode log = hc.putObject("LogConfig");
+    ObjectNode opts = log.putObject("Config");
+    if (!h.logDriver().isEmpty() || !h.logOptions().isEmpty()) {
+      log.put("Type", h.logDriver().isEmpty() ? "json-file" : h.logDriver());
+      h.logOptions().forEach(opts::put);
+    } else {
+      JsonNode daemon = SimDocker.Json.MAPPER.createObjectNode();
+      try {
+        daemon = SimDocker.Json.MAPPER.readTree(fs.read(ContainerFacts.DAEMON_JSON).orElse("{}"));
+      } catch (java.io.IOException e) {
+        // dockerd would not start with it; the practice daemon keeps its defaults
+      }
+      log.put("Type", daemon.path("log-driver").asText("json-file"));
+      daemon
+          .path("log-opts")
+          .properties()
+          .forEach(e -> opts.put(e.getKey(), e.getValue().asText()));
+    }
+    return hc.toString();
+  }
+
+  /** A compose memory size ({@code 4g}, {@code 512M}, {@code 1073741824}) in bytes; 0 for none. */
+  static long bytes(String size) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)([0-9.]+)\\s*([kmg]?)b?").matcher(size.strip());
+    if (!m.matches()) {
+      return 0;
+    }
+    int shift =
+        switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          default -> 0;
+        };
+    return Math.round(Double.parseDouble(m.group(1)) * (1L << shift));
   }
 
   private static String id(String seed) {

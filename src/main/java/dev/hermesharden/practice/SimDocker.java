@@ -47,9 +47,9 @@ final class SimDocker implements SimComponent {
 
   /**
    * The mapper, made on first use (made when docker is first asked, not when the practice VPS is
-   * built: Jackson is ~600 classes the first frame does not need).
+   * built: Jackson is ~600 classes the first frame does not need). {@link SimContainers} shares it.
    */
-  private static final class Json {
+  static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
@@ -214,6 +214,11 @@ final class SimDocker implements SimComponent {
     o.putObject("State").put("Status", "running").put("Running", true).put("Pid", 1500);
     ObjectNode hc = o.putObject("HostConfig");
     hc.put("NetworkMode", c.networkMode()).put("Privileged", c.privileged());
+    try {
+      hc.setAll((ObjectNode) Json.MAPPER.readTree(c.confinement()));
+    } catch (java.io.IOException | ClassCastException e) {
+      throw new IllegalStateException("practice container state: " + c.confinement(), e);
+    }
     ArrayNode mounts = o.putArray("Mounts");
     for (SimContainers.Mount m : c.mounts()) {
       mounts

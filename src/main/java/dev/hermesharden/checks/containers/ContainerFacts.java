@@ -25,7 +25,7 @@ public record ContainerFacts(
     String daemonLogDriver,
     Map<String, String> daemonLogOpts,
     boolean rootless) {
-  static final String DAEMON_JSON = "/etc/docker/daemon.json";
+  public static final String DAEMON_JSON = "/etc/docker/daemon.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ContainerFacts {

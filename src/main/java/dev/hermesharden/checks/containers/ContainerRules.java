@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The pure rules of step 11 over every Hermes compose service (and, for mounts, every running
- * Hermes container). Each names the places that fail in its details ({@code FILE:LINE} → service),
- * never a secret's value.
+ * The pure rules of step 11 over every Hermes compose service and every running Hermes container
+ * (what its file asks for and what Docker put in force). Each names the places that fail in its
+ * details ({@code FILE:LINE} → service), never a secret's value.
  */
 public final class ContainerRules {
   private ContainerRules() {}
@@ -72,13 +72,7 @@ public final class ContainerRules {
   public static Verdict noNewPrivileges(ContainerFacts f, Params p) {
     return perService(
         f,
-        h ->
-            h.securityOpt().stream()
-                    .map(o -> o.replace('=', ':').replace(" ", ""))
-                    .anyMatch(
-                        o -> o.equals("no-new-privileges:true") || o.equals("no-new-privileges"))
-                ? ""
-                : "security_opt",
+        ContainerRules::lacksNoNewPrivileges,
         "reason.containers.nnp-ok",
         "reason.containers.nnp-missing");
   }
@@ -86,7 +80,7 @@ public final class ContainerRules {
   public static Verdict capDrop(ContainerFacts f, Params p) {
     return perService(
         f,
-        h -> h.capDrop().isEmpty() ? "cap_drop" : "",
+        ContainerRules::lacksCapDrop,
         "reason.containers.caps-ok",
         "reason.containers.caps-kept");
   }
@@ -94,11 +88,7 @@ public final class ContainerRules {
   public static Verdict limits(ContainerFacts f, Params p) {
     return perService(
         f,
-        h -> {
-          boolean cpu = !h.cpus().isEmpty() && !h.cpus().matches("0*(\\.0*)?");
-          boolean mem = !h.memory().isEmpty() && !h.memory().matches("0+[a-zA-Z]*");
-          return cpu && mem ? "" : !cpu && !mem ? "cpus, mem_limit" : !cpu ? "cpus" : "mem_limit";
-        },
+        ContainerRules::lacksLimits,
         "reason.containers.limits-ok",
         "reason.containers.limits-missing");
   }
@@ -115,17 +105,50 @@ public final class ContainerRules {
                 && f.daemonLogOpts().containsKey("max-size"));
     return perService(
         f,
-        h -> {
-          if (h.logDriver().equals("local") || h.logOptions().containsKey("max-size")) {
-            return "";
-          }
-          if (h.logDriver().isEmpty() && daemonBounded) {
-            return "";
-          }
-          return "logging";
-        },
+        h -> lacksLogRotation(h, daemonBounded),
         "reason.containers.logs-ok",
         "reason.containers.logs-unbounded");
+  }
+
+  /**
+   * What a running container lacks of the confinement the fix writes ("" for nothing). Docker put
+   * the daemon's log defaults into the container when it made it, so they are not asked again.
+   */
+  public static String unconfined(ContainerState c) {
+    return String.join(
+        ", ",
+        java.util.stream.Stream.of(
+                lacksNoNewPrivileges(c.confinement()),
+                lacksCapDrop(c.confinement()),
+                lacksLimits(c.confinement()),
+                lacksLogRotation(c.confinement(), false))
+            .filter(x -> !x.isEmpty())
+            .toList());
+  }
+
+  private static String lacksNoNewPrivileges(ComposeHardening h) {
+    return h.securityOpt().stream()
+            .map(o -> o.replace('=', ':').replace(" ", ""))
+            .anyMatch(o -> o.equals("no-new-privileges:true") || o.equals("no-new-privileges"))
+        ? ""
+        : "security_opt";
+  }
+
+  private static String lacksCapDrop(ComposeHardening h) {
+    return h.capDrop().isEmpty() ? "cap_drop" : "";
+  }
+
+  private static String lacksLimits(ComposeHardening h) {
+    boolean cpu = !h.cpus().isEmpty() && !h.cpus().matches("0*(\\.0*)?");
+    boolean mem = !h.memory().isEmpty() && !h.memory().matches("0+[a-zA-Z]*");
+    return cpu && mem ? "" : !cpu && !mem ? "cpus, mem_limit" : !cpu ? "cpus" : "mem_limit";
+  }
+
+  private static String lacksLogRotation(ComposeHardening h, boolean daemonBounded) {
+    if (h.logDriver().equals("local") || h.logOptions().containsKey("max-size")) {
+      return "";
+    }
+    return h.logDriver().isEmpty() && daemonBounded ? "" : "logging";
   }
 
   /**
@@ -157,9 +180,12 @@ public final class ContainerRules {
   }
 
   /**
-   * Judges every Hermes compose service: {@code missing} names what its settings lack, {@code
-   * other} what else is wrong ("" for nothing). Without a Hermes compose service there is nothing
-   * to read the settings from: SKIPPED, never a pass.
+   * Judges every Hermes compose service and every running Hermes container: {@code missing} names
+   * what its confinement lacks, {@code other} what else is wrong with a service ("" for nothing).
+   * The running container decides what is in force: a file changed but not applied (the container
+   * was not recreated) fails with {@code reason.containers.not-recreated}. A service's file decides
+   * what the next start brings, so a container confined by hand but not in its file fails too. With
+   * neither there is nothing to judge: SKIPPED, never a pass.
    */
   private static Verdict perService(
       ContainerFacts f,
@@ -167,25 +193,46 @@ public final class ContainerRules {
       Function<ComposeService, String> other,
       String ok,
       String fail) {
-    Map<String, String> found = new LinkedHashMap<>();
-    int services = 0;
+    Map<String, String> inFiles = new LinkedHashMap<>();
+    int judged = 0;
     for (ComposeFile file : f.docker().compose().files()) {
       for (ComposeService s : file.hermesServices()) {
-        services++;
+        judged++;
         String what = missing.apply(s.hardening());
         String more = other.apply(s);
         String all = what.isEmpty() ? more : more.isEmpty() ? what : what + ", " + more;
         if (!all.isEmpty()) {
-          found.put(file.path() + ":" + s.line(), s.name() + ": " + all);
+          inFiles.put(file.path() + ":" + s.line(), s.name() + ": " + all);
         }
       }
     }
-    if (services == 0) {
+    Map<String, String> running = new LinkedHashMap<>();
+    for (ContainerState c : f.docker().hermesContainers()) {
+      String what = missing.apply(c.confinement());
+      if (!what.isEmpty()) {
+        running.put("container " + c.name(), c.name() + ": " + what);
+      }
+    }
+    boolean fromFiles = judged > 0;
+    if (!fromFiles) {
+      judged = f.docker().hermesContainers().size(); // started without a compose file we read
+    }
+    if (judged == 0) {
       return new Verdict(Status.SKIPPED, Reason.of("reason.containers.no-compose"), Map.of());
     }
-    return found.isEmpty()
-        ? Verdict.pass(ok, services)
-        : withDetails(Verdict.fail(fail, String.join("; ", found.values())), found);
+    if (inFiles.isEmpty() && running.isEmpty()) {
+      return Verdict.pass(ok, judged);
+    }
+    Map<String, String> found = new LinkedHashMap<>(inFiles);
+    found.putAll(running);
+    // the sentence names the files' gaps when there are any (fixing them recreates the containers
+    // too); the details keep every running container as well
+    return withDetails(
+        fromFiles && inFiles.isEmpty()
+            ? Verdict.fail("reason.containers.not-recreated", String.join("; ", running.values()))
+            : Verdict.fail(
+                fail, String.join("; ", (inFiles.isEmpty() ? running : inFiles).values())),
+        found);
   }
 
   private static Verdict withDetails(Verdict v, Map<String, String> details) {

@@ -1,6 +1,7 @@
 package dev.hermesharden.fixes.containers;
 
 import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.containers.ContainerRules;
 import dev.hermesharden.checks.docker.DockerFacts;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
@@ -25,11 +26,12 @@ import java.util.Optional;
 /**
  * {@code containers.compose}: adds {@code no-new-privileges}, dropped capabilities, CPU and memory
  * limits and bounded logs to every Hermes compose service that lacks them ({@link
- * ComposeHardeningRewriter}), then recreates the containers — as {@code docker.bind-loopback} does,
- * and under the same rule: root starts nothing from a file another account can change ({@link
- * ComposeTrust}); the file is then rewritten but not started, and {@code docker.compose-root-only}
- * says why. Secrets in {@code environment:} are not moved: that is a manual item (the check's
- * reason names the keys and the alternative).
+ * ComposeHardeningRewriter}), then recreates the containers (also when the file already had them
+ * but a running container was made before it did) — as {@code docker.bind-loopback} does, and under
+ * the same rule: root starts nothing from a file another account can change ({@link ComposeTrust});
+ * the file is then rewritten but not started, and {@code docker.compose-root-only} says why.
+ * Secrets in {@code environment:} are not moved: that is a manual item (the check's reason names
+ * the keys and the alternative).
  */
 public final class ComposeHardeningFix implements Fix {
   public static final String ID = "containers.compose";
@@ -61,10 +63,18 @@ public final class ComposeHardeningFix implements Fix {
         b.initCause(e);
         throw b;
       }
-      if (after.equals(text)) {
+      boolean stale =
+          facts.hermesContainers().stream()
+              .anyMatch(
+                  c ->
+                      c.composeFiles().contains(f.path())
+                          && !ContainerRules.unconfined(c).isEmpty());
+      if (after.equals(text) && !stale) {
         continue;
       }
-      actions.add(new WriteFile(f.path(), Optional.of(text), after, FileAttrs.KEEP));
+      if (!after.equals(text)) {
+        actions.add(new WriteFile(f.path(), Optional.of(text), after, FileAttrs.KEEP));
+      }
       if (ComposeTrust.untrusted(host, f, trusted).isPresent()) {
         continue; // root never starts what another account can rewrite
       }

@@ -1,5 +1,6 @@
 package dev.hermesharden.system.docker;
 
+import dev.hermesharden.system.compose.ComposeHardening;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,10 @@ import java.util.Map;
  * @param labels container labels, e.g. {@code com.docker.compose.project.config_files}
  * @param env {@code Config.Env}: what the process in the container really gets ({@code KEY=VALUE})
  * @param command {@code Config.Entrypoint} followed by {@code Config.Cmd}
+ * @param confinement the confinement Docker applied when it created the container ({@code
+ *     HostConfig.SecurityOpt}, {@code CapDrop}, {@code NanoCpus}/{@code CpuQuota}, {@code Memory},
+ *     {@code LogConfig}), in the shape a compose service writes it: what the process really runs
+ *     under, whatever the compose file says today
  */
 public record ContainerState(
     String id,
@@ -24,7 +29,8 @@ public record ContainerState(
     List<Mount> mounts,
     Map<String, String> labels,
     List<String> env,
-    List<String> command) {
+    List<String> command,
+    ComposeHardening confinement) {
 
   /** One published port: {@code "8642/tcp":[{"HostIp":"0.0.0.0","HostPort":"8642"}]}. */
   public record Binding(String containerPort, String hostIp, String hostPort) {
@@ -55,7 +61,7 @@ public record ContainerState(
     command = List.copyOf(command);
   }
 
-  /** A container whose environment and command are not known (fixtures). */
+  /** A container whose environment, command and confinement are not known (fixtures). */
   public ContainerState(
       String id,
       String name,
@@ -77,7 +83,8 @@ public record ContainerState(
         mounts,
         labels,
         List.of(),
-        List.of());
+        List.of(),
+        ComposeHardening.NONE);
   }
 
   /** {@code Config.Env} as a map; for a name set twice the last wins, as in Docker. */

@@ -2,6 +2,7 @@ package dev.hermesharden.system.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hermesharden.system.compose.ComposeHardening;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,9 +73,49 @@ public final class DockerInspectParser {
               mounts,
               labels,
               env,
-              command));
+              command,
+              confinement(c.path("HostConfig"))));
     }
     return out;
+  }
+
+  /**
+   * The confinement in {@code HostConfig}, written as a compose service would write it: CPUs as a
+   * decimal ({@code NanoCpus}, else {@code CpuQuota}/{@code CpuPeriod}), memory in bytes, "" for no
+   * limit. Docker fills {@code LogConfig} in from the daemon's defaults when it creates the
+   * container, so the driver here is the one in force.
+   */
+  static ComposeHardening confinement(JsonNode hc) {
+    List<String> securityOpt = new ArrayList<>();
+    hc.path("SecurityOpt").forEach(o -> securityOpt.add(o.asText("")));
+    List<String> capDrop = new ArrayList<>();
+    hc.path("CapDrop").forEach(o -> capDrop.add(o.asText("")));
+    long nano = hc.path("NanoCpus").asLong(0);
+    long quota = hc.path("CpuQuota").asLong(0);
+    long period = hc.path("CpuPeriod").asLong(0);
+    String cpus =
+        nano > 0
+            ? decimal(nano, 1_000_000_000L)
+            : quota > 0 ? decimal(quota, period > 0 ? period : 100_000L) : "";
+    long memory = hc.path("Memory").asLong(0);
+    Map<String, String> logOptions = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : hc.path("LogConfig").path("Config").properties()) {
+      logOptions.put(e.getKey(), e.getValue().asText(""));
+    }
+    return new ComposeHardening(
+        securityOpt,
+        capDrop,
+        cpus,
+        memory > 0 ? Long.toString(memory) : "",
+        hc.path("LogConfig").path("Type").asText(""),
+        logOptions);
+  }
+
+  private static String decimal(long value, long unit) {
+    return java.math.BigDecimal.valueOf(value)
+        .divide(java.math.BigDecimal.valueOf(unit), 3, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** Container ids from {@code docker ps --format '{{json .}}'} (one JSON object a line). */

@@ -10,6 +10,7 @@ import dev.hermesharden.checks.docker.DockerFacts;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeFiles;
 import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.docker.DockerInspectParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,83 @@ class ContainerRulesTest {
             Map.of(),
             false);
     assertEquals(Status.FAIL, ContainerRules.hostMounts(live, p).status(), "a running container");
+  }
+
+  /** A running container from the compose file, confined as {@code docker inspect} says. */
+  private static ContainerFacts running(String compose, String hostConfig) {
+    ContainerState c =
+        DockerInspectParser.parseInspect(
+                """
+                [{"Id": "a1", "Name": "/hermes", "State": {"Running": true},
+                  "HostConfig": %s,
+                  "Config": {"Image": "nousresearch/hermes-agent:latest", "Labels": {
+                    "com.docker.compose.project.config_files": "/opt/hermes/compose.yml",
+                    "com.docker.compose.service": "hermes"}}}]
+                """
+                    .formatted(hostConfig))
+            .get(0);
+    ComposeFiles files =
+        new ComposeFiles(
+            List.of(ComposeFile.parse("/opt/hermes/compose.yml", compose)), Map.of(), Map.of());
+    return new ContainerFacts(
+        new DockerFacts(files, Optional.of(List.of(c))), "", Map.of("max-size", "10m"), false);
+  }
+
+  static final String CONFINED =
+      """
+      {"SecurityOpt": ["no-new-privileges:true"], "CapDrop": ["ALL"], "NanoCpus": 1500000000,
+       "Memory": 2147483648, "LogConfig": {"Type": "local", "Config": {}}}
+      """;
+  static final String AS_CREATED_BEFORE =
+      """
+      {"SecurityOpt": null, "CapDrop": null, "NanoCpus": 0, "Memory": 0,
+       "LogConfig": {"Type": "json-file", "Config": {}}}
+      """;
+
+  @Test
+  void aFileChangedButNotAppliedIsNoPass() {
+    // the compose file was hardened by hand; the container running now was created before that
+    ContainerFacts f = running(HARDENED, AS_CREATED_BEFORE);
+    for (Verdict v :
+        List.of(
+            ContainerRules.noNewPrivileges(f, Params.NONE),
+            ContainerRules.capDrop(f, Params.NONE),
+            ContainerRules.limits(f, Params.NONE),
+            ContainerRules.logRotation(f, Params.NONE))) {
+      assertEquals(Status.FAIL, v.status(), v.toString());
+      assertEquals("reason.containers.not-recreated", v.reason().key(), v.toString());
+      assertTrue(v.details().containsKey("container hermes"), v.toString());
+    }
+    // daemon.json bounds the file's future containers, not the one made before it said so
+    assertEquals(
+        Status.FAIL,
+        ContainerRules.logRotation(running(BARE, AS_CREATED_BEFORE), Params.NONE).status());
+    assertEquals(
+        "security_opt, cap_drop, cpus, mem_limit, logging",
+        ContainerRules.unconfined(
+            running(HARDENED, AS_CREATED_BEFORE).docker().hermesContainers().get(0)));
+  }
+
+  @Test
+  void aContainerConfinedByHandButNotInItsFileFailsOnTheFile() {
+    // the next docker compose up would drop what the running container has
+    ContainerFacts f = running(BARE, CONFINED);
+    Verdict v = ContainerRules.capDrop(f, Params.NONE);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("reason.containers.caps-kept", v.reason().key());
+    assertTrue(
+        v.details().keySet().stream().allMatch(k -> k.startsWith("/opt/hermes/compose.yml:")),
+        v.toString());
+  }
+
+  @Test
+  void fileAndRunningContainerConfinedPass() {
+    ContainerFacts f = running(HARDENED, CONFINED);
+    assertEquals(Status.PASS, ContainerRules.noNewPrivileges(f, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.capDrop(f, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.limits(f, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.logRotation(f, Params.NONE).status());
+    assertEquals("", ContainerRules.unconfined(f.docker().hermesContainers().get(0)));
   }
 
   @Test

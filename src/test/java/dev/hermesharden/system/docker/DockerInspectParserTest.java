@@ -35,6 +35,39 @@ class DockerInspectParserTest {
   }
 
   @Test
+  void readsTheConfinementDockerPutInForce() {
+    String hardened =
+        """
+        [{"Id": "a1", "Name": "/hermes", "State": {"Running": true},
+          "HostConfig": {"NetworkMode": "hermes_default", "Privileged": false,
+            "SecurityOpt": ["no-new-privileges:true"], "CapDrop": ["ALL"],
+            "CapAdd": ["CHOWN", "SETUID", "SETGID"], "NanoCpus": 1500000000,
+            "CpuQuota": 0, "CpuPeriod": 0, "Memory": 2147483648,
+            "LogConfig": {"Type": "json-file", "Config": {"max-file": "3", "max-size": "10m"}}},
+          "Config": {"Image": "nousresearch/hermes-agent:latest", "Labels": {}}},
+         {"Id": "b2", "Name": "/quota", "State": {"Running": true},
+          "HostConfig": {"SecurityOpt": null, "CapDrop": null, "NanoCpus": 0,
+            "CpuQuota": 50000, "CpuPeriod": 100000, "Memory": 0,
+            "LogConfig": {"Type": "json-file", "Config": {}}},
+          "Config": {"Labels": {}}}]
+        """;
+    List<ContainerState> all = DockerInspectParser.parseInspect(hardened);
+    var h = all.get(0).confinement();
+    assertEquals(List.of("no-new-privileges:true"), h.securityOpt());
+    assertEquals(List.of("ALL"), h.capDrop());
+    assertEquals("1.5", h.cpus());
+    assertEquals("2147483648", h.memory());
+    assertEquals("json-file", h.logDriver());
+    assertEquals("10m", h.logOptions().get("max-size"));
+    var q = all.get(1).confinement();
+    assertEquals("0.5", q.cpus(), "CpuQuota over CpuPeriod");
+    assertEquals("", q.memory(), "0 is no limit");
+    assertEquals(List.of(), q.securityOpt(), "null is none");
+    assertEquals(List.of(), q.capDrop());
+    assertTrue(q.logOptions().isEmpty());
+  }
+
+  @Test
   void readsPsJsonLines() {
     assertEquals(
         List.of("3f2a1b9c8d7e", "9e8d7c6b5a4f"),
