@@ -56,4 +56,24 @@ class ComposeHardeningFixTest {
         ((RunCommand) plan.actions().get(1)).argv().contains("up"),
         plan.actions().get(1).toString());
   }
+
+  @Test
+  void aFileAlreadyConfinedWhoseContainerIsNotIsOnlyRecreated() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    StepContext ctx = StepContext.of(Answers.EMPTY);
+    Params p = new Params(Map.of("cpus", "2", "memory", "4g", "max-size", "10m", "max-file", "3"));
+    String file = "/opt/hermes/docker-compose.yml";
+    String text = host.readFile(file).orElseThrow();
+    // the admin confined the file by hand and did not run docker compose up -d
+    host.writeFile(
+        file,
+        ComposeHardeningRewriter.rewrite(file, text, V),
+        dev.hermesharden.host.FileAttrs.KEEP);
+    Plan plan = new ComposeHardeningFix().plan(host, p, ctx);
+    assertEquals(1, plan.actions().size(), plan.toString());
+    assertTrue(((RunCommand) plan.actions().get(0)).argv().contains("up"), plan.toString());
+    RunCommand up = (RunCommand) plan.actions().get(0);
+    assertEquals(0, host.exec(up.argv(), java.time.Duration.ofMinutes(1)).exitCode());
+    assertEquals(0, new ComposeHardeningFix().plan(host, p, ctx).actions().size());
+  }
 }
