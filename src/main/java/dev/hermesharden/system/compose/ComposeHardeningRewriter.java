@@ -12,9 +12,11 @@ import java.util.List;
  * <p>Refuses ({@link IllegalStateException}) when the result would not read back as meant (a
  * service written as a flow mapping …).
  *
- * <p>The added {@code cap_add} keeps what an entrypoint that fixes file ownership and then drops to
- * an unprivileged user needs (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID); everything else Docker
- * grants by default (NET_RAW, MKNOD, KILL, SYS_CHROOT, …) is dropped.
+ * <p>The added {@code cap_add} keeps what the Hermes image's start needs as root (docs/decisions-
+ * containers.md): CHOWN, DAC_OVERRIDE and FOWNER to fix ownership and modes in the data volume,
+ * SETUID and SETGID to drop to the {@code hermes} user, KILL for the root supervisor to signal the
+ * services that now run as {@code hermes}. Everything else Docker grants by default (NET_RAW,
+ * MKNOD, SYS_CHROOT, AUDIT_WRITE, …) is dropped.
  */
 public final class ComposeHardeningRewriter {
   private ComposeHardeningRewriter() {}
@@ -65,7 +67,7 @@ public final class ComposeHardeningRewriter {
       out.add("security_opt:\n  - no-new-privileges:true");
     }
     if (h.capDrop().isEmpty()) {
-      out.add("cap_drop:\n  - ALL\ncap_add: [CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID]");
+      out.add("cap_drop:\n  - ALL\ncap_add: [CHOWN, DAC_OVERRIDE, FOWNER, KILL, SETUID, SETGID]");
     }
     if (h.cpus().isEmpty()) {
       out.add("cpus: \"" + v.cpus() + "\"");
