@@ -8,6 +8,7 @@ import dev.hermesharden.checks.Status;
 import dev.hermesharden.engine.CheckRunner;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.steps.CheckRef;
 import dev.hermesharden.steps.StepDefinition;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +34,8 @@ final class AuditCommand implements Callable<Integer> {
   boolean json;
 
   /** One audited check, as printed. */
-  record Row(String step, CheckResult result) {}
+  /** One check's result with the step file's entry for it (severity, the fix that remedies it). */
+  record Row(String step, CheckRef ref, CheckResult result) {}
 
   @Override
   public Integer call() throws Exception {
@@ -59,8 +61,14 @@ final class AuditCommand implements Callable<Integer> {
                   : CheckRunner.defaultParallelism());
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < steps.size(); i++) {
+        StepDefinition step = steps.get(i);
         for (CheckResult r : results.get(i)) {
-          rows.add(new Row(steps.get(i).id(), r));
+          CheckRef ref =
+              step.checks().stream()
+                  .filter(c -> c.id().equals(r.checkId()))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException("no check " + r.checkId()));
+          rows.add(new Row(step.id(), ref, r));
         }
       }
       Optional<Row> unreachable =
@@ -146,7 +154,9 @@ final class AuditCommand implements Callable<Integer> {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("step", r.step());
       c.put("id", r.result().checkId());
+      c.put("severity", r.ref().severity().id());
       c.put("status", r.result().status().name());
+      c.put("fix", r.ref().fix().orElse(null));
       Reason reason = r.result().reason();
       c.put("reason", setup.messages.get(reason));
       c.put("reason_key", reason.key());

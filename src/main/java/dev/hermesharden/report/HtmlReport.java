@@ -126,14 +126,22 @@ public final class HtmlReport {
     h.append("<span class=\"").append(st.outcome()).append("\">");
     h.append(esc(st.outcomeText())).append("</span></h2>\n");
     h.append("<table>\n<tr>");
-    for (String col : List.of("report.col.check", "report.col.status", "report.col.reason")) {
+    for (String col :
+        List.of(
+            "report.col.check", "report.col.severity", "report.col.status", "report.col.reason")) {
       el("th", m.get(col));
     }
     h.append("</tr>\n");
     for (CheckItem c : st.checks()) {
       h.append("<tr><td><code>").append(esc(c.id())).append("</code></td>");
+      h.append("<td>").append(esc(c.severityText())).append("</td>");
       h.append("<td class=\"").append(c.status()).append("\">").append(esc(c.statusText()));
-      h.append("</td><td>").append(esc(c.reason())).append("</td></tr>\n");
+      h.append("</td><td>").append(esc(c.reason()));
+      if (c.remedyShown()) {
+        h.append(' ')
+            .append(esc(m.get("report.remedy", c.fixTitle(), c.fixId(), st.id()).replace("`", "")));
+      }
+      h.append("</td></tr>\n");
     }
     h.append("</table>\n");
     if (st.skip().isPresent()) {

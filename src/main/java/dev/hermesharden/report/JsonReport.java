@@ -109,9 +109,11 @@ public final class JsonReport {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("id", c.id());
     o.put("title", c.title());
+    o.put("severity", c.severity());
     o.put("status", c.status());
     o.put("reason_code", c.reasonCode());
     o.put("reason", c.reason());
+    o.put("fix", c.fixId().isEmpty() ? null : c.fixId());
     o.put("details", c.details());
     return o;
   }

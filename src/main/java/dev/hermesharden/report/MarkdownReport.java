@@ -101,13 +101,26 @@ public final class MarkdownReport {
         "| "
             + m.get("report.col.check")
             + " | "
+            + m.get("report.col.severity")
+            + " | "
             + m.get("report.col.status")
             + " | "
             + m.get("report.col.reason")
             + " |");
-    line("|---|---|---|");
+    line("|---|---|---|---|");
     for (CheckItem c : st.checks()) {
-      line("| `" + c.id() + "` | " + c.statusText() + " | " + cell(c.reason()) + " |");
+      String remedy =
+          c.remedyShown() ? " " + m.get("report.remedy", c.fixTitle(), c.fixId(), st.id()) : "";
+      line(
+          "| `"
+              + c.id()
+              + "` | "
+              + c.severityText()
+              + " | "
+              + c.statusText()
+              + " | "
+              + cell(c.reason() + remedy)
+              + " |");
     }
     if (st.skip().isPresent()) {
       var k = st.skip().get();

@@ -19,6 +19,8 @@ import dev.hermesharden.report.ReportModel.FileItem;
 import dev.hermesharden.report.ReportModel.NextItem;
 import dev.hermesharden.report.ReportModel.SkipItem;
 import dev.hermesharden.report.ReportModel.StepReport;
+import dev.hermesharden.steps.CheckRef;
+import dev.hermesharden.steps.Severity;
 import dev.hermesharden.steps.StepDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ public final class ReportBuilder {
               outcome,
               m.get("report.outcome." + outcome),
               st.status().name(),
-              results.stream().map(this::check).toList(),
+              results.stream().map(c -> check(c, d)).toList(),
               changes(st, host),
               st.skip().map(k -> skip(k, d))));
     }
@@ -117,17 +119,26 @@ public final class ReportBuilder {
         next);
   }
 
-  private CheckItem check(CheckResult c) {
+  private CheckItem check(CheckResult c, StepDefinition d) {
     Map<String, String> details = new TreeMap<>();
     c.details().forEach((k, v) -> details.put(k, r.redact(v)));
     String key = "check." + c.checkId() + ".title";
+    Optional<CheckRef> ref =
+        d.checks().stream().filter(x -> x.id().equals(c.checkId())).findFirst();
+    Severity severity = ref.map(CheckRef::severity).orElse(Severity.MEDIUM);
+    String fix = ref.flatMap(CheckRef::fix).orElse("");
+    String fixKey = "fix." + fix + ".title";
     return new CheckItem(
         c.checkId(),
         m.has(key) ? m.get(key) : c.checkId(),
+        severity.id(),
+        m.get("severity." + severity.id()),
         c.status().name(),
         m.get("status." + c.status().name().toLowerCase(Locale.ROOT)),
         c.reason().key(),
         r.redact(m.get(c.reason())),
+        fix,
+        fix.isEmpty() ? "" : m.has(fixKey) ? m.get(fixKey) : fix,
         details);
   }
 

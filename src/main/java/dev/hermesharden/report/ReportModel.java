@@ -65,15 +65,31 @@ public record ReportModel(
     }
   }
 
-  /** One live check result. */
+  /**
+   * One live check result.
+   *
+   * @param severity how much a failure matters, as the step file rates it ({@code critical} …
+   *     {@code low})
+   * @param fixId the fix that remedies a failure ("" when the step file names none: a manual item)
+   * @param fixTitle its title in the report's language ("" when none)
+   */
   public record CheckItem(
       String id,
       String title,
+      String severity,
+      String severityText,
       String status,
       String statusText,
       String reasonCode,
       String reason,
+      String fixId,
+      String fixTitle,
       Map<String, String> details) {
+    /** The remedy is worth naming: the check fails and a fix exists for it. */
+    public boolean remedyShown() {
+      return !fixId.isEmpty() && !(status.equals("PASS") || status.equals("NOT_APPLICABLE"));
+    }
+
     public CheckItem {
       details = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
     }
