@@ -47,6 +47,7 @@ final class RootCommand implements Callable<Integer> {
           AnswersCommand.class,
           ScheduleCommand.class,
           ReviewCommand.class,
+          RestoreTestCommand.class,
           FactsCommand.class,
           ConfirmCommand.class);
 

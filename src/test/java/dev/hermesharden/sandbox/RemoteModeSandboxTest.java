@@ -468,6 +468,77 @@ class RemoteModeSandboxTest {
     System.out.printf("headers (line mode, full screen) %d ms%n", ms(t0, System.nanoTime()));
   }
 
+  @Test
+  @Order(9)
+  void theNewestBackupIsRestoredOnTheWorkstationWithAKeyTheServerNeverGets() throws Exception {
+    long t0 = System.nanoTime();
+    // after the walk only the private path reaches SSH; run alone, only the public one does
+    String to = vps.fromWorkstation(vps.ssh(PRIVATE, "true")).exitCode() == 0 ? PRIVATE : PUBLIC;
+    // the admin's age key pair is made on the workstation; the server gets the public half only
+    Path key = home.resolve("age-key.txt");
+    ExecResult gen = vps.fromWorkstation(List.of("age-keygen", "-o", key.toString()));
+    assertEquals(0, gen.exitCode(), gen.stderr());
+    String recipient =
+        Files.readString(key)
+            .lines()
+            .filter(l -> l.startsWith("# public key: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("# public key: ".length());
+    String dest = "/var/backups/hermes-harden";
+    String script = "/var/lib/hh-restore/backup.sh";
+    Path p = vps.vpsPath(script);
+    Files.createDirectories(p.getParent());
+    Files.writeString(
+        p,
+        dev.hermesharden.fixes.backups.BackupScript.script(
+            new dev.hermesharden.fixes.backups.BackupScript.Settings(
+                "/opt/hermes/data", "root", "root", recipient, 5, 64),
+            dest,
+            "/var/lib/hh-restore/backup.pass"));
+    Thread.sleep(1100); // a stamp of its own, newer than any archive of the steps before
+    ok(vps, "bash", script);
+
+    // "yes": the private address's host key, when no step asked for it yet
+    ExecResult restored =
+        hermesHarden(
+            "yes\n", "--debug", "restore-test", "--identity", key.toString(), "--remote", to);
+    assertEquals(0, restored.exitCode(), restored.stdout() + restored.stderr());
+    assertTrue(
+        restored.stdout().contains("Restore test passed: " + dest + "/hermes-"), restored.stdout());
+    assertTrue(restored.stdout().contains(".tar.age"), restored.stdout());
+    // the server was asked for the archive's bytes and its sum, never to decrypt: no command the
+    // wizard ran there names the identity file or age
+    List<String> remote = restored.stderr().lines().filter(l -> l.startsWith("# +")).toList();
+    assertTrue(remote.stream().anyMatch(l -> l.contains(": od -An -v -tx1")), restored.stderr());
+    assertFalse(
+        remote.stream().anyMatch(l -> l.contains("age") && l.contains("decrypt")),
+        restored.stderr());
+    assertFalse(remote.stream().anyMatch(l -> l.contains(key.toString())), restored.stderr());
+
+    // one byte changed in the middle of the archive: age's authentication refuses it
+    String newest =
+        vps.inVps(List.of("sh", "-c", "ls " + dest + " | grep '\\.tar\\.age$' | sort | tail -n 1"))
+            .stdout()
+            .strip();
+    Path archive = vps.vpsPath(dest + "/" + newest);
+    byte[] bytes = Files.readAllBytes(archive);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(archive, bytes);
+    ExecResult tampered =
+        hermesHarden("", "restore-test", "--identity", key.toString(), "--remote", to);
+    assertEquals(3, tampered.exitCode(), tampered.stdout() + tampered.stderr());
+    assertTrue(tampered.stdout().contains("Restore test FAILED: "), tampered.stdout());
+    assertTrue(tampered.stdout().contains("could not be decrypted here"), tampered.stdout());
+
+    // without the identity the age archive is not guessed at
+    ExecResult noKey = hermesHarden("", "restore-test", "--remote", to);
+    assertEquals(3, noKey.exitCode(), noKey.stdout() + noKey.stderr());
+    assertTrue(noKey.stdout().contains("--identity FILE"), noKey.stdout());
+    assertEquals("", Files.readString(vps.vpsPath(RemoteVpsSetup.JAVA_TRAP_LOG)), "no Java ran");
+    System.out.printf("restore test over SSH %d ms%n", ms(t0, System.nanoTime()));
+  }
+
   /**
    * The wizard in a pseudo-terminal of 30×120 ({@code script(1)}) on the workstation: answers the
    * terminal's size question, types {@code keys} once the screen shows {@code when}, waits for the
