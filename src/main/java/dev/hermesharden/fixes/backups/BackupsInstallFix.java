@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code backups.install}: installs the encrypting tool's package when dpkg lacks it, writes the
@@ -38,9 +37,6 @@ public final class BackupsInstallFix implements Fix {
   public static final String ID = "backups.install";
   public static final String RECIPIENT = "backups.age-recipient";
 
-  /** An age X25519 public key: {@code age1} and 58 bech32 characters (answers files use it too). */
-  public static final Pattern AGE_KEY = Pattern.compile("age1[02-9ac-hj-np-z]{58}");
-
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
     Optional<String> home = HermesDir.locate(host, ctx);
@@ -48,7 +44,7 @@ public final class BackupsInstallFix implements Fix {
       return Plan.nothing(ID);
     }
     String recipient = ctx.answers().get(RECIPIENT).orElse("").strip();
-    if (!recipient.isEmpty() && !AGE_KEY.matcher(recipient).matches()) {
+    if (!recipient.isEmpty() && !AgeRecipient.valid(recipient)) {
       throw new BadInputException("answers", 0, RECIPIENT, "reason.input.age-recipient");
     }
     Optional<FileStat> st = host.lstat(home.get());

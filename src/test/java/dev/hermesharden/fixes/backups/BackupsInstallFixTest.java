@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code backups.install}: age when a recipient is given, never a private key or passphrase. */
 class BackupsInstallFixTest {
-  private static final String KEY = "age1" + "q".repeat(58);
+  /** A public key age-keygen printed. */
+  private static final String KEY =
+      "age1yw7whpsqp8j9mfluq04dd820ck53j3mljhk7wvyg7f4supprz3ps3nc8rm";
+
   private static final Params P = new Params(Map.of("keep", "14", "max-mb", "4096"));
 
   private static WriteFile written(Plan p, String path) {
@@ -113,7 +116,9 @@ class BackupsInstallFixTest {
         "age1qqqqqqqqqqqqqqqqqqqqqqqq qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
         "'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq'",
         "age1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ",
-        "age1bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+        "age1bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+        "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+        "age1yw7whpsqp8j9mfluq04dd820ck53j3mljhk7wvyg7f4supprz3ps3nc8rn"
       })
   void somethingThatIsNotAnAgePublicKeyIsRefusedWithASentenceThatNeverEchoesIt(String bad)
       throws Exception {
