@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermesharden.fixes.backups.BackupScript;
@@ -63,6 +64,15 @@ class BackupScriptSandboxTest {
           "/var/backups",
           "/opt",
           "/usr/local/sbin");
+
+  /** age on this machine (the workstation side and, shared, the VPS): .ci/run installs it. */
+  private static void needAge() {
+    boolean here = Files.isExecutable(Path.of("/usr/bin/age"));
+    if (!"required".equals(System.getenv("HH_SANDBOX"))) {
+      assumeTrue(here, "age is not installed (.ci/run installs it)");
+    }
+    assertTrue(here, "age must be installed (HH_SANDBOX=required; .ci/run installs it)");
+  }
 
   private static void ok(ExecResult r) {
     assertEquals(0, r.exitCode(), r.argv() + "\n" + r.stdout() + r.stderr());
@@ -154,6 +164,7 @@ class BackupScriptSandboxTest {
   @Timeout(300)
   void toAnAgeRecipientTheServerHoldsOnlyThePublicKeyAndTheRestoreCommandsWorkAsPrinted(
       SandboxVps vps) throws Exception {
+    needAge();
     Path ws = Files.createTempDirectory("hh-age-ws-");
     try {
       // the workstation: the admin's key pair, as age-keygen makes it; only its public half leaves
@@ -328,6 +339,45 @@ class BackupScriptSandboxTest {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /** The backup the age test above installed, run again after the package left the server. */
+  @Test
+  @Order(4)
+  @Timeout(120)
+  void withAgeGoneFromTheServerTheRunSaysSoAndMakesNoArchive(SandboxVps vps) throws Exception {
+    needAge();
+    String dir = BackupScript.DIR;
+    ExecResult before = vps.inVps(List.of("ls", "-A", dir));
+    ok(before);
+    // "removed" inside the VPS's own mount namespace only: an overlay whose top layer holds a
+    // whiteout (a 0/0 character device) for /usr/bin/age; this machine's /usr/bin is untouched
+    ok(vps.inVps(List.of("install", "-d", "-m", "0700", "/run/hh-no-age")));
+    ok(vps.inVps(List.of("mknod", "/run/hh-no-age/age", "c", "0", "0")));
+    ok(
+        vps.inVps(
+            List.of(
+                "mount",
+                "-t",
+                "overlay",
+                "overlay",
+                "-o",
+                "lowerdir=/run/hh-no-age:/usr/bin",
+                "/usr/bin")));
+    try {
+      assertNotEquals(0, vps.inVps(List.of("sh", "-c", "command -v age")).exitCode(), "hidden");
+      ExecResult run = vps.inVps(List.of("systemctl", "start", BackupScript.SERVICE));
+      assertNotEquals(0, run.exitCode(), run.toString());
+      assertTrue(
+          run.stderr()
+              .contains(
+                  "hermes-harden-backup: age is not installed (apt-get install age); no backup made"),
+          run.toString());
+      assertEquals(before.stdout(), vps.inVps(List.of("ls", "-A", dir)).stdout(), "no archive");
+    } finally {
+      // lazily: umount itself runs from the overlay, which keeps it busy
+      ok(vps.inVps(List.of("umount", "--lazy", "/usr/bin")));
     }
   }
 }
