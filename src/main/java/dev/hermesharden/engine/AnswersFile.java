@@ -1,5 +1,7 @@
 package dev.hermesharden.engine;
 
+import dev.hermesharden.fixes.backups.AgeRecipient;
+import dev.hermesharden.fixes.backups.BackupsInstallFix;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.system.accounts.UserName;
@@ -45,7 +47,7 @@ public record AnswersFile(Map<String, String> answers, Map<String, SkipReason> s
     k.put("docker.compose-files", Pattern.compile("/[^:\\n]*(?::/[^:\\n]*)*"));
     k.put("approvals.generate-api-key", Pattern.compile("yes|no"));
     // the admin's age public key for the backups (the private key never touches the server)
-    k.put("backups.age-recipient", Pattern.compile("age1[02-9ac-hj-np-z]{58}"));
+    k.put(BackupsInstallFix.RECIPIENT, AgeRecipient.FORM);
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -62,6 +64,10 @@ public record AnswersFile(Map<String, String> answers, Map<String, SkipReason> s
     }
     if (rule == UserName.PATTERN && !UserName.valid(value)) {
       throw new BadInputException(file, line, field, "reason.input.user-name", value);
+    }
+    if (rule == AgeRecipient.FORM && !AgeRecipient.valid(value)) {
+      // never echoed: what was pasted may be the AGE-SECRET-KEY itself
+      throw new BadInputException(file, line, field, "reason.input.age-recipient");
     }
     boolean network = key.equals(Answers.PRIVATE_PATH_CIDR);
     if (!rule.matcher(value).matches() || (network && Cidr.tryParse(value).isEmpty())) {

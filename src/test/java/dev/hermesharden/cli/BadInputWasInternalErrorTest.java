@@ -146,6 +146,34 @@ class BadInputWasInternalErrorTest {
   }
 
   @Test
+  void aMalformedAgeRecipientIsRefusedBeforeAnythingIsWrittenAndNeverEchoed() throws Exception {
+    vpsWith(CONFIG, c -> c);
+    String secret = "AGE-SECRET-KEY-1" + "Q".repeat(58);
+    for (String bad : List.of("age1notakey", "age1$(reboot) x", secret)) {
+      refused(
+          "--set: backups.age-recipient: this is not an age public key",
+          "--set: backups.age-recipient: das ist kein öffentlicher age-Schlüssel",
+          "apply",
+          "--step",
+          "backups",
+          "--set",
+          "backups.age-recipient=" + bad,
+          "--yes");
+    }
+    CliRun again =
+        CliRun.practice(
+            home,
+            "apply",
+            "--step",
+            "backups",
+            "--set",
+            "backups.age-recipient=" + secret,
+            "--lang",
+            "en");
+    assertFalse((again.out() + again.err()).contains(secret), again.out() + again.err());
+  }
+
+  @Test
   void anAnswersFileThatIsNotYamlNamesLineAndColumn() throws Exception {
     vpsWith(CONFIG, c -> c);
     Path file = home.resolve("bad.yaml");

@@ -45,7 +45,8 @@ public final class SandboxVps
   public static final String VPS_TAILNET = "100.64.0.10";
   static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   private static final List<String> MASKED =
-      List.of("/etc/", "/home/", "/root/", "/run/", "/var/log/", "/var/lib/", "/opt/");
+      List.of(
+          "/etc/", "/home/", "/root/", "/run/", "/var/log/", "/var/lib/", "/var/backups/", "/opt/");
 
   /** VPS directory and where its copy lives under the state dir (see holder.sh). */
   private static final List<String[]> VPS_DIRS =
@@ -57,6 +58,7 @@ public final class SandboxVps
           new String[] {"/var/run", "fs/run"},
           new String[] {"/var/log", "fs/log"},
           new String[] {"/var/lib", "fs/lib"},
+          new String[] {"/var/backups", "fs/backups"},
           new String[] {"/opt", "fs/opt"},
           new String[] {"/usr/local/sbin", "fs/sbin"});
 

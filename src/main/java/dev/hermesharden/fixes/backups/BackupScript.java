@@ -5,7 +5,9 @@ import dev.hermesharden.host.ShellQuoting;
 /**
  * The daily backup of HERMES_HOME as files: the script root runs and its two systemd units (written
  * like the monthly review's, docs/backups.md). Every value is single-quoted into the script ({@link
- * ShellQuoting#quote}); nothing is read from a file another account can change at run time.
+ * ShellQuoting#quote}); nothing is read from a file another account can change at run time. The
+ * admin's age recipient is never part of the script: {@code age} reads it from root's {@link
+ * #RECIPIENTS} file, which the fix writes.
  *
  * <p>HERMES_HOME belongs to the service account, which we assume hostile (docs/threat-model.md):
  * {@code tar} runs <em>as the directory's owner</em> ({@code setpriv … --clear-groups
@@ -20,6 +22,10 @@ public final class BackupScript {
   public static final String PATH = "/usr/local/sbin/hermes-harden-backup";
   public static final String DIR = "/var/backups/hermes-harden";
   public static final String PASSPHRASE = "/etc/hermes-harden/backup.pass";
+
+  /** The age recipients file ({@code age --recipients-file}): public keys only, one a line. */
+  public static final String RECIPIENTS = "/etc/hermes-harden/backup.age-recipients";
+
   public static final String SERVICE = "hermes-harden-backup.service";
   public static final String TIMER = "hermes-harden-backup.timer";
   public static final String UNIT_DIR = "/etc/systemd/system";
@@ -28,8 +34,9 @@ public final class BackupScript {
    * @param home HERMES_HOME
    * @param account who owns it: tar runs as this account ({@code root}: directly)
    * @param group its group: tar's group
-   * @param ageRecipient the admin's {@code age1…} public key, or empty for {@code gpg --symmetric}
-   *     with a passphrase kept in {@link #PASSPHRASE} (root's, 0600, made on the first run)
+   * @param ageRecipient the admin's {@code age1…} public key (the fix writes it to {@link
+   *     #RECIPIENTS}), or empty for {@code gpg --symmetric} with a passphrase kept in {@link
+   *     #PASSPHRASE} (root's, 0600, made on the first run)
    */
   public record Settings(
       String home, String account, String group, String ageRecipient, int keep, int maxMegabytes) {
@@ -40,20 +47,29 @@ public final class BackupScript {
     public String extension() {
       return age() ? ".tar.age" : ".tar.gpg";
     }
+
+    /** The Debian package of the encrypting tool: {@code age}, or {@code gpg}. */
+    public String tool() {
+      return age() ? "age" : "gpg";
+    }
   }
 
   private BackupScript() {}
 
   public static String script(Settings s) {
-    return script(s, DIR, PASSPHRASE);
+    return script(s, DIR, s.age() ? RECIPIENTS : PASSPHRASE);
   }
 
-  /** The script with other places for the archives and the passphrase (tests). */
-  public static String script(Settings s, String dir, String passphrase) {
+  /**
+   * The script with other places for the archives and the key file (tests).
+   *
+   * @param keyFile the age recipients file (age) or the passphrase file (gpg)
+   */
+  public static String script(Settings s, String dir, String keyFile) {
     String encrypt =
         s.age()
-            ? "age --encrypt --recipient " + ShellQuoting.quote(s.ageRecipient()) + " > \"$tmp\""
-            : "gpg --batch --yes --quiet --pinentry-mode loopback --passphrase-file \"$pass\""
+            ? "age --encrypt --recipients-file \"$keys\" > \"$tmp\""
+            : "gpg --batch --yes --quiet --pinentry-mode loopback --passphrase-file \"$keys\""
                 + " --symmetric --cipher-algo AES256 --output - > \"$tmp\"";
     String asOwner =
         s.account().equals("root")
@@ -77,8 +93,8 @@ public final class BackupScript {
         + "dest="
         + ShellQuoting.quote(dir)
         + "\n"
-        + "pass="
-        + ShellQuoting.quote(passphrase)
+        + "keys="
+        + ShellQuoting.quote(keyFile)
         + "\n"
         + "keep="
         + s.keep()
@@ -86,12 +102,26 @@ public final class BackupScript {
         + "max_kb="
         + (s.maxMegabytes() * 1024L)
         + "\n"
+        + "# Without its tool the run would fail in the pipe with a bare \"not found\": say it here.\n"
+        + "if ! command -v "
+        + s.tool()
+        + " >/dev/null; then\n"
+        + "  echo \"hermes-harden-backup: "
+        + s.tool()
+        + " is not installed (apt-get install "
+        + s.tool()
+        + "); no backup made\" >&2\n"
+        + "  exit 1\n"
+        + "fi\n"
         + "install -d -m 0700 -o root -g root \"$dest\"\n"
         + (s.age()
-            ? ""
-            : "if [ ! -s \"$pass\" ]; then\n"
-                + "  install -d -m 0700 \"$(dirname \"$pass\")\"\n"
-                + "  head -c 48 /dev/urandom | base64 -w0 > \"$pass\"\n"
+            ? "if [ ! -s \"$keys\" ]; then\n"
+                + "  echo \"hermes-harden-backup: no age recipient in $keys; no backup made\" >&2\n"
+                + "  exit 1\n"
+                + "fi\n"
+            : "if [ ! -s \"$keys\" ]; then\n"
+                + "  install -d -m 0700 \"$(dirname \"$keys\")\"\n"
+                + "  head -c 48 /dev/urandom | base64 -w0 > \"$keys\"\n"
                 + "fi\n")
         + "stamp=$(date -u +%Y%m%dT%H%M%SZ)\n"
         + "name=\"hermes-$stamp\"\n"

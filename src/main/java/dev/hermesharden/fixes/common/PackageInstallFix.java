@@ -33,11 +33,7 @@ public final class PackageInstallFix implements Fix {
     String pkg = params.string("package");
     String unit = params.string("unit", "");
     List<PlannedAction> actions = new ArrayList<>();
-    if (!PackageInstalledCheck.installed(PackageInstalledCheck.query(host, pkg))) {
-      actions.add(
-          RunCommand.of("apt-get", "-y", "-o", "Dpkg::Options::=--force-confold", "install", pkg)
-              .withTimeout(Duration.ofMinutes(10)));
-    }
+    installIfMissing(host, pkg, actions);
     if (!unit.isEmpty()) {
       UnitActiveCheck.Facts svc = UnitActiveCheck.query(host, unit);
       if (!actions.isEmpty()
@@ -47,5 +43,21 @@ public final class PackageInstallFix implements Fix {
       }
     }
     return new Plan(id, actions);
+  }
+
+  /**
+   * Adds the {@code apt-get install} of {@code pkg} to {@code actions} when dpkg does not have it.
+   *
+   * @return whether it was added
+   */
+  public static boolean installIfMissing(Host host, String pkg, List<PlannedAction> actions)
+      throws HostException {
+    if (PackageInstalledCheck.installed(PackageInstalledCheck.query(host, pkg))) {
+      return false;
+    }
+    actions.add(
+        RunCommand.of("apt-get", "-y", "-o", "Dpkg::Options::=--force-confold", "install", pkg)
+            .withTimeout(Duration.ofMinutes(10)));
+    return true;
   }
 }
