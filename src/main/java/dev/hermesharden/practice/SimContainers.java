@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermesharden.checks.containers.ContainerFacts;
 import dev.hermesharden.system.compose.ComposeFile;
-import dev.hermesharden.system.compose.ComposeHardening;
 import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.Interpolation;
 import dev.hermesharden.system.compose.PortPublish;
 import dev.hermesharden.system.compose.VolumeMount;
+import dev.hermesharden.system.docker.Confinement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,7 +167,7 @@ final class SimContainers {
    * container, as one JSON object: the logging driver falls back to the daemon's default in {@code
    * /etc/docker/daemon.json} (json-file without options when it names none), as dockerd does.
    */
-  private static String confinement(SimFs fs, ComposeHardening h) {
+  private static String confinement(SimFs fs, Confinement h) {
     ObjectNode hc = SimDocker.Json.MAPPER.createObjectNode();
     h.securityOpt().forEach(hc.putArray("SecurityOpt")::add);
     h.capDrop().forEach(hc.putArray("CapDrop")::add);

@@ -495,7 +495,8 @@ class RemoteModeSandboxTest {
             new dev.hermesharden.fixes.backups.BackupScript.Settings(
                 "/opt/hermes/data", "root", "root", recipient, 5, 64),
             dest,
-            "/var/lib/hh-restore/backup.pass"));
+            "/var/lib/hh-restore/recipients"));
+    Files.writeString(p.resolveSibling("recipients"), recipient + "\n");
     Thread.sleep(1100); // a stamp of its own, newer than any archive of the steps before
     ok(vps, "bash", script);
 

@@ -6,14 +6,13 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.Scratch;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.hermes.HermesConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -113,11 +112,10 @@ public final class RestoreTest {
       throw new Failed("restore.copy-failed", path, sum.stderr().strip());
     }
     String serverSha = sum.stdout().substring(0, 64);
-    Path work = Files.createTempDirectory("hermes-harden-restore-", owner());
-    Path copy = work.resolve("archive");
-    Path tar = work.resolve("archive.tar");
-    try {
-      String localSha = copy(server, path, st.size(), copy);
+    try (Scratch work = Scratch.create("hermes-harden-restore-")) {
+      Path copy = work.file("archive");
+      Path tar = work.file("archive.tar");
+      String localSha = copy(server, path, st.size(), work);
       if (!localSha.equals(serverSha)) {
         throw new Failed("restore.changed", path);
       }
@@ -179,18 +177,14 @@ public final class RestoreTest {
         config = out.stdout().length() + " B";
       }
       return new Result(path, st.size(), serverSha, encryption, names.size(), config);
-    } finally {
-      for (Path p : List.of(tar, copy, work)) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 
   /** Copies the archive in chunks of {@link #CHUNK} and returns the copy's SHA-256. */
-  private static String copy(Host server, String path, long size, Path to)
+  private static String copy(Host server, String path, long size, Scratch to)
       throws Failed, HostException, IOException {
     MessageDigest sha = sha256();
-    try (OutputStream out = Files.newOutputStream(to)) {
+    try (OutputStream out = to.append("archive")) {
       for (long off = 0; off < size; off += CHUNK) {
         long len = Math.min(CHUNK, size - off);
         ExecResult r =
@@ -221,7 +215,7 @@ public final class RestoreTest {
   }
 
   /** {@code od -An -tx1} text back to bytes (whitespace between the pairs ignored). */
-  static byte[] hex(String od) {
+  public static byte[] hex(String od) {
     StringBuilder digits = new StringBuilder(od.length() / 3 * 2 + 2);
     for (int i = 0; i < od.length(); i++) {
       char c = od.charAt(i);
@@ -239,10 +233,6 @@ public final class RestoreTest {
       throw new Failed("restore.no-passphrase", file);
     }
     return (pass.get().strip() + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static java.nio.file.attribute.FileAttribute<?> owner() {
-    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   }
 
   private static MessageDigest sha256() {

@@ -5,10 +5,10 @@ import dev.hermesharden.checks.Reason;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.system.compose.ComposeFile;
-import dev.hermesharden.system.compose.ComposeHardening;
 import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.Interpolation;
 import dev.hermesharden.system.compose.VolumeMount;
+import dev.hermesharden.system.docker.Confinement;
 import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.hermes.LiteralSecretScanner;
 import java.util.LinkedHashMap;
@@ -126,7 +126,7 @@ public final class ContainerRules {
             .toList());
   }
 
-  private static String lacksNoNewPrivileges(ComposeHardening h) {
+  private static String lacksNoNewPrivileges(Confinement h) {
     return h.securityOpt().stream()
             .map(o -> o.replace('=', ':').replace(" ", ""))
             .anyMatch(o -> o.equals("no-new-privileges:true") || o.equals("no-new-privileges"))
@@ -134,17 +134,17 @@ public final class ContainerRules {
         : "security_opt";
   }
 
-  private static String lacksCapDrop(ComposeHardening h) {
+  private static String lacksCapDrop(Confinement h) {
     return h.capDrop().isEmpty() ? "cap_drop" : "";
   }
 
-  private static String lacksLimits(ComposeHardening h) {
+  private static String lacksLimits(Confinement h) {
     boolean cpu = !h.cpus().isEmpty() && !h.cpus().matches("0*(\\.0*)?");
     boolean mem = !h.memory().isEmpty() && !h.memory().matches("0+[a-zA-Z]*");
     return cpu && mem ? "" : !cpu && !mem ? "cpus, mem_limit" : !cpu ? "cpus" : "mem_limit";
   }
 
-  private static String lacksLogRotation(ComposeHardening h, boolean daemonBounded) {
+  private static String lacksLogRotation(Confinement h, boolean daemonBounded) {
     if (h.logDriver().equals("local") || h.logOptions().containsKey("max-size")) {
       return "";
     }
@@ -175,7 +175,7 @@ public final class ContainerRules {
   }
 
   private static Verdict perService(
-      ContainerFacts f, Function<ComposeHardening, String> missing, String ok, String fail) {
+      ContainerFacts f, Function<Confinement, String> missing, String ok, String fail) {
     return perService(f, missing, s -> "", ok, fail);
   }
 
@@ -189,7 +189,7 @@ public final class ContainerRules {
    */
   private static Verdict perService(
       ContainerFacts f,
-      Function<ComposeHardening, String> missing,
+      Function<Confinement, String> missing,
       Function<ComposeService, String> other,
       String ok,
       String fail) {

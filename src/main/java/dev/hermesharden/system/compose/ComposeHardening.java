@@ -1,5 +1,6 @@
 package dev.hermesharden.system.compose;
 
+import dev.hermesharden.system.docker.Confinement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,27 +9,14 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
- * What a compose service says about its confinement, as written: {@code security_opt}, {@code
+ * Reads what a compose service says about its confinement, as written: {@code security_opt}, {@code
  * cap_drop}, CPU and memory limits ({@code cpus}/{@code mem_limit} or {@code
  * deploy.resources.limits}), and its {@code logging} driver and options.
  */
-public record ComposeHardening(
-    List<String> securityOpt,
-    List<String> capDrop,
-    String cpus,
-    String memory,
-    String logDriver,
-    Map<String, String> logOptions) {
-  public static final ComposeHardening NONE =
-      new ComposeHardening(List.of(), List.of(), "", "", "", Map.of());
+final class ComposeHardening {
+  private ComposeHardening() {}
 
-  public ComposeHardening {
-    securityOpt = List.copyOf(securityOpt);
-    capDrop = List.copyOf(capDrop);
-    logOptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(logOptions));
-  }
-
-  static ComposeHardening of(Map<String, NodeTuple> service) {
+  static Confinement of(Map<String, NodeTuple> service) {
     Map<String, NodeTuple> limits =
         YamlNodes.entries(
             YamlNodes.value(
@@ -48,7 +36,7 @@ public record ComposeHardening(
     Map<String, String> options = new LinkedHashMap<>();
     YamlNodes.entries(YamlNodes.value(logging, "options"))
         .forEach((k, t) -> options.put(k, YamlNodes.text(t.getValueNode())));
-    return new ComposeHardening(
+    return new Confinement(
         texts(YamlNodes.value(service, "security_opt")),
         texts(YamlNodes.value(service, "cap_drop")),
         cpus.strip(),

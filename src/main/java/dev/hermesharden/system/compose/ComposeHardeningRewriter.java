@@ -1,5 +1,6 @@
 package dev.hermesharden.system.compose;
 
+import dev.hermesharden.system.docker.Confinement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class ComposeHardeningRewriter {
   }
 
   private static List<String> missing(ComposeService s, Values v) {
-    ComposeHardening h = s.hardening();
+    Confinement h = s.hardening();
     List<String> out = new ArrayList<>();
     if (h.securityOpt().isEmpty()) {
       out.add("security_opt:\n  - no-new-privileges:true");

@@ -1,5 +1,6 @@
 package dev.hermesharden.system.compose;
 
+import dev.hermesharden.system.docker.Confinement;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public record ComposeService(
     Map<String, String> environment,
     List<String> envFiles,
     List<String> command,
-    ComposeHardening hardening) {
+    Confinement hardening) {
 
   public ComposeService {
     ports = List.copyOf(ports);

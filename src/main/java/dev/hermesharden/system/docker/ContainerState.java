@@ -1,6 +1,5 @@
 package dev.hermesharden.system.docker;
 
-import dev.hermesharden.system.compose.ComposeHardening;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ public record ContainerState(
     Map<String, String> labels,
     List<String> env,
     List<String> command,
-    ComposeHardening confinement) {
+    Confinement confinement) {
 
   /** One published port: {@code "8642/tcp":[{"HostIp":"0.0.0.0","HostPort":"8642"}]}. */
   public record Binding(String containerPort, String hostIp, String hostPort) {
@@ -84,7 +83,7 @@ public record ContainerState(
         labels,
         List.of(),
         List.of(),
-        ComposeHardening.NONE);
+        Confinement.NONE);
   }
 
   /** {@code Config.Env} as a map; for a name set twice the last wins, as in Docker. */

@@ -2,7 +2,6 @@ package dev.hermesharden.system.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hermesharden.system.compose.ComposeHardening;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +84,7 @@ public final class DockerInspectParser {
    * limit. Docker fills {@code LogConfig} in from the daemon's defaults when it creates the
    * container, so the driver here is the one in force.
    */
-  static ComposeHardening confinement(JsonNode hc) {
+  static Confinement confinement(JsonNode hc) {
     List<String> securityOpt = new ArrayList<>();
     hc.path("SecurityOpt").forEach(o -> securityOpt.add(o.asText("")));
     List<String> capDrop = new ArrayList<>();
@@ -102,7 +101,7 @@ public final class DockerInspectParser {
     for (Map.Entry<String, JsonNode> e : hc.path("LogConfig").path("Config").properties()) {
       logOptions.put(e.getKey(), e.getValue().asText(""));
     }
-    return new ComposeHardening(
+    return new Confinement(
         securityOpt,
         capDrop,
         cpus,
