@@ -13,12 +13,14 @@ import dev.hermesharden.system.sudoers.SudoGrantees.Grant;
 import dev.hermesharden.system.sudoers.Sudoers;
 import dev.hermesharden.system.sudoers.SudoersFile;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Kind {@code watch-sudoers}: only root and the admin can use sudo. Reads the files sudo reads
@@ -60,16 +62,8 @@ public final class SudoersCheck implements Check<SudoersCheck.Facts> {
   /** Every account and group, and any a rule names that enumeration did not list (NSS). */
   private static SudoGrantees.Accounts accounts(Host host, List<SudoersFile> files)
       throws HostException {
-    List<PasswdEntry> users = new ArrayList<>();
-    List<GroupEntry> groups = new ArrayList<>();
-    host.exec("getent", "passwd")
-        .stdout()
-        .lines()
-        .forEach(l -> PasswdEntry.parse(l).ifPresent(users::add));
-    host.exec("getent", "group")
-        .stdout()
-        .lines()
-        .forEach(l -> GroupEntry.parse(l).ifPresent(groups::add));
+    List<PasswdEntry> users = getent(host, "passwd", List.of(), PasswdEntry::parse);
+    List<GroupEntry> groups = getent(host, "group", List.of(), GroupEntry::parse);
     Set<String> userNames = new LinkedHashSet<>();
     Set<String> groupNames = new LinkedHashSet<>();
     for (SudoersFile f : files) {
@@ -87,22 +81,29 @@ public final class SudoersCheck implements Check<SudoersCheck.Facts> {
       }
     }
     if (!userNames.isEmpty()) {
-      List<String> argv = new ArrayList<>(List.of("getent", "passwd", "--"));
-      argv.addAll(userNames);
-      host.exec(argv, Host.DEFAULT_TIMEOUT)
-          .stdout()
-          .lines()
-          .forEach(l -> PasswdEntry.parse(l).ifPresent(users::add));
+      users.addAll(getent(host, "passwd", userNames, PasswdEntry::parse));
     }
     if (!groupNames.isEmpty()) {
-      List<String> argv = new ArrayList<>(List.of("getent", "group", "--"));
-      argv.addAll(groupNames);
-      host.exec(argv, Host.DEFAULT_TIMEOUT)
-          .stdout()
-          .lines()
-          .forEach(l -> GroupEntry.parse(l).ifPresent(groups::add));
+      groups.addAll(getent(host, "group", groupNames, GroupEntry::parse));
     }
     return new SudoGrantees.Accounts(users, groups);
+  }
+
+  /** {@code getent DB [-- KEY...]}: every entry without keys; the well-formed lines parsed. */
+  private static <T> List<T> getent(
+      Host host, String db, Collection<String> keys, Function<String, Optional<T>> parse)
+      throws HostException {
+    List<String> argv = new ArrayList<>(List.of("getent", db));
+    if (!keys.isEmpty()) {
+      argv.add("--");
+      argv.addAll(keys);
+    }
+    List<T> out = new ArrayList<>();
+    host.exec(argv, Host.DEFAULT_TIMEOUT)
+        .stdout()
+        .lines()
+        .forEach(l -> parse.apply(l).ifPresent(out::add));
+    return out;
   }
 
   @Override
