@@ -13,8 +13,10 @@ import java.util.Optional;
 /**
  * Accounts of the practice VPS: seeds Ubuntu 24.04's passwd/group/shadow with root (password,
  * ed25519 key) and {@code admin} (uid 1000, password, not in sudo, a weak rsa 2048 key under a
- * loose {@code ~/.ssh}), and answers {@code getent}, {@code passwd -S}, {@code id}, {@code adduser
- * --disabled-password}, {@code usermod -aG|-s} and {@code gpasswd -d} like the real tools.
+ * loose {@code ~/.ssh}; cloud-init's sudoers drop-in gives it sudo without a password, as on a
+ * cloud image whose default user it is), and answers {@code getent}, {@code passwd -S}, {@code id},
+ * {@code adduser --disabled-password}, {@code usermod -aG|-s} and {@code gpasswd -d} like the real
+ * tools.
  */
 final class SimUsers implements SimComponent {
   @Override
@@ -27,6 +29,13 @@ final class SimUsers implements SimComponent {
     fs.put(
         "/root/.ssh/authorized_keys",
         SimFile.file(SimUserDb.ROOT_KEY + "\n", "root", "root", 0600));
+    fs.put("/etc/sudoers", SimFile.file(SimUsersSeed.SUDOERS, "root", "root", 0440));
+    fs.put("/etc/sudoers.d", SimFile.dir("root", "root", 0755));
+    fs.put(
+        "/etc/sudoers.d/README", SimFile.file(SimUsersSeed.SUDOERS_README, "root", "root", 0440));
+    fs.put(
+        "/etc/sudoers.d/90-cloud-init-users",
+        SimFile.file(SimUsersSeed.CLOUD_INIT_SUDOERS, "root", "root", 0440));
     home(fs, "admin", "admin");
     fs.put("/home/admin/.ssh", SimFile.dir("admin", "admin", 0755));
     fs.put(

@@ -172,4 +172,85 @@ final class SimUsersSeed {
       """
       # ~/.bash_logout: executed by bash(1) when login shell exits.
       """;
+
+  /** Ubuntu 24.04's {@code /etc/sudoers} (package sudo), 0440. */
+  static final String SUDOERS =
+      """
+      #
+      # This file MUST be edited with the 'visudo' command as root.
+      #
+      # Please consider adding local content in /etc/sudoers.d/ instead of
+      # directly modifying this file.
+      #
+      # See the man page for details on how to write a sudoers file.
+      #
+      Defaults	env_reset
+      Defaults	mail_badpass
+      Defaults	secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin"
+
+      # This fixes CVE-2005-4890 and possibly breaks some versions of kdesu
+      # (#1011624, https://bugs.kde.org/show_bug.cgi?id=452532)
+      Defaults	use_pty
+
+      # This preserves proxy settings from user environments of root
+      # equivalent users (group sudo)
+      #Defaults:%sudo env_keep += "http_proxy https_proxy ftp_proxy all_proxy no_proxy"
+
+      # Host alias specification
+
+      # User alias specification
+
+      # Cmnd alias specification
+
+      # User privilege specification
+      root	ALL=(ALL:ALL) ALL
+
+      # Members of the admin group may gain root privileges
+      %admin ALL=(ALL) ALL
+
+      # Allow members of group sudo to execute any command
+      %sudo	ALL=(ALL:ALL) ALL
+
+      # See sudoers(5) for more information on "@include" directives:
+
+      @includedir /etc/sudoers.d
+      """;
+
+  /** What cloud-init writes for the image's default user (here the practice admin), 0440. */
+  static final String CLOUD_INIT_SUDOERS =
+      """
+      # Created by cloud-init v. 24.4-0ubuntu1~24.04.2 on Sun, 24 Nov 2024 00:00:00 +0000
+
+      # User rules for admin
+      admin ALL=(ALL) NOPASSWD:ALL
+      """;
+
+  /** The sudo package's {@code /etc/sudoers.d/README}, 0440 (sudo skips it: no rules). */
+  static final String SUDOERS_README =
+      """
+      #
+      # The default /etc/sudoers file created on installation of the
+      # sudo  package now includes the directive:
+      #
+      # 	@includedir /etc/sudoers.d
+      #
+      # This will cause sudo to read and parse any files in the /etc/sudoers.d
+      # directory that do not end in '~' or contain a '.' character.
+      #
+      # Note that there must be at least one file in the sudoers.d directory (this
+      # one will do).
+      #
+      # Note also, that because sudoers contents can vary widely, no attempt is
+      # made to add this directive to existing sudoers files on upgrade.  Feel free
+      # to add the above directive to the end of your /etc/sudoers file to enable
+      # this functionality for existing installations if you wish! Sudo
+      # versions older than the one in Debian 11 (bullseye) require the
+      # directive will only support the old syntax #includedir, and the current
+      # sudo will happily accept both @includedir and #includedir
+      #
+      # Finally, please note that using the visudo command is the recommended way
+      # to update sudoers content, since it protects against many failure modes.
+      # See the man page for visudo and sudoers for more information.
+      #
+      """;
 }

@@ -142,33 +142,6 @@ class WatchChecksTest {
   }
 
   @Test
-  void sudoersFailOnAnotherMemberOrAnUnknownDropIn() {
-    SudoersCheck c = new SudoersCheck();
-    Params allowed = new Params(Map.of("allowed", List.of("README")));
-    assertEquals(
-        Status.PASS,
-        c.evaluate(
-                new SudoersCheck.Facts(Optional.of(List.of("admin")), List.of("README")),
-                allowed,
-                CTX)
-            .status());
-    assertEquals(
-        Status.FAIL,
-        c.evaluate(
-                new SudoersCheck.Facts(Optional.of(List.of("admin", "eve")), List.of()),
-                allowed,
-                CTX)
-            .status());
-    Verdict dropIn =
-        c.evaluate(
-            new SudoersCheck.Facts(Optional.of(List.of("admin")), List.of("README", "zz-hermes")),
-            allowed,
-            CTX);
-    assertEquals(Status.FAIL, dropIn.status());
-    assertEquals("/etc/sudoers.d/zz-hermes", dropIn.details().get("drop-in zz-hermes"));
-  }
-
-  @Test
   void onlyExpectedProgramsMayListenPublicly() {
     PublicListenersCheck c = new PublicListenersCheck();
     Params sshd = new Params(Map.of("expected", List.of("sshd")));
