@@ -9,6 +9,7 @@ colon is in the form `ShellQuoting.join` writes (plain words, '...' with '\\'' f
 $'...' with \\\\ \\' \\n \\t \\r \\xHH). It is split here back into words; no shell ever sees it.
 
 Not replayed, and listed by --list:
+  * a line whose words, quoted again as ShellQuoting.quote does, do not give the traced text;
   * a command that was given input (`(input N B)`): the trace never says which bytes. In an audit
     that is the fail2ban probe, a failing ssh login, which also writes to auth.log;
   * a command whose program and arguments are not on the read-only list below: a benchmark must
@@ -64,6 +65,26 @@ def split(line):
         words.append("".join(word))
         i += 1
     return words
+
+
+PLAIN = re.compile(r"[A-Za-z0-9_@%+=:,./-]+")
+
+
+def quote(word):
+    """ShellQuoting.quote, to check that a split gives back the very words the trace showed."""
+    if PLAIN.fullmatch(word):
+        return word
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in word):
+        out = []
+        for c in word:
+            if c in "\\'\n\t\r":
+                out.append({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\t": "\\t", "\r": "\\r"}[c])
+            elif ord(c) < 0x20 or ord(c) == 0x7F:
+                out.append("\\x%02x" % ord(c))
+            else:
+                out.append(c)
+        return "$'" + "".join(out) + "'"
+    return "'" + word.replace("'", "'\\''") + "'"
 
 
 def fail2ban_client(a):
@@ -124,8 +145,13 @@ def commands(trace):
         m = LINE.match(line.rstrip("\n"))
         if not m:
             continue
-        argv = split(m.group(2))
-        if m.group(1):
+        try:
+            argv = split(m.group(2))
+        except (IndexError, KeyError, ValueError):
+            argv = None
+        if argv is None or " ".join(map(quote, argv)) != m.group(2):
+            skipped.append(("its words do not quote back to the traced text", [m.group(2)]))
+        elif m.group(1):
             skipped.append(("given input", argv))
         elif argv[0] not in READ_ONLY or not READ_ONLY[argv[0]](argv[1:]):
             skipped.append(("not on the read-only list", argv))
