@@ -12,7 +12,7 @@
 # Bar: within 1.5x of 1x in time and memory, the same verdicts. Asserts nothing; prints figures.
 # Needs root and the sandbox packages (.ci/run installs them). Tears both sandboxes down on exit.
 # Usage: src/bench/audit-authlog.sh [rounds]   (build first: mvn -q -B package -DskipTests)
-#        SIZE_MB=100 (default)
+#        SIZE_MB=100 (default); TOOL=OTHER/hermes-harden measures another build (e.g. an older one)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-5}"
@@ -25,7 +25,7 @@ sandbox_up "lg1$$" "$sb1"
 h1=$holder
 sandbox_up "lg2$$" "$sb2"
 h2=$holder
-tool="$PWD/hermes-harden"
+tool="${TOOL:-$PWD/hermes-harden}" # TOOL=.../hermes-harden measures another build
 in_vps "$h2" python3 "$PWD/src/bench/grow-authlog.py" /var/log/auth.log $((size_mb * 1024 * 1024))
 printf '[sshd]\nenabled = true\nbackend = polling\nlogpath = /var/log/auth.log\n' >"$sb1/jail.local"
 for h in "$h1" "$h2"; do

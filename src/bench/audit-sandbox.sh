@@ -16,7 +16,7 @@
 # also asks fail2ban-client and runs its probe.
 # Needs root and the sandbox packages (.ci/run installs them). Tears the sandbox down on exit.
 # Usage: src/bench/audit-sandbox.sh [rounds]   (build first: mvn -q -B package -DskipTests)
-#        KEEP_TRACE=FILE keeps the last traced run.
+#        KEEP_TRACE=FILE keeps the last traced run; TOOL=OTHER/hermes-harden measures another build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-5}"
@@ -30,7 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 sandbox_up "bench$$" "$sb"
-tool="$PWD/hermes-harden"
+tool="${TOOL:-$PWD/hermes-harden}" # TOOL=.../hermes-harden measures another build
 replay="$PWD/src/bench/replay-parallel.py"
 if [[ "${FAIL2BAN:-off}" == on ]]; then
   printf '[sshd]\nenabled = true\nbackend = polling\nlogpath = /var/log/auth.log\n' >"$sb/jail.local"
