@@ -8,40 +8,35 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-5}"
-id="rbench$$"
 sb="/tmp/hh-sandbox-rbench-$$"
-res="$PWD/src/test/resources/sandbox"
+# shellcheck source=sandbox-lib.sh
+source src/bench/sandbox-lib.sh
 home="$(mktemp -d /tmp/hh-rbench-home-XXXXXX)"
 cleanup() {
   set +e # the teardown must run whatever failed before it
-  bash "$res/down.sh" "$id" "$sb" >/dev/null 2>&1
+  sandbox_down_all
   rm -rf -- "$home"
 }
 trap cleanup EXIT
-bash "$res/up.sh" "$id" "$sb" "$res"
-holder=$(cat "$sb/holder.pid")
-in_vps() {
-  nsenter --target "$holder" --mount --uts --net -- env -i \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"
-}
+sandbox_up "rbench$$" "$sb"
+id="rbench$$"
 # the JVM takes its home from the password database, not HOME: the admin's ~/.ssh is given to it
 ws_env=(env -i PATH=/usr/bin:/bin HOME="$home" USER=bench LANG=C.UTF-8
   JAVA_TOOL_OPTIONS="-Duser.home=$home")
 on_ws() { nsenter --net="/var/run/netns/hhws-$id" -- "${ws_env[@]}" "$@"; }
 # the admin as cloud images have it: in group sudo, sudo without a password
-in_vps usermod -aG sudo admin
-in_vps install -m 0440 /dev/null /etc/sudoers.d/hh-bench
-in_vps sh -c 'printf "admin ALL=(ALL:ALL) NOPASSWD: ALL\n" >/etc/sudoers.d/hh-bench'
+in_vps "$holder" usermod -aG sudo admin
+in_vps "$holder" install -m 0440 /dev/null /etc/sudoers.d/hh-bench
+in_vps "$holder" sh -c 'printf "admin ALL=(ALL:ALL) NOPASSWD: ALL\n" >/etc/sudoers.d/hh-bench'
 install -d -m 0700 "$home/.ssh"
 cp "$sb/ws/id_ed25519" "$sb/ws/id_ed25519.pub" "$home/.ssh/"
-printf '203.0.113.10 %s\n' "$(in_vps cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub)" \
+printf '203.0.113.10 %s\n' "$(in_vps "$holder" cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub)" \
   >"$home/.ssh/known_hosts"
 tool="$PWD/hermes-harden"
 target=(--remote admin@203.0.113.10)
 # warm-up (CDS archive, sshd's first login); each must give the audit's answer (3: findings)
-in_vps "$tool" audit --json >/dev/null || [[ $? -eq 3 ]]
+in_vps "$holder" "$tool" audit --json >/dev/null || [[ $? -eq 3 ]]
 on_ws "$tool" "${target[@]}" audit --json >/dev/null || [[ $? -eq 3 ]]
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 secs() { /usr/bin/time -f '%e' "$@" 2>&1 >/dev/null | tail -n 1; }
 local_=() remote=() jvm=()
 for ((i = 0; i < runs; i++)); do
