@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A whole audit (every step's checks, side by side, as {@code audit} runs them) reads each file of
- * the host once and parses each compose file, {@code config.yaml} and {@code .env} once: what
- * reaches the host below the run's cache is counted. Before, the compose file was parsed by every
- * docker, hermes-dir and approvals check (~27 times per audit).
+ * the host once and parses each compose file, {@code config.yaml}, {@code .env}, {@code ufw
+ * status}, {@code iptables-save} and {@code authorized_keys} once: what reaches the host below the
+ * run's cache is counted. Before, the compose file was parsed by every docker, hermes-dir and
+ * approvals check (~27 times per audit), and the firewall's two outputs and the keys by each of
+ * their checks.
  */
 class ParsedOncePerRunTest {
   @Test
@@ -46,7 +48,10 @@ class ParsedOncePerRunTest {
                 List.of(
                     "compose /opt/hermes/docker-compose.yml",
                     "hermes-config /opt/hermes/data/config.yaml",
-                    "dotenv /opt/hermes/data/.env")),
+                    "dotenv /opt/hermes/data/.env",
+                    "ufw-status ufw status verbose",
+                    "iptables-save iptables-save",
+                    "authorized-keys /root/.ssh/authorized_keys")),
         "the audit parsed through the host: " + host.parses);
     host.parses.forEach((what, n) -> assertEquals(1, n, "parsed " + what));
     assertTrue(host.reads.containsKey("/opt/hermes/data/config.yaml"), host.reads.toString());

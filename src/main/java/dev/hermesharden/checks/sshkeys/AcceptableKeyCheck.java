@@ -4,7 +4,6 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
-import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ public final class AcceptableKeyCheck extends AdminKeysCheck {
     List<String> good = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     for (AdminKeys.KeyFile file : f.effectiveFiles()) {
-      for (AuthorizedKey k : AuthorizedKeysParser.parse(file.text().orElse("")).keys()) {
+      for (AuthorizedKey k : file.keys()) {
         Optional<String> why = k.rejection();
         if (why.isPresent()) {
           rejected.add(k.label() + ": " + why.get());

@@ -8,7 +8,9 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
+import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +38,35 @@ public record AdminKeys(
   }
 
   /** One candidate keys file. */
+  /**
+   * @param keys what the text holds, parsed once per run ({@link AuthorizedKeysParser#parse(Host,
+   *     String, String)})
+   */
   public record KeyFile(
-      String path, boolean effective, Optional<FileStat> stat, Optional<String> text) {}
+      String path,
+      boolean effective,
+      Optional<FileStat> stat,
+      Optional<String> text,
+      List<AuthorizedKey> keys) {
+    public KeyFile {
+      keys = List.copyOf(keys);
+    }
+
+    /** A file whose keys are parsed from its text here (tests). */
+    public KeyFile(String path, boolean effective, Optional<FileStat> stat, Optional<String> text) {
+      this(path, effective, stat, text, AuthorizedKeysParser.parse(text.orElse("")).keys());
+    }
+
+    static KeyFile read(Host host, String path, boolean effective) throws HostException {
+      Optional<String> text = host.readFile(path);
+      return new KeyFile(
+          path,
+          effective,
+          host.stat(path),
+          text,
+          AuthorizedKeysParser.parse(host, path, text.orElse("")).keys());
+    }
+  }
 
   public String homeFile() {
     return entry.map(e -> e.home() + "/.ssh/authorized_keys").orElse("");
@@ -68,11 +97,11 @@ public record AdminKeys(
             patterns.orElse(AuthorizedKeysFiles.DEFAULT), user, e.uid(), e.home());
     List<KeyFile> files = new ArrayList<>();
     for (String p : paths) {
-      files.add(new KeyFile(p, true, host.stat(p), host.readFile(p)));
+      files.add(KeyFile.read(host, p, true));
     }
     String home = e.home() + "/.ssh/authorized_keys";
     if (!paths.contains(home)) {
-      files.add(new KeyFile(home, false, host.stat(home), host.readFile(home)));
+      files.add(KeyFile.read(host, home, false));
     }
     return new AdminKeys(user, entry, patterns, err, host.stat(e.home() + "/.ssh"), files, pasted);
   }

@@ -3,7 +3,6 @@ package dev.hermesharden.checks.sshkeys;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import java.util.Optional;
 
 /**
@@ -23,10 +22,7 @@ public final class AuthorizedKeysFileCheck extends AdminKeysCheck {
     String effective =
         String.join(" ", f.effectiveFiles().stream().map(AdminKeys.KeyFile::path).toList());
     Optional<AdminKeys.KeyFile> ignored =
-        f.files().stream()
-            .filter(k -> !k.effective())
-            .filter(k -> !AuthorizedKeysParser.parse(k.text().orElse("")).keys().isEmpty())
-            .findFirst();
+        f.files().stream().filter(k -> !k.effective()).filter(k -> !k.keys().isEmpty()).findFirst();
     if (ignored.isPresent()) {
       return Verdict.fail("reason.ssh-keys.keys-ignored", ignored.get().path(), effective)
           .with("authorizedkeysfile", String.join(" ", f.sshdPatterns().get()));

@@ -9,6 +9,7 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.GroupEntry;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesFiles;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
@@ -86,7 +87,7 @@ public final class WatchFacts {
           continue;
         }
         Optional<String> text = read(host, file, b, "keys " + p.name() + " " + file);
-        for (AuthorizedKey k : AuthorizedKeysParser.parse(text.orElse("")).keys()) {
+        for (AuthorizedKey k : AuthorizedKeysParser.parse(host, file, text.orElse("")).keys()) {
           b.put(KEY_PREFIX + p.name() + " " + k.key().fingerprint(), k.declaredType());
         }
       }
@@ -101,7 +102,16 @@ public final class WatchFacts {
     Optional<String> configText = read(host, home + "/config.yaml", b, "hermes config.yaml");
     if (configText.isPresent()) {
       try {
-        HermesConfig c = HermesConfig.parse(configText.get());
+        String path = HermesFiles.config(home);
+        // the run's one parse of config.yaml (the approvals and secrets checks share it)
+        HermesConfig c =
+            HermesConfig.of(
+                path,
+                host.parsed(
+                    HermesConfig.KIND,
+                    path,
+                    configText.get(),
+                    t -> HermesConfig.document(path, t)));
         // Only a hash of the allowlist: an entry could carry a token (docs/decisions-approvals.md).
         b.put(
             "hermes command_allowlist",

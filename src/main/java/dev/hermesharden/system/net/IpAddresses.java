@@ -37,7 +37,7 @@ public final class IpAddresses {
     }
     byte[] out = new byte[4];
     for (int i = 0; i < 4; i++) {
-      if (!parts[i].matches("\\d{1,3}")) {
+      if (!digits(parts[i], 3, 10)) {
         return Optional.empty();
       }
       int v = Integer.parseInt(parts[i]);
@@ -47,6 +47,24 @@ public final class IpAddresses {
       out[i] = (byte) v;
     }
     return Optional.of(out);
+  }
+
+  /**
+   * Whether {@code s} is 1 to {@code max} digits of {@code radix} (ASCII only). A loop, not a
+   * regular expression: every address of a large ruleset passes here, and {@code String.matches}
+   * compiles its pattern anew on each call.
+   */
+  private static boolean digits(String s, int max, int radix) {
+    if (s.isEmpty() || s.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7f || Character.digit(c, radix) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Optional<byte[]> v6(String t) {
@@ -93,7 +111,7 @@ public final class IpAddresses {
         byte[] b = v4.get();
         out.add(((b[0] & 0xff) << 8) | (b[1] & 0xff));
         out.add(((b[2] & 0xff) << 8) | (b[3] & 0xff));
-      } else if (p.matches("[0-9a-fA-F]{1,4}")) {
+      } else if (digits(p, 4, 16)) {
         out.add(Integer.parseInt(p, 16));
       } else {
         return null;

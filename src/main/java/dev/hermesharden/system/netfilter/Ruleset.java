@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param rules chain to its rules in order
  */
 public record Ruleset(Map<String, String> policies, Map<String, List<Rule>> rules) {
+  /** The {@link dev.hermesharden.host.Host#parsed} kind of an {@code iptables-save} text. */
+  public static final String KIND = "iptables-save";
+
   /** An empty filter table: every built-in chain accepts. */
   public static final Ruleset EMPTY = new Ruleset(Map.of(), Map.of());
 

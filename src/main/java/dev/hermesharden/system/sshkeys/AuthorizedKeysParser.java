@@ -1,5 +1,6 @@
 package dev.hermesharden.system.sshkeys;
 
+import dev.hermesharden.host.Host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,18 @@ public final class AuthorizedKeysParser {
     }
   }
 
+  /** The {@link Host#parsed} kind of an {@code authorized_keys} text. */
+  public static final String KIND = "authorized-keys";
+
   private AuthorizedKeysParser() {}
+
+  /**
+   * {@link #parse(String)} once per run of checks: 10,000 keys of one file are read by the keys
+   * step and by the watch step.
+   */
+  public static Result parse(Host host, String path, String text) {
+    return host.parsed(KIND, path, text, AuthorizedKeysParser::parse);
+  }
 
   public static Result parse(String text) {
     List<AuthorizedKey> keys = new ArrayList<>();

@@ -34,7 +34,7 @@ public record FirewallFacts(
     Optional<String> error = Optional.empty();
     if (r.exitCode() != 127) {
       try {
-        status = Optional.of(parse(r, "verbose"));
+        status = Optional.of(parse(host, r, "verbose"));
       } catch (HostException e) {
         if (e.kind() == HostException.Kind.PERMISSION) {
           throw e;
@@ -65,16 +65,18 @@ public record FirewallFacts(
     if (r.exitCode() == 127) {
       return Optional.empty();
     }
-    return Optional.of(parse(r, layout));
+    return Optional.of(parse(host, r, layout));
   }
 
-  private static UfwStatus parse(ExecResult r, String layout) throws HostException {
+  /** The status parsed once per run of checks ({@link Host#parsed}): 5,000 rules are many lines. */
+  private static UfwStatus parse(Host host, ExecResult r, String layout) throws HostException {
     if (!r.ok() || !r.stdout().strip().startsWith("Status:")) {
       String why = (r.stdout() + r.stderr()).strip();
       throw new HostException(
           why.contains("root") ? HostException.Kind.PERMISSION : HostException.Kind.IO,
           "ufw status " + layout + ": " + why);
     }
-    return UfwStatusParser.parse(r.stdout());
+    return host.parsed(
+        UfwStatusParser.KIND, "ufw status " + layout, r.stdout(), UfwStatusParser::parse);
   }
 }

@@ -54,7 +54,10 @@ public record LiveFirewall(
 
   private static Optional<Ruleset> save(Host host, String tool) throws HostException {
     ExecResult r = host.exec(tool);
-    return r.ok() ? Optional.of(Ruleset.parse(r.stdout())) : Optional.empty();
+    // parsed once per run of checks: every firewall check asks, and a ruleset may be long
+    return r.ok()
+        ? Optional.of(host.parsed(Ruleset.KIND, tool, r.stdout(), Ruleset::parse))
+        : Optional.empty();
   }
 
   public boolean known() {

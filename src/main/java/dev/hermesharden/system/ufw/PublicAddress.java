@@ -1,6 +1,7 @@
 package dev.hermesharden.system.ufw;
 
 import dev.hermesharden.system.net.Cidr;
+import dev.hermesharden.system.net.IpAddresses;
 import java.util.List;
 
 /**
@@ -28,8 +29,16 @@ public final class PublicAddress {
 
   private PublicAddress() {}
 
+  /**
+   * Whether {@code address} ({@code A}, {@code A/PREFIX}) is public; text that is no address is.
+   */
   public static boolean isPublic(String address) {
-    return NOT_PUBLIC.stream().noneMatch(n -> n.contains(address));
+    String a = address.strip();
+    int slash = a.indexOf('/');
+    // parsed once, not once per range: every source of a large ruleset is asked
+    return IpAddresses.parse(slash < 0 ? a : a.substring(0, slash))
+        .map(bytes -> NOT_PUBLIC.stream().noneMatch(n -> n.contains(bytes)))
+        .orElse(true);
   }
 
   /** Whether a network (CIDR or single address) holds any public address. */

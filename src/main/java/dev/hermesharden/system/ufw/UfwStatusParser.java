@@ -25,6 +25,9 @@ public final class UfwStatusParser {
 
   private UfwStatusParser() {}
 
+  /** The {@link dev.hermesharden.host.Host#parsed} kind of a {@code ufw status} text. */
+  public static final String KIND = "ufw-status";
+
   /**
    * @throws IllegalArgumentException when the text does not start with a {@code Status:} line (e.g.
    *     "ERROR: You need to be root to run this script")
