@@ -23,11 +23,28 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <p>Caveat: interpolations are kept as written; {@code extends:}, profiles and override files
  * merged by {@code -f a -f b} are not applied.
+ *
+ * @param hermesServices the services that belong to Hermes: those that {@link
+ *     ComposeService#looksLikeHermes()}, or every service when none does (the file was named as
+ *     Hermes' own); a reverse proxy beside Hermes in the same file keeps its public ports
  */
-public record ComposeFile(String path, List<ComposeService> services, List<String> references) {
+public record ComposeFile(
+    String path,
+    List<ComposeService> services,
+    List<String> references,
+    List<ComposeService> hermesServices) {
   public ComposeFile {
     services = List.copyOf(services);
     references = List.copyOf(references);
+    hermesServices = List.copyOf(hermesServices);
+  }
+
+  /**
+   * A file and the services it includes; its Hermes services are picked once here (every docker,
+   * container and hermes-dir check asks, and a file may hold thousands of services).
+   */
+  public ComposeFile(String path, List<ComposeService> services, List<String> references) {
+    this(path, services, references, hermesOf(services));
   }
 
   /** A file that reads nothing else. */
@@ -47,12 +64,8 @@ public record ComposeFile(String path, List<ComposeService> services, List<Strin
     return dir.substring(dir.lastIndexOf('/') + 1);
   }
 
-  /**
-   * The services that belong to Hermes: those that {@link ComposeService#looksLikeHermes()}, or
-   * every service when none does (the file was named as Hermes' own). A reverse proxy beside Hermes
-   * in the same file keeps its public ports.
-   */
-  public List<ComposeService> hermesServices() {
+  /** See {@code hermesServices}. */
+  private static List<ComposeService> hermesOf(List<ComposeService> services) {
     List<ComposeService> hermes =
         services.stream().filter(ComposeService::looksLikeHermes).toList();
     return hermes.isEmpty() ? services : hermes;

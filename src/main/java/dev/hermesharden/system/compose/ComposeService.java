@@ -44,7 +44,8 @@ public record ComposeService(
   public boolean looksLikeHermes() {
     String names = (image + " " + containerName + " " + name).toLowerCase(java.util.Locale.ROOT);
     return names.contains("hermes")
-        || volumes.stream().anyMatch(v -> v.target().replaceFirst("/$", "").equals("/opt/data"));
+        || volumes.stream()
+            .anyMatch(v -> v.target().equals("/opt/data") || v.target().equals("/opt/data/"));
   }
 
   public boolean hostNetwork() {
