@@ -148,6 +148,7 @@ public record LiveFirewall(
   /** "Anyone" plus the first host of every public source network the filter names. */
   private static List<String> sources(Ruleset rs, boolean six, PrivatePath path) {
     Set<String> out = new LinkedHashSet<>(six ? ANYONE_V6 : ANYONE_V4);
+    Optional<Cidr> privateNet = Cidr.tryParse(path.cidr()); // once, not once per rule
     for (List<Ruleset.Rule> rules : rs.rules().values()) {
       for (Ruleset.Rule r : rules) {
         int s = r.args().indexOf("-s");
@@ -162,9 +163,8 @@ public record LiveFirewall(
         if (c.get().prefix() < host.length * 8) {
           host[host.length - 1] |= 1;
         }
-        String addr = IpAddresses.format(host);
-        if (PublicAddress.isPublic(addr) && !PrivatePath.contains(path.cidr(), addr)) {
-          out.add(addr);
+        if (PublicAddress.isPublic(host) && !privateNet.map(n -> n.contains(host)).orElse(false)) {
+          out.add(IpAddresses.format(host));
         }
       }
     }

@@ -37,8 +37,13 @@ public final class PublicAddress {
     int slash = a.indexOf('/');
     // parsed once, not once per range: every source of a large ruleset is asked
     return IpAddresses.parse(slash < 0 ? a : a.substring(0, slash))
-        .map(bytes -> NOT_PUBLIC.stream().noneMatch(n -> n.contains(bytes)))
+        .map(PublicAddress::isPublic)
         .orElse(true);
+  }
+
+  /** {@link #isPublic(String)} of an address already parsed (4 or 16 bytes). */
+  public static boolean isPublic(byte[] address) {
+    return NOT_PUBLIC.stream().noneMatch(n -> n.contains(address));
   }
 
   /** Whether a network (CIDR or single address) holds any public address. */
