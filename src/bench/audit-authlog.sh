@@ -46,17 +46,6 @@ done
 echo "fail2ban settled on the ${size_mb} MB file after $((SECONDS - t0)) s ($((cur / 100)) s CPU)"
 jail() { in_vps "$1" fail2ban-client status sshd | grep -E 'Total failed|Total banned' | tr -s '\t |`-' ' ' | tr '\n' ';'; }
 echo "jail before: 1x:$(jail "$h1") ${size_mb}MB:$(jail "$h2")"
-verdicts() { # one line per check; a run that printed no report (out of memory, ...) says so
-  python3 -c '
-import json, sys
-try:
-    checks = json.load(sys.stdin)["checks"]
-except ValueError:
-    print("no report")
-    sys.exit(0)
-for c in checks:
-    print(c["id"], c["status"], c["reason_key"])'
-}
 # warm-up, not counted (the first run after a build records the class-data archive)
 in_vps "$h1" "$tool" audit --json >/dev/null || true
 in_vps "$h2" "$tool" audit --json >/dev/null || true

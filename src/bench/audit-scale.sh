@@ -22,18 +22,8 @@ for v in "${variants[@]}"; do
   java -cp "$cp" dev.hermesharden.practice.ScaledPractice "$work/$v" "$v"
 done
 ./hermes-harden audit --practice --json --state-dir "$work/1x" >/dev/null 2>&1 || true # CDS dump
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-verdicts() { # one line per check; a run that printed no report (out of memory, ...) says so
-  python3 -c '
-import json, sys
-try:
-    checks = json.load(sys.stdin)["checks"]
-except ValueError:
-    print("no report")
-    sys.exit(0)
-for c in checks:
-    print(c["id"], c["status"], c["reason_key"])'
-}
+# shellcheck source=bench-lib.sh
+source src/bench/bench-lib.sh
 for ((i = 0; i < rounds; i++)); do
   for v in "${variants[@]}"; do
     /usr/bin/time -f '%e %M %U %S' -o "$work/t" ./hermes-harden audit --practice --json \

@@ -26,4 +26,5 @@ sandbox_down_all() {
     bash "$sandbox_res/down.sh" $s >/dev/null 2>&1
   done
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# shellcheck source=bench-lib.sh
+source "$PWD/src/bench/bench-lib.sh" # median, verdicts

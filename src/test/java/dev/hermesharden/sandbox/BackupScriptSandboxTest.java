@@ -78,6 +78,23 @@ class BackupScriptSandboxTest {
     assertEquals(0, r.exitCode(), r.argv() + "\n" + r.stdout() + r.stderr());
   }
 
+  /** The gpg archive decrypted in the VPS and piped to {@code reader} (a fixed command line). */
+  private static ExecResult decrypted(SandboxVps vps, String archive, String reader)
+      throws Exception {
+    return vps.inVps(
+        List.of(
+            "sh",
+            "-c",
+            "gpg --batch --quiet --pinentry-mode loopback --passphrase-file "
+                + PASS
+                + " --decrypt "
+                + DEST
+                + "/"
+                + archive
+                + " | "
+                + reader));
+  }
+
   private static void write(SandboxVps vps, int maxMb) throws Exception {
     BackupScript.Settings s = new BackupScript.Settings(HOME, "hermes", "hermes", "", 2, maxMb);
     Path p = vps.vpsPath(SCRIPT);
@@ -113,35 +130,13 @@ class BackupScriptSandboxTest {
     String list = Files.readString(vps.vpsPath(DEST + "/" + base + ".list"));
     assertTrue(list.lines().anyMatch(l -> l.equals("./config.yaml")), list);
 
-    ExecResult content =
-        vps.inVps(
-            List.of(
-                "sh",
-                "-c",
-                "gpg --batch --quiet --pinentry-mode loopback --passphrase-file "
-                    + PASS
-                    + " --decrypt "
-                    + DEST
-                    + "/"
-                    + archive
-                    + " | tar -tv"));
+    ExecResult content = decrypted(vps, archive, "tar -tv");
     ok(content);
     String t = content.stdout();
     assertTrue(t.contains("./shadow -> /etc/shadow"), "the link itself is stored:\n" + t);
     assertTrue(t.contains("./rootdir -> /"), t);
     assertTrue(t.lines().anyMatch(l -> l.startsWith("p") && l.endsWith("./pipe")), t);
-    ExecResult shadow =
-        vps.inVps(
-            List.of(
-                "sh",
-                "-c",
-                "gpg --batch --quiet --pinentry-mode loopback --passphrase-file "
-                    + PASS
-                    + " --decrypt "
-                    + DEST
-                    + "/"
-                    + archive
-                    + " | grep -ac '^root:'"));
+    ExecResult shadow = decrypted(vps, archive, "grep -ac '^root:'");
     assertEquals("0", shadow.stdout().strip(), "no line of /etc/shadow is in the archive");
   }
 

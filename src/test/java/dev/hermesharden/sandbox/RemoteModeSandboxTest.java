@@ -549,20 +549,7 @@ class RemoteModeSandboxTest {
    */
   private static String onTerminal(String term, String when, String keys, String... args)
       throws Exception {
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> java =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Duser.home=" + home,
-                "-cp",
-                cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
-                Main.class.getName()));
-    java.addAll(List.of(args));
+    List<String> java = wizard(args);
     String line =
         "stty rows 30 cols 120 && exec "
             + dev.hermesharden.host.ShellQuoting.posixCommandLine(java);
@@ -853,9 +840,13 @@ class RemoteModeSandboxTest {
   }
 
   private static Process start(Path err, String... args) throws Exception {
+    return vps.startOnWorkstation(wizard(args), environment(), err);
+  }
+
+  /** The wizard's argv on the workstation: this build's classes, the admin's home, {@code args}. */
+  private static List<String> wizard(String... args) {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Map<String, String> env = environment();
     List<String> argv =
         new ArrayList<>(
             List.of(
@@ -868,7 +859,7 @@ class RemoteModeSandboxTest {
                 cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
                 Main.class.getName()));
     argv.addAll(List.of(args));
-    return vps.startOnWorkstation(argv, env, err);
+    return argv;
   }
 
   /** The admin's laptop: no java on PATH (nothing needs it there), a home of the test's own. */
