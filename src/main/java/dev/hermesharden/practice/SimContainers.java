@@ -1,7 +1,6 @@
 package dev.hermesharden.practice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermesharden.checks.containers.ContainerFacts;
 import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeService;
@@ -14,7 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The practice VPS's Docker daemon state: running containers, one tab-separated line each in {@code
@@ -42,7 +44,7 @@ final class SimContainers {
       String networkMode,
       List<Binding> bindings,
       List<Mount> mounts,
-      String confinement) {}
+      Confinement confinement) {}
 
   private SimContainers() {}
 
@@ -75,7 +77,7 @@ final class SimContainers {
               f[7],
               bindings,
               mounts,
-              f.length > 10 ? f[10] : "{}"));
+              f.length > 10 ? decode(f[10]) : Confinement.NONE));
     }
     return out;
   }
@@ -102,7 +104,7 @@ final class SimContainers {
               String.join(
                   ";", c.mounts().stream().map(m -> m.source() + "|" + m.destination()).toList()))
           .append('\t')
-          .append(c.confinement())
+          .append(encode(c.confinement()))
           .append('\n');
     }
     fs.mkdirs(SimFs.parent(FILE));
@@ -163,35 +165,75 @@ final class SimContainers {
   }
 
   /**
-   * The {@code HostConfig} fields Docker fills from a service's confinement when it creates the
-   * container, as one JSON object: the logging driver falls back to the daemon's default in {@code
+   * The confinement Docker puts in force when it creates the container from a service: CPUs as
+   * written, memory in bytes, and the logging driver falling back to the daemon's default in {@code
    * /etc/docker/daemon.json} (json-file without options when it names none), as dockerd does.
+   * Jackson is only asked when that file exists: seeding the practice VPS must not load it.
    */
-  private static String confinement(SimFs fs, Confinement h) {
-    ObjectNode hc = SimDocker.Json.MAPPER.createObjectNode();
-    h.securityOpt().forEach(hc.putArray("SecurityOpt")::add);
-    h.capDrop().forEach(hc.putArray("CapDrop")::add);
-    hc.put("NanoCpus", h.cpus().isEmpty() ? 0 : Math.round(Double.parseDouble(h.cpus()) * 1e9));
-    hc.put("Memory", bytes(h.memory()));
-    ObjectNode log = hc.putObject("LogConfig");
-    ObjectNode opts = log.putObject("Config");
-    if (!h.logDriver().isEmpty() || !h.logOptions().isEmpty()) {
-      log.put("Type", h.logDriver().isEmpty() ? "json-file" : h.logDriver());
-      h.logOptions().forEach(opts::put);
-    } else {
-      JsonNode daemon = SimDocker.Json.MAPPER.createObjectNode();
-      try {
-        daemon = SimDocker.Json.MAPPER.readTree(fs.read(ContainerFacts.DAEMON_JSON).orElse("{}"));
-      } catch (java.io.IOException e) {
-        // dockerd would not start with it; the practice daemon keeps its defaults
+  private static Confinement confinement(SimFs fs, Confinement h) {
+    String driver = h.logDriver();
+    Map<String, String> opts = new LinkedHashMap<>(h.logOptions());
+    if (driver.isEmpty() && opts.isEmpty()) {
+      driver = "json-file";
+      Optional<String> daemon = fs.read(ContainerFacts.DAEMON_JSON);
+      if (daemon.isPresent()) {
+        try {
+          JsonNode d = SimDocker.Json.MAPPER.readTree(daemon.get());
+          driver = d.path("log-driver").asText("json-file");
+          d.path("log-opts").properties().forEach(e -> opts.put(e.getKey(), e.getValue().asText()));
+        } catch (java.io.IOException e) {
+          // dockerd would not start with it; the practice daemon keeps its defaults
+        }
       }
-      log.put("Type", daemon.path("log-driver").asText("json-file"));
-      daemon
-          .path("log-opts")
-          .properties()
-          .forEach(e -> opts.put(e.getKey(), e.getValue().asText()));
+    } else if (driver.isEmpty()) {
+      driver = "json-file";
     }
-    return hc.toString();
+    long memory = bytes(h.memory());
+    return new Confinement(
+        h.securityOpt(),
+        h.capDrop(),
+        h.cpus(),
+        memory > 0 ? Long.toString(memory) : "",
+        driver,
+        opts);
+  }
+
+  // The state file's column: fields split by US, list items by RS, a map entry's key and value
+  // by GS (control characters no compose value of the practice VPS holds).
+  private static final String FIELD = "\u001f";
+  private static final String ITEM = "\u001e";
+  private static final String PAIR = "\u001d";
+
+  static String encode(Confinement c) {
+    return String.join(
+        FIELD,
+        String.join(ITEM, c.securityOpt()),
+        String.join(ITEM, c.capDrop()),
+        c.cpus(),
+        c.memory(),
+        c.logDriver(),
+        String.join(
+            ITEM,
+            c.logOptions().entrySet().stream()
+                .map(e -> e.getKey() + PAIR + e.getValue())
+                .toList()));
+  }
+
+  static Confinement decode(String text) {
+    String[] f = text.split(FIELD, -1);
+    if (f.length != 6) {
+      return Confinement.NONE; // a state file of an older version
+    }
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (String e : items(f[5])) {
+      String[] kv = e.split(PAIR, 2);
+      opts.put(kv[0], kv.length > 1 ? kv[1] : "");
+    }
+    return new Confinement(items(f[0]), items(f[1]), f[2], f[3], f[4], opts);
+  }
+
+  private static List<String> items(String s) {
+    return s.isEmpty() ? List.of() : List.of(s.split(ITEM, -1));
   }
 
   /** A compose memory size ({@code 4g}, {@code 512M}, {@code 1073741824}) in bytes; 0 for none. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.system.compose.ComposeFile;
+import dev.hermesharden.system.docker.Confinement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,11 +215,14 @@ final class SimDocker implements SimComponent {
     o.putObject("State").put("Status", "running").put("Running", true).put("Pid", 1500);
     ObjectNode hc = o.putObject("HostConfig");
     hc.put("NetworkMode", c.networkMode()).put("Privileged", c.privileged());
-    try {
-      hc.setAll((ObjectNode) Json.MAPPER.readTree(c.confinement()));
-    } catch (java.io.IOException | ClassCastException e) {
-      throw new IllegalStateException("practice container state: " + c.confinement(), e);
-    }
+    Confinement k = c.confinement();
+    k.securityOpt().forEach(hc.putArray("SecurityOpt")::add);
+    k.capDrop().forEach(hc.putArray("CapDrop")::add);
+    hc.put("NanoCpus", k.cpus().isEmpty() ? 0 : Math.round(Double.parseDouble(k.cpus()) * 1e9));
+    hc.put("Memory", k.memory().isEmpty() ? 0 : Long.parseLong(k.memory()));
+    ObjectNode log = hc.putObject("LogConfig").put("Type", k.logDriver());
+    ObjectNode opts = log.putObject("Config");
+    k.logOptions().forEach(opts::put);
     ArrayNode mounts = o.putArray("Mounts");
     for (SimContainers.Mount m : c.mounts()) {
       mounts
