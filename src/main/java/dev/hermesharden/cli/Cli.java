@@ -6,7 +6,6 @@ import dev.hermesharden.model.BadInputException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
 
@@ -31,10 +30,10 @@ public final class Cli {
     String lang = languageOf(args, env);
     Messages messages = Messages.forLanguage(lang);
     RootCommand root = new RootCommand(in, out, err, env, messages);
-    CommandLine cl = commandLine(root, lang, false);
+    CommandLine cl = commandLine(root, messages, false);
     if (!rootAlone(cl, args)) {
       root = new RootCommand(in, out, err, env, messages);
-      cl = commandLine(root, lang, true);
+      cl = commandLine(root, messages, true);
     }
     RootCommand parsed = root;
     cl.setOut(out);
@@ -114,10 +113,10 @@ public final class Cli {
    */
   public static CommandLine model(String lang) {
     PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+    Messages messages = Messages.forLanguage(lang);
     return commandLine(
-        new RootCommand(
-            Reader.nullReader(), none, none, CliEnvironment.current(), Messages.forLanguage(lang)),
-        lang,
+        new RootCommand(Reader.nullReader(), none, none, CliEnvironment.current(), messages),
+        messages,
         true);
   }
 
@@ -142,13 +141,12 @@ public final class Cli {
     }
   }
 
-  private static CommandLine commandLine(RootCommand root, String lang, boolean subcommands) {
+  private static CommandLine commandLine(RootCommand root, Messages messages, boolean subcommands) {
     CommandLine cl = new CommandLine(root);
     if (subcommands) {
       RootCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
     }
-    cl.setResourceBundle(
-        unescaped(ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(lang))));
+    cl.setResourceBundle(unescaped(messages.bundle()));
     return cl;
   }
 

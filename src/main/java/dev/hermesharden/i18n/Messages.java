@@ -8,10 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The user-facing words, from the top-level {@code i18n/messages*.properties} (UTF-8, packaged into
@@ -38,9 +42,9 @@ public final class Messages {
 
   /** Messages for a language code such as {@code de}; unknown languages get English. */
   public static Messages forLanguage(String lang) {
-    Properties en = load(BUNDLE + ".properties");
+    Properties en = packaged(BUNDLE + ".properties");
     String code = lang == null ? "en" : lang.toLowerCase(Locale.ROOT).split("[_.-]")[0];
-    Properties local = code.equals("en") ? en : load(BUNDLE + "_" + code + ".properties");
+    Properties local = code.equals("en") ? en : packaged(BUNDLE + "_" + code + ".properties");
     return new Messages(Locale.forLanguageTag(code), en, local.isEmpty() ? en : local);
   }
 
@@ -52,7 +56,38 @@ public final class Messages {
   /** Languages we ship a complete file for. */
   public static boolean supported(String lang) {
     String code = lang.toLowerCase(Locale.ROOT);
-    return code.equals("en") || !load(BUNDLE + "_" + code + ".properties").isEmpty();
+    return code.equals("en") || !packaged(BUNDLE + "_" + code + ".properties").isEmpty();
+  }
+
+  /**
+   * A packaged file, read and parsed once per process (the English file is 110 KB, and the wizard's
+   * start asks for it on two threads: the command line's words and the step files' check that every
+   * key exists). Never changed once loaded: {@link Messages} only reads.
+   */
+  private static Properties packaged(String resource) {
+    return PACKAGED.computeIfAbsent(resource, Messages::load);
+  }
+
+  private static final ConcurrentMap<String, Properties> PACKAGED = new ConcurrentHashMap<>();
+
+  /**
+   * The same words as a {@link ResourceBundle} (what picocli reads its texts from), falling back
+   * key by key to English as {@link #get} does, without reading the files a second time.
+   */
+  public ResourceBundle bundle() {
+    return new ResourceBundle() {
+      @Override
+      protected Object handleGetObject(String key) {
+        return local.getProperty(key, english.getProperty(key));
+      }
+
+      @Override
+      public Enumeration<String> getKeys() {
+        Set<String> keys = new TreeSet<>(english.stringPropertyNames());
+        keys.addAll(local.stringPropertyNames());
+        return Collections.enumeration(keys);
+      }
+    };
   }
 
   public Locale locale() {
