@@ -45,13 +45,14 @@ final class Setup {
   final java.io.Reader in;
   final PrintWriter out;
   final PrintWriter err;
-  final Catalog catalog = Catalog.standard();
+  final Catalog catalog = StartAhead.catalog();
   final Clock clock = Clock.systemUTC();
   private RunMode mode;
   private RunMode readOnly;
   private RemoteMode.Connected remote;
   private PrintWriter reconnectsTo;
   private Words words;
+  private List<StepDefinition> steps;
 
   Setup(
       GlobalOptions globals,
@@ -299,9 +300,15 @@ final class Setup {
     return words;
   }
 
+  /** The packaged step files, validated: read and parsed once per command. */
   List<StepDefinition> steps() throws Refusal {
+    if (steps != null) {
+      return steps;
+    }
     try {
-      return StepFiles.loadPackaged(catalog, messages);
+      Optional<List<StepDefinition>> ahead = StartAhead.steps(catalog);
+      steps = ahead.isPresent() ? ahead.get() : StepFiles.loadPackaged(catalog, messages);
+      return steps;
     } catch (StepFileException e) {
       throw new Refusal(
           ExitCode.INTERNAL, messages.get("cli.error.step-file", e.describe(messages)));

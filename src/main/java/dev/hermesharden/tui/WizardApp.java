@@ -3,6 +3,7 @@ package dev.hermesharden.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.bundle.LanternaThemes;
 import com.googlecode.lanterna.graphics.SimpleTheme;
 import com.googlecode.lanterna.graphics.Theme;
 import com.googlecode.lanterna.gui2.BasicWindow;
@@ -74,6 +75,14 @@ public final class WizardApp {
     Charset charset = options.ascii() ? Charset.defaultCharset() : StandardCharsets.UTF_8;
     Terminal terminal = SystemTerminal.open(charset);
     return new WizardApp(engine, messages, terminal, options, clock);
+  }
+
+  /**
+   * Makes Lanterna's themes (it parses all of its bundled theme files when the first screen asks
+   * for the default one), so a caller can do it ahead on another thread; idempotent.
+   */
+  public static void prepareTheme() {
+    LanternaThemes.getDefaultTheme();
   }
 
   /**

@@ -1,0 +1,38 @@
+package dev.hermesharden.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.steps.Catalog;
+import dev.hermesharden.steps.StepDefinition;
+import dev.hermesharden.steps.StepFiles;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The wizard's start loads its catalog and step files ahead; nothing else does. */
+class StartAheadTest {
+  @Test
+  void theWizardsStartGetsTheSameValidatedStepFilesAsLoadingThemThere() throws Exception {
+    StartAhead.Work w = StartAhead.begin(new String[] {"--practice", "--lang", "de"}).get().get();
+    List<StepDefinition> there = StepFiles.loadPackaged(Catalog.standard(), Messages.english());
+    assertEquals(ids(there), ids(w.steps()));
+    assertEquals(there.get(0).checks(), w.steps().get(0).checks());
+    assertTrue(w.catalog().fix(there.get(0).fixes().get(0).id()).isPresent());
+  }
+
+  @Test
+  void helpVersionAndSubCommandsBeginNothing() throws Exception {
+    assertTrue(StartAhead.begin(new String[] {"--version"}).isEmpty());
+    assertTrue(StartAhead.begin(new String[] {"--practice", "-h"}).isEmpty());
+    assertTrue(StartAhead.begin(new String[] {"--help"}).isEmpty());
+    // a sub-command's name is known only once its class is read: the thread finds it and stops
+    assertNull(StartAhead.begin(new String[] {"--practice", "audit"}).get().get());
+    assertNull(StartAhead.begin(new String[] {"plan", "--step", "users"}).get().get());
+  }
+
+  private static List<String> ids(List<StepDefinition> steps) {
+    return steps.stream().map(StepDefinition::id).toList();
+  }
+}
