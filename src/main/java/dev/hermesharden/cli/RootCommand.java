@@ -1,6 +1,5 @@
 package dev.hermesharden.cli;
 
-import dev.hermesharden.engine.Journal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.HostFacts;
 import dev.hermesharden.i18n.Messages;
@@ -163,7 +162,6 @@ final class RootCommand implements Callable<Integer> {
         err.println(messages.get("cli.wizard.no-terminal"));
         return ExitCode.USAGE.code();
       }
-      Journal.prepareInBackground(); // the session is saved before the first check results
       WizardEngine engine = setup.engine("cli.needs-root.wizard");
       Optional<String> os = osName(setup);
       if (plain || env.lineTerminal()) {

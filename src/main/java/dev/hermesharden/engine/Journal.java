@@ -41,27 +41,6 @@ public final class Journal {
     static final ObjectMapper MAPPER = JsonCodec.mapper();
   }
 
-  /**
-   * Makes the mapper and its serializer of a session on a thread of its own, while the caller goes
-   * on (the full-screen wizard builds its terminal and steps meanwhile): the wizard's first save
-   * comes before its first check results and would otherwise make them wait. Only a head start: the
-   * first save waits for what is not made yet.
-   */
-  public static void prepareInBackground() {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Json.MAPPER.canSerialize(Session.class);
-              } catch (RuntimeException e) {
-                // the first save meets it again and reports it
-              }
-            },
-            "journal-json");
-    t.setDaemon(true);
-    t.start();
-  }
-
   public Journal(Path dir, Clock clock) {
     this.dir = dir;
     this.clock = clock;

@@ -62,7 +62,8 @@ final class Resumer {
       problem = Optional.of(Reason.of("engine.resume.other-host", saved.hostName(), aside));
     }
     String id = UUID.randomUUID().toString();
-    store.save(WizardFlow.start(steps.all(), answers, id, hostName, practice, clock.instant()));
+    store.saveResult(
+        WizardFlow.start(steps.all(), answers, id, hostName, practice, clock.instant()));
     // A lost or corrupt state file forgets its revert jobs; the host still has them.
     return new ResumeReport(false, problem, List.of(), List.of(), ledger.orphans());
   }

@@ -43,10 +43,10 @@ final class StepChecker {
     return store.get().state(d.id()).orElseThrow();
   }
 
-  /** The step's checks, saved as a transition. */
+  /** The step's checks, saved as a transition (a result: see {@link SessionStore}). */
   StepState run(StepDefinition d) {
     List<CheckResult> results = runner.run(d.checks(), host, context.get());
-    Session s = store.update(x -> WizardFlow.checked(x, d.id(), results, clock.instant()));
+    Session s = store.updateResult(x -> WizardFlow.checked(x, d.id(), results, clock.instant()));
     return s.state(d.id()).orElseThrow();
   }
 

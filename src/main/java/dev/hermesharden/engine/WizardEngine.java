@@ -24,8 +24,9 @@ import java.util.Optional;
  * cannot be checked, applied or skipped ({@link IllegalTransitionException}); a fix whose required
  * evidence is not fresh is refused by the {@link Guard} before it runs; a destructive change runs
  * only under an armed revert job and stays only when a new proof comes in time ({@link
- * #applyStep}); every transition is saved to the {@link Journal} at once, with the commands run.
- * Looking (plans, guards, previews, a live audit) never writes.
+ * #applyStep}); every transition is saved to the {@link Journal} at once, with the commands run
+ * (results only, a new session and check results, may wait for {@link #persist} when the front end
+ * asks: {@link #saveResultsLater}). Looking (plans, guards, previews, a live audit) never writes.
  *
  * <p>Made of: {@link SessionStore} (the session, saved), {@link Resumer}, {@link StepChecker},
  * {@link StepApplier} (one fix), {@link RevertLedger} (revert jobs), {@link ApplyFlow} (a whole
@@ -100,6 +101,28 @@ public final class WizardEngine {
 
   public Duration revertWindow() {
     return revertWindow;
+  }
+
+  /**
+   * From now on a new session and check results stay in memory until {@link #persist}: the
+   * full-screen wizard shows them first and saves right after (the first save makes Jackson's
+   * mapper, ~600 classes and a third of a second on a small VPS, which the first frame then need
+   * not wait for). Safe because a resume trusts no saved result: it re-runs the checks of every
+   * step reached. Answers, applies, revert jobs, evidence and skips are still saved before their
+   * call returns, together with any results kept before them.
+   */
+  public void saveResultsLater() {
+    store.saveResultsLater();
+  }
+
+  /** Saves the results kept since the last save, if any. @throws JournalException */
+  public void persist() {
+    store.persist();
+  }
+
+  /** Whether results were kept unsaved since the last save. */
+  public boolean unsaved() {
+    return store.unsaved();
   }
 
   /** Resumes with the run mode's own answers; see {@link #startOrResume(Answers)}. */

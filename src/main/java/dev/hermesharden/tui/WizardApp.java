@@ -30,6 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,6 +60,15 @@ public final class WizardApp {
   private final Clock clock;
   private final ViewState state = new ViewState();
   private volatile boolean quit;
+  private final ExecutorService saver =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "hermes-harden-save");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean saving = new AtomicBoolean();
+  private volatile boolean saveFailed;
 
   public WizardApp(
       WizardEngine engine, Messages messages, Terminal terminal, TuiOptions options, Clock clock) {
@@ -103,6 +115,7 @@ public final class WizardApp {
 
   /** Runs until the admin quits; returns the exit code (0). */
   public int run() throws IOException {
+    engine.saveResultsLater(); // shown first, saved when the worker is idle: saveWhenIdle
     Screen screen = new DeltaScreen(terminal);
     screen.startScreen();
     try {
@@ -155,8 +168,41 @@ public final class WizardApp {
       if (worker != null) {
         worker.shutdown();
       }
+      saver.shutdown();
+      try {
+        saver.awaitTermination(5, TimeUnit.SECONDS);
+        engine.persist();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // unsaved results only (the rest is saved as it happens): the next run checks again
+      }
       screen.stopScreen();
     }
+  }
+
+  /**
+   * Saves the results on the screen (the engine keeps a new session and check results until asked:
+   * {@link WizardEngine#saveResultsLater}) on a thread of its own once the worker is idle, so the
+   * first frame never waits for the journal's JSON mapper, and a key is never refused for a save. A
+   * failed save is shown once; the next change that must be saved says it again.
+   */
+  private void saveWhenIdle(MultiWindowTextGUI gui, Controller c) {
+    if (saveFailed || worker.busy() || !engine.unsaved() || !saving.compareAndSet(false, true)) {
+      return;
+    }
+    saver.execute(
+        () -> {
+          try {
+            engine.persist();
+          } catch (RuntimeException e) {
+            saveFailed = true;
+            gui.getGUIThread()
+                .invokeLater(() -> dialogs.message(m.get("tui.error.title"), c.describe(e)));
+          } finally {
+            saving.set(false);
+          }
+        });
   }
 
   private void loop(
@@ -197,6 +243,7 @@ public final class WizardApp {
           c.tick();
         }
       } else if (!busy) {
+        saveWhenIdle(gui, c);
         try {
           Thread.sleep(5);
         } catch (InterruptedException e) {

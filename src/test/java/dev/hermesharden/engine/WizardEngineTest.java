@@ -182,6 +182,35 @@ class WizardEngineTest {
   }
 
   @Test
+  void resultsKeptForLaterAreSavedByPersistOrWithTheNextChangeThatMustBeSaved() throws Exception {
+    WizardEngine e = engine();
+    e.saveResultsLater(); // the full-screen wizard: shown first, saved when its worker is idle
+    e.startOrResume(Answers.EMPTY);
+    e.check("s1");
+    assertEquals(StepStatus.CHECKED, status(e, "s1"));
+    assertTrue(e.unsaved());
+    assertFalse(Files.exists(journal().file()), "a new session and its results wait");
+    e.persist();
+    assertFalse(e.unsaved());
+    assertEquals(e.session(), saved());
+    e.persist(); // nothing kept: no second write
+    assertEquals(e.session(), saved());
+
+    // what must be saved is saved before the call returns, with the results kept before it
+    sim.writeFile(FakeSteps.marker("s1"), "old\n", FileAttrs.mode(0644));
+    e.check("s1");
+    assertTrue(e.unsaved());
+    e.recordEvidence(freshProof("admin"));
+    assertFalse(e.unsaved());
+    assertEquals(e.session(), saved());
+    e.applyFix("s1", "s1.write"); // saved as applied; the checks after it are results again
+    assertEquals(StepStatus.APPLIED, saved().state("s1").orElseThrow().status());
+    assertEquals(StepStatus.VERIFIED, status(e, "s1"));
+    e.persist();
+    assertEquals(e.session(), saved());
+  }
+
+  @Test
   void planShowsChangesWithoutMakingThem() throws Exception {
     WizardEngine e = engine();
     e.startOrResume(Answers.EMPTY);

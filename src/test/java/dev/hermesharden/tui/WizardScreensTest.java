@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
+import dev.hermesharden.engine.Journal;
+import dev.hermesharden.engine.JournalLoad;
+import dev.hermesharden.engine.StepState;
+import dev.hermesharden.engine.StepStatus;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.steps.Catalog;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,31 @@ class WizardScreensTest {
     String md = Files.readString(onlyReport());
     assertTrue(md.contains("users are managed by our LDAP"), md);
     assertTrue(md.contains("It does not apply to this server"), md);
+  }
+
+  /**
+   * The screen shows a new session's first results before they are saved (the first frame does not
+   * wait for the journal's JSON mapper); they are saved once the worker is idle, without a key.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void theResultsOnTheScreenAreSavedOnceTheWorkerIsIdle() throws Exception {
+    Journal journal = new Journal(dir, FIXED);
+    try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), dir, EN)) {
+      h.waitFor("Live checks");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      Optional<StepState> users = Optional.empty();
+      while (users.map(u -> u.lastResults().isEmpty()).orElse(true)) {
+        assertTrue(System.nanoTime() < deadline, "the results were never saved");
+        Thread.sleep(20);
+        users =
+            journal.load() instanceof JournalLoad.Loaded l
+                ? l.session().state("users")
+                : Optional.empty();
+      }
+      assertEquals(StepStatus.CHECKED, users.get().status());
+      assertEquals(StepChecks.steps().get(0).checks().size(), users.get().lastResults().size());
+    }
   }
 
   @Test
