@@ -3,7 +3,8 @@
 
 Drives `./hermes-harden --practice --state-dir DIR` in a real pseudo-terminal (80x24, UTF-8) with
 the keys a person presses, the way the test walk does (src/test/.../tui/Walk.java, which
-WizardWalkTest runs over every step; it skips none):
+WizardWalkTest runs over every step; it skips none; its extra look at the approvals step's Apply
+dialog, a and Esc, is an assertion on the text and is left out here):
   * on each step, once the wizard is idle: a dialog on the screen ("Apply now", "Run it
     (practice)", "There is nothing to change") is answered with its first button (1); otherwise
     Apply (a) is pressed once if the step has fixes, then Prove login (p) once if the step produces
