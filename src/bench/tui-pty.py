@@ -13,7 +13,7 @@ Prints the figures; asserts nothing:
     navigation keystroke (arrow keys in the step list and Tab between panes), after the first
     frame has settled.
 A first run after a build records the class-data archive; it is run once before and not counted.
-(peak RSS of a whole walk-through: src/bench/tui-walk-rss.sh)
+(peak RSS of a whole walk-through: src/bench/tui-walk-rss.py)
 
 Usage: src/bench/tui-pty.py [runs]   (build first: mvn -q -B package -DskipTests)
 """
