@@ -5,18 +5,20 @@ import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFiles;
 import dev.hermesharden.tui.WizardApp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * What the wizard needs before its first frame and the arguments do not decide, begun on a thread
- * of its own as the process starts, while picocli builds its model and parses the arguments on the
- * main thread (the longest single piece of the start, on one core of two): the catalog, the
- * packaged step files, validated, and Lanterna's theme. {@link Setup} takes them from here. When
- * nothing was begun (a sub-command, help, an in-process run in the tests) or the work failed, the
- * caller does it on its own thread as before, so a failure is met and reported there, once.
+ * What a command needs before it can look at the host and the arguments do not decide, begun on a
+ * thread of its own as the process starts, while picocli builds its model and parses the arguments
+ * on the main thread (the longest single piece of the start, on one core of two): the catalog, the
+ * packaged step files, validated, and for the full-screen wizard Lanterna's theme. {@link Setup}
+ * takes them from here. When nothing was begun (help, the version, an in-process run in the tests)
+ * or the work failed, the caller does it on its own thread as before, so a failure is met and
+ * reported there, once.
  */
 final class StartAhead {
   record Work(Catalog catalog, List<StepDefinition> steps) {}
@@ -25,7 +27,7 @@ final class StartAhead {
 
   private StartAhead() {}
 
-  /** Begins the work when the arguments start the wizard (no sub-command, help or version). */
+  /** Begins the work unless the arguments ask for help or the version. */
   static void beginFor(String[] args) {
     begun = begin(args).orElse(null);
   }
@@ -40,16 +42,13 @@ final class StartAhead {
     FutureTask<Work> task =
         new FutureTask<>(
             () -> {
-              for (String a : args) {
-                if (RootCommand.namesSubcommand(a)) {
-                  return null; // not the wizard: its command does its own work
-                }
-              }
               Catalog catalog = Catalog.standard();
               // English: every language falls back to it key by key, so the keys checked are the
               // same
               List<StepDefinition> steps = StepFiles.loadPackaged(catalog, Messages.english());
-              WizardApp.prepareTheme();
+              if (Arrays.stream(args).noneMatch(RootCommand::namesSubcommand)) {
+                WizardApp.prepareTheme(); // the full-screen wizard's
+              }
               return new Work(catalog, steps);
             });
     Thread t = new Thread(task, "start-ahead");
@@ -74,7 +73,7 @@ final class StartAhead {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(task.get());
+      return Optional.of(task.get());
     } catch (ExecutionException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
