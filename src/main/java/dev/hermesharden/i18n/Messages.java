@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
@@ -75,6 +76,10 @@ public final class Messages {
    * key by key to English as {@link #get} does, without reading the files a second time.
    */
   public ResourceBundle bundle() {
+    // picocli lists the keys once for every command it builds: they are listed once here
+    Set<String> all = new TreeSet<>(english.stringPropertyNames());
+    all.addAll(local.stringPropertyNames());
+    List<String> keys = List.copyOf(all);
     return new ResourceBundle() {
       @Override
       protected Object handleGetObject(String key) {
@@ -83,8 +88,6 @@ public final class Messages {
 
       @Override
       public Enumeration<String> getKeys() {
-        Set<String> keys = new TreeSet<>(english.stringPropertyNames());
-        keys.addAll(local.stringPropertyNames());
         return Collections.enumeration(keys);
       }
     };
