@@ -236,10 +236,12 @@ final class SimContainers {
     return s.isEmpty() ? List.of() : List.of(s.split(ITEM, -1));
   }
 
+  private static final java.util.regex.Pattern SIZE =
+      java.util.regex.Pattern.compile("(?i)([0-9.]+)\\s*([kmg]?)b?");
+
   /** A compose memory size ({@code 4g}, {@code 512M}, {@code 1073741824}) in bytes; 0 for none. */
   static long bytes(String size) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)([0-9.]+)\\s*([kmg]?)b?").matcher(size.strip());
+    java.util.regex.Matcher m = SIZE.matcher(size.strip());
     if (!m.matches()) {
       return 0;
     }

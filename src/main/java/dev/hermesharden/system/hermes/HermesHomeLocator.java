@@ -271,6 +271,9 @@ public final class HermesHomeLocator {
 
   /** Removes {@code .} segments, resolves {@code ..} and trailing slashes. */
   static String normalize(String path) {
+    if (normal(path)) {
+      return path; // most are: every volume of a compose file with thousands of services is asked
+    }
     List<String> parts = new ArrayList<>();
     for (String seg : path.split("/")) {
       if (seg.isEmpty() || seg.equals(".")) {
@@ -285,5 +288,16 @@ public final class HermesHomeLocator {
       }
     }
     return "/" + String.join("/", parts);
+  }
+
+  /** Whether {@link #normalize} would give the path back as it is. */
+  private static boolean normal(String path) {
+    return path.startsWith("/")
+        && (path.length() == 1 || !path.endsWith("/"))
+        && !path.contains("//")
+        && !path.contains("/./")
+        && !path.contains("/../")
+        && !path.endsWith("/.")
+        && !path.endsWith("/..");
   }
 }

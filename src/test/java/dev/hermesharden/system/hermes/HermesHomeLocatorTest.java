@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.system.compose.ScriptedHost;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +163,23 @@ class HermesHomeLocatorTest {
   @Test
   void nothingFound() throws Exception {
     assertEquals(Optional.empty(), HermesHomeLocator.locate(new ScriptedHost(), Answers.EMPTY));
+  }
+
+  @Test
+  void aPathAlreadyNormalIsGivenBackAndEveryOtherIsNormalized() {
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("/", "/");
+    cases.put("/opt/data", "/opt/data");
+    cases.put("/opt/data/", "/opt/data");
+    cases.put("//opt//data", "/opt/data");
+    cases.put("/opt/./data", "/opt/data");
+    cases.put("/opt/x/../data", "/opt/data");
+    cases.put("/opt/data/.", "/opt/data");
+    cases.put("/opt/data/x/..", "/opt/data");
+    cases.put("/..", "/");
+    cases.put("opt/data", "/opt/data");
+    cases.put("/opt/.data", "/opt/.data");
+    cases.put("/opt/..data", "/opt/..data");
+    cases.forEach((in, want) -> assertEquals(want, HermesHomeLocator.normalize(in), in));
   }
 }
