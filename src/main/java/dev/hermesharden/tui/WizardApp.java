@@ -185,10 +185,15 @@ public final class WizardApp {
    * Saves the results on the screen (the engine keeps a new session and check results until asked:
    * {@link WizardEngine#saveResultsLater}) on a thread of its own once the worker is idle, so the
    * first frame never waits for the journal's JSON mapper, and a key is never refused for a save. A
-   * failed save is shown once; the next change that must be saved says it again.
+   * failed save is shown once, not at every idle moment; once a save goes through again (an apply
+   * or a skip, which must be saved), results are saved in the background again.
    */
   private void saveWhenIdle(MultiWindowTextGUI gui, Controller c) {
-    if (saveFailed || worker.busy() || !engine.unsaved() || !saving.compareAndSet(false, true)) {
+    if (!engine.unsaved()) {
+      saveFailed = false;
+      return;
+    }
+    if (saveFailed || worker.busy() || !saving.compareAndSet(false, true)) {
       return;
     }
     saver.execute(

@@ -159,6 +159,25 @@ class WizardScreensTest {
     }
   }
 
+  /** A save of results that fails (here: the state directory is a file) is said once. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aResultsSaveThatFailsInTheBackgroundIsSaidOnce() throws Exception {
+    Path notADirectory = dir.resolve("state");
+    Files.writeString(notADirectory, "a file\n");
+    String wrong = EN.get("tui.error.title");
+    try (TuiHarness h = TuiHarness.start(SimulatedHost.fresh(), notADirectory, EN)) {
+      String s = h.waitFor(wrong);
+      assertTrue(s.contains("The wizard could not save its progress."), s); // wrapped after it
+      h.key(KeyType.Enter);
+      h.waitFor("Live checks");
+      for (int i = 0; i < 4; i++) { // idle moments in between: none saves again or says so
+        h.key(i % 2 == 0 ? KeyType.ArrowDown : KeyType.ArrowUp);
+        assertFalse(h.waitFor("Live checks").contains(wrong), h.screen());
+      }
+    }
+  }
+
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void quitMidwayAndResumeShowsWhatWasDoneAndContinues() throws Exception {
