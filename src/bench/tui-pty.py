@@ -180,7 +180,7 @@ def hello(tmp):
         with open(src, "w") as f:
             f.write('class Hello { public static void main(String[] a) { System.out.println("hello"); } }')
         subprocess.run(["javac", "-d", tmp, src], check=True)
-    flags = ["-XX:+UseSerialGC", "-Xms4m", "-Xmx48m", "-Xss256k", "-XX:-UsePerfData",
+    flags = ["-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-Xss256k", "-XX:-UsePerfData",
              "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xshare:auto"]
     out = os.path.join(tmp, "time")
     t0 = time.time()
