@@ -42,14 +42,7 @@ public record ApprovalsFacts(
       if (configText.isPresent()) {
         String path = HermesFiles.config(home);
         try {
-          config =
-              HermesConfig.of(
-                  path,
-                  host.parsed(
-                      HermesConfig.KIND,
-                      path,
-                      configText.get(),
-                      t -> HermesConfig.document(path, t)));
+          config = HermesConfig.of(path, HermesConfig.document(host, path, configText.get()));
         } catch (BadInputException e) {
           config = null;
           invalid = e;

@@ -47,8 +47,7 @@ public final class LiteralSecretsCheck implements Check<LiteralSecretsCheck.Fact
     }
     String path = HermesFiles.config(home.get()); // the name the approvals checks parse it under
     try {
-      Object doc =
-          host.parsed(HermesConfig.KIND, path, text.get(), t -> HermesConfig.document(path, t));
+      Object doc = HermesConfig.document(host, path, text.get());
       return new Facts(home, text, new Loaded(doc, null));
     } catch (BadInputException e) {
       return new Facts(home, text, new Loaded(null, e));

@@ -37,8 +37,9 @@ public record AdminKeys(
     files = List.copyOf(files);
   }
 
-  /** One candidate keys file. */
   /**
+   * One candidate keys file.
+   *
    * @param keys what the text holds, parsed once per run ({@link AuthorizedKeysParser#parse(Host,
    *     String, String)})
    */

@@ -1,5 +1,6 @@
 package dev.hermesharden.system.hermes;
 
+import dev.hermesharden.host.Host;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.system.compose.YamlPlain;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ public final class HermesConfig {
   }
 
   /**
-   * The name of {@link #document}'s parse for {@link dev.hermesharden.host.Host#parsed}: the
-   * approvals checks and the literal-secrets check read one parse of config.yaml per run.
+   * The name of {@link #document}'s parse for {@link Host#parsed}: the approvals, literal-secrets
+   * and watch checks read one parse of config.yaml per run.
    */
   public static final String KIND = "hermes-config";
 
@@ -60,6 +61,16 @@ public final class HermesConfig {
     } catch (YAMLException e) {
       throw BadInputException.yaml(file, e);
     }
+  }
+
+  /**
+   * {@link #document(String, String)} of a text read from {@code host}, kept by the host for its
+   * run ({@link Host#parsed}): every check that reads config.yaml shares one SnakeYAML pass.
+   *
+   * @throws BadInputException when the text is not YAML (kept and thrown again, like the parse)
+   */
+  public static Object document(Host host, String file, String text) {
+    return host.parsed(KIND, file, text, t -> document(file, t));
   }
 
   /**
