@@ -11,6 +11,7 @@ import java.util.List;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
@@ -30,7 +31,8 @@ import net.schmizz.sshj.userauth.method.AuthNone;
  * registers BouncyCastle and tries each of its 33 ciphers at start, the largest single cost of an
  * audit on a real server (~0.25 s of CPU, more than all the commands the audit runs). A server that
  * accepts none of those (a {@code Ciphers} of chacha20-poly1305 alone: the JDK has no Poly1305) is
- * asked again with everything sshj has, BouncyCastle's included.
+ * asked again with everything sshj has, BouncyCastle's included; any other failure is not retried
+ * (one connection per question, as sshd and fail2ban see it).
  */
 final class SshAuthProbe {
   private SshAuthProbe() {}
@@ -41,7 +43,10 @@ final class SshAuthProbe {
       try {
         return ask(jdkAlgorithms(), address, port, user, timeout);
       } catch (TransportException e) {
-        return ask(everything(), address, port, user, timeout); // no algorithm in common, or so
+        if (!noAlgorithmInCommon(e)) {
+          throw e; // a connection that failed otherwise is not tried a second time
+        }
+        return ask(everything(), address, port, user, timeout);
       }
     } catch (ConnectException e) {
       throw new HostException(
@@ -53,6 +58,23 @@ final class SshAuthProbe {
       throw new HostException(
           HostException.Kind.IO, "ssh " + address + ":" + port + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the key exchange found no algorithm both sides accept: sshj's own negotiation says
+   * "Unable to reach a settlement of …", and a failed exchange carries {@code KEY_EXCHANGE_FAILED}.
+   */
+  static boolean noAlgorithmInCommon(TransportException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TransportException te
+          && te.getDisconnectReason() == DisconnectReason.KEY_EXCHANGE_FAILED) {
+        return true;
+      }
+      if (String.valueOf(t.getMessage()).contains("Unable to reach a settlement")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SshAuthOffer ask(
