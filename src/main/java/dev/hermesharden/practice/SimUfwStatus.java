@@ -3,7 +3,6 @@ package dev.hermesharden.practice;
 import dev.hermesharden.practice.SimUfwRules.Rule;
 import dev.hermesharden.system.ufw.UfwDefaultsFile;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Renders {@code ufw status [verbose|numbered]} in ufw 0.36's exact layout. */
@@ -37,23 +36,36 @@ final class SimUfwStatus {
     }
     String indent = numbered ? "     " : "";
     sb.append('\n');
-    sb.append(indent).append(row("To", "Action", "From"));
-    sb.append(indent).append(row("--", "------", "----"));
+    row(sb.append(indent), "To", "Action", "From");
+    row(sb.append(indent), "--", "------", "----");
     int n = 0;
     for (Rule r : rules) {
       n++;
       String action = r.action() + (verbose || numbered ? " IN" : "");
       if (numbered) {
-        sb.append(String.format(Locale.ROOT, "[%2d] ", n));
+        sb.append(n < 10 ? "[ " : "[").append(n).append("] ");
       }
-      sb.append(row(r.to(verbose), action, r.from()));
+      row(sb, r.to(verbose), action, r.from());
     }
     sb.append('\n');
     return sb.toString();
   }
 
-  private static String row(String to, String action, String from) {
-    return String.format(Locale.ROOT, "%-26s %-12s%s%n", to, action, from).replace("\r", "");
+  /**
+   * One line of the rules table, as ufw's {@code "%-26s %-12s%s"}; written out rather than
+   * formatted, since the practice VPS renders thousands of rules (issue 14's flat-at-size bench).
+   */
+  private static void row(StringBuilder sb, String to, String action, String from) {
+    pad(sb, to, 26).append(' ');
+    pad(sb, action, 12).append(from).append('\n');
+  }
+
+  private static StringBuilder pad(StringBuilder sb, String s, int width) {
+    sb.append(s);
+    for (int i = s.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    return sb;
   }
 
   private static String policy(String file, String key) {
