@@ -12,21 +12,52 @@ import java.util.Optional;
  * An OpenSSH public key decoded from its base64 blob: the type written inside the blob, its size in
  * bits (RSA modulus, DSA p, 256 for ed25519, the curve's size for ECDSA) and the curve name.
  *
+ * <p>Equal when the blobs are. The fingerprint is made once, when first asked for: the keys step
+ * and the watch step each ask for it of every key, and a file may hold 10,000 keys.
+ *
  * <p>Caveat: only the fields needed to judge strength are read; the key is never verified.
  */
-public record PublicKey(String type, int bits, String curve, byte[] blob) {
-  public PublicKey {
-    blob = blob.clone();
+public final class PublicKey {
+  private final String type;
+  private final int bits;
+  private final String curve;
+  private final byte[] blob;
+  private String fingerprint; // made on first use; a race makes the same string twice
+
+  private PublicKey(String type, int bits, String curve, byte[] blob) {
+    this.type = type;
+    this.bits = bits;
+    this.curve = curve;
+    this.blob = blob; // decode's own array, never handed out
   }
 
-  @Override
+  /** The type written inside the blob ({@code ssh-ed25519}, {@code ssh-rsa}, …). */
+  public String type() {
+    return type;
+  }
+
+  /** The key's size in bits; 0 when the type is unknown or the curve is. */
+  public int bits() {
+    return bits;
+  }
+
+  /** The ECDSA curve name ({@code nistp256}); "" for other types. */
+  public String curve() {
+    return curve;
+  }
+
   public byte[] blob() {
     return blob.clone();
   }
 
   /** {@code SHA256:} and the unpadded base64 of sha256(blob), exactly as {@code ssh-keygen -lf}. */
   public String fingerprint() {
-    return KeyFingerprint.sha256(blob);
+    String f = fingerprint;
+    if (f == null) {
+      f = KeyFingerprint.sha256(blob);
+      fingerprint = f;
+    }
+    return f;
   }
 
   /** Decodes the base64 field of a key line; empty when it is not a well-formed key blob. */

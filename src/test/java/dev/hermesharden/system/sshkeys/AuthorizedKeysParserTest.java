@@ -1,6 +1,8 @@
 package dev.hermesharden.system.sshkeys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +53,19 @@ class AuthorizedKeysParserTest {
       assertEquals(KEYGEN.get(keygenName)[0], String.valueOf(k.key().bits()), name + " bits");
       assertEquals(KEYGEN.get(keygenName)[1], k.key().fingerprint(), name + " fingerprint");
     }
+  }
+
+  @Test
+  void aKeyMakesItsFingerprintOnceAndKeepsItsBlobToItself() {
+    PublicKey key =
+        AuthorizedKeysParser.parseLine(1, KeysFixtures.read("sshkeys/rsa2048.pub"))
+            .orElseThrow()
+            .key();
+    assertSame(key.fingerprint(), key.fingerprint(), "the keys and watch steps share one");
+    byte[] blob = key.blob();
+    blob[0] ^= 1;
+    assertEquals(KEYGEN.get("rsa2048")[1], key.fingerprint());
+    assertNotEquals(blob[0], key.blob()[0], "blob() hands out a copy");
   }
 
   @Test
