@@ -1,6 +1,7 @@
 package dev.hermesharden.cli;
 
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.model.Daemons;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFiles;
@@ -51,9 +52,7 @@ final class StartAhead {
               }
               return new Work(catalog, steps);
             });
-    Thread t = new Thread(task, "start-ahead");
-    t.setDaemon(true);
-    t.start();
+    Daemons.start("start-ahead", task);
     return Optional.of(task);
   }
 

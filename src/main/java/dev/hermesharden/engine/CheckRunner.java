@@ -8,6 +8,7 @@ import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.model.Daemons;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.steps.AppliesWhen;
 import dev.hermesharden.steps.Catalog;
@@ -94,14 +95,7 @@ public final class CheckRunner {
     if (n <= 1) {
       return groups.stream().map(g -> run(g, host, ctx)).toList();
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            n,
-            r -> {
-              Thread t = new Thread(r, "checks");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(n, Daemons.named("checks"));
     try {
       // one answer per question across all steps of this run: steps ask the same things
       // (docker compose ls, getent passwd hermes, sshd -T) and nothing is written meanwhile

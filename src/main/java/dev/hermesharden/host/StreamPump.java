@@ -1,5 +1,6 @@
 package dev.hermesharden.host;
 
+import dev.hermesharden.model.Daemons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,26 +19,23 @@ public final class StreamPump {
   /** Reads {@code in} to its end, keeping its first {@code limit} bytes; closes it. */
   public static CompletableFuture<byte[]> drain(InputStream in, int limit, String name) {
     CompletableFuture<byte[]> f = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              ByteArrayOutputStream buf = new ByteArrayOutputStream();
-              byte[] chunk = new byte[16384];
-              try (in) {
-                int n;
-                while ((n = in.read(chunk)) >= 0) {
-                  if (buf.size() < limit) {
-                    buf.write(chunk, 0, Math.min(n, limit - buf.size()));
-                  }
-                }
-                f.complete(buf.toByteArray());
-              } catch (IOException | RuntimeException e) {
-                f.completeExceptionally(e);
+    Daemons.start(
+        "drain " + name,
+        () -> {
+          ByteArrayOutputStream buf = new ByteArrayOutputStream();
+          byte[] chunk = new byte[16384];
+          try (in) {
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+              if (buf.size() < limit) {
+                buf.write(chunk, 0, Math.min(n, limit - buf.size()));
               }
-            },
-            "drain " + name);
-    t.setDaemon(true);
-    t.start();
+            }
+            f.complete(buf.toByteArray());
+          } catch (IOException | RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
     return f;
   }
 
@@ -46,17 +44,14 @@ public final class StreamPump {
    * never stalls; a command that stops reading early is no error (its exit code tells).
    */
   public static void feed(OutputStream in, byte[] bytes, String name) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (in) {
-                in.write(bytes);
-              } catch (IOException e) {
-                // the command stopped reading; its exit code tells what happened
-              }
-            },
-            "feed " + name);
-    t.setDaemon(true);
-    t.start();
+    Daemons.start(
+        "feed " + name,
+        () -> {
+          try (in) {
+            in.write(bytes);
+          } catch (IOException e) {
+            // the command stopped reading; its exit code tells what happened
+          }
+        });
   }
 }

@@ -21,6 +21,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.i18n.Messages;
+import dev.hermesharden.model.Daemons;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.words.Glyphs;
 import dev.hermesharden.words.Words;
@@ -61,12 +62,7 @@ public final class WizardApp {
   private final ViewState state = new ViewState();
   private volatile boolean quit;
   private final ExecutorService saver =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "hermes-harden-save");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(Daemons.named("hermes-harden-save"));
   private final AtomicBoolean saving = new AtomicBoolean();
   private volatile boolean saveFailed;
 

@@ -1,6 +1,7 @@
 package dev.hermesharden.tui;
 
 import com.googlecode.lanterna.gui2.TextGUIThread;
+import dev.hermesharden.model.Daemons;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +19,7 @@ final class Worker {
   }
 
   private final ExecutorService pool =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "hermes-harden-worker");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(Daemons.named("hermes-harden-worker"));
   private final TextGUIThread gui;
   private final Consumer<String> progress;
   private final Consumer<Throwable> onError;
