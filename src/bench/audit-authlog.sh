@@ -46,7 +46,7 @@ done
 echo "fail2ban settled on the ${size_mb} MB file after $((SECONDS - t0)) s ($((cur / 100)) s CPU)"
 jail() { in_vps "$1" fail2ban-client status sshd | grep -E 'Total failed|Total banned' | tr -s '\t |`-' ' ' | tr '\n' ';'; }
 echo "jail before: 1x:$(jail "$h1") ${size_mb}MB:$(jail "$h2")"
-# warm-up, not counted (the first run after a build records the class-data archive)
+# warm-up, not counted (the page cache; the class-data archive is the build's)
 in_vps "$h1" "$tool" audit --json >/dev/null || true
 in_vps "$h2" "$tool" audit --json >/dev/null || true
 run() { # run NAME HOLDER SB ROUND

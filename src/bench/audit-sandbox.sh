@@ -39,7 +39,7 @@ if [[ "${FAIL2BAN:-off}" == on ]]; then
 fi
 threads=$(in_vps "$holder" nproc)
 threads=$((threads > 4 ? 4 : threads))
-# warm-up, not counted (the first run after a build records the class-data archive); then the
+# warm-up, not counted (the page cache; the class-data archive is the build's); then the
 # traced run whose commands are replayed
 in_vps "$holder" "$tool" --version >/dev/null
 in_vps "$holder" "$tool" audit --json >/dev/null || true

@@ -19,7 +19,8 @@ proof dialog waits for the admin.
 Prints the RSS of the wizard's JVM (VmRSS, and VmHWM, its peak so far) after each step, the peak RSS
 of the whole run (getrusage of the process, ru_maxrss), and as the anchor, measured in the same
 run, the peak RSS of the launcher's `--version`. A stall (no progress within WAIT seconds, or the
-whole walk over DEADLINE seconds) prints the screen and exits 2; it never hangs.
+whole walk over DEADLINE seconds) prints the screen and exits 2; it never hangs. The class-data
+archive is the build's (made again first only if missing or stale, and said so): no run records one.
 
 Usage: src/bench/tui-walk-rss.py   (build first: mvn -q -B package -DskipTests)
 """
@@ -254,11 +255,9 @@ def peak_rss_of(argv):
     return usage.ru_maxrss
 
 
-def record_class_data_archive():
-    """The archive is recorded afresh by a wizard started to its first frame, not counted, as
-    tui-pty.py does it (an archive an audit recorded would change the figures)."""
-    print("(recording the class-data archive first: a wizard to its first frame, not counted)")
-    tui_pty.fresh_class_data_archive()
+def build_class_data_archive():
+    """The build's archive, made again only if missing or stale, as tui-pty.py checks it."""
+    tui_pty.build_class_data_archive()
 
 
 def mib(kib):
@@ -268,7 +267,7 @@ def mib(kib):
 def main():
     m = messages()
     defs = steps()
-    record_class_data_archive()
+    build_class_data_archive()
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
         state = os.path.join(tmp, "s")

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Timeout;
  * completion generated from the command model, the {@code .deb} built from the real jar
  * (src/deb/build-deb.sh), inspected, linted, installed into a throw-away root ({@code dpkg
  * --root}), and the installed copy run: {@code --version}, {@code --help}, {@code audit
- * --practice}, its man page and its completion.
+ * --practice}, its man page and its completion. The postinst's class-data archive is made in the
+ * throw-away root ({@code --force-script-chrootless}: dpkg then runs the maintainer scripts with
+ * {@code DPKG_ROOT} set to the root, which they prefix to every path) and must map into a JVM
+ * started with the launcher's flags; the postrm removes it.
  *
  * <p>Needs asciidoctor, dpkg-deb, dpkg, lintian and man: skipped with one line without them, unless
  * {@code HH_SANDBOX=required} (CI), which fails instead.
@@ -110,6 +113,7 @@ class DebPackageIT {
         List.of(
             "./usr/bin/hermes-harden",
             "./usr/share/hermes-harden/hermes-harden.jar",
+            "./usr/share/hermes-harden/hermes-harden.classlist",
             "./usr/share/man/man1/hermes-harden.1.gz",
             "./usr/share/man/man1/hermes-harden-audit.1.gz",
             "./usr/share/bash-completion/completions/hermes-harden",
@@ -119,10 +123,25 @@ class DebPackageIT {
       assertTrue(listing.contains(path), path + " missing:\n" + listing);
     }
     assertFalse(listing.contains("./etc/"), "no conffiles, nothing enabled:\n" + listing);
+    assertFalse(listing.contains("./var/"), "the archive is made by the postinst:\n" + listing);
   }
 
   @Test
   @Order(3)
+  void itsMaintainerScriptsAreExecutableAndWatchTheJavaRuntimes() throws Exception {
+    Path control = work.resolve("control");
+    Result e = run(List.of("dpkg-deb", "--control", deb.toString(), control.toString()));
+    assertEquals(0, e.code(), e.out());
+    for (String script : List.of("postinst", "postrm")) {
+      assertTrue(Files.isExecutable(control.resolve(script)), script + " is not executable");
+      assertTrue(Files.readString(control.resolve(script)).startsWith("#!/bin/sh\n"), script);
+    }
+    assertEquals(
+        "interest-noawait /usr/lib/jvm", Files.readString(control.resolve("triggers")).strip());
+  }
+
+  @Test
+  @Order(4)
   void lintianFindsOnlyWhatDocsPackagingExplains() throws Exception {
     Result r = run(List.of("lintian", "--tag-display-limit", "0", deb.toString()));
     List<String> tags =
@@ -135,22 +154,18 @@ class DebPackageIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void installedIntoAThrowAwayRootItRuns() throws Exception {
     Files.createDirectories(root.resolve("var/lib/dpkg/info"));
     Files.createDirectories(root.resolve("var/lib/dpkg/updates"));
     Files.writeString(root.resolve("var/lib/dpkg/status"), "");
-    // --force-depends: the throw-away root has no Java package; this machine's java runs it
-    Result i =
-        run(
-            List.of(
-                "dpkg",
-                "--root=" + root,
-                "--force-depends",
-                "--log=/dev/null",
-                "-i",
-                deb.toString()));
+    boolean hostCache = Files.exists(HOST_CACHE);
+    // --force-depends: the throw-away root has no Java package; this machine's java runs it.
+    // --force-script-chrootless: the root has no shell to chroot into; the scripts act on
+    // $DPKG_ROOT (the root), and the postinst dumps the archive with this machine's java.
+    Result i = dpkg("--force-depends", "-i", deb.toString());
     assertEquals(0, i.code(), i.out());
+    assertEquals(hostCache, Files.exists(HOST_CACHE), "this machine's /var/cache was touched");
     Path bin = root.resolve("usr/bin/hermes-harden");
     assertTrue(Files.isExecutable(bin));
     assertTrue(
@@ -169,7 +184,7 @@ class DebPackageIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theInstalledManPageRendersWithoutWarningsAndTheCompletionLoads() throws Exception {
     Path page = root.resolve("usr/share/man/man1/hermes-harden.1.gz");
     Result man = run(List.of("env", "MANWIDTH=80", "man", "--warnings", "-l", page.toString()));
@@ -190,9 +205,103 @@ class DebPackageIT {
     assertTrue(c.out().contains("hermes-harden"), c.out());
   }
 
+  @Test
+  @Order(7)
+  void thePostinstsArchiveIsRootsOwnAndMapsWithTheLaunchersFlags() throws Exception {
+    Path cache = root.resolve("var/cache/hermes-harden");
+    Path jsa = cache.resolve("hermes-harden.jsa");
+    assertTrue(Files.isRegularFile(jsa), "the postinst made no archive");
+    assertEquals("rwxr-xr-x", perms(cache));
+    assertEquals("rw-r--r--", perms(jsa));
+    assertEquals(0, (int) Files.getAttribute(jsa, "unix:uid"), "owned by root");
+    assertEquals(List.of(jsa.getFileName()), list(cache), "no temporary file left");
+    // -Xshare:on fails when the archive does not map (wrong flags, wrong jar, wrong JVM)
+    Result mapped = withArchive(jsa, "-Xshare:on");
+    assertEquals(0, mapped.code(), mapped.out());
+    assertEquals("hermes-harden " + VERSION, mapped.out().strip());
+    Files.writeString(work.resolve("other.jsa"), "not an archive");
+    Result refused = withArchive(work.resolve("other.jsa"), "-Xshare:on");
+    assertTrue(refused.code() != 0, "the check can fail: a file that is no archive does not map");
+  }
+
+  @Test
+  @Order(8)
+  void aFailedDumpDoesNotFailTheInstallItSaysSoInOneLine() throws Exception {
+    Path list = root.resolve("usr/share/hermes-harden/hermes-harden.classlist");
+    Path away = work.resolve("classlist.away");
+    Files.move(list, away);
+    try {
+      Result r = postinst();
+      assertEquals(0, r.code(), r.out());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().contains("class-data archive"), r.err());
+      assertEquals(List.of(), list(root.resolve("var/cache/hermes-harden")), "no stale archive");
+    } finally {
+      Files.move(away, list);
+    }
+    Result again = postinst();
+    assertEquals(0, again.code(), again.out());
+    assertEquals("", again.err(), "a dump that works says nothing");
+    assertTrue(Files.isRegularFile(root.resolve("var/cache/hermes-harden/hermes-harden.jsa")));
+  }
+
+  @Test
+  @Order(9)
+  void purgingRemovesTheArchive() throws Exception {
+    Result p = dpkg("--purge", "hermes-harden");
+    assertEquals(0, p.code(), p.out());
+    assertFalse(Files.exists(root.resolve("var/cache/hermes-harden")), "the cache is left");
+    assertFalse(Files.exists(root.resolve("usr/bin/hermes-harden")));
+  }
+
+  static final Path HOST_CACHE = Path.of("/var/cache/hermes-harden");
+
+  private static Result dpkg(String... args) throws Exception {
+    List<String> argv =
+        new ArrayList<>(
+            List.of("dpkg", "--root=" + root, "--force-script-chrootless", "--log=/dev/null"));
+    argv.addAll(List.of(args));
+    return run(argv);
+  }
+
+  /** The installed postinst, run again as dpkg runs it for the throw-away root. */
+  private static Result postinst() throws Exception {
+    return run(
+        List.of(
+            "env",
+            "DPKG_ROOT=" + root,
+            "sh",
+            root.resolve("var/lib/dpkg/info/hermes-harden.postinst").toString(),
+            "configure",
+            VERSION));
+  }
+
+  /** The installed jar's --version in a JVM with the launcher's own flags and the archive. */
+  private static Result withArchive(Path jsa, String share) throws Exception {
+    Path bin = root.resolve("usr/bin/hermes-harden");
+    // the launcher's java: JAVA_HOME's, else the one on PATH
+    String home = System.getenv("JAVA_HOME");
+    List<String> argv =
+        new ArrayList<>(List.of(home == null || home.isEmpty() ? "java" : home + "/bin/java"));
+    argv.addAll(installed(bin, "--jvm-flags").out().strip().lines().toList());
+    argv.addAll(List.of(share, "-XX:SharedArchiveFile=" + jsa, "-Xlog:cds*=off", "-jar"));
+    argv.add(root.resolve("usr/share/hermes-harden/hermes-harden.jar").toString());
+    argv.add("--version");
+    return run(argv);
+  }
+
+  private static String perms(Path p) throws IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(Path::getFileName).toList();
+    }
+  }
+
   private static Result installed(Path bin, String... args) throws Exception {
-    List<String> argv = new ArrayList<>(List.of("env", "XDG_CACHE_HOME=" + work.resolve("cache")));
-    argv.add(bin.toString());
+    List<String> argv = new ArrayList<>(List.of(bin.toString()));
     argv.addAll(List.of(args));
     return run(argv);
   }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# class-data-archive.sh [BUILD_DIR]: the class list and the static class-data archive of the jar,
+# made by `mvn package` (pom.xml) after the shaded jar (docs/packaging.md, docs/performance.md).
+#   BUILD_DIR/hermes-harden.classlist  the classes a user's first minute loads: a headless
+#       `audit --practice --json` and the wizard to its first frame (ClassListRun, test scope), run
+#       with the launcher's JVM flags and -XX:DumpLoadedClassList; shipped in the package
+#   BUILD_DIR/hermes-harden.jsa        dumped from it by the launcher (`--dump-archive`), which the
+#       checkout's launcher maps while it is newer than the jar
+# Without the test classes (-Dmaven.test.skip) there is no list and no archive: the launcher then
+# runs with the JDK's own archive only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dir=${1:-target}
+jar=$dir/hermes-harden.jar
+export HERMES_HARDEN_JAR=$jar
+rm -f "$dir/hermes-harden.classlist" "$dir/hermes-harden.jsa"
+if [[ ! -f "$dir/test-classes/dev/hermesharden/tui/ClassListRun.class" ]]; then
+  echo "class-data-archive.sh: no test classes: no class list and no class-data archive" >&2
+  exit 0
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/hh-cds.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mapfile -t flags < <(./hermes-harden --jvm-flags)
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java" # the launcher's rule
+if ! "$java_bin" "${flags[@]}" -XX:DumpLoadedClassList="$work/raw" \
+  -cp "$jar:$dir/test-classes" dev.hermesharden.tui.ClassListRun "$work/state" >"$work/run.log" 2>&1; then
+  cat "$work/run.log" >&2
+  echo "class-data-archive.sh: the headless first minute failed" >&2
+  exit 1
+fi
+# Only classes of the jar and the JDK: not the test classes (ClassListRun), nor the annotation
+# proxies made at run time ($ProxyN, which the dump cannot find), nor the lambdas that name picocli
+# or sit in Cli, which builds its CommandLine: resolving them at dump time links picocli's
+# version-49 class files, and the dump then leaves those out ("Old class has been linked"),
+# CommandLine among them.
+(cd "$dir/test-classes" && find . -name '*.class' | sed 's|^\./||; s|\.class$||') >"$work/tests"
+awk 'NR == FNR { test[$0] = 1; next }
+  /^#/ { print; next }
+  /^@lambda-proxy/ { if (!($2 in test) && $2 != "dev/hermesharden/cli/Cli" && !/picocli\//) print; next }
+  /^@/ { print; next }
+  !($1 in test) && $1 !~ /\$Proxy[0-9]+$/ { print }' "$work/tests" "$work/raw" >"$work/classlist"
+./hermes-harden --dump-archive "$work/classlist" "$work/jsa" >"$work/dump.log" 2>&1 || {
+  cat "$work/dump.log" >&2
+  echo "class-data-archive.sh: the dump failed" >&2
+  exit 1
+}
+# what the dump refused, but for what it always refuses (JFR's event classes)
+if grep '\[warning\]' "$work/dump.log" | grep -v 'JFR event class' >&2; then
+  echo "class-data-archive.sh: the dump left out the classes above (see the warnings)" >&2
+fi
+# it must map with the launcher's flags (-Xshare:on fails otherwise)
+"$java_bin" "${flags[@]}" -Xshare:on -XX:SharedArchiveFile="$work/jsa" -Xlog:cds*=off \
+  -jar "$(readlink -f "$jar")" --version >/dev/null
+mv "$work/classlist" "$dir/hermes-harden.classlist"
+mv "$work/jsa" "$dir/hermes-harden.jsa"
+touch "$dir/hermes-harden.jsa" # newer than the jar and the list
