@@ -22,7 +22,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/hh-cds.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mapfile -t flags < <(./hermes-harden --jvm-flags)
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java" # the launcher's rule
-if ! "$java_bin" "${flags[@]}" -XX:DumpLoadedClassList="$work/raw" \
+if ! timeout 300 "$java_bin" "${flags[@]}" -XX:DumpLoadedClassList="$work/raw" \
   -cp "$jar:$dir/test-classes" dev.hermesharden.tui.ClassListRun "$work/state" >"$work/run.log" 2>&1; then
   cat "$work/run.log" >&2
   echo "class-data-archive.sh: the headless first minute failed" >&2
