@@ -1,7 +1,7 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.host.Daemons;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.model.Daemons;
 import dev.hermesharden.steps.Catalog;
 import dev.hermesharden.steps.StepDefinition;
 import dev.hermesharden.steps.StepFiles;

@@ -1,6 +1,5 @@
 package dev.hermesharden.host;
 
-import dev.hermesharden.model.Daemons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.hermesharden.tui;
 
 import com.googlecode.lanterna.gui2.TextGUIThread;
-import dev.hermesharden.model.Daemons;
+import dev.hermesharden.host.Daemons;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;

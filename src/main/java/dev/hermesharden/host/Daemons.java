@@ -1,4 +1,4 @@
-package dev.hermesharden.model;
+package dev.hermesharden.host;
 
 import java.util.concurrent.ThreadFactory;
 
