@@ -162,11 +162,16 @@ echo "  same verdicts: $same ($(wc -l <"$sb1/verdicts.0") checks)${diff_ids[*]:+
 if [[ $variant == authlog ]]; then grep filter-matches "$sb2/verdicts.0" | sed 's/^/  /'; fi
 echo "a last traced audit of the grown VPS: $(grep -c . "$sb2/trace") trace lines; those naming the grown file or its commands (ms):"
 grep -E "$focus" "$sb2/trace" | cut -c1-150 | sed 's/^/  /' || echo "  (none)"
-# file reads are not in the trace (the JVM reads files itself): one more audit under strace, not
-# timed, counts the opens of the grown file by program (a pid that never ran execve is a JVM thread)
-in_vps "$h2" strace -f -qq -e trace=execve,openat -o "$sb2/strace" "$tool" audit --json >/dev/null 2>&1 || true
-echo "opens of $(basename "$file") in one audit of the grown VPS (strace -f, not timed):" \
-  "$(awk -v f="\"[^\"]*$(basename "$file")\"" '
-  / execve\("/ { split($0, a, "\""); n = split(a[2], p, "/"); prog[$1] = p[n] }
-  / openat\(/ && $0 ~ f && $0 !~ /= -1 / { c[($1 in prog) ? prog[$1] : "JVM"]++ }
-  END { for (k in c) printf "%s%s %d", (o++ ? ", " : ""), k, c[k]; if (!o) printf "none" }' "$sb2/strace")"
+# file reads are not in the trace (the JVM reads files itself, and the files an account can change
+# are read as that account by `setpriv ... head`, below the trace): one more audit under strace,
+# not timed, counts the successful opens under /etc /home /root /opt /var /run by program (a pid's
+# program is its last execve, else its parent's when it was cloned: "java" is the JVM)
+in_vps "$h2" strace -f -qq -e trace=execve,openat,clone,clone3,fork,vfork -o "$sb2/strace" \
+  "$tool" audit --json >/dev/null 2>&1 || true
+awk '/ execve\("/ && !/= -1 / { split($0, a, "\""); n = split(a[2], p, "/"); prog[$1] = p[n] }
+  /(clone3?|v?fork)(\(| resumed>)/ && $NF ~ /^[0-9]+$/ && $(NF - 1) == "=" { prog[$NF] = prog[$1] }
+  / openat\(/ && !/= -1 / { split($0, a, "\""); if (a[2] ~ /^\/(etc|home|root|opt|var|run)\//) print (($1 in prog) ? prog[$1] : "?"), a[2] }' \
+  "$sb2/strace" | sort | uniq -c | sort -rn >"$sb2/opens"
+echo "opens in one more audit of the grown VPS (strace -f, not timed):"
+echo "  $file: $(awk -v f="$file" '$3 == f { printf "%s%s %d", (o++ ? ", " : ""), $2, $1 } END { if (!o) printf "none" }' "$sb2/opens")"
+echo "  the files the JVM opened more than once: $(awk '$2 == "java" && $1 > 1 && $3 !~ /ld\.so\.cache/ && n++ < 4 { printf "%s%s %d", (n > 1 ? ", " : ""), $3, $1 }' "$sb2/opens")"
