@@ -16,7 +16,7 @@
 # `--version` (the JVM floor) in the same rounds: medians of wall time, CPU time (user + system,
 # with the commands the audit ran) and peak RSS (/usr/bin/time %M: the largest of the JVM and any
 # command it ran), grown against 1x, and whether every check's status and reason key are the same
-# as at 1x in every round. Last, one traced audit (--debug) of the grown VPS: the commands it ran
+# as at 1x in every round. Last, one traced audit (--debug) of each VPS: the commands it ran
 # that touch the grown file. Bar: within 1.5x of 1x in time and memory, the same verdicts.
 # Asserts nothing; prints figures. Needs root and the sandbox packages (.ci/run installs them).
 # Tears both sandboxes down on exit (down.sh: by pid and namespace name).
@@ -137,7 +137,9 @@ for ((i = 0; i < rounds; i++)); do
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ $variant == authlog ]]; then echo "jail after:  1x:$(jail "$h1") ${size_mb}MB:$(jail "$h2")"; fi
-in_vps "$h2" "$tool" --debug audit --json >/dev/null 2>"$sb2/trace" || true
+for h in "$h1:$sb1" "$h2:$sb2"; do
+  in_vps "${h%%:*}" "$tool" --debug audit --json >/dev/null 2>"${h#*:}/trace" || true
+done
 same=yes
 diff_ids=()
 for ((i = 0; i < rounds; i++)); do
@@ -160,8 +162,12 @@ awk -v w1="$(median <"$sb1/wall")" -v w2="$(median <"$sb2/wall")" \
   printf "  anchor: the launcher'\''s --version in the same rounds: wall %.2f s, CPU %.2f s, RSS %.1f MiB\n", vw, vc, vr / 1024 }'
 echo "  same verdicts: $same ($(wc -l <"$sb1/verdicts.0") checks)${diff_ids[*]:+; differing: $(printf '%s\n' "${diff_ids[@]}" | sort -u | tr '\n' ' ')}"
 if [[ $variant == authlog ]]; then grep filter-matches "$sb2/verdicts.0" | sed 's/^/  /'; fi
-echo "a last traced audit of the grown VPS: $(grep -c . "$sb2/trace") trace lines; those naming the grown file or its commands (ms):"
-grep -E "$focus" "$sb2/trace" | cut -c1-150 | sed 's/^/  /' || echo "  (none)"
+echo "a last traced audit of each VPS (1x: $(grep -c . "$sb1/trace"), grown: $(grep -c . "$sb2/trace") trace lines);" \
+  "those naming the grown file or its commands (the commands' own cost at size):"
+for sb in "$sb1" "$sb2"; do
+  echo "  $([[ $sb == "$sb1" ]] && echo 1x || echo "$label"):"
+  grep -E "$focus" "$sb/trace" | cut -c1-150 | sed 's/^/    /' || echo "    (none)"
+done
 # file reads are not in the trace (the JVM reads files itself, and the files an account can change
 # are read as that account by `setpriv ... head`, below the trace): one more audit under strace,
 # not timed, counts the successful opens under /etc /home /root /opt /var /run by program (a pid's
