@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * services, a 5 MB {@code config.yaml}). Deterministic: the same variant is the same VPS.
  *
  * <p>{@code main(stateDir, variant)} saves it where {@code --practice --state-dir stateDir} loads
- * it.
+ * it; {@code main("--print", variant)} prints what the variant appends to its file (keys, compose,
+ * config), which {@code src/bench/audit-sandbox-scale.sh} appends to the sandbox VPS's own file.
  */
 public final class ScaledPractice {
   /** The large variants; each is compared with its {@link #baseline}. */
@@ -37,17 +38,31 @@ public final class ScaledPractice {
     SimulatedHost vps = SimulatedHost.fresh();
     switch (variant) {
       case "1x" -> {}
-      case "keys" -> edit(vps, "/home/admin/.ssh/authorized_keys", t -> t + keys(10_000));
+      case "keys" -> edit(vps, "/home/admin/.ssh/authorized_keys", t -> t + addition(variant));
       case "ufw-1x" -> enableUfw(vps);
       case "ufw" -> {
-        edit(vps, SimUfwRules.FILE, t -> t + ufwRules(5_000));
+        edit(vps, SimUfwRules.FILE, t -> t + addition(variant));
         enableUfw(vps);
       }
-      case "compose" -> edit(vps, SimDocker.COMPOSE_FILE, t -> t + services(3_200));
-      case "config" -> edit(vps, SimHermes.HOME + "/config.yaml", t -> t + notes(5 * 1024 * 1024));
+      case "compose" -> edit(vps, SimDocker.COMPOSE_FILE, t -> t + addition(variant));
+      case "config" -> edit(vps, SimHermes.HOME + "/config.yaml", t -> t + addition(variant));
       default -> throw new IllegalArgumentException("no variant " + variant);
     }
     return vps;
+  }
+
+  /**
+   * What a large variant appends to its file. The ufw rules are in the simulator's own format; the
+   * sandbox benchmark writes the same rules in ufw's.
+   */
+  static String addition(String variant) {
+    return switch (variant) {
+      case "keys" -> keys(10_000);
+      case "ufw" -> ufwRules(5_000);
+      case "compose" -> services(3_200);
+      case "config" -> notes(5 * 1024 * 1024);
+      default -> throw new IllegalArgumentException("no large variant " + variant);
+    };
   }
 
   private static void enableUfw(SimulatedHost vps) {
@@ -138,8 +153,16 @@ public final class ScaledPractice {
     return sb.toString();
   }
 
-  /** Saves a variant as the practice VPS of a state directory: {@code main(stateDir, variant)}. */
+  /**
+   * Saves a variant as the practice VPS of a state directory: {@code main(stateDir, variant)}; or
+   * prints what a large variant appends: {@code main("--print", variant)}.
+   */
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("--print")) {
+      System.out.print(addition(args[1]));
+      System.out.flush();
+      return;
+    }
     new PracticeStore(Path.of(args[0])).save(of(args[1]));
   }
 }
