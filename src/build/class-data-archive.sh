@@ -39,6 +39,11 @@ awk 'NR == FNR { test[$0] = 1; next }
   /^@lambda-proxy/ { if (!($2 in test) && $2 != "dev/hermesharden/cli/Cli" && !/picocli\//) print; next }
   /^@/ { print; next }
   !($1 in test) && $1 !~ /\$Proxy[0-9]+$/ { print }' "$work/tests" "$work/raw" >"$work/classlist"
+# and what a real audit loads beyond it: the local host's processes, the SSH probe, sockets
+# (src/build/real-host.classlist, recorded in the sandbox VPS by real-host-classlist.sh)
+awk 'NR == FNR { if (!/^#/ && NF) have[$1] = 1; next }
+  !/^#/ && NF && !($1 in have) { print $1 }' "$work/classlist" src/build/real-host.classlist \
+  >>"$work/classlist"
 ./hermes-harden --dump-archive "$work/classlist" "$work/jsa" >"$work/dump.log" 2>&1 || {
   cat "$work/dump.log" >&2
   echo "class-data-archive.sh: the dump failed" >&2
