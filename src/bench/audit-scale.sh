@@ -22,9 +22,10 @@ read -r -a variants <<<"${VARIANTS:-1x keys ufw-1x ufw compose config}"
 for v in "${variants[@]}"; do
   java -cp "$cp" dev.hermesharden.practice.ScaledPractice "$work/$v" "$v"
 done
-# the build's class-data archive (src/build/class-data-archive.sh), the same whatever ran first
-if [[ target/hermes-harden.jsa -nt "$jar" ]]; then
-  echo "class-data archive: the build's, target/hermes-harden.jsa"
+# the build's class-data archive (src/build/class-data-archive.sh), the same whatever ran first;
+# the audits here run --practice: the practice archive
+if [[ target/hermes-harden-practice.jsa -nt "$jar" ]]; then
+  echo "class-data archive: the build's, target/hermes-harden-practice.jsa"
 else
   echo "class-data archive: missing or older than the jar; made again as the build makes it"
   bash src/build/class-data-archive.sh target

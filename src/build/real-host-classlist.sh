@@ -2,9 +2,9 @@
 # real-host-classlist.sh: records src/build/real-host.classlist, the classes a real audit loads
 # that the build's headless first minute (ClassListRun, on the practice VPS) never does: the local
 # host's processes and files, the in-process SSH probe (sshj, the JDK's key exchange and
-# signatures), sockets. class-data-archive.sh adds them to the class list, so the build's archive
-# and the package's hold them too (without them, the first SSH probe of a real audit loaded and
-# verified ~500 classes from the jar: 0.27 -> 0.42 s). Names only; a name the jar or the JDK no
+# signatures), sockets. class-data-archive.sh adds them to the class list of the real archive
+# (hermes-harden.jsa; a --practice run maps hermes-harden-practice.jsa, without them). Without
+# them the first SSH probe of a real audit loaded ~500 classes from the jar (0.23 -> 0.42 s). Names only; a name the jar or the JDK no
 # longer has is left out of the archive by the dump, with a warning.
 # Run it as root after a build (`mvn -q -B package -DskipTests`) when the real path's classes
 # change: it builds one sandbox VPS (docs/sandbox-vps.md), runs `audit --json` in it with

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # build-deb.sh JAR VERSION DOCS OUT: the Debian package of hermes-harden (Architecture: all).
 #   JAR      the shaded jar (target/hermes-harden.jar); the class list the build made beside it
-#            (hermes-harden.classlist, src/build/class-data-archive.sh) is shipped with it
+#            (hermes-harden{,-practice}.classlist, src/build/class-data-archive.sh) is shipped too
 #   VERSION  the upstream version (0.1.0)
 #   DOCS     what ReleaseDocs generated from the command model (man/*.adoc, hermes-harden.bash,
 #            systemd/*): nothing here is written by hand
@@ -31,6 +31,8 @@ install -d "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/hermes-harden" \
 
 install -m 0644 "$jar" "$root/usr/share/hermes-harden/hermes-harden.jar"
 install -m 0644 "$classlist" "$root/usr/share/hermes-harden/hermes-harden.classlist"
+install -m 0644 "${classlist%.classlist}-practice.classlist" \
+  "$root/usr/share/hermes-harden/hermes-harden-practice.classlist"
 # the same launcher as in the repository, with a fixed interpreter path
 sed '1s|^#!/usr/bin/env bash$|#!/bin/bash|' "$repo/hermes-harden" >"$root/usr/bin/hermes-harden"
 chmod 0755 "$root/usr/bin/hermes-harden"

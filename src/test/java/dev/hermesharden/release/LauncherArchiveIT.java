@@ -33,6 +33,7 @@ class LauncherArchiveIT {
   static Path target;
   static Path jar;
   static Path jsa;
+  static Path practiceJsa;
 
   @BeforeAll
   static void checkout() throws Exception {
@@ -50,6 +51,16 @@ class LauncherArchiveIT {
         DebPackageIT.run(
             List.of(launcher.toString(), "--dump-archive", list.toString(), jsa.toString()));
     assertEquals(0, dump.code(), dump.out());
+    practiceJsa = target.resolve("hermes-harden-practice.jsa");
+    Path practiceList = built.resolveSibling("hermes-harden-practice.classlist");
+    Result practiceDump =
+        DebPackageIT.run(
+            List.of(
+                launcher.toString(),
+                "--dump-archive",
+                practiceList.toString(),
+                practiceJsa.toString()));
+    assertEquals(0, practiceDump.code(), practiceDump.out());
   }
 
   @AfterAll
@@ -63,9 +74,20 @@ class LauncherArchiveIT {
   @BeforeEach
   void asBuilt() throws Exception {
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(jsa, PosixFilePermissions.fromString("r--r--r--"));
-    Files.setLastModifiedTime(
-        jsa, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+    for (Path a : List.of(jsa, practiceJsa)) {
+      Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("r--r--r--"));
+      Files.setLastModifiedTime(
+          a, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+    }
+  }
+
+  @Test
+  void aPracticeRunMapsThePracticeArchiveAnyOtherRunTheRealOne() throws Exception {
+    String practice = mapped("--practice", "--state-dir", work.resolve("s").toString());
+    assertTrue(practice.contains("Static archive name: " + practiceJsa), practice);
+    String real = mapped("audit", "--json");
+    assertTrue(real.contains("Static archive name: " + jsa), real);
+    assertFalse(real.contains(practiceJsa.toString()), real);
   }
 
   @Test
@@ -117,8 +139,8 @@ class LauncherArchiveIT {
       assertEquals(0, version.code(), version.out());
       try (var files = Files.list(target)) {
         assertEquals(
-            List.of("hermes-harden.jar"),
-            files.map(p -> p.getFileName().toString()).toList(),
+            List.of("hermes-harden-practice.jsa", "hermes-harden.jar"),
+            files.map(p -> p.getFileName().toString()).sorted().toList(),
             "a run left a file beside the jar (a dynamic archive?)");
       }
     } finally {
@@ -137,14 +159,12 @@ class LauncherArchiveIT {
   }
 
   /** What the launcher's JVM would map, as the JVM reports it. */
-  private static String mapped() throws Exception {
-    Result r =
-        DebPackageIT.run(
-            List.of(
-                "env",
-                "JAVA_TOOL_OPTIONS=-XX:+PrintSharedArchiveAndExit",
-                launcher.toString(),
-                "--version"));
+  private static String mapped(String... args) throws Exception {
+    List<String> argv = new java.util.ArrayList<>();
+    argv.addAll(
+        List.of("env", "JAVA_TOOL_OPTIONS=-XX:+PrintSharedArchiveAndExit", launcher.toString()));
+    argv.addAll(args.length == 0 ? List.of("--version") : List.of(args));
+    Result r = DebPackageIT.run(argv);
     assertEquals(0, r.code(), r.out());
     return r.out();
   }
