@@ -4,8 +4,9 @@
 # host's processes and files, the in-process SSH probe (sshj, the JDK's key exchange and
 # signatures), sockets. class-data-archive.sh adds them to the class list of the real archive
 # (hermes-harden.jsa; a --practice run maps hermes-harden-practice.jsa, without them). Without
-# them the first SSH probe of a real audit loaded ~500 classes from the jar (0.23 -> 0.42 s). Names only; a name the jar or the JDK no
-# longer has is left out of the archive by the dump, with a warning.
+# them the first SSH probe of a real audit loaded ~500 classes from the jar (0.23 -> 0.42 s).
+# Names only; a name the jar or the JDK no longer has is left out of the archive by the dump, with
+# a warning.
 # Run it as root after a build (`mvn -q -B package -DskipTests`) when the real path's classes
 # change: it builds one sandbox VPS (docs/sandbox-vps.md), runs `audit --json` in it with
 # -XX:DumpLoadedClassList, and keeps what the build's list lacks (and what the file already held).
