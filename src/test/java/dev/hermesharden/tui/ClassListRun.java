@@ -7,6 +7,7 @@ import dev.hermesharden.cli.Cli;
 import dev.hermesharden.cli.CliEnvironment;
 import dev.hermesharden.engine.RunMode;
 import dev.hermesharden.engine.WizardEngine;
+import dev.hermesharden.host.Daemons;
 import dev.hermesharden.host.HostFacts;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.practice.PracticeMode;
@@ -63,17 +64,15 @@ public final class ClassListRun {
     TuiOptions options = TuiOptions.fromEnvironment(Map.of("LANG", "C.UTF-8"), os);
     DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(80, 24));
     WizardApp app = new WizardApp(engine, m, term, options, clock);
-    Thread gui = new Thread(() -> run(app), "class-list-wizard");
-    gui.setDaemon(true);
-    gui.start();
+    Thread gui = Daemons.start("class-list-wizard", () -> run(app));
     // "Live checks: N of M ok": the first check results are on the screen (as tui-pty.py waits)
     String counted = m.get("tui.checks.count", "\0", "\0");
     String frame = counted.substring(0, counted.indexOf('\0'));
     long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
-    while (System.currentTimeMillis() < deadline && !screen(term).contains(frame)) {
+    while (System.currentTimeMillis() < deadline && !ScreenText.of(term).contains(frame)) {
       Thread.sleep(20);
     }
-    boolean drawn = screen(term).contains(frame);
+    boolean drawn = ScreenText.of(term).contains(frame);
     term.addInput(new KeyStroke('q', false, false));
     gui.join(5_000);
     return drawn;
@@ -85,17 +84,5 @@ public final class ClassListRun {
     } catch (Exception e) {
       e.printStackTrace();
     }
-  }
-
-  private static String screen(DefaultVirtualTerminal term) {
-    StringBuilder sb = new StringBuilder();
-    TerminalSize size = term.getTerminalSize();
-    for (int r = 0; r < size.getRows(); r++) {
-      for (int c = 0; c < size.getColumns(); c++) {
-        sb.append(term.getCharacter(c, r).getCharacterString());
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
   }
 }

@@ -136,15 +136,7 @@ final class TuiHarness implements AutoCloseable {
   }
 
   private String read() {
-    TerminalSize size = term.getTerminalSize();
-    StringBuilder sb = new StringBuilder();
-    for (int r = 0; r < size.getRows(); r++) {
-      for (int c = 0; c < size.getColumns(); c++) {
-        sb.append(term.getCharacter(c, r).getCharacterString());
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
+    return ScreenText.of(term);
   }
 
   /** Waits until the screen shows the text (and no task is running), or fails with the screen. */
