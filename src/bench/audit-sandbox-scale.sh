@@ -110,19 +110,11 @@ echo "$file: 1x $(in_vps "$h1" wc -lc "$file" | awk '{ print $2 " bytes, " $1 " 
 in_vps "$h1" "$tool" audit --json >/dev/null || true
 in_vps "$h2" "$tool" audit --json >/dev/null || true
 run() { # run HOLDER SB ROUND
-  in_vps "$1" /usr/bin/time -f '%e %U %S %M' -o "$2/t" "$tool" audit --json >"$2/a.json" 2>/dev/null || true
-  read -r w u s kb < <(tail -n 1 "$2/t") # a non-zero exit adds a line before
-  echo "$w" >>"$2/wall"
-  awk -v u="$u" -v s="$s" 'BEGIN { print u + s }' >>"$2/cpu"
-  echo "$kb" >>"$2/rss"
-  verdicts <"$2/a.json" >"$2/verdicts.$3"
+  timed "$2/a" --in "$1" "$tool" audit --json
+  verdicts <"$2/a.out" >"$2/verdicts.$3"
 }
 floor() { # the launcher's --version in the VPS: the JVM floor, measured in the same rounds
-  in_vps "$h1" /usr/bin/time -f '%e %U %S %M' -o "$sb1/tv" "$tool" --version >/dev/null 2>&1 || true
-  read -r w u s kb < <(tail -n 1 "$sb1/tv")
-  echo "$w" >>"$sb1/vwall"
-  awk -v u="$u" -v s="$s" 'BEGIN { print u + s }' >>"$sb1/vcpu"
-  echo "$kb" >>"$sb1/vrss"
+  timed "$sb1/v" --in "$h1" "$tool" --version
 }
 for ((i = 0; i < rounds; i++)); do
   if ((i % 2 == 0)); then
@@ -151,10 +143,10 @@ for ((i = 0; i < rounds; i++)); do
   done
 done
 echo "audit --json in the sandbox VPS, 1x vs $label, medians of $rounds interleaved rounds, load at end $load:"
-awk -v w1="$(median <"$sb1/wall")" -v w2="$(median <"$sb2/wall")" \
-  -v c1="$(median <"$sb1/cpu")" -v c2="$(median <"$sb2/cpu")" \
-  -v r1="$(median <"$sb1/rss")" -v r2="$(median <"$sb2/rss")" -v l="$label" \
-  -v vw="$(median <"$sb1/vwall")" -v vc="$(median <"$sb1/vcpu")" -v vr="$(median <"$sb1/vrss")" 'BEGIN {
+awk -v w1="$(median <"$sb1/a.wall")" -v w2="$(median <"$sb2/a.wall")" \
+  -v c1="$(median <"$sb1/a.cpu")" -v c2="$(median <"$sb2/a.cpu")" \
+  -v r1="$(median <"$sb1/a.rss")" -v r2="$(median <"$sb2/a.rss")" -v l="$label" \
+  -v vw="$(median <"$sb1/v.wall")" -v vc="$(median <"$sb1/v.cpu")" -v vr="$(median <"$sb1/v.rss")" 'BEGIN {
   printf "  wall      1x %6.2f s    %s %6.2f s    ratio %.2f (bar <= 1.5)\n", w1, l, w2, w2 / w1
   printf "  CPU       1x %6.2f s    %s %6.2f s    ratio %.2f (bar <= 1.5)\n", c1, l, c2, c2 / c1
   printf "  peak RSS  1x %6.1f MiB  %s %6.1f MiB  ratio %.2f (bar <= 1.5)\n", r1 / 1024, l, r2 / 1024, r2 / r1

@@ -34,18 +34,10 @@ fi
 source src/bench/bench-lib.sh
 for ((i = 0; i < rounds; i++)); do
   for v in "${variants[@]}"; do
-    /usr/bin/time -f '%e %M %U %S' -o "$work/t" ./hermes-harden audit --practice --json \
-      --state-dir "$work/$v" >"$work/$v.json" 2>/dev/null || true
-    read -r w kb u s < <(tail -n 1 "$work/t")
-    echo "$w" >>"$work/$v.wall"
-    awk -v u="$u" -v s="$s" 'BEGIN { print u + s }' >>"$work/$v.cpu"
-    echo "$kb" >>"$work/$v.rss"
-    verdicts <"$work/$v.json" >"$work/$v.verdicts.$i"
+    timed "$work/$v" ./hermes-harden audit --practice --json --state-dir "$work/$v"
+    verdicts <"$work/$v.out" >"$work/$v.verdicts.$i"
   done
-  /usr/bin/time -f '%e %M' -o "$work/t" ./hermes-harden --version >/dev/null 2>&1 || true
-  read -r w kb < <(tail -n 1 "$work/t")
-  echo "$w" >>"$work/jvm.wall"
-  echo "$kb" >>"$work/jvm.rss"
+  timed "$work/jvm" ./hermes-harden --version
 done
 printf '%-8s %-7s %9s %7s %7s %7s %9s %7s  %s\n' variant vs "wall s" ratio "CPU s" ratio \
   "RSS MiB" ratio "same verdicts"
