@@ -1,5 +1,6 @@
 package dev.hermesharden.cli;
 
+import dev.hermesharden.tui.TerminalSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +13,27 @@ import java.util.Optional;
  * the whole CLI runs in-process in tests.
  *
  * @param terminal standard input and standard output are both a terminal (the wizard needs one)
+ * @param screen where the full-screen wizard draws: standard input and output, or a terminal given
+ *     (the build's class-list run draws on a virtual one)
  */
-public record CliEnvironment(Map<String, String> env, int uid, Path home, boolean terminal) {
+public record CliEnvironment(
+    Map<String, String> env, int uid, Path home, boolean terminal, TerminalSource screen) {
   public CliEnvironment {
     env = Map.copyOf(env);
+  }
+
+  public CliEnvironment(Map<String, String> env, int uid, Path home, boolean terminal) {
+    this(env, uid, home, terminal, TerminalSource.SYSTEM);
   }
 
   /** Not on a terminal (tests, scripts). */
   public CliEnvironment(Map<String, String> env, int uid, Path home) {
     this(env, uid, home, false);
+  }
+
+  /** The same process, its wizard on the terminal {@code screen} opens (and not in line mode). */
+  public CliEnvironment onScreen(TerminalSource screen) {
+    return new CliEnvironment(env, uid, home, true, screen);
   }
 
   public static CliEnvironment current() {

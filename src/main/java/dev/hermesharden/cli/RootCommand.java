@@ -171,7 +171,7 @@ final class RootCommand implements Callable<Integer> {
         }
       }
       TuiOptions options = TuiOptions.fromEnvironment(env.env(), os);
-      int code = WizardApp.onSystemTerminal(engine, messages, options, setup.clock).run();
+      int code = WizardApp.on(env.screen(), engine, messages, options, setup.clock).run();
       // the screen is gone: say where the admin stands, so the terminal is not left blank
       out.println(messages.get("tui.quit"));
       return code;

@@ -77,12 +77,16 @@ public final class WizardApp {
     this.clock = clock;
   }
 
-  /** The wizard on the process's own terminal (stdin/stdout), UTF-8 unless ASCII was decided. */
-  public static WizardApp onSystemTerminal(
-      WizardEngine engine, Messages messages, TuiOptions options, Clock clock) throws IOException {
+  /** The wizard on the terminal {@code source} opens, UTF-8 unless ASCII was decided. */
+  public static WizardApp on(
+      TerminalSource source,
+      WizardEngine engine,
+      Messages messages,
+      TuiOptions options,
+      Clock clock)
+      throws IOException {
     Charset charset = options.ascii() ? Charset.defaultCharset() : StandardCharsets.UTF_8;
-    Terminal terminal = SystemTerminal.open(charset);
-    return new WizardApp(engine, messages, terminal, options, clock);
+    return new WizardApp(engine, messages, source.open(charset), options, clock);
   }
 
   /**

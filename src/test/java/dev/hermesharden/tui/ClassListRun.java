@@ -5,28 +5,20 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.hermesharden.cli.Cli;
 import dev.hermesharden.cli.CliEnvironment;
-import dev.hermesharden.engine.RunMode;
-import dev.hermesharden.engine.WizardEngine;
 import dev.hermesharden.host.Daemons;
-import dev.hermesharden.host.HostFacts;
 import dev.hermesharden.i18n.Messages;
-import dev.hermesharden.practice.PracticeMode;
-import dev.hermesharden.steps.Catalog;
-import dev.hermesharden.steps.StepFiles;
-import dev.hermesharden.system.probe.HostProbe;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a user's first minute loads, run headless for the class list the build makes (src/build/
  * class-data-archive.sh runs it with {@code -XX:DumpLoadedClassList} and the launcher's flags):
- * {@code audit --practice --json}, the wizard's command line, then the wizard on the practice VPS
- * to its first full frame (steps and the first check results) on a virtual 80×24 terminal, and
- * quit. Only the system terminal's own classes are missing (it needs a real terminal).
+ * {@code audit --practice --json}, then the wizard ({@code --practice}, through the same command
+ * line and path as a user's) to its first full frame (steps and the first check results) on a
+ * virtual 80×24 terminal, and quit. Only the system terminal's own classes are missing (it needs a
+ * real terminal).
  *
  * <p>Usage: {@code ClassListRun STATE_DIR} (an empty directory; two practice VPSes go into it).
  * Exits 0 once the frame was drawn, 1 if it was not within a minute.
@@ -46,26 +38,24 @@ public final class ClassListRun {
         nowhere,
         nowhere,
         env);
-    // the wizard's command line (it stops at "no terminal": standard output is not one here)
-    String wizard = state.resolve("wizard").toString();
-    Cli.run(new String[] {"--practice", "--state-dir", wizard}, nowhere, nowhere, env);
-    System.exit(firstFrame(Path.of(wizard)) ? 0 : 1);
+    System.exit(firstFrame(env, state.resolve("wizard").toString()) ? 0 : 1);
   }
 
-  /** The rest of the wizard's path (RootCommand.call) on a virtual terminal, to the first frame. */
-  private static boolean firstFrame(Path stateDir) throws Exception {
-    Clock clock = Clock.systemUTC();
-    Messages m = Messages.english();
-    Catalog catalog = Catalog.standard();
-    RunMode mode = PracticeMode.load(stateDir, clock);
-    WizardEngine engine =
-        new WizardEngine(mode, StepFiles.loadPackaged(catalog, m), catalog, clock);
-    Optional<String> os = HostProbe.os(mode.host()).map(HostFacts.Os::shortName);
-    TuiOptions options = TuiOptions.fromEnvironment(Map.of("LANG", "C.UTF-8"), os);
+  /**
+   * The wizard's own command line and path ({@code RootCommand.call}) on a virtual terminal, to the
+   * first full frame, then {@code q}.
+   */
+  private static boolean firstFrame(CliEnvironment env, String stateDir) throws Exception {
     DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-    WizardApp app = new WizardApp(engine, m, term, options, clock);
-    Thread gui = Daemons.start("class-list-wizard", () -> run(app));
+    Map<String, String> vars = Map.of("LANG", "C.UTF-8", "TERM", "xterm-256color");
+    CliEnvironment onScreen =
+        new CliEnvironment(vars, env.uid(), env.home()).onScreen(TerminalSource.of(term));
+    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    String[] wizard = {"--practice", "--state-dir", stateDir};
+    Thread gui =
+        Daemons.start("class-list-wizard", () -> Cli.run(wizard, nowhere, nowhere, onScreen));
     // "Live checks: N of M ok": the first check results are on the screen (as tui-pty.py waits)
+    Messages m = Messages.english();
     String counted = m.get("tui.checks.count", "\0", "\0");
     String frame = counted.substring(0, counted.indexOf('\0'));
     long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
@@ -76,13 +66,5 @@ public final class ClassListRun {
     term.addInput(new KeyStroke('q', false, false));
     gui.join(5_000);
     return drawn;
-  }
-
-  private static void run(WizardApp app) {
-    try {
-      app.run();
-    } catch (Exception e) {
-      e.printStackTrace();
-    }
   }
 }
