@@ -48,7 +48,7 @@ python3 "$replay" "$sb/trace" --list >"$sb/list"
 echo "traced audit: $(grep -c '^replay' "$sb/list") commands replayed; not replayed:"
 sed -n 's/^skip /  /p' "$sb/list"
 [[ -s "$sb/list" ]] && ! grep -q '^skip' "$sb/list" && echo "  (none)"
-grep -E '^# \+[0-9]+ (lstat|ssh none) ' "$sb/trace" | awk '
+grep -E '^# \+[0-9]+ (lstat|ssh none|read|readlink|list) ' "$sb/trace" | awk '
   { n[$3 == "ssh" ? "ssh none" : $3]++; ms[$3 == "ssh" ? "ssh none" : $3] += ($3 == "ssh" ? $5 : $4) }
   END { for (k in n) printf "  in the JVM, no process: %d x %s, %d ms together\n", n[k], k, ms[k] }'
 
@@ -93,6 +93,6 @@ awk -v a="$a" -v r="$r" -v f="$f" -v rt="$rt" -v n="$threads" 'BEGIN {
   printf "  bar: %.2f s <= 1.5 x %.2f + %.2f = %.2f s: %s\n", a, r, f, 1.5 * r + f, (a <= 1.5 * r + f ? "met" : "MISSED")
   printf "  with %d-at-a-time raw: (audit - floor) / raw = %.2f\n", n, (a - f) / rt }'
 echo "slowest steps of a last traced audit (ms, end time since start):"
-grep -E '^# \+[0-9]+ (exec|ssh none|lstat) ' "$sb/trace.last" |
+grep -E '^# \+[0-9]+ (exec|ssh none|lstat|read|readlink|list) ' "$sb/trace.last" |
   awk '{ ms = ($3 == "ssh" ? $5 : $4); print ms, $0 }' | sort -rn | head -n 8 | cut -d' ' -f2- | cut -c1-140 | sed 's/^/  /'
 echo "  traced span (JVM's host made to last command's end): $(awk '/^# \+/ { t = substr($2, 2) + 0; if (t > m) m = t } END { print m + 0 }' "$sb/trace.last") ms"

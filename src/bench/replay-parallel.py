@@ -14,7 +14,9 @@ Not replayed, and listed by --list:
     that is the fail2ban probe, a failing ssh login, which also writes to auth.log;
   * a command whose program and arguments are not on the read-only list below: a benchmark must
     not change the VPS it measures. The audit only reads; the list makes sure of that.
-`lstat` and `ssh none` lines are the JVM's own work (no process), not commands.
+`lstat`, `read`, `readlink`, `list` and `ssh none` lines are file and SSH questions, not commands
+(the JVM's own work; a read of a file another account can change runs `setpriv ... head` inside the
+host, which the benchmark leaves out as before: only what the audit ran as a command is replayed).
 
 Prints one line: `WALL CPU N` = seconds from the first start to the last exit, the children's user
 + system CPU seconds, and how many commands ran. Every command's output is read through a pipe
