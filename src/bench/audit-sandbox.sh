@@ -52,18 +52,12 @@ grep -E '^# \+[0-9]+ (lstat|ssh none|read|readlink|list) ' "$sb/trace" | awk '
   { n[$3 == "ssh" ? "ssh none" : $3]++; ms[$3 == "ssh" ? "ssh none" : $3] += ($3 == "ssh" ? $5 : $4) }
   END { for (k in n) printf "  in the JVM, no process: %d x %s, %d ms together\n", n[k], k, ms[k] }'
 
-# one measurement: KIND -> appends "wall cpu" to $sb/KIND (and RSS for the audit)
+# one measurement: KIND -> appends to $sb/KIND.wall, .cpu (and .rss: bench-lib.sh's timed), or
+# "wall cpu" to $sb/KIND for the replays, which time themselves
 measure() {
   case $1 in
-  audit | floor)
-    local args=(audit --json)
-    [[ $1 == floor ]] && args=(--version)
-    # exit codes are the tool's own (audit exits 3 on findings): only the times matter here
-    in_vps "$holder" /usr/bin/time -f '%e %U %S %M' -o "$sb/t" "$tool" "${args[@]}" >/dev/null 2>&1 || true
-    read -r w u s kb < <(tail -n 1 "$sb/t") # a non-zero exit adds a line before
-    awk -v w="$w" -v u="$u" -v s="$s" 'BEGIN { print w, u + s }' >>"$sb/$1"
-    echo "$kb" >>"$sb/$1.rss"
-    ;;
+  audit) timed "$sb/$1" --in "$holder" "$tool" audit --json ;;
+  floor) timed "$sb/$1" --in "$holder" "$tool" --version ;;
   raw-all) in_vps "$holder" python3 "$replay" "$sb/trace" all | cut -d' ' -f1,2 >>"$sb/$1" ;;
   raw-threads) in_vps "$holder" python3 "$replay" "$sb/trace" "$threads" | cut -d' ' -f1,2 >>"$sb/$1" ;;
   esac
@@ -78,8 +72,8 @@ done
 in_vps "$holder" "$tool" --debug audit --json >/dev/null 2>"$sb/trace.last" || true
 
 col() { cut -d' ' -f"$2" <"$sb/$1" | median; }
-a=$(col audit 1) ac=$(col audit 2) r=$(col raw-all 1) rc=$(col raw-all 2)
-rt=$(col raw-threads 1) f=$(col floor 1) fc=$(col floor 2)
+a=$(median <"$sb/audit.wall") ac=$(median <"$sb/audit.cpu") r=$(col raw-all 1) rc=$(col raw-all 2)
+rt=$(col raw-threads 1) f=$(median <"$sb/floor.wall") fc=$(median <"$sb/floor.cpu")
 rss=$(median <"$sb/audit.rss")
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "audit on the sandbox VPS (fail2ban ${FAIL2BAN:-off}), medians of $rounds interleaved rounds, load $load:"
