@@ -3,6 +3,7 @@ package dev.hermesharden.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hermesharden.host.HostFacts;
+import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.system.probe.HostProbe;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ final class FactsCommand implements Callable<Integer> {
   }
 
   private static void line(Setup setup, String label, String value) {
-    setup.out.printf("%-14s %s%n", label, value);
+    setup.out.printf("%-14s %s%n", label, ShellQuoting.visible(value));
   }
 
   /** Stable JSON names; an unknown fact is null. */

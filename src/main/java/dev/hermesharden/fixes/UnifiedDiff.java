@@ -1,5 +1,6 @@
 package dev.hermesharden.fixes;
 
+import dev.hermesharden.host.ShellQuoting;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,9 @@ import java.util.List;
  *
  * <p>The headers ({@code ---}/{@code +++} with the path) and the {@code @@} ranges are always
  * written as they are; a {@link BodyMask} may only change the text of body lines, one for one, so
- * hiding a secret can never hide which file changes or which lines are added or removed.
+ * hiding a secret can never hide which file changes or which lines are added or removed. Control
+ * characters in a path or a line are written out ({@link ShellQuoting#visible}): a diff is shown on
+ * a terminal, and a file's lines may be the hostile account's.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -40,8 +43,10 @@ public final class UnifiedDiff {
     b = dropTrailingEmpty(b);
     List<String[]> ops = diff(a, b); // each: {" " | "-" | "+", line}
     StringBuilder sb = new StringBuilder();
-    sb.append("--- ").append(newFile ? "/dev/null" : "a" + path).append('\n');
-    sb.append("+++ b").append(path).append('\n');
+    // shown to the admin: a name or a line from the host never drives the terminal (ShellQuoting)
+    String shownPath = ShellQuoting.visible(path);
+    sb.append("--- ").append(newFile ? "/dev/null" : "a" + shownPath).append('\n');
+    sb.append("+++ b").append(shownPath).append('\n');
     int i = 0;
     while (i < ops.size()) {
       if (ops.get(i)[0].equals(" ")) {
@@ -91,7 +96,7 @@ public final class UnifiedDiff {
         throw new IllegalStateException("a body mask must show every line of the hunk");
       }
       for (int k = 0; k < hunk.size(); k++) {
-        sb.append(hunk.get(k).op()).append(shown.get(k)).append('\n');
+        sb.append(hunk.get(k).op()).append(ShellQuoting.visible(shown.get(k))).append('\n');
       }
       i = end;
     }

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * be copied and run by hand: plain words stay as they are, anything else is single-quoted ({@code
  * ''} for an empty argument; control characters in bash's {@code $'…'} so a line stays one line).
  *
+ * <p>{@link #visible}: free text from a host (a setting's value, a name, a file's line) with its
+ * control characters written the same way, so that it can neither send a terminal an escape
+ * sequence nor start a line of its own when it is shown.
+ *
  * <p>{@link #posixCommandLine}: the line a POSIX shell ({@code sh}, {@code dash}, {@code bash})
  * runs as exactly this argv. Only {@code SshHost} needs it: an SSH server runs every command
  * through the user's login shell, so the argv has to survive that shell unchanged. Local commands
@@ -24,32 +28,66 @@ public final class ShellQuoting {
     if (PLAIN.matcher(word).matches()) {
       return word;
     }
-    if (word.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      return ansiC(word);
+    if (word.chars().anyMatch(ShellQuoting::control)) {
+      return "$'" + escaped(word, true) + "'";
     }
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  /** bash's {@code $'…'} form, so a tab or newline stays visible and the line stays one line. */
-  private static String ansiC(String word) {
-    StringBuilder sb = new StringBuilder("$'");
-    for (char c : word.toCharArray()) {
+  /**
+   * {@code text} with each control character as bash's {@code $'…'} would write it ({@code \n},
+   * {@code \t}, {@code \r}, {@code \x1b}; above U+00FF a backslash, {@code u} and four hex digits),
+   * everything else as it is: what a host (or an account on it) wrote can be shown without a
+   * terminal acting on it.
+   */
+  public static String visible(String text) {
+    return text.chars().anyMatch(ShellQuoting::shownEscaped) ? escaped(text, false) : text;
+  }
+
+  /** A tab moves the cursor to the next stop and nothing else: shown text keeps it (columns). */
+  private static boolean shownEscaped(int c) {
+    return control(c) && c != '\t';
+  }
+
+  /**
+   * What a terminal may act on instead of showing: C0 and C1 controls, DEL, and the Unicode marks
+   * that reorder text on the screen (bidirectional overrides, embeddings, isolates and marks), with
+   * which a line could be made to read as something it does not say.
+   */
+  static boolean control(int c) {
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || c == 0x061c
+        || c == 0x200e
+        || c == 0x200f
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  /**
+   * bash's escapes for the controls; within {@code $'…'} also for the backslash, the quote and the
+   * tab (a tab pasted into a shell completes instead).
+   */
+  private static String escaped(String text, boolean quoted) {
+    StringBuilder sb = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
       switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\'' -> sb.append("\\'");
         case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
+        case '\t' -> sb.append(quoted ? "\\t" : "\t");
         case '\r' -> sb.append("\\r");
+        case '\\', '\'' -> sb.append(quoted ? "\\" : "").append(c);
         default -> {
-          if (c < 0x20 || c == 0x7f) {
+          if (!control(c)) {
+            sb.append(c);
+          } else if (c <= 0xff) {
             sb.append(String.format("\\x%02x", (int) c));
           } else {
-            sb.append(c);
+            sb.append(String.format("\\u%04x", (int) c));
           }
         }
       }
     }
-    return sb.append('\'').toString();
+    return sb.toString();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hermesharden.i18n;
 
 import dev.hermesharden.checks.Reason;
+import dev.hermesharden.host.ShellQuoting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -109,7 +110,14 @@ public final class Messages {
     if (args.length == 0) {
       return pattern.replace("''", "'");
     }
-    return new MessageFormat(pattern, locale).format(args);
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof CharSequence text) {
+        // a value, a name or a line from the host: never an escape sequence or a line of its own
+        shown[i] = ShellQuoting.visible(text.toString());
+      }
+    }
+    return new MessageFormat(pattern, locale).format(shown);
   }
 
   public String get(Reason reason) {

@@ -15,6 +15,7 @@ import dev.hermesharden.engine.SkipKind;
 import dev.hermesharden.engine.StepOutcome;
 import dev.hermesharden.engine.StepState;
 import dev.hermesharden.engine.StepStatus;
+import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.i18n.Messages;
 import dev.hermesharden.model.Evidence;
 import dev.hermesharden.model.EvidenceKind;
@@ -134,7 +135,10 @@ public final class Words {
     if (r.status() == Status.PASS) {
       return head;
     }
-    String source = r.details().containsKey("source") ? " (" + r.details().get("source") + ")" : "";
+    String source =
+        r.details().containsKey("source")
+            ? " (" + ShellQuoting.visible(r.details().get("source")) + ")"
+            : "";
     return head + " " + g.dash() + " " + reason(r.reason()) + source;
   }
 

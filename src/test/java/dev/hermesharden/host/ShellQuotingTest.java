@@ -46,4 +46,28 @@ class ShellQuotingTest {
             List.of(
                 "apt-get", "-y", "-o", "Dpkg::Options::=--force-confold", "install", "fail2ban")));
   }
+
+  @Test
+  void textFromAHostShowsItsControlCharactersAndNothingElseChanges() {
+    assertEquals("manual", ShellQuoting.visible("manual"));
+    assertEquals("key\tvalue", ShellQuoting.visible("key\tvalue"), "a tab is no control to fear");
+    assertEquals("a\tb\\n", ShellQuoting.visible("a\tb\n"));
+    assertEquals("it's a \\path, ünïcode · ✔", ShellQuoting.visible("it's a \\path, ünïcode · ✔"));
+    // an escape sequence, a carriage return and a line of its own cannot reach a terminal whole
+    assertEquals(
+        "\\x1b]0;owned\\x07\\r\\x1b[2K  pass\\n  pass    approvals.mode",
+        ShellQuoting.visible("\u001b]0;owned\u0007\r\u001b[2K  pass\n  pass    approvals.mode"));
+    // C1's CSI and DEL; the marks that reorder a line on the screen
+    assertEquals("a\\x9b31mb\\x7f", ShellQuoting.visible("a\u009b31mb\u007f"));
+    assertEquals(
+        "LIAF\\u202e \\u2066x\\u2069 \\u200f",
+        ShellQuoting.visible("LIAF\u202e \u2066x\u2069 \u200f"));
+  }
+
+  @Test
+  void anArgumentWithAnyControlIsQuotedTheWayBashReadsItBack() {
+    assertEquals("$'a\\x1b[31mb'", ShellQuoting.quote("a\u001b[31mb"));
+    assertEquals("$'it\\'s\\\\\\n'", ShellQuoting.quote("it's\\\n"));
+    assertEquals("$'\\u202egnp.exe'", ShellQuoting.quote("\u202egnp.exe"));
+  }
 }
