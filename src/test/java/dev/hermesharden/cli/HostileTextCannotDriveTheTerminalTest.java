@@ -59,14 +59,14 @@ class HostileTextCannotDriveTheTerminalTest {
     // (Hermes lower-cases the backend's name, and so does the check)
     assertTrue(mode.get(0).contains("\\x1b]52;c;cm0glxjmih4=\\x07"), mode.get(0));
     assertTrue(mode.get(0).contains("\\r\\x1b[2k\\x1b[1a\\n  pass"), mode.get(0));
-    assertTrue(mode.get(0).contains("docker\\x9b2j"), mode.get(0));
+    assertTrue(mode.get(0).contains("docker\\u009b2j"), mode.get(0));
 
     CliRun plan = CliRun.practice(home, "plan", "--step", "approvals");
     assertEquals(0, plan.code(), plan.err());
     noControls("plan", plan.out() + plan.err());
     assertTrue(plan.out().contains("-  backend: \"\\e]52;c;"), plan.out());
     assertTrue(
-        plan.out().contains(" NOTE=\\x1b]0;owned\\x07\\r\\x1b[2K\\x9b2J\\u202eLIAF\n"), plan.out());
+        plan.out().contains(" NOTE=\\x1b]0;owned\\x07\\r\\x1b[2K\\u009b2J\\u202eLIAF\n"), plan.out());
 
     Path md = home.resolve("report.md");
     CliRun report = CliRun.practice(home, "report", "-o", md.toString());

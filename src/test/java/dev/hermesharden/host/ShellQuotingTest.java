@@ -58,16 +58,21 @@ class ShellQuotingTest {
         "\\x1b]0;owned\\x07\\r\\x1b[2K  pass\\n  pass    approvals.mode",
         ShellQuoting.visible("\u001b]0;owned\u0007\r\u001b[2K  pass\n  pass    approvals.mode"));
     // C1's CSI and DEL; the marks that reorder a line on the screen
-    assertEquals("a\\x9b31mb\\x7f", ShellQuoting.visible("a\u009b31mb\u007f"));
+    assertEquals("a\\u009b31mb\\x7f", ShellQuoting.visible("a\u009b31mb\u007f"));
     assertEquals(
         "LIAF\\u202e \\u2066x\\u2069 \\u200f",
         ShellQuoting.visible("LIAF\u202e \u2066x\u2069 \u200f"));
   }
 
   @Test
-  void anArgumentWithAnyControlIsQuotedTheWayBashReadsItBack() {
+  void aWordForAScriptKeepsItsBytesAndAShownCommandShowsEveryControl() {
     assertEquals("$'a\\x1b[31mb'", ShellQuoting.quote("a\u001b[31mb"));
     assertEquals("$'it\\'s\\\\\\n'", ShellQuoting.quote("it's\\\n"));
-    assertEquals("$'\\u202egnp.exe'", ShellQuoting.quote("\u202egnp.exe"));
+    // in a script: \\u would depend on the locale and \\x9b is not U+009B's UTF-8: as it is
+    assertEquals("'\u202egnp.exe\u009b'", ShellQuoting.quote("\u202egnp.exe\u009b"));
+    // shown: written out, and the same as bash reads it back in a UTF-8 locale
+    assertEquals(
+        "ls $'\\u202egnp.exe\\u009b' $'a\\tb'",
+        ShellQuoting.join(List.of("ls", "\u202egnp.exe\u009b", "a\tb")));
   }
 }
