@@ -19,14 +19,21 @@ import java.util.Optional;
  * — the agent's way to root. Entries that run as the service account itself are left out (nothing
  * gained), and so is the cron file's own trust: a cron file others can change is listed as such.
  *
+ * <p>The files {@code run-parts} runs as root from {@link #RUN_PARTS} (by Debian's {@code
+ * /etc/crontab} or anacron) are judged one by one: every name {@code run-parts} accepts ({@code
+ * [A-Za-z0-9_-]+}), executable or not (an owner can make it so).
+ *
  * <p>Caveat: a program named without a path is found through cron's {@code PATH}, which is not
- * judged; nor are the scripts {@code run-parts} runs from root's {@code /etc/cron.*} directories
- * (only the directory itself).
+ * judged; nor is what a root-only script itself runs.
  */
 public final class CronWritableCheck implements Check<List<CronWritableCheck.Finding>> {
   static final String CRONTAB = "/etc/crontab";
   static final String CRON_D = "/etc/cron.d";
   static final String ROOT_CRONTAB = "/var/spool/cron/crontabs/root";
+
+  /** The directories whose scripts {@code run-parts} runs as root. */
+  static final List<String> RUN_PARTS =
+      List.of("/etc/cron.hourly", "/etc/cron.daily", "/etc/cron.weekly", "/etc/cron.monthly");
 
   /** One path in one entry, and whether only root can change it. */
   public record Finding(String file, int line, String runAs, String path, boolean rootOnly) {
@@ -51,6 +58,13 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
     out.add(new Finding(ROOT_CRONTAB, 0, "root", ROOT_CRONTAB, rootOnly(host, ROOT_CRONTAB)));
     for (CronEntries.Entry e : CronEntries.parse(read(host, ROOT_CRONTAB).orElse(""), false)) {
       judge(host, ROOT_CRONTAB, e, out);
+    }
+    for (String dir : RUN_PARTS) {
+      for (String n : host.listDirectory(dir)) {
+        if (n.matches("[A-Za-z0-9_-]+")) {
+          out.add(new Finding(dir, 0, "root", dir + "/" + n, rootOnly(host, dir + "/" + n)));
+        }
+      }
     }
     return out;
   }

@@ -108,6 +108,23 @@ class ContainerRulesTest {
     assertTrue(ContainerRules.sensitive("/var/run/docker.sock", ContainerRules.FORBIDDEN));
     assertTrue(ContainerRules.sensitive("~/.ssh", ContainerRules.FORBIDDEN));
     assertTrue(!ContainerRules.sensitive("/etcetera", ContainerRules.FORBIDDEN));
+    // below a forbidden directory, or holding a forbidden path (Docker's socket)
+    for (String s :
+        List.of(
+            "/etc/cron.d",
+            "/etc/sudoers.d/",
+            "/root/.ssh",
+            "/run",
+            "/var/run",
+            "/var",
+            "/opt/../etc",
+            "//etc/ssh",
+            "/etc/./cron.d")) {
+      assertTrue(ContainerRules.sensitive(s, ContainerRules.FORBIDDEN), s);
+    }
+    for (String s : List.of("/opt", "/var/lib/hermes", "/run/hermes", "/srv/data", "data")) {
+      assertTrue(!ContainerRules.sensitive(s, ContainerRules.FORBIDDEN), s);
+    }
     assertTrue(!ContainerRules.sensitive("/opt/hermes/data", ContainerRules.FORBIDDEN));
     ContainerState root =
         new ContainerState(

@@ -142,6 +142,43 @@ class WatchChecksTest {
   }
 
   @Test
+  void aRootKeyInAuthorizedKeys2FailsAndTheFixEmptiesThatFileToo() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    NoAuthorizedKeysCheck c = new NoAuthorizedKeysCheck();
+    Params root = new Params(Map.of("account", "root"));
+    String main = host.readFile("/root/.ssh/authorized_keys").orElseThrow();
+    host.fs().put("/root/.ssh/authorized_keys2", SimFile.file(main, "root", "root", 0600));
+    Plan p = new RootKeysFix().plan(host, Params.NONE, CTX);
+    assertEquals(2, p.actions().size(), "both files sshd reads: " + p.actions());
+    host.fs().put("/root/.ssh/authorized_keys", SimFile.file("", "root", "root", 0600));
+    Verdict v = c.run(host, root, CTX);
+    assertEquals(Status.FAIL, v.status(), "sshd reads authorized_keys2 by default: " + v);
+    assertTrue(
+        v.details().containsKey("key /root/.ssh/authorized_keys2:1"), v.details().toString());
+    for (var a : new RootKeysFix().plan(host, Params.NONE, CTX).actions()) {
+      WriteFile w = (WriteFile) a;
+      host.writeFile(w.path(), w.after(), w.attrs());
+    }
+    assertEquals(Status.PASS, c.run(host, root, CTX).status());
+  }
+
+  @Test
+  void aCronDailyScriptTheAgentOwnsFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    CronWritableCheck c = new CronWritableCheck();
+    host.fs().put("/etc/cron.daily", SimFile.dir("root", "root", 0755));
+    host.fs().put("/etc/cron.daily/logrotate", SimFile.file("#!/bin/sh\n", "root", "root", 0755));
+    host.fs()
+        .put("/etc/cron.daily/x.dpkg-old", SimFile.file("#!/bin/sh\n", "hermes", "hermes", 0755));
+    assertEquals(
+        Status.PASS, c.run(host, Params.NONE, CTX).status(), "run-parts skips a name with a dot");
+    host.fs().put("/etc/cron.daily/rotate", SimFile.file("#!/bin/sh\n", "hermes", "hermes", 0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.toString().contains("/etc/cron.daily/rotate"), v.toString());
+  }
+
+  @Test
   void onlyExpectedProgramsMayListenPublicly() {
     PublicListenersCheck c = new PublicListenersCheck();
     Params sshd = new Params(Map.of("expected", List.of("sshd")));

@@ -1,0 +1,136 @@
+package dev.hermesharden.sandbox;
+
+import static dev.hermesharden.sandbox.Cli.audit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The later steps (containers, watch) against a hostile service account and the truth tried in the
+ * sandbox VPS: each method puts the VPS in a state a check once called safe, proves it unsafe by
+ * trying it (a file a container writes into the host's {@code /etc}, a key that really logs in, a
+ * script the agent can rewrite that cron's {@code run-parts} really runs as root), and asserts the
+ * check now fails. Each method undoes its setup in {@code finally}.
+ */
+@Tag("sandbox")
+@ExtendWith(SandboxVps.class)
+class LaterStepsHostileSandboxTest {
+  private static final String COMPOSE = "/opt/hermes/docker-compose.yml";
+
+  /** The service account as a plain user with a shell and a home (as WatchSandboxTest makes it). */
+  private static void serviceAccount(SandboxVps vps) throws Exception {
+    vps.inVps(
+        List.of("sh", "-c", "getent passwd hermes >/dev/null || useradd -m -s /bin/sh hermes"));
+  }
+
+  @Test
+  @Timeout(300)
+  void aContainerMountingBelowEtcOrAboveDockersSocketIsNoPass(SandboxVps vps) throws Exception {
+    Path compose = vps.vpsPath(COMPOSE);
+    String original = Files.readString(compose);
+    Files.writeString(
+        compose,
+        original.replace(
+            "      - ./data:/opt/data\n",
+            "      - ./data:/opt/data\n      - /etc/cron.d:/hostcron\n      - /run:/hostrun\n"));
+    try {
+      ExecResult up = vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
+      assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
+      // the truth: from inside the container, root's cron and Docker's socket are at hand
+      ExecResult write =
+          vps.inVps(
+              List.of(
+                  "docker",
+                  "exec",
+                  "hermes",
+                  "sh",
+                  "-c",
+                  "echo '* * * * * root id' > /hostcron/hh-escape && test -S /hostrun/docker.sock"));
+      assertEquals(0, write.exitCode(), write.stdout() + write.stderr());
+      assertTrue(Files.exists(vps.vpsPath("/etc/cron.d/hh-escape")), "the container wrote it");
+      Map<String, JsonNode> a = audit(vps, "containers");
+      JsonNode mounts = a.get("containers.no-host-mounts");
+      assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+      assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+      assertTrue(mounts.toString().contains("/run"), mounts.toString());
+    } finally {
+      Files.writeString(compose, original);
+      Files.deleteIfExists(vps.vpsPath("/etc/cron.d/hh-escape"));
+      vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
+    }
+  }
+
+  @Test
+  @Timeout(300)
+  void aKeyInTheServiceAccountsAuthorizedKeys2IsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+    ExecResult plant =
+        vps.inVps(
+            SandboxVps.asHermes(
+                "mkdir -p -m 700 ~/.ssh && printf '%s\\n' \""
+                    + pub
+                    + "\" > ~/.ssh/authorized_keys2 && chmod 600 ~/.ssh/authorized_keys2"));
+    assertEquals(0, plant.exitCode(), plant.stdout() + plant.stderr());
+    try {
+      // the truth: the key really logs in as hermes (sshd reads authorized_keys2 by default)
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
+      assertEquals("hermes", login.stdout().strip());
+      JsonNode keys = audit(vps, "watch").get("watch.service-keys");
+      assertEquals("FAIL", keys.get("status").asText(), keys.toString());
+      assertTrue(keys.toString().contains("authorized_keys2"), keys.toString());
+    } finally {
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/authorized_keys2"));
+    }
+  }
+
+  @Test
+  @Timeout(300)
+  void aCronDailyScriptTheAgentCanRewriteIsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    Path crontab = vps.vpsPath("/etc/crontab");
+    Path script = vps.vpsPath("/etc/cron.daily/hh-rotate");
+    boolean hadCrontab = Files.exists(crontab);
+    String before = hadCrontab ? Files.readString(crontab) : "";
+    // Debian's /etc/crontab as the cron package ships it
+    Files.writeString(
+        crontab,
+        "SHELL=/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin\n"
+            + "17 *\t* * *\troot\tcd / && run-parts --report /etc/cron.hourly\n"
+            + "25 6\t* * *\troot\ttest -x /usr/sbin/anacron || { cd / && run-parts --report"
+            + " /etc/cron.daily; }\n");
+    Files.writeString(script, "#!/bin/sh\nexit 0\n");
+    vps.inVps(List.of("chown", "hermes:hermes", "/etc/cron.daily/hh-rotate"));
+    vps.inVps(List.of("chmod", "0755", "/etc/cron.daily/hh-rotate"));
+    try {
+      // the truth: run-parts runs it as root, and hermes can rewrite it
+      ExecResult runs = vps.inVps(List.of("run-parts", "--test", "/etc/cron.daily"));
+      assertTrue(runs.stdout().contains("/etc/cron.daily/hh-rotate"), runs.stdout());
+      ExecResult rewrite =
+          vps.inVps(SandboxVps.asHermes("echo 'id > /tmp/hh-pwned' >> /etc/cron.daily/hh-rotate"));
+      assertEquals(0, rewrite.exitCode(), rewrite.stderr());
+      JsonNode cron = audit(vps, "watch").get("watch.cron-writable");
+      assertEquals("FAIL", cron.get("status").asText(), cron.toString());
+      assertTrue(cron.toString().contains("/etc/cron.daily/hh-rotate"), cron.toString());
+    } finally {
+      Files.deleteIfExists(script);
+      if (hadCrontab) {
+        Files.writeString(crontab, before);
+      } else {
+        Files.deleteIfExists(crontab);
+      }
+    }
+  }
+}
