@@ -133,4 +133,64 @@ class LaterStepsHostileSandboxTest {
       }
     }
   }
+
+  /**
+   * Nine anchors of nine aliases each: 565 bytes of YAML that mean 9^9 leaves, written by the agent
+   * into its own {@code config.yaml}. The watch step's facts (an mcp server's value hashed as text)
+   * and the literal-secrets walk followed every alias: the run died of OutOfMemoryError or never
+   * ended. A document whose aliases expand far beyond its own size is refused as YAML now.
+   */
+  static String aliasBomb() {
+    StringBuilder y = new StringBuilder("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 10; i++) {
+      y.append("x").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        y.append(j > 0 ? ", " : "").append("*a").append(i - 1);
+      }
+      y.append("]\n");
+    }
+    return y.append("mcp_servers:\n  evil: *a9\n").toString();
+  }
+
+  @Test
+  @Timeout(400)
+  void anAliasBombInTheAgentsConfigNeitherHangsNorKillsTheAuditOrTheReview(SandboxVps vps)
+      throws Exception {
+    serviceAccount(vps);
+    Path config = vps.vpsPath("/opt/hermes/data/config.yaml");
+    String original = Files.readString(config);
+    vps.inVps(List.of("chown", "-R", "hermes:hermes", "/opt/hermes/data"));
+    try {
+      // as Hermes itself does: the agent writes its own config.yaml
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "cat > /opt/hermes/data/config.yaml <<'Y'\n" + aliasBomb() + "Y\n"));
+      assertEquals(0, plant.exitCode(), plant.stderr());
+      for (List<String> args :
+          List.of(
+              List.of("audit", "--step", "watch", "--json"),
+              List.of("audit", "--step", "hermes-dir", "--json"),
+              List.of("review"))) {
+        ExecResult r =
+            vps.hermesHardenInBackground(args.toArray(String[]::new))
+                .await(java.time.Duration.ofSeconds(90));
+        assertTrue(
+            r.exitCode() == 0 || r.exitCode() == 3,
+            args + " must end with a verdict, not " + r.exitCode() + ":\n" + tail(r.stdout()));
+        assertTrue(!r.stdout().contains("OutOfMemoryError"), tail(r.stdout()));
+      }
+      JsonNode watch =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(vps.hermesHarden("audit", "--step", "watch", "--json").stdout());
+      assertTrue(watch.toString().contains("watch.baseline"), watch.toString());
+    } finally {
+      Files.writeString(config, original);
+      vps.inVps(List.of("chown", "-R", "root:root", "/opt/hermes/data"));
+    }
+  }
+
+  private static String tail(String s) {
+    return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
+  }
 }
