@@ -190,6 +190,83 @@ class LaterStepsHostileSandboxTest {
     }
   }
 
+  /**
+   * HERMES_HOME owned by the Hermes image's user, uid 10000, which has no name on the host (the
+   * docker layout docs/threat-model.md accepts; {@code stat %U} says {@code UNKNOWN}): the fix's
+   * first run makes a backup the check accepts, with tar running as uid 10000, not as root. (Tried
+   * as an attack; it held: the fix uses the number.)
+   */
+  @Test
+  @Timeout(400)
+  void aHermesHomeOfTheImagesNamelessUidIsBackedUpAsThatUid() throws Exception {
+    SandboxVps b = SandboxVps.startAnother();
+    try {
+      ExecResult own = b.inVps(List.of("chown", "-R", "10000:10000", "/opt/hermes/data"));
+      assertEquals(0, own.exitCode(), own.stderr());
+      b.inVps(List.of("chmod", "0700", "/opt/hermes/data"));
+      ExecResult fix = b.javaMain(FixInVps.class.getName(), "backups", "backups.install");
+      assertEquals(0, fix.exitCode(), "the first backup failed:\n" + fix.stdout() + fix.stderr());
+      String script = Files.readString(b.vpsPath("/usr/local/sbin/hermes-harden-backup"));
+      assertTrue(
+          script.contains("setpriv --reuid=10000 --regid=10000 "),
+          "tar as the directory's owner:\n" + script);
+      Map<String, JsonNode> a = audit(b, "backups");
+      JsonNode last = a.get("backups.last-archive");
+      assertEquals("PASS", last.get("status").asText(), last.toString());
+    } finally {
+      b.close();
+    }
+  }
+
+  /**
+   * The agent turns its {@code config.yaml} into a link to a file outside HERMES_HOME (or a FIFO):
+   * tar stores the link, and its listing still names {@code ./config.yaml}. The truth, by restoring
+   * the archive: no config comes back. {@code restore-test}, the proof the check's own reason
+   * defers to, reported a good restore (the link read out as an empty config). ({@code
+   * backups.last-archive} still passes on tar's listing, which names no type: docs/backups.md.)
+   */
+  @Test
+  @Timeout(400)
+  void aConfigYamlThatIsALinkOrAFifoIsNoGoodBackup() throws Exception {
+    SandboxVps b = SandboxVps.startAnother();
+    try {
+      serviceAccount(b);
+      b.inVps(List.of("cp", "/opt/hermes/data/config.yaml", "/opt/hermes/config-elsewhere.yaml"));
+      b.inVps(List.of("chown", "-R", "hermes:hermes", "/opt/hermes/data"));
+      b.inVps(List.of("chmod", "0700", "/opt/hermes/data"));
+      for (String plant :
+          List.of(
+              "ln -sfn /opt/hermes/config-elsewhere.yaml config.yaml",
+              "rm -f config.yaml && mkfifo config.yaml")) {
+        ExecResult p = b.inVps(SandboxVps.asHermes("cd /opt/hermes/data && " + plant));
+        assertEquals(0, p.exitCode(), p.stderr());
+        b.inVps(List.of("rm", "-rf", "/var/backups/hermes-harden"));
+        ExecResult fix = b.javaMain(FixInVps.class.getName(), "backups", "backups.install");
+        if (!fix.stdout().contains("systemctl start")) {
+          b.inVps(List.of("/usr/local/sbin/hermes-harden-backup"));
+        }
+        // the truth: what a restore of the newest archive gives back as config.yaml
+        ExecResult restored =
+            b.inVps(
+                List.of(
+                    "sh",
+                    "-c",
+                    "a=$(ls /var/backups/hermes-harden/*.tar.gpg | tail -n 1); gpg --batch --quiet"
+                        + " --pinentry-mode loopback --passphrase-file"
+                        + " /etc/hermes-harden/backup.pass --decrypt \"$a\" | tar -tv"
+                        + " ./config.yaml"));
+        assertEquals(0, restored.exitCode(), plant + ": " + restored.stderr());
+        assertTrue(
+            !restored.stdout().startsWith("-"),
+            "not a regular file in the archive: " + restored.stdout());
+        ExecResult test = b.hermesHarden("restore-test");
+        assertEquals(3, test.exitCode(), plant + ": " + test.stdout() + test.stderr());
+      }
+    } finally {
+      b.close();
+    }
+  }
+
   private static String tail(String s) {
     return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
   }
