@@ -267,6 +267,101 @@ class LaterStepsHostileSandboxTest {
     }
   }
 
+  /**
+   * unattended-upgrades' own matcher, loaded from its script: is ORIGIN LABEL SUITE CODENAME
+   * allowed?
+   */
+  private static final String UU_ALLOWS =
+      "import importlib.machinery, sys, types\n"
+          + "uu = importlib.machinery.SourceFileLoader('uu', '/usr/bin/unattended-upgrade')"
+          + ".load_module()\n"
+          + "uu.apt_pkg.init_config()\n"
+          + "o = types.SimpleNamespace(origin=sys.argv[1], label=sys.argv[2], archive=sys.argv[3],"
+          + " codename=sys.argv[4], component='main', site='deb.debian.org')\n"
+          + "print(uu.is_allowed_origin(o, uu.get_allowed_origins()))\n";
+
+  /**
+   * {@code updates.security-origins} against unattended-upgrades' own matcher (its {@code
+   * is_allowed_origin} over its {@code get_allowed_origins}, fed the real security archive's
+   * Origin, Label, Suite and Codename from this machine's apt lists). It passed on origins the tool
+   * does not allow: Debian's security suite is {@code oldstable-security}/{@code stable-security},
+   * not {@code CODENAME-security} (that is its codename); the tool's fnmatch is case-sensitive; and
+   * Debian's security label is {@code Debian-Security}, not {@code Debian}.
+   */
+  @Test
+  @Timeout(300)
+  void securityOriginsPassOnlyWhereUnattendedUpgradesItselfAllowsTheSecurityArchive(SandboxVps vps)
+      throws Exception {
+    Path release =
+        Path.of(
+            "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_InRelease");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/unattended-upgrade")) && Files.exists(release),
+        "needs unattended-upgrades and bookworm-security's InRelease on this machine");
+    Map<String, String> f = new java.util.HashMap<>();
+    for (String l : Files.readAllLines(release)) {
+      int c = l.indexOf(": ");
+      if (c > 0 && !l.startsWith(" ")) {
+        f.putIfAbsent(l.substring(0, c), l.substring(c + 2).strip());
+      }
+    }
+    Files.writeString(vps.vpsPath("/usr/local/sbin/hh-uu-allows.py"), UU_ALLOWS);
+    // apt's lists as apt update leaves them: where the check reads the suite
+    Path lists = vps.vpsPath("/var/lib/apt/lists");
+    Files.createDirectories(lists);
+    Files.copy(release, lists.resolve(release.getFileName()));
+    Path conf = vps.vpsPath("/etc/apt/apt.conf.d/99zz-hh-origins");
+    List<List<String>> table =
+        List.of(
+            List.of("allowed", "Debian:bookworm-security"),
+            List.of("allowed", "${distro_id}:${distro_codename}-security"),
+            List.of("pattern", "origin=debian,codename=bookworm-security"),
+            List.of("pattern", "origin=Debian,codename=bookworm-security,label=Debian"),
+            List.of("pattern", "origin=Debian,codename=${distro_codename}-security"),
+            List.of("pattern", "origin=Debian,codename=${distro_codename},label=Debian-Security"),
+            List.of("pattern", "o=Debian,a=" + f.get("Suite") + ",l=Debian-Security"));
+    StringBuilder wrong = new StringBuilder();
+    int allowedRows = 0;
+    try {
+      for (List<String> row : table) {
+        String key =
+            row.get(0).equals("allowed")
+                ? "Unattended-Upgrade::Allowed-Origins"
+                : "Unattended-Upgrade::Origins-Pattern";
+        Files.writeString(
+            conf,
+            "#clear Unattended-Upgrade::Allowed-Origins;\n"
+                + "#clear Unattended-Upgrade::Origins-Pattern;\n"
+                + key
+                + " { \""
+                + row.get(1)
+                + "\"; };\n");
+        ExecResult truth =
+            vps.inVps(
+                List.of(
+                    "python3",
+                    "/usr/local/sbin/hh-uu-allows.py",
+                    f.get("Origin"),
+                    f.get("Label"),
+                    f.get("Suite"),
+                    f.get("Codename")));
+        assertEquals(0, truth.exitCode(), truth.stderr());
+        boolean allowed = truth.stdout().strip().equals("True");
+        JsonNode c = audit(vps, "updates").get("updates.security-origins");
+        boolean pass = c.get("status").asText().equals("PASS");
+        allowedRows += allowed ? 1 : 0;
+        if (pass != allowed) {
+          wrong.append(pass ? "false PASS: " : "false alarm: ").append(row).append('\n');
+        }
+      }
+    } finally {
+      Files.deleteIfExists(conf);
+      Files.deleteIfExists(lists.resolve(release.getFileName()));
+    }
+    assertEquals("", wrong.toString());
+    assertTrue(allowedRows >= 2, "the tool allowed the controls: " + allowedRows);
+  }
+
   private static String tail(String s) {
     return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
   }
