@@ -362,6 +362,52 @@ class LaterStepsHostileSandboxTest {
     assertTrue(allowedRows >= 2, "the tool allowed the controls: " + allowedRows);
   }
 
+  /**
+   * The agent starts a listener whose program is named {@code sshd} (a copy of python3: the kernel
+   * names a process after its file): {@code ss} shows {@code users:(("sshd",…))} on 0.0.0.0, and
+   * {@code watch.public-listeners} took it for the expected sshd. The truth: the workstation
+   * connects to it. An expected name counts only for a socket root owns ({@code ss -e}).
+   */
+  @Test
+  @Timeout(300)
+  void aListenerTheAgentNamedSshdIsNoExpectedSshd(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    ExecResult copy = vps.inVps(SandboxVps.asHermes("cp /usr/bin/python3 /home/hermes/sshd"));
+    assertEquals(0, copy.exitCode(), copy.stderr());
+    SandboxVps.Background fake =
+        vps.inVpsInBackground(
+            SandboxVps.asHermes(
+                "exec /home/hermes/sshd -c 'import socket,time;s=socket.socket();"
+                    + "s.bind((\"0.0.0.0\",4445));s.listen();time.sleep(120)'"),
+            Map.of());
+    try {
+      ExecResult ss = null;
+      for (int n = 0; n < 50; n++) {
+        ss = vps.inVps(List.of("ss", "-Htlnp", "sport", "=", ":4445"));
+        if (ss.stdout().contains("\"sshd\"")) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertTrue(ss.stdout().contains("users:((\"sshd\""), "ss names it sshd: " + ss.stdout());
+      ExecResult reach =
+          vps.fromWorkstation(
+              List.of(
+                  "timeout",
+                  "5",
+                  "bash",
+                  "-c",
+                  "exec 3<>/dev/tcp/" + SandboxVps.VPS_PUBLIC + "/4445"));
+      assertEquals(0, reach.exitCode(), "the workstation reaches it: " + reach.stderr());
+      JsonNode l = audit(vps, "watch").get("watch.public-listeners");
+      assertEquals("FAIL", l.get("status").asText(), l.toString());
+      assertTrue(l.toString().contains("0.0.0.0:4445"), l.toString());
+    } finally {
+      fake.stop();
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/sshd"));
+    }
+  }
+
   private static String tail(String s) {
     return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
   }

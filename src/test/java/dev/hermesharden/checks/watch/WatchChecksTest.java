@@ -190,6 +190,11 @@ class WatchChecksTest {
     Verdict v = c.evaluate(SsListeners.parse(shell), sshd, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals("nc", v.details().get("0.0.0.0:4444"));
+    String named =
+        SS + "LISTEN 0 5 0.0.0.0:4445 0.0.0.0:* users:((\"sshd\",pid=31338,fd=3)) uid:999 ino:7\n";
+    Verdict fake = c.evaluate(SsListeners.parse(named), sshd, CTX);
+    assertEquals(Status.FAIL, fake.status(), "any account can name its program sshd");
+    assertEquals("sshd", fake.details().get("0.0.0.0:4445"));
     assertEquals(
         "reason.watch.ss-unreadable",
         c.evaluate(SsListeners.parse("garbage\n"), sshd, CTX).reason().key(),
