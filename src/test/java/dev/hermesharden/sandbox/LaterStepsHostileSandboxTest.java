@@ -408,6 +408,66 @@ class LaterStepsHostileSandboxTest {
     }
   }
 
+  /**
+   * {@code watch.sudoers} against the real {@code sudo -l -U hermes} over sudoers spellings that
+   * name the agent without its plain name: by uid and gid, through aliases, quoted, escaped, with
+   * {@code ALL} and negations. Any rule sudo applies to hermes must fail the check.
+   */
+  @Test
+  @Timeout(400)
+  void everySudoersSpellingThatLetsTheAgentUseSudoFails(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    String uid = vps.inVps(List.of("id", "-u", "hermes")).stdout().strip();
+    String gid = vps.inVps(List.of("id", "-g", "hermes")).stdout().strip();
+    List<String> rules =
+        List.of(
+            "#" + uid + " ALL=(ALL) /usr/bin/id",
+            "%#" + gid + " ALL=(ALL) /usr/bin/id",
+            "%hermes ALL=(ALL) /usr/bin/id",
+            "User_Alias AGENTS = hermes\nAGENTS ALL=(ALL) /usr/bin/id",
+            "User_Alias AGENTS = #" + uid + "\nAGENTS ALL=(ALL) /usr/bin/id",
+            "\"hermes\" ALL=(ALL) /usr/bin/id",
+            "herm\\es ALL=(ALL) /usr/bin/id",
+            "ALL ALL=(ALL) /usr/bin/id",
+            "ALL,!admin ALL=(ALL) /usr/bin/id",
+            "admin, \\\n hermes ALL=(ALL) /usr/bin/id",
+            "hermes ALL=(ALL:ALL) NOPASSWD: /usr/bin/id",
+            "Defaults:hermes !authenticate\nhermes ALL=(ALL) /usr/bin/id",
+            "Host_Alias H = ALL\nhermes H=(ALL) /usr/bin/id",
+            "hermes vps1=(ALL) /usr/bin/id");
+    Path f = vps.vpsPath("/etc/sudoers.d/zz-hh-spelling");
+    StringBuilder wrong = new StringBuilder();
+    List<String> granting = new java.util.ArrayList<>();
+    try {
+      for (String rule : rules) {
+        Files.writeString(f, rule + "\n");
+        Files.setPosixFilePermissions(
+            f, java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
+        ExecResult visudo =
+            vps.inVps(List.of("visudo", "-c", "-f", "/etc/sudoers.d/zz-hh-spelling"));
+        ExecResult sudo = vps.inVps(List.of("sudo", "-l", "-U", "hermes"));
+        boolean grants = sudo.stdout().contains("/usr/bin/id");
+        if (grants) {
+          granting.add(rule);
+        }
+        JsonNode c = audit(vps, "watch").get("watch.sudoers");
+        if (grants && c.get("status").asText().equals("PASS")) {
+          wrong
+              .append("false PASS (visudo ")
+              .append(visudo.exitCode())
+              .append("): ")
+              .append(rule.replace("\n", " / "))
+              .append('\n');
+        }
+      }
+    } finally {
+      Files.deleteIfExists(f);
+    }
+    assertEquals("", wrong.toString());
+    // the truth can say yes: sudo applied most of them (a few spellings it does not know)
+    assertTrue(granting.size() >= 10, "sudo granted only: " + granting);
+  }
+
   private static String tail(String s) {
     return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
   }
