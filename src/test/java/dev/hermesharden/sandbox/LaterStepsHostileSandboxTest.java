@@ -468,6 +468,58 @@ class LaterStepsHostileSandboxTest {
     assertTrue(granting.size() >= 10, "sudo granted only: " + granting);
   }
 
+  /**
+   * {@code watch.cron-writable} over cron entries that run the agent's code as root without an
+   * absolute path to it. This machine has no cron daemon (and the test installs none): the truth is
+   * what cron does with an entry (crontab(5): {@code SHELL -c COMMAND} as the entry's user, {@code
+   * HOME} from passwd), done as root in the VPS — the agent's file records who ran it.
+   */
+  @Test
+  @Timeout(300)
+  void aCronEntryReachingTheAgentsFilesByTildeOrShellFails(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    ExecResult plant =
+        vps.inVps(
+            SandboxVps.asHermes(
+                "printf '#!/bin/sh\\nid -u > /home/hermes/ran\\n' > /home/hermes/job.sh"
+                    + " && cp /home/hermes/job.sh /home/hermes/sh"
+                    + " && printf 'exec /bin/sh \"$@\"\\n' >> /home/hermes/sh"
+                    + " && chmod 755 /home/hermes/job.sh /home/hermes/sh"));
+    assertEquals(0, plant.exitCode(), plant.stderr());
+    // crontab text, cron's SHELL for it, the command cron gives that shell
+    List<List<String>> table =
+        List.of(
+            List.of("*/5 * * * * root ~hermes/job.sh\n", "/bin/sh", "~hermes/job.sh"),
+            List.of("@daily root cd ~hermes && ./job.sh\n", "/bin/sh", "cd ~hermes && ./job.sh"),
+            List.of(
+                "SHELL=/home/hermes/sh\n*/5 * * * * root /bin/true\n",
+                "/home/hermes/sh",
+                "/bin/true"));
+    Path cron = vps.vpsPath("/etc/cron.d/hh-tilde");
+    StringBuilder wrong = new StringBuilder();
+    try {
+      for (List<String> row : table) {
+        Files.deleteIfExists(vps.vpsPath("/home/hermes/ran"));
+        Files.writeString(cron, row.get(0));
+        ExecResult run =
+            vps.inVps(
+                List.of("env", "-i", "HOME=/root", "LOGNAME=root", row.get(1), "-c", row.get(2)));
+        Path ran = vps.vpsPath("/home/hermes/ran");
+        assertTrue(
+            Files.exists(ran) && Files.readString(ran).strip().equals("0"),
+            "root ran the agent's file for " + row + ": " + run.stderr());
+        JsonNode c = audit(vps, "watch").get("watch.cron-writable");
+        if (!c.get("status").asText().equals("FAIL")) {
+          wrong.append("false PASS: ").append(row.get(0).replace("\n", " / ")).append('\n');
+        }
+      }
+    } finally {
+      Files.deleteIfExists(cron);
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/ran"));
+    }
+    assertEquals("", wrong.toString());
+  }
+
   private static String tail(String s) {
     return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
   }

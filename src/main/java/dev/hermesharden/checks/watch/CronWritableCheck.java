@@ -3,6 +3,7 @@ package dev.hermesharden.checks.watch;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.users.Account;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PathTrust;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * <p>The files {@code run-parts} runs as root from {@link #RUN_PARTS} (by Debian's {@code
  * /etc/crontab} or anacron) are judged one by one: every name {@code run-parts} accepts ({@code
  * [A-Za-z0-9_-]+}), executable or not (an owner can make it so).
+ *
+ * <p>A {@code ~user/…} word is judged as the shell expands it, and a {@code SHELL=} line's program
+ * for every entry after it (cron runs {@code SHELL -c COMMAND}).
  *
  * <p>Caveat: a program named without a path is found through cron's {@code PATH}, which is not
  * judged; nor is what a root-only script itself runs.
@@ -72,8 +76,22 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
   private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
       throws HostException {
     for (String p : e.paths()) {
-      out.add(new Finding(file, e.line(), e.runAs(), p, rootOnly(host, p)));
+      Optional<String> path = p.startsWith("~") ? home(host, p, e.runAs()) : Optional.of(p);
+      out.add(
+          new Finding(
+              file, e.line(), e.runAs(), p, path.isPresent() && rootOnly(host, path.get())));
     }
+  }
+
+  /**
+   * {@code ~user/rest} (or {@code ~/rest}: the entry's user) as the shell expands it, from the
+   * account's home; empty when there is no such account (not judged: no pass).
+   */
+  private static Optional<String> home(Host host, String tilde, String runAs) throws HostException {
+    int slash = tilde.indexOf('/');
+    String user = tilde.substring(1, slash < 0 ? tilde.length() : slash);
+    String rest = slash < 0 ? "" : tilde.substring(slash);
+    return Account.lookup(host, user.isEmpty() ? runAs : user).map(a -> a.home() + rest);
   }
 
   private static Optional<String> read(Host host, String path) throws HostException {

@@ -163,6 +163,16 @@ class WatchChecksTest {
   }
 
   @Test
+  void cronEntriesNameTildePathsAndTheShellInForce() {
+    List<CronEntries.Entry> es =
+        CronEntries.parse(
+            "* * * * * root ~hermes/job.sh\nSHELL=\"/home/hermes/sh\"\n@daily root /bin/true\n",
+            true);
+    assertEquals(List.of("~hermes/job.sh"), es.get(0).paths(), "before SHELL= it is /bin/sh");
+    assertEquals(List.of("/home/hermes/sh", "/bin/true"), es.get(1).paths());
+  }
+
+  @Test
   void aCronDailyScriptTheAgentOwnsFails() throws Exception {
     SimulatedHost host = SimulatedHost.fresh();
     CronWritableCheck c = new CronWritableCheck();
