@@ -70,6 +70,64 @@ class LaterStepsHostileSandboxTest {
     }
   }
 
+  /**
+   * A named volume of the local driver with {@code o=bind,device=/etc/cron.d}: Docker reports a
+   * mount of type {@code volume} from {@code /var/lib/docker/volumes/…}, and the container writes
+   * root's cron all the same. The volume's own options say where it really is.
+   */
+  @Test
+  @Timeout(300)
+  void aNamedVolumeBoundToEtcIsNoPass(SandboxVps vps) throws Exception {
+    Path compose = vps.vpsPath(COMPOSE);
+    String original = Files.readString(compose);
+    ExecResult vol =
+        vps.inVps(
+            List.of(
+                "docker",
+                "volume",
+                "create",
+                "--driver",
+                "local",
+                "--opt",
+                "type=none",
+                "--opt",
+                "o=bind",
+                "--opt",
+                "device=/etc/cron.d",
+                "hh-etc"));
+    assertEquals(0, vol.exitCode(), vol.stderr());
+    Files.writeString(
+        compose,
+        original.replace(
+                "      - ./data:/opt/data\n",
+                "      - ./data:/opt/data\n      - hh-etc:/hostcron\n")
+            + "volumes:\n  hh-etc:\n    external: true\n");
+    try {
+      ExecResult up = vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
+      assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
+      ExecResult write =
+          vps.inVps(
+              List.of(
+                  "docker",
+                  "exec",
+                  "hermes",
+                  "sh",
+                  "-c",
+                  "echo '* * * * * root id' > /hostcron/hh-escape-volume"));
+      assertEquals(0, write.exitCode(), write.stdout() + write.stderr());
+      assertTrue(
+          Files.exists(vps.vpsPath("/etc/cron.d/hh-escape-volume")), "the container wrote it");
+      JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
+      assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+      assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+    } finally {
+      Files.writeString(compose, original);
+      Files.deleteIfExists(vps.vpsPath("/etc/cron.d/hh-escape-volume"));
+      vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
+      vps.inVps(List.of("docker", "volume", "rm", "hh-etc"));
+    }
+  }
+
   @Test
   @Timeout(300)
   void aKeyInTheServiceAccountsAuthorizedKeys2IsNoPass(SandboxVps vps) throws Exception {

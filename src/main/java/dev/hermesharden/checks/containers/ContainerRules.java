@@ -43,8 +43,10 @@ public final class ContainerRules {
     }
     for (ContainerState c : f.docker().hermesContainers()) {
       for (ContainerState.Mount m : c.mounts()) {
-        if (sensitive(m.source(), forbidden)) {
-          found.put("container " + c.name(), m.source() + ":" + m.destination());
+        // a volume bound to a host directory (local driver, o=bind) is that directory
+        String source = f.volumeDevices().getOrDefault(m.name(), m.source());
+        if (sensitive(source, forbidden)) {
+          found.put("container " + c.name(), source + ":" + m.destination());
         }
       }
     }
