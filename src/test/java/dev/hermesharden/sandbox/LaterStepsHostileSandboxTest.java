@@ -154,6 +154,49 @@ class LaterStepsHostileSandboxTest {
     }
   }
 
+  /**
+   * The agent's key file as a link to a file of its own (sshd follows it: the key logs in), as a
+   * FIFO, and as 20 MiB of comments before a key: {@code watch.service-keys} must end, and never
+   * say PASS. (Tried; it held: a link or FIFO is refused unread, an oversized file is not read.)
+   */
+  @Test
+  @Timeout(300)
+  void anAuthorizedKeysLinkFifoOrHugeFileIsNeitherFollowedNorPassed(SandboxVps vps)
+      throws Exception {
+    serviceAccount(vps);
+    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+    List<String> plants =
+        List.of(
+            "printf '%s\\n' \"$K\" > ~/keys.txt && ln -sfn ~/keys.txt ~/.ssh/authorized_keys",
+            "mkfifo ~/.ssh/authorized_keys",
+            "head -c 20971520 /dev/zero | tr '\\0' '#' > ~/.ssh/authorized_keys"
+                + " && printf '\\n%s\\n' \"$K\" >> ~/.ssh/authorized_keys");
+    try {
+      for (String plant : plants) {
+        ExecResult p =
+            vps.inVps(
+                SandboxVps.asHermes(
+                    "K='"
+                        + pub
+                        + "'; mkdir -p -m 700 ~/.ssh && rm -f ~/.ssh/authorized_keys && "
+                        + plant));
+        assertEquals(0, p.exitCode(), plant + ": " + p.stderr());
+        JsonNode keys = audit(vps, "watch").get("watch.service-keys");
+        assertTrue(!keys.get("status").asText().equals("PASS"), plant + ": " + keys);
+      }
+      // the truth for the link: sshd follows it and the key logs in
+      vps.inVps(
+          SandboxVps.asHermes(
+              "rm -f ~/.ssh/authorized_keys && ln -s ~/keys.txt ~/.ssh/authorized_keys"));
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
+    } finally {
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/authorized_keys"));
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/keys.txt"));
+    }
+  }
+
   @Test
   @Timeout(300)
   void aCronDailyScriptTheAgentCanRewriteIsNoPass(SandboxVps vps) throws Exception {
