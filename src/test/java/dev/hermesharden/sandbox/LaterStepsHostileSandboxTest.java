@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.checks.watch.WatchBaseline;
 import dev.hermesharden.host.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -619,6 +620,31 @@ class LaterStepsHostileSandboxTest {
       Files.deleteIfExists(vps.vpsPath("/home/hermes/ran"));
     }
     assertEquals("", wrong.toString());
+  }
+
+  /**
+   * The baseline cuts a name at 200 characters: a skill the agent adds after the baseline, whose
+   * name shares its first 200 characters with one already there, became the same entry, and the
+   * watch step (and the monthly review) saw no drift. The truth: a new skill directory.
+   */
+  @Test
+  @Timeout(300)
+  void aSkillAddedAfterTheBaselineIsDriftWhateverItsName(SandboxVps vps) throws Exception {
+    String stem = "a".repeat(200);
+    Path skills = vps.vpsPath("/opt/hermes/data/skills");
+    Files.createDirectories(skills.resolve(stem + "-first"));
+    try {
+      ExecResult fix = vps.javaMain(FixInVps.class.getName(), "watch", "watch.baseline");
+      assertEquals(0, fix.exitCode(), fix.stdout() + fix.stderr());
+      Files.createDirectories(skills.resolve(stem + "-second"));
+      assertTrue(Files.isDirectory(skills.resolve(stem + "-second")), "the truth: a new skill");
+      JsonNode b = audit(vps, "watch").get("watch.baseline");
+      assertTrue(
+          b.get("details").toString().contains("+ hermes skill " + "a".repeat(20)),
+          "the new skill is drift: " + b);
+    } finally {
+      vps.inVps(List.of("rm", "-rf", "/opt/hermes/data/skills", WatchBaseline.PATH));
+    }
   }
 
   private static String tail(String s) {

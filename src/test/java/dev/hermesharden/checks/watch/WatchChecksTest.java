@@ -163,6 +163,22 @@ class WatchChecksTest {
   }
 
   @Test
+  void twoLongNamesThatShareTheirStartStayTwoEntries() {
+    String stem = "hermes skill " + "a".repeat(250);
+    WatchBaseline b =
+        new WatchBaseline.Builder()
+            .put(stem + "-first", "present")
+            .put(stem + "-second", "present")
+            .build();
+    assertEquals(2, b.entries().size(), b.render());
+    for (String k : b.entries().keySet()) {
+      assertEquals(WatchBaseline.MAX_TEXT, k.codePointCount(0, k.length()), k);
+      assertEquals(k, WatchBaseline.clean(k), "a cleaned text cleans to itself");
+    }
+    assertEquals(b.entries(), WatchBaseline.parse(b.render()).entries(), "the file reads back");
+  }
+
+  @Test
   void cronEntriesNameTildePathsAndTheShellInForce() {
     List<CronEntries.Entry> es =
         CronEntries.parse(
