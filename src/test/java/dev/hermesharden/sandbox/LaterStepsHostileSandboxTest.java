@@ -647,6 +647,85 @@ class LaterStepsHostileSandboxTest {
     }
   }
 
+  /**
+   * HERMES_HOME root's, a subdirectory the agent's: the backup's tar then runs as root. The agent
+   * swaps {@code sub/d} for a link to {@code /root} and back in a loop while root makes 25 backups;
+   * no archive may hold root's canary. (Tried; it held: GNU tar opens every entry below its start
+   * without following a link.)
+   */
+  @Test
+  @Timeout(400)
+  void aDirectorySwappedForALinkDuringARootBackupLeaksNothing(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    String home = "/opt/hh-home";
+    String dest = "/var/lib/hh-race/archives";
+    String pass = "/var/lib/hh-race/backup.pass";
+    String canary = "hh-canary-" + Long.toHexString(System.nanoTime());
+    Files.writeString(vps.vpsPath("/root/hh-canary"), canary + "\n");
+    vps.inVps(List.of("chmod", "0600", "/root/hh-canary"));
+    vps.inVps(List.of("install", "-d", "-m", "0755", home, "/var/lib/hh-race"));
+    vps.inVps(List.of("install", "-d", "-o", "hermes", "-g", "hermes", home + "/sub"));
+    ExecResult fill =
+        vps.inVps(
+            SandboxVps.asHermes(
+                "mkdir -p "
+                    + home
+                    + "/sub/d && for i in $(seq 1 300); do echo $i > "
+                    + home
+                    + "/sub/d/f$i; done"));
+    assertEquals(0, fill.exitCode(), fill.stderr());
+    Files.writeString(
+        vps.vpsPath("/var/lib/hh-race/backup.sh"),
+        dev.hermesharden.fixes.backups.BackupScript.script(
+            new dev.hermesharden.fixes.backups.BackupScript.Settings(
+                home, "root", "root", "", 30, 64),
+            dest,
+            pass));
+    SandboxVps.Background swap =
+        vps.inVpsInBackground(
+            SandboxVps.asHermes(
+                "cd "
+                    + home
+                    + "/sub && while :; do mv -T d d.x; ln -s /root d; rm d;"
+                    + " mv -T d.x d; done"),
+            Map.of());
+    int made = 0;
+    try {
+      for (int n = 0; n < 25; n++) {
+        ExecResult run = vps.inVps(List.of("bash", "-x", "/var/lib/hh-race/backup.sh"));
+        made += run.exitCode() == 0 ? 1 : 0;
+        if (run.exitCode() != 0) {
+          System.out.println(
+              "backup failed: " + run.exitCode() + " " + run.stdout() + run.stderr());
+        }
+        Thread.sleep(1100); // one archive per second (its name is the time)
+      }
+      ExecResult leak =
+          vps.inVps(
+              List.of(
+                  "sh",
+                  "-c",
+                  "for a in "
+                      + dest
+                      + "/*.tar.gpg; do gpg --batch --quiet --pinentry-mode loopback"
+                      + " --passphrase-file "
+                      + pass
+                      + " --decrypt \"$a\" | grep -ac "
+                      + canary
+                      + "; done; true"));
+      // tar says "file changed as we read it" (exit 1) under the swap: the run must still make
+      // its archive (before, not one of 25 was made)
+      assertTrue(made >= 20, "backups made under the agent's writes: " + made + " of 25");
+      assertTrue(
+          leak.stdout().lines().allMatch(l -> l.strip().equals("0")),
+          "root's canary in an archive: " + leak.stdout());
+      assertEquals(made, leak.stdout().lines().count(), leak.stderr());
+    } finally {
+      swap.stop();
+      vps.inVps(List.of("rm", "-rf", home, "/var/lib/hh-race", "/root/hh-canary"));
+    }
+  }
+
   private static String tail(String s) {
     return s.length() > 3000 ? "…" + s.substring(s.length() - 3000) : s;
   }
