@@ -14,6 +14,7 @@ import dev.hermesharden.system.apt.SecurityOrigins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +73,8 @@ class SimAptFidelityTest {
     assertEquals(4, real.list(allowed).size(), "the commented-out -updates line is not read");
     assertEquals(
         "${distro_id}:${distro_codename}-security",
-        SecurityOrigins.covering("Ubuntu", "noble", real.list(allowed), List.of()));
+        SecurityOrigins.covering(
+            "Ubuntu", "noble", Optional.empty(), real.list(allowed), List.of()));
   }
 
   @Test
@@ -82,7 +84,7 @@ class SimAptFidelityTest {
     assertEquals(3, patterns.size(), patterns.toString());
     assertEquals(
         "origin=Debian,codename=${distro_codename}-security,label=Debian-Security",
-        SecurityOrigins.covering("Debian", "bookworm", List.of(), patterns));
+        SecurityOrigins.covering("Debian", "bookworm", Optional.empty(), List.of(), patterns));
   }
 
   @Test

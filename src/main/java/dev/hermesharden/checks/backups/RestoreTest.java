@@ -157,19 +157,31 @@ public final class RestoreTest {
       if (!list.ok()) {
         throw new Failed("restore.not-a-tar", path, list.stderr().strip());
       }
-      // each expected file asked of tar by name: a listing of a large home may be cut at the cap
+      // each expected file asked of tar by name (a listing of a large home may be cut at the cap),
+      // and as a regular file: a link or FIFO is listed by its name but restores no contents
       List<String> missing = new java.util.ArrayList<>();
+      List<String> notFiles = new java.util.ArrayList<>();
       for (String e : archiveParams.list("expect")) {
-        if (!workstation.exec(List.of("tar", "-tf", tar.toString(), "./" + e), TIMEOUT).ok()) {
+        Optional<Boolean> regular = regular(workstation, tar, e);
+        if (regular.isEmpty()) {
           missing.add(e);
+        } else if (!regular.get()) {
+          notFiles.add(e);
         }
       }
       if (!missing.isEmpty()) {
         throw new Failed("reason.backups.missing-files", path, String.join(", ", missing));
       }
+      if (!notFiles.isEmpty()) {
+        throw new Failed("restore.not-a-file", path, String.join(", ", notFiles));
+      }
       long members = list.stdout().lines().count();
       String config = "";
-      if (workstation.exec(List.of("tar", "-tf", tar.toString(), "./config.yaml"), TIMEOUT).ok()) {
+      Optional<Boolean> configFile = regular(workstation, tar, "config.yaml");
+      if (configFile.isPresent() && !configFile.get()) {
+        throw new Failed("restore.not-a-file", path, "config.yaml");
+      }
+      if (configFile.isPresent()) {
         ExecResult out =
             workstation.exec(
                 List.of("tar", "-xOf", tar.toString(), "./config.yaml"),
@@ -185,6 +197,16 @@ public final class RestoreTest {
       }
       return new Result(path, st.size(), serverSha, encryption, members, config);
     }
+  }
+
+  /**
+   * Whether the archive holds {@code ./NAME} as a regular file ({@code tar -tv}'s mode starts with
+   * {@code -}); empty when it does not hold it at all.
+   */
+  private static Optional<Boolean> regular(Host workstation, Path tar, String name)
+      throws HostException {
+    ExecResult r = workstation.exec(List.of("tar", "-tvf", tar.toString(), "./" + name), TIMEOUT);
+    return r.ok() ? Optional.of(r.stdout().startsWith("-")) : Optional.empty();
   }
 
   /** Copies the archive in chunks of {@link #CHUNK} and returns the copy's SHA-256. */

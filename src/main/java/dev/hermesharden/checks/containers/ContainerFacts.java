@@ -7,6 +7,7 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.docker.ContainerState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +20,29 @@ import java.util.Optional;
  *
  * @param daemonLogDriver {@code log-driver} in daemon.json, "" when unset (Docker's default is
  *     json-file, which does not rotate)
+ * @param volumeDevices the host directory a Hermes container's volume really is, by volume name:
+ *     the local driver's {@code o=bind} with {@code device=…} ({@code docker volume inspect})
  */
 public record ContainerFacts(
     DockerFacts docker,
     String daemonLogDriver,
     Map<String, String> daemonLogOpts,
-    boolean rootless) {
+    boolean rootless,
+    Map<String, String> volumeDevices) {
+  public ContainerFacts(
+      DockerFacts docker,
+      String daemonLogDriver,
+      Map<String, String> daemonLogOpts,
+      boolean rootless) {
+    this(docker, daemonLogDriver, daemonLogOpts, rootless, Map.of());
+  }
+
   public static final String DAEMON_JSON = "/etc/docker/daemon.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ContainerFacts {
     daemonLogOpts = Map.copyOf(daemonLogOpts);
+    volumeDevices = Map.copyOf(volumeDevices);
   }
 
   public static ContainerFacts gather(Host host, StepContext ctx) throws HostException {
@@ -50,6 +63,30 @@ public record ContainerFacts(
     }
     ExecResult info = host.exec("docker", "info", "--format", "{{json .SecurityOptions}}");
     boolean rootless = info.ok() && info.stdout().contains("name=rootless");
-    return new ContainerFacts(docker, driver, opts, rootless);
+    return new ContainerFacts(docker, driver, opts, rootless, volumeDevices(host, docker));
+  }
+
+  /** {@code device} of every Hermes container's volume whose options bind it ({@code o=bind}). */
+  static Map<String, String> volumeDevices(Host host, DockerFacts docker) throws HostException {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ContainerState c : docker.hermesContainers()) {
+      for (ContainerState.Mount m : c.mounts()) {
+        if (!m.type().equals("volume") || m.name().isEmpty() || out.containsKey(m.name())) {
+          continue;
+        }
+        ExecResult r =
+            host.exec(
+                "docker", "volume", "inspect", "--format", "{{json .Options}}", "--", m.name());
+        try {
+          JsonNode o = JSON.readTree(r.ok() ? r.stdout() : "null");
+          if (o.path("o").asText("").matches("(.*,)?r?bind(,.*)?") && o.has("device")) {
+            out.put(m.name(), o.path("device").asText());
+          }
+        } catch (java.io.IOException e) {
+          // no options read: the volume is judged by its own source
+        }
+      }
+    }
+    return out;
   }
 }

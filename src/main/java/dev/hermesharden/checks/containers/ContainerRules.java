@@ -43,8 +43,10 @@ public final class ContainerRules {
     }
     for (ContainerState c : f.docker().hermesContainers()) {
       for (ContainerState.Mount m : c.mounts()) {
-        if (sensitive(m.source(), forbidden)) {
-          found.put("container " + c.name(), m.source() + ":" + m.destination());
+        // a volume bound to a host directory (local driver, o=bind) is that directory
+        String source = f.volumeDevices().getOrDefault(m.name(), m.source());
+        if (sensitive(source, forbidden)) {
+          found.put("container " + c.name(), source + ":" + m.destination());
         }
       }
     }
@@ -55,14 +57,24 @@ public final class ContainerRules {
             found);
   }
 
-  /** A source is sensitive when it is a forbidden path, or below {@code /home}, or a {@code ~}. */
+  /**
+   * A source is sensitive when it overlaps a forbidden path: it is one, lies below one (other than
+   * {@code /}: {@code /etc/cron.d} is root's cron), or holds one ({@code /run} holds Docker's
+   * socket, {@code /var} holds {@code /var/run/docker.sock}); or it is a {@code ~} path. Compared
+   * after {@code .} and {@code ..} are resolved, by name (a symlink in the source is not followed).
+   */
   static boolean sensitive(String source, List<String> forbidden) {
     if (source.startsWith("~")) {
       return true;
     }
-    String s = source.length() > 1 ? source.replaceAll("/+$", "") : source;
+    if (!source.startsWith("/")) {
+      return false;
+    }
+    String s = java.nio.file.Path.of(source).normalize().toString();
     for (String x : forbidden) {
-      if (s.equals(x) || (x.equals("/home") && s.startsWith("/home/"))) {
+      if (s.equals(x)
+          || (!x.equals("/") && s.startsWith(x + "/"))
+          || x.startsWith(s.equals("/") ? "/" : s + "/")) {
         return true;
       }
     }

@@ -13,9 +13,19 @@ import java.util.regex.Pattern;
  */
 public final class SsListeners {
   private static final Pattern PROCESS = Pattern.compile("\\(\\(\"([^\"]+)\"");
+  private static final Pattern UID = Pattern.compile("\\buid:(\\d+)");
 
-  /** One listening socket. {@code process} is empty when ss could not see it (no root). */
-  public record Listener(String address, String port, String process) {
+  /**
+   * One listening socket. {@code process} is empty when ss could not see it (no root); it is the
+   * program's own name ({@code comm}), which any account chooses for what it starts. {@code uid}
+   * owns the socket: {@code ss -e} names it unless it is root's ({@code 0} also without {@code
+   * -e}).
+   */
+  public record Listener(String address, String port, String process, int uid) {
+    public Listener(String address, String port, String process) {
+      this(address, port, process, 0);
+    }
+
     public boolean isPublic() {
       return isPublic(java.util.Optional.empty());
     }
@@ -52,7 +62,13 @@ public final class SsListeners {
         addr = addr.substring(0, pct);
       }
       Matcher m = PROCESS.matcher(line);
-      listeners.add(new Listener(addr, local.substring(colon + 1), m.find() ? m.group(1) : ""));
+      Matcher u = UID.matcher(line);
+      listeners.add(
+          new Listener(
+              addr,
+              local.substring(colon + 1),
+              m.find() ? m.group(1) : "",
+              u.find() ? Integer.parseInt(u.group(1)) : 0));
     }
     return listeners;
   }

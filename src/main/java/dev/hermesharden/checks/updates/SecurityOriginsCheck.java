@@ -13,6 +13,7 @@ import dev.hermesharden.system.apt.AptConfigDump;
 import dev.hermesharden.system.apt.SecurityOrigins;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Kind {@code apt-security-origins}: unattended-upgrades may install the distribution's security
@@ -24,11 +25,43 @@ public final class SecurityOriginsCheck implements Check<SecurityOriginsCheck.Fa
   static final String ALLOWED = "Unattended-Upgrade::Allowed-Origins";
   static final String PATTERN = "Unattended-Upgrade::Origins-Pattern";
 
-  public record Facts(OsIdentity os, AptConfigCheck.Facts apt) {}
+  /** Where apt keeps the Release files of the archives it knows. */
+  static final String LISTS = "/var/lib/apt/lists";
+
+  /**
+   * @param debianSuite the {@code Suite} of Debian's security archive from apt's lists ({@code
+   *     oldstable-security} …), empty when apt has none (or not Debian)
+   */
+  public record Facts(OsIdentity os, AptConfigCheck.Facts apt, Optional<String> debianSuite) {
+    public Facts(OsIdentity os, AptConfigCheck.Facts apt) {
+      this(os, apt, Optional.empty());
+    }
+  }
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
-    return new Facts(OsIdentity.read(host), AptConfigCheck.read(host));
+    OsIdentity os = OsIdentity.read(host);
+    return new Facts(os, AptConfigCheck.read(host), debianSuite(host, os));
+  }
+
+  /**
+   * The Suite of {@code …_dists_CODENAME-security_InRelease} (or {@code _Release}) in apt's lists.
+   */
+  static Optional<String> debianSuite(Host host, OsIdentity os) throws HostException {
+    if (!os.distroId().equals("Debian") || os.codename().isEmpty()) {
+      return Optional.empty();
+    }
+    String tail = "_dists_" + os.codename() + "-security_";
+    for (String n : host.listDirectory(LISTS)) {
+      if (n.endsWith(tail + "InRelease") || n.endsWith(tail + "Release")) {
+        Optional<String> suite =
+            host.readFile(LISTS + "/" + n).flatMap(SecurityOrigins::suiteFromRelease);
+        if (suite.isPresent()) {
+          return suite;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -47,7 +80,9 @@ public final class SecurityOriginsCheck implements Check<SecurityOriginsCheck.Fa
     List<String> allowed = dump.list(ALLOWED);
     List<String> patterns = dump.list(PATTERN);
     String security = os.codename() + "-security";
-    String item = SecurityOrigins.covering(os.distroId(), os.codename(), allowed, patterns);
+    String item =
+        SecurityOrigins.covering(
+            os.distroId(), os.codename(), facts.debianSuite(), allowed, patterns);
     Verdict v =
         !item.isEmpty()
             ? Verdict.pass("reason.updates.origins-security", security, item)

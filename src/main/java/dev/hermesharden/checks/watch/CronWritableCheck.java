@@ -3,6 +3,7 @@ package dev.hermesharden.checks.watch;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.users.Account;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PathTrust;
@@ -19,14 +20,24 @@ import java.util.Optional;
  * — the agent's way to root. Entries that run as the service account itself are left out (nothing
  * gained), and so is the cron file's own trust: a cron file others can change is listed as such.
  *
+ * <p>The files {@code run-parts} runs as root from {@link #RUN_PARTS} (by Debian's {@code
+ * /etc/crontab} or anacron) are judged one by one: every name {@code run-parts} accepts ({@code
+ * [A-Za-z0-9_-]+}), executable or not (an owner can make it so).
+ *
+ * <p>A {@code ~user/…} word is judged as the shell expands it, and a {@code SHELL=} line's program
+ * for every entry after it (cron runs {@code SHELL -c COMMAND}).
+ *
  * <p>Caveat: a program named without a path is found through cron's {@code PATH}, which is not
- * judged; nor are the scripts {@code run-parts} runs from root's {@code /etc/cron.*} directories
- * (only the directory itself).
+ * judged; nor is what a root-only script itself runs.
  */
 public final class CronWritableCheck implements Check<List<CronWritableCheck.Finding>> {
   static final String CRONTAB = "/etc/crontab";
   static final String CRON_D = "/etc/cron.d";
   static final String ROOT_CRONTAB = "/var/spool/cron/crontabs/root";
+
+  /** The directories whose scripts {@code run-parts} runs as root. */
+  static final List<String> RUN_PARTS =
+      List.of("/etc/cron.hourly", "/etc/cron.daily", "/etc/cron.weekly", "/etc/cron.monthly");
 
   /** One path in one entry, and whether only root can change it. */
   public record Finding(String file, int line, String runAs, String path, boolean rootOnly) {
@@ -52,14 +63,35 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
     for (CronEntries.Entry e : CronEntries.parse(read(host, ROOT_CRONTAB).orElse(""), false)) {
       judge(host, ROOT_CRONTAB, e, out);
     }
+    for (String dir : RUN_PARTS) {
+      for (String n : host.listDirectory(dir)) {
+        if (n.matches("[A-Za-z0-9_-]+")) {
+          out.add(new Finding(dir, 0, "root", dir + "/" + n, rootOnly(host, dir + "/" + n)));
+        }
+      }
+    }
     return out;
   }
 
   private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
       throws HostException {
     for (String p : e.paths()) {
-      out.add(new Finding(file, e.line(), e.runAs(), p, rootOnly(host, p)));
+      Optional<String> path = p.startsWith("~") ? home(host, p, e.runAs()) : Optional.of(p);
+      out.add(
+          new Finding(
+              file, e.line(), e.runAs(), p, path.isPresent() && rootOnly(host, path.get())));
     }
+  }
+
+  /**
+   * {@code ~user/rest} (or {@code ~/rest}: the entry's user) as the shell expands it, from the
+   * account's home; empty when there is no such account (not judged: no pass).
+   */
+  private static Optional<String> home(Host host, String tilde, String runAs) throws HostException {
+    int slash = tilde.indexOf('/');
+    String user = tilde.substring(1, slash < 0 ? tilde.length() : slash);
+    String rest = slash < 0 ? "" : tilde.substring(slash);
+    return Account.lookup(host, user.isEmpty() ? runAs : user).map(a -> a.home() + rest);
   }
 
   private static Optional<String> read(Host host, String path) throws HostException {

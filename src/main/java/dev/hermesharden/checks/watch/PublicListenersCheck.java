@@ -19,6 +19,9 @@ import java.util.Optional;
  * expected} (sshd, which the firewall closes to the public). Anything else listening publicly — a
  * shell the agent left behind, a debug server, a port published past Docker — is a finding, even
  * when ufw drops its packets today: one rule later it is open.
+ *
+ * <p>A program's name is what its file is called, so any account can start a listener named {@code
+ * sshd}: an expected name counts only for a socket root owns ({@code ss -e} names any other owner).
  */
 public final class PublicListenersCheck implements Check<List<SsListeners.Listener>> {
   private static final ParamSchema SCHEMA =
@@ -31,7 +34,7 @@ public final class PublicListenersCheck implements Check<List<SsListeners.Listen
 
   @Override
   public List<SsListeners.Listener> gather(Host host, StepContext ctx) throws HostException {
-    return SsListeners.parse(host.exec("ss", "-Htlnp").stdout());
+    return SsListeners.parse(host.exec("ss", "-Htlnpe").stdout());
   }
 
   @Override
@@ -44,7 +47,7 @@ public final class PublicListenersCheck implements Check<List<SsListeners.Listen
     List<SsListeners.Listener> bad =
         ls.stream()
             .filter(l -> l.isPublic(cidr))
-            .filter(l -> !params.list("expected").contains(l.process()))
+            .filter(l -> l.uid() != 0 || !params.list("expected").contains(l.process()))
             .toList();
     if (bad.isEmpty()) {
       return Verdict.pass("reason.watch.listeners-ok", ls.size());

@@ -104,11 +104,20 @@ public record WatchBaseline(Map<String, String> entries) {
     return new ArrayList<>(out.values());
   }
 
+  /**
+   * Control characters as {@code ?}; a text longer than {@link #MAX_TEXT} code points keeps its
+   * start and ends in {@code …} and 16 hex digits of its whole SHA-256, so two long names that
+   * share a start stay two entries (a skill added beside a long one is drift), and a cleaned text
+   * cleans to itself.
+   */
   static String clean(String s) {
     StringBuilder sb = new StringBuilder();
-    s.codePoints()
-        .limit(MAX_TEXT)
-        .forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return sb.toString();
+    s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    String all = sb.toString();
+    if (all.codePointCount(0, all.length()) <= MAX_TEXT) {
+      return all;
+    }
+    String head = all.substring(0, all.offsetByCodePoints(0, MAX_TEXT - 17));
+    return head + "…" + dev.hermesharden.model.Sha256.hex(s).substring(0, 16);
   }
 }

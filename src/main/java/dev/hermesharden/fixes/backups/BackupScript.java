@@ -16,7 +16,9 @@ import dev.hermesharden.host.ShellQuoting;
  * ({@code --no-dereference}, the default, said aloud), stays on one filesystem, opens files
  * non-blocking (GNU tar, so a FIFO never hangs it) and is bounded in time ({@code timeout}); the
  * encrypted output is bounded in size ({@code ulimit -f} on the encrypting process: a huge file
- * kills the run, which then fails and leaves no partial archive).
+ * kills the run, which then fails and leaves no partial archive). tar's exit 1 ("file changed as we
+ * read it": Hermes writes its files at any time) still makes an archive; before, one such change
+ * failed the whole night's backup.
  */
 public final class BackupScript {
   public static final String PATH = "/usr/local/sbin/hermes-harden-backup";
@@ -129,10 +131,13 @@ public final class BackupScript {
         + "list=$(mktemp \"$dest/.partial.XXXXXX\")\n"
         + "trap 'rm -f -- \"$tmp\" \"$list\"' EXIT\n"
         + "# tar as HERMES_HOME's owner: no link followed, one filesystem, its listing to $list.\n"
+        + "# Exit 1 is tar's \"file changed as we read it\": the agent writes while it runs; the\n"
+        + "# archive is whole. Anything else (2, a timeout, a signal) fails the run.\n"
         + "cd /\n"
-        + "timeout 3600 "
+        + "{ timeout 3600 "
         + asOwner
-        + "tar --create --one-file-system --sparse --verbose --directory \"$home\" . 2> \"$list\" \\\n"
+        + "tar --create --one-file-system --sparse --verbose --directory \"$home\" . 2> \"$list\""
+        + " || [ \"$?\" -eq 1 ]; } \\\n"
         + "  | ( ulimit -f \"$max_kb\"; "
         + encrypt
         + " )\n"

@@ -3,11 +3,15 @@ package dev.hermesharden.system.compose;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -36,8 +40,18 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * them into maps and lists, follows anchors and aliases and folds merge keys ({@code <<}) in. A
  * collection with an explicit tag ({@code !!set}, {@code !!omap}, …) is left to SnakeYAML's own
  * {@code load}.
+ *
+ * <p>The text may be hostile (an agent writes its own {@code config.yaml}): nesting deeper than
+ * SnakeYAML's own limit ({@link org.yaml.snakeyaml.LoaderOptions#getNestingDepthLimit}, 50) is
+ * refused, as SnakeYAML's composer refuses it, so no walk over the result overflows its stack; and
+ * a document whose aliases expand to more than {@link #SLACK} beyond its own text (a "billion
+ * laughs": 565 bytes that mean 9^9 values), or that holds itself, is refused, so no walk or {@code
+ * toString} of the result takes more than its text would.
  */
 public final class YamlPlain {
+  /** How much more than its own text a document may mean through aliases (characters). */
+  static final long SLACK = 1 << 20;
+
   private YamlPlain() {}
 
   /** The safe constructor's scalar conversions, reachable for one scalar at a time. */
@@ -80,7 +94,8 @@ public final class YamlPlain {
         throw new YAMLException("expected a single document in the stream");
       }
       if (e instanceof CollectionStartEvent c && explicit(c.getTag())) {
-        return yaml.load(text); // a tagged collection: SnakeYAML's own construction
+        // a tagged collection: SnakeYAML's own construction (its composer limits the nesting)
+        return bounded(yaml.load(text), text.length() + SLACK);
       }
       Object value;
       if (e instanceof MappingStartEvent || e instanceof SequenceStartEvent) {
@@ -90,6 +105,9 @@ public final class YamlPlain {
                 : new Frame(null, new ArrayList<>());
         anchor(anchors, (NodeEvent) e, f.map != null ? f.map : f.list);
         stack.push(f);
+        if (stack.size() > NESTING) {
+          throw new YAMLException("nesting depth exceeds " + NESTING);
+        }
         continue;
       } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
         Frame f = stack.pop();
@@ -134,7 +152,48 @@ public final class YamlPlain {
         add(stack.peek(), value);
       }
     }
-    return root[0];
+    return bounded(root[0], text.length() + SLACK);
+  }
+
+  private static final int NESTING = YamlNodes.options().getNestingDepthLimit();
+
+  /** {@code value}, when what it means (aliases expanded) stays within {@code limit}. */
+  private static Object bounded(Object value, long limit) {
+    weight(
+        value, limit, new IdentityHashMap<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+    return value;
+  }
+
+  /**
+   * What a value means in characters, every alias expanded: a string its length, another scalar 1,
+   * a collection 1 plus its keys and values. Each collection is weighed once (aliases share it).
+   */
+  private static long weight(Object v, long limit, Map<Object, Long> known, Set<Object> open) {
+    if (!(v instanceof Map<?, ?>) && !(v instanceof Collection<?>)) {
+      return v instanceof String s ? s.length() : 1;
+    }
+    Long w = known.get(v);
+    if (w != null) {
+      return w;
+    }
+    if (!open.add(v)) {
+      throw new YAMLException("a collection holds itself through an alias");
+    }
+    long sum = 1;
+    Iterable<?> parts = v instanceof Map<?, ?> m ? m.entrySet() : (Collection<?>) v;
+    for (Object p : parts) {
+      if (p instanceof Map.Entry<?, ?> e) {
+        sum += weight(e.getKey(), limit, known, open) + weight(e.getValue(), limit, known, open);
+      } else {
+        sum += weight(p, limit, known, open);
+      }
+      if (sum > limit) {
+        throw new YAMLException("aliases expand the document beyond " + limit + " characters");
+      }
+    }
+    open.remove(v);
+    known.put(v, sum);
+    return sum;
   }
 
   private static void add(Frame f, Object value) {

@@ -49,8 +49,15 @@ public record ContainerState(
     }
   }
 
-  /** One mount: {@code {"Type":"bind","Source":"/var/run/docker.sock","Destination":…}}. */
-  public record Mount(String type, String source, String destination) {}
+  /**
+   * One mount: {@code {"Type":"bind","Source":"/var/run/docker.sock","Destination":…}}; {@code
+   * name} is a volume's name (its options can bind it anywhere: {@code docker volume inspect}).
+   */
+  public record Mount(String type, String source, String destination, String name) {
+    public Mount(String type, String source, String destination) {
+      this(type, source, destination, "");
+    }
+  }
 
   public ContainerState {
     bindings = List.copyOf(bindings);

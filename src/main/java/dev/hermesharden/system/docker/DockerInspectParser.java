@@ -49,7 +49,8 @@ public final class DockerInspectParser {
             new ContainerState.Mount(
                 m.path("Type").asText(""),
                 m.path("Source").asText(""),
-                m.path("Destination").asText("")));
+                m.path("Destination").asText(""),
+                m.path("Name").asText("")));
       }
       Map<String, String> labels = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : c.path("Config").path("Labels").properties()) {

@@ -108,6 +108,23 @@ class ContainerRulesTest {
     assertTrue(ContainerRules.sensitive("/var/run/docker.sock", ContainerRules.FORBIDDEN));
     assertTrue(ContainerRules.sensitive("~/.ssh", ContainerRules.FORBIDDEN));
     assertTrue(!ContainerRules.sensitive("/etcetera", ContainerRules.FORBIDDEN));
+    // below a forbidden directory, or holding a forbidden path (Docker's socket)
+    for (String s :
+        List.of(
+            "/etc/cron.d",
+            "/etc/sudoers.d/",
+            "/root/.ssh",
+            "/run",
+            "/var/run",
+            "/var",
+            "/opt/../etc",
+            "//etc/ssh",
+            "/etc/./cron.d")) {
+      assertTrue(ContainerRules.sensitive(s, ContainerRules.FORBIDDEN), s);
+    }
+    for (String s : List.of("/opt", "/var/lib/hermes", "/run/hermes", "/srv/data", "data")) {
+      assertTrue(!ContainerRules.sensitive(s, ContainerRules.FORBIDDEN), s);
+    }
     assertTrue(!ContainerRules.sensitive("/opt/hermes/data", ContainerRules.FORBIDDEN));
     ContainerState root =
         new ContainerState(
@@ -128,6 +145,30 @@ class ContainerRulesTest {
             Map.of(),
             false);
     assertEquals(Status.FAIL, ContainerRules.hostMounts(live, p).status(), "a running container");
+    ContainerState volume =
+        new ContainerState(
+            "id",
+            "hermes",
+            "nousresearch/hermes-agent",
+            true,
+            false,
+            "bridge",
+            List.of(),
+            List.of(
+                new ContainerState.Mount(
+                    "volume", "/var/lib/docker/volumes/v/_data", "/hostcron", "v")),
+            Map.of());
+    DockerFacts d =
+        new DockerFacts(
+            new ComposeFiles(List.of(), Map.of(), Map.of()), Optional.of(List.of(volume)));
+    assertEquals(
+        Status.PASS,
+        ContainerRules.hostMounts(new ContainerFacts(d, "", Map.of(), false), p).status());
+    Verdict bound =
+        ContainerRules.hostMounts(
+            new ContainerFacts(d, "", Map.of(), false, Map.of("v", "/etc/cron.d")), p);
+    assertEquals(Status.FAIL, bound.status(), "a volume bound to /etc/cron.d is /etc/cron.d");
+    assertTrue(bound.toString().contains("/etc/cron.d:/hostcron"), bound.toString());
   }
 
   /** A running container from the compose file, confined as {@code docker inspect} says. */

@@ -57,10 +57,14 @@ class AptKindsTest {
     assertEquals("reason.updates.origins-none", none.reason().key());
     OsIdentity bookworm = OsIdentity.parse("ID=debian\nVERSION_CODENAME=bookworm\n");
     assertEquals(
-        Status.PASS,
-        c.evaluate(new SecurityOriginsCheck.Facts(bookworm, dump(ubuntuStock)), Params.NONE, CTX)
+        Status.FAIL,
+        c.evaluate(
+                new SecurityOriginsCheck.Facts(
+                    bookworm, dump(ubuntuStock), Optional.of("oldstable-security")),
+                Params.NONE,
+                CTX)
             .status(),
-        "${distro_id} and ${distro_codename} expand to the host's own: Debian:bookworm-security");
+        "Debian:bookworm-security names a suite; Debian's security suite is oldstable-security");
     String literal = "Unattended-Upgrade::Allowed-Origins:: \"Ubuntu:noble-security\";\n";
     Verdict other =
         c.evaluate(new SecurityOriginsCheck.Facts(bookworm, dump(literal)), Params.NONE, CTX);

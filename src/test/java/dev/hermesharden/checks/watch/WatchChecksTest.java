@@ -142,6 +142,69 @@ class WatchChecksTest {
   }
 
   @Test
+  void aRootKeyInAuthorizedKeys2FailsAndTheFixEmptiesThatFileToo() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    NoAuthorizedKeysCheck c = new NoAuthorizedKeysCheck();
+    Params root = new Params(Map.of("account", "root"));
+    String main = host.readFile("/root/.ssh/authorized_keys").orElseThrow();
+    host.fs().put("/root/.ssh/authorized_keys2", SimFile.file(main, "root", "root", 0600));
+    Plan p = new RootKeysFix().plan(host, Params.NONE, CTX);
+    assertEquals(2, p.actions().size(), "both files sshd reads: " + p.actions());
+    host.fs().put("/root/.ssh/authorized_keys", SimFile.file("", "root", "root", 0600));
+    Verdict v = c.run(host, root, CTX);
+    assertEquals(Status.FAIL, v.status(), "sshd reads authorized_keys2 by default: " + v);
+    assertTrue(
+        v.details().containsKey("key /root/.ssh/authorized_keys2:1"), v.details().toString());
+    for (var a : new RootKeysFix().plan(host, Params.NONE, CTX).actions()) {
+      WriteFile w = (WriteFile) a;
+      host.writeFile(w.path(), w.after(), w.attrs());
+    }
+    assertEquals(Status.PASS, c.run(host, root, CTX).status());
+  }
+
+  @Test
+  void twoLongNamesThatShareTheirStartStayTwoEntries() {
+    String stem = "hermes skill " + "a".repeat(250);
+    WatchBaseline b =
+        new WatchBaseline.Builder()
+            .put(stem + "-first", "present")
+            .put(stem + "-second", "present")
+            .build();
+    assertEquals(2, b.entries().size(), b.render());
+    for (String k : b.entries().keySet()) {
+      assertEquals(WatchBaseline.MAX_TEXT, k.codePointCount(0, k.length()), k);
+      assertEquals(k, WatchBaseline.clean(k), "a cleaned text cleans to itself");
+    }
+    assertEquals(b.entries(), WatchBaseline.parse(b.render()).entries(), "the file reads back");
+  }
+
+  @Test
+  void cronEntriesNameTildePathsAndTheShellInForce() {
+    List<CronEntries.Entry> es =
+        CronEntries.parse(
+            "* * * * * root ~hermes/job.sh\nSHELL=\"/home/hermes/sh\"\n@daily root /bin/true\n",
+            true);
+    assertEquals(List.of("~hermes/job.sh"), es.get(0).paths(), "before SHELL= it is /bin/sh");
+    assertEquals(List.of("/home/hermes/sh", "/bin/true"), es.get(1).paths());
+  }
+
+  @Test
+  void aCronDailyScriptTheAgentOwnsFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    CronWritableCheck c = new CronWritableCheck();
+    host.fs().put("/etc/cron.daily", SimFile.dir("root", "root", 0755));
+    host.fs().put("/etc/cron.daily/logrotate", SimFile.file("#!/bin/sh\n", "root", "root", 0755));
+    host.fs()
+        .put("/etc/cron.daily/x.dpkg-old", SimFile.file("#!/bin/sh\n", "hermes", "hermes", 0755));
+    assertEquals(
+        Status.PASS, c.run(host, Params.NONE, CTX).status(), "run-parts skips a name with a dot");
+    host.fs().put("/etc/cron.daily/rotate", SimFile.file("#!/bin/sh\n", "hermes", "hermes", 0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.toString().contains("/etc/cron.daily/rotate"), v.toString());
+  }
+
+  @Test
   void onlyExpectedProgramsMayListenPublicly() {
     PublicListenersCheck c = new PublicListenersCheck();
     Params sshd = new Params(Map.of("expected", List.of("sshd")));
@@ -153,6 +216,11 @@ class WatchChecksTest {
     Verdict v = c.evaluate(SsListeners.parse(shell), sshd, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals("nc", v.details().get("0.0.0.0:4444"));
+    String named =
+        SS + "LISTEN 0 5 0.0.0.0:4445 0.0.0.0:* users:((\"sshd\",pid=31338,fd=3)) uid:999 ino:7\n";
+    Verdict fake = c.evaluate(SsListeners.parse(named), sshd, CTX);
+    assertEquals(Status.FAIL, fake.status(), "any account can name its program sshd");
+    assertEquals("sshd", fake.details().get("0.0.0.0:4445"));
     assertEquals(
         "reason.watch.ss-unreadable",
         c.evaluate(SsListeners.parse("garbage\n"), sshd, CTX).reason().key(),

@@ -64,4 +64,45 @@ class YamlPlainTest {
     assertThrows(YAMLException.class, () -> YamlPlain.load("a: 1\n---\nb: 2\n"));
     assertThrows(YAMLException.class, () -> YamlPlain.load("a: !!python/object x\n"));
   }
+
+  /** Nine anchors of nine aliases each: 9^9 values in a few hundred bytes. */
+  private static String laughs(String tag) {
+    StringBuilder y = new StringBuilder("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 10; i++) {
+      y.append("x").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        y.append(j > 0 ? ", " : "").append("*a").append(i - 1);
+      }
+      y.append("]\n");
+    }
+    return y.append("mcp_servers:\n  evil: ").append(tag).append("*a9\n").toString();
+  }
+
+  @Test
+  void aHostileDocumentIsRefusedBeforeAnyWalkOverItCanHangOrOverflow() {
+    assertThrows(YAMLException.class, () -> YamlPlain.load(laughs("")), "an alias bomb");
+    assertThrows(YAMLException.class, () -> YamlPlain.load("a: &c\n  b: [*c]\n"), "itself");
+    assertThrows(
+        YAMLException.class,
+        () -> YamlPlain.load("a: " + "[".repeat(60) + "]".repeat(60) + "\n"),
+        "deeper than SnakeYAML's own limit: a recursive walk would overflow");
+    // 25 levels of two aliases stay under SnakeYAML's 50 aliases and mean 2^25 values: the
+    // tagged path (SnakeYAML's own load) is bounded too
+    StringBuilder set = new StringBuilder("b0: &b0 [x, y]\n");
+    for (int i = 1; i < 25; i++) {
+      set.append("b").append(i).append(": &b").append(i);
+      set.append(" [*b").append(i - 1).append(", *b").append(i - 1).append("]\n");
+    }
+    set.append("s: !!set {? z}\n");
+    assertThrows(YAMLException.class, () -> YamlPlain.load(set.toString()), "tagged");
+    // anchors and merges as configs use them still load
+    Object ok =
+        YamlPlain.load(
+            "base: &b {cmd: npx, args: [a, b]}\nmcp_servers:\n  one: {<<: *b, env: x}\n"
+                + "  two: *b\n");
+    assertEquals(
+        "{base={cmd=npx, args=[a, b]}, mcp_servers={one={env=x, cmd=npx, args=[a, b]},"
+            + " two={cmd=npx, args=[a, b]}}}",
+        String.valueOf(ok));
+  }
 }
