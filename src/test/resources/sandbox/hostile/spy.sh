@@ -17,6 +17,8 @@ while [ ! -e "$d/stop" ] && [ "$(date +%s)" -lt "$end" ]; do
     grep -aE "$pattern" >>"$d/seen"
   find /run/hermes-harden 2>/dev/null >>"$d/listed"
   n=$((n + 1))
-  echo "$n" >"$d/rounds"
+  # a rename, so that a reader never sees the file empty between truncation and write (the
+  # test's wait would read 0, then the real count, and stop waiting at once)
+  echo "$n" >"$d/rounds.new" && mv -f "$d/rounds.new" "$d/rounds"
   sleep 0.05
 done

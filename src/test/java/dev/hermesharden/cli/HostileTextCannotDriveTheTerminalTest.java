@@ -66,7 +66,8 @@ class HostileTextCannotDriveTheTerminalTest {
     noControls("plan", plan.out() + plan.err());
     assertTrue(plan.out().contains("-  backend: \"\\e]52;c;"), plan.out());
     assertTrue(
-        plan.out().contains(" NOTE=\\x1b]0;owned\\x07\\r\\x1b[2K\\u009b2J\\u202eLIAF\n"), plan.out());
+        plan.out().contains(" NOTE=\\x1b]0;owned\\x07\\r\\x1b[2K\\u009b2J\\u202eLIAF\n"),
+        plan.out());
 
     Path md = home.resolve("report.md");
     CliRun report = CliRun.practice(home, "report", "-o", md.toString());

@@ -56,8 +56,8 @@ public final class ClassListRun {
         Daemons.start("class-list-wizard", () -> Cli.run(wizard, nowhere, nowhere, onScreen));
     // "Live checks: N of M ok": the first check results are on the screen (as tui-pty.py waits)
     Messages m = Messages.english();
-    String counted = m.get("tui.checks.count", "\0", "\0");
-    String frame = counted.substring(0, counted.indexOf('\0'));
+    String counted = m.get("tui.checks.count", "@N@", "@N@");
+    String frame = counted.substring(0, counted.indexOf("@N@"));
     long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
     while (System.currentTimeMillis() < deadline && !ScreenText.of(term).contains(frame)) {
       Thread.sleep(20);
