@@ -239,9 +239,22 @@ class SandboxSshdTrapsTest {
     assertEquals(0, r.exitCode(), "key login broken: " + r.stderr());
   }
 
-  /** A real password login from the workstation: ssh asks an askpass program for it. */
+  /**
+   * A real password login from the workstation (ssh asks an askpass program for it). A reload makes
+   * sshd re-execute itself, and a connection in that moment is refused (a clean-clone CI run met it
+   * right after the fix): that says nothing about the login methods, so a refused connection is
+   * tried again for up to 10 s.
+   */
   private static ExecResult passwordLogin(SandboxVps vps) throws Exception {
-    return new Truth(vps)
-        .attempt("admin", "password", SandboxVps.VPS_PUBLIC, 22, java.util.Optional.empty());
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (true) {
+      ExecResult r =
+          new Truth(vps)
+              .attempt("admin", "password", SandboxVps.VPS_PUBLIC, 22, java.util.Optional.empty());
+      if (!r.stderr().contains("Connection refused") || System.nanoTime() > end) {
+        return r;
+      }
+      Thread.sleep(200);
+    }
   }
 }
