@@ -85,6 +85,34 @@ public record AdminKeys(
       return new AdminKeys(user, entry, Optional.empty(), "", Optional.empty(), List.of(), pasted);
     }
     PasswdEntry e = entry.get();
+    Sources s = sources(host, user, e);
+    return new AdminKeys(
+        user,
+        entry,
+        s.sshdPatterns(),
+        s.sshdError(),
+        host.stat(e.home() + "/.ssh"),
+        s.files(),
+        pasted);
+  }
+
+  /**
+   * Where sshd looks for one account's keys, and what each file holds.
+   *
+   * @param sshdPatterns as {@link AdminKeys#sshdPatterns}
+   * @param sshdError as {@link AdminKeys#sshdError}
+   * @param files as {@link AdminKeys#files}
+   */
+  public record Sources(
+      Optional<List<String>> sshdPatterns, String sshdError, List<KeyFile> files) {}
+
+  /**
+   * The files sshd reads {@code user}'s keys from ({@code sshd -T}'s {@code AuthorizedKeysFile} for
+   * that user; OpenSSH's default when it cannot say), in its order, each read and parsed, then
+   * {@code ~/.ssh/authorized_keys} if it is not one of them: the admin's keys step, and the watch
+   * step for root's and the service account's.
+   */
+  public static Sources sources(Host host, String user, PasswdEntry e) throws HostException {
     ExecResult t = host.exec("sshd", "-T", "-C", "user=" + user + ",host=localhost,addr=127.0.0.1");
     Optional<List<String>> patterns =
         t.ok() ? AuthorizedKeysFiles.fromSshdT(t.stdout()) : Optional.empty();
@@ -104,7 +132,7 @@ public record AdminKeys(
     if (!paths.contains(home)) {
       files.add(KeyFile.read(host, home, false));
     }
-    return new AdminKeys(user, entry, patterns, err, host.stat(e.home() + "/.ssh"), files, pasted);
+    return new Sources(patterns, err, files);
   }
 
   private static String firstLine(String s) {

@@ -5,54 +5,41 @@ import dev.hermesharden.checks.ParamSchema;
 import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.sshkeys.AdminKeys;
+import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
 import dev.hermesharden.checks.users.Account;
-import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
-import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
-import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Kind {@code watch-no-authorized-keys}: {@code account} ({@code root} or the {@code service}
  * account) has no key in any file sshd reads for it — the {@code AuthorizedKeysFile} of {@code sshd
  * -T} for that user (OpenSSH's default: {@code .ssh/authorized_keys} <em>and</em> {@code
- * .ssh/authorized_keys2}), and {@code ~/.ssh/authorized_keys} always. A key there is a way in that
- * bypasses the admin's account: after step 5 root cannot log in with it, but a key in the agent's
- * account is the classic way an attacker keeps a door open. The service account's files are read
- * through the {@link Host} (docs/threat-model.md: a link or FIFO is refused, never followed).
+ * .ssh/authorized_keys2}), and {@code ~/.ssh/authorized_keys} always ({@link AdminKeys#sources}, as
+ * the keys step finds the admin's). A key there is a way in that bypasses the admin's account:
+ * after step 5 root cannot log in with it, but a key in the agent's account is the classic way an
+ * attacker keeps a door open. The service account's files are read through the {@link Host}
+ * (docs/threat-model.md: a link or FIFO is refused, never followed).
  */
 public final class NoAuthorizedKeysCheck implements Check<NoAuthorizedKeysCheck.Keys> {
   private static final ParamSchema SCHEMA =
       ParamSchema.of(Param.oneOf("account", "root", "service"));
 
   /**
-   * @param account the account
-   * @param files every key file sshd reads for it that exists, path → text, in sshd's order
+   * @param user the account's name
+   * @param entry its passwd entry, empty when it does not exist
+   * @param files the files sshd reads its keys from, then {@code ~/.ssh/authorized_keys}
    */
-  public record Keys(Account account, Map<String, String> files) {
-    /**
-     * The keys of every file by where they are: {@code LINE} in {@code ~/.ssh/authorized_keys},
-     * {@code PATH:LINE} in any other file.
-     */
-    public Map<String, AuthorizedKey> keys() {
-      String main = account.entry().map(e -> e.home() + "/.ssh/authorized_keys").orElse("");
-      Map<String, AuthorizedKey> out = new LinkedHashMap<>();
-      files.forEach(
-          (path, text) -> {
-            for (AuthorizedKey k : AuthorizedKeysParser.parse(text).keys()) {
-              out.put(path.equals(main) ? String.valueOf(k.line()) : path + ":" + k.line(), k);
-            }
-          });
-      return out;
+  public record Keys(String user, Optional<PasswdEntry> entry, List<KeyFile> files) {
+    /** The files that hold a key. */
+    public List<KeyFile> holding() {
+      return files.stream().filter(f -> !f.keys().isEmpty()).toList();
     }
   }
 
@@ -71,26 +58,13 @@ public final class NoAuthorizedKeysCheck implements Check<NoAuthorizedKeysCheck.
     return keys(host, user(params, ctx));
   }
 
-  /** The account and the text of every key file sshd reads for it. */
+  /** The account and every key file sshd reads for it. */
   public static Keys keys(Host host, String user) throws HostException {
-    Account a = Account.gather(host, user);
-    Map<String, String> files = new LinkedHashMap<>();
-    if (a.entry().isEmpty()) {
-      return new Keys(a, files);
+    Optional<PasswdEntry> e = Account.lookup(host, user);
+    if (e.isEmpty()) {
+      return new Keys(user, e, List.of());
     }
-    PasswdEntry e = a.entry().get();
-    ExecResult t = host.exec("sshd", "-T", "-C", "user=" + user + ",host=localhost,addr=127.0.0.1");
-    List<String> patterns =
-        t.ok()
-            ? AuthorizedKeysFiles.fromSshdT(t.stdout()).orElse(AuthorizedKeysFiles.DEFAULT)
-            : AuthorizedKeysFiles.DEFAULT;
-    Set<String> paths = new LinkedHashSet<>();
-    paths.add(e.home() + "/.ssh/authorized_keys");
-    paths.addAll(AuthorizedKeysFiles.resolve(patterns, user, e.uid(), e.home()));
-    for (String p : paths) {
-      host.readFile(p).ifPresent(text -> files.put(p, text));
-    }
-    return new Keys(a, files);
+    return new Keys(user, e, AdminKeys.sources(host, user, e.get()).files());
   }
 
   static String user(Params params, StepContext ctx) {
@@ -99,30 +73,24 @@ public final class NoAuthorizedKeysCheck implements Check<NoAuthorizedKeysCheck.
 
   @Override
   public Verdict evaluate(Keys k, Params params, StepContext ctx) {
-    Account a = k.account();
-    if (a.entry().isEmpty()) {
+    if (k.entry().isEmpty()) {
       // the users step creates the account; a missing one cannot be vouched for here
-      return Verdict.fail("reason.watch.no-account", a.name());
+      return Verdict.fail("reason.watch.no-account", k.user());
     }
-    Map<String, AuthorizedKey> keys = k.keys();
-    if (keys.isEmpty()) {
-      return Verdict.pass("reason.watch.no-keys", a.name());
+    List<KeyFile> holding = k.holding();
+    if (holding.isEmpty()) {
+      return Verdict.pass("reason.watch.no-keys", k.user());
     }
-    List<String> holding = new ArrayList<>();
-    k.files()
-        .forEach(
-            (path, text) -> {
-              if (!AuthorizedKeysParser.parse(text).keys().isEmpty()) {
-                holding.add(path);
-              }
-            });
-    String paths = String.join(", ", holding);
-    Verdict v = Verdict.fail("reason.watch.keys", a.name(), keys.size(), paths).with("file", paths);
-    for (Map.Entry<String, AuthorizedKey> e : keys.entrySet()) {
-      v =
-          v.with(
-              "key " + e.getKey(),
-              e.getValue().key().fingerprint() + " " + e.getValue().declaredType());
+    String main = k.entry().get().home() + "/.ssh/authorized_keys";
+    String paths = holding.stream().map(KeyFile::path).collect(Collectors.joining(", "));
+    int count = holding.stream().mapToInt(f -> f.keys().size()).sum();
+    Verdict v = Verdict.fail("reason.watch.keys", k.user(), count, paths).with("file", paths);
+    for (KeyFile f : holding) {
+      for (AuthorizedKey key : f.keys()) {
+        // LINE in ~/.ssh/authorized_keys, PATH:LINE in any other file
+        String where = f.path().equals(main) ? "" : f.path() + ":";
+        v = v.with("key " + where + key.line(), key.key().fingerprint() + " " + key.declaredType());
+      }
     }
     return v;
   }

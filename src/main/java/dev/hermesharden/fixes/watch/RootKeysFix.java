@@ -1,6 +1,7 @@
 package dev.hermesharden.fixes.watch;
 
 import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
 import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
 import dev.hermesharden.fixes.Fix;
 import dev.hermesharden.fixes.Plan;
@@ -10,11 +11,8 @@ import dev.hermesharden.host.FileAttrs;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code watch.root-keys}: empties every file of root's that holds a key and sshd reads ({@code
@@ -32,13 +30,8 @@ public final class RootKeysFix implements Fix {
   @Override
   public Plan plan(Host host, Params params, StepContext ctx) throws HostException {
     List<PlannedAction> actions = new ArrayList<>();
-    for (Map.Entry<String, String> f :
-        NoAuthorizedKeysCheck.keys(host, "root").files().entrySet()) {
-      if (!AuthorizedKeysParser.parse(f.getValue()).keys().isEmpty()) {
-        actions.add(
-            new WriteFile(
-                f.getKey(), Optional.of(f.getValue()), EMPTY, FileAttrs.of("root", "root", 0600)));
-      }
+    for (KeyFile f : NoAuthorizedKeysCheck.keys(host, "root").holding()) {
+      actions.add(new WriteFile(f.path(), f.text(), EMPTY, FileAttrs.of("root", "root", 0600)));
     }
     return actions.isEmpty() ? Plan.nothing(ID) : new Plan(ID, actions);
   }
