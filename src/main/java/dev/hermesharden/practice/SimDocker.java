@@ -18,7 +18,7 @@ import java.util.Optional;
  * Docker on the practice VPS: the daemon ({@code docker.service}), the Hermes compose project at
  * {@code /opt/hermes} running with ports 8642 and 9119 published on every address, and the commands
  * that look at it ({@code docker compose version|ls|up}, {@code docker ps|inspect}). Also answers
- * {@code ss -Htlnp} and {@code find} (see {@link SimSockets}, {@link SimFind}).
+ * {@code ss -Htlnpe} and {@code find} (see {@link SimSockets}, {@link SimFind}).
  */
 final class SimDocker implements SimComponent {
   static final String COMPOSE_FILE = "/opt/hermes/docker-compose.yml";

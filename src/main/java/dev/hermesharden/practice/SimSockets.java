@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ss -Htlnp} on the practice VPS: sshd on every address, systemd-resolved's stub on
+ * {@code ss -Htlnpe} on the practice VPS: sshd on every address, systemd-resolved's stub on
  * 127.0.0.53, and one {@code docker-proxy} per published container port, in ss's column layout.
  */
 final class SimSockets {

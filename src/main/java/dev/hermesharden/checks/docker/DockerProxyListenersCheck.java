@@ -22,9 +22,9 @@ import java.util.Set;
 
 /**
  * Kind {@code docker-proxy-listeners}, {@code docker.no-public-listeners}: the kernel's socket
- * table ({@code ss -Htlnp}) shows no {@code docker-proxy} listening on a public address on a Hermes
- * port (param {@code ports}, default 8642 and 9119, plus every host port the Hermes compose files
- * and containers publish).
+ * table ({@code ss -Htlnpe}) shows no {@code docker-proxy} listening on a public address on a
+ * Hermes port (param {@code ports}, default 8642 and 9119, plus every host port the Hermes compose
+ * files and containers publish).
  */
 public final class DockerProxyListenersCheck implements Check<DockerProxyListenersCheck.Facts> {
   private static final ParamSchema SCHEMA =
@@ -40,7 +40,7 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
-    ExecResult ss = host.exec("ss", "-Htlnp");
+    ExecResult ss = SsListeners.ask(host);
     return new Facts(
         DockerFacts.gather(host, ctx), ss.ok() ? Optional.of(ss.stdout()) : Optional.empty());
   }

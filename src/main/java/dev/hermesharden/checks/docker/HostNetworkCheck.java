@@ -30,8 +30,8 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
 
   /**
    * The compose files, the text of each env_file they name (resolved path → text), the running
-   * host-network Hermes containers and the socket table ({@code ss -Htlnp}, empty when none runs or
-   * ss failed).
+   * host-network Hermes containers and the socket table ({@code ss -Htlnpe}, empty when none runs
+   * or ss failed).
    */
   public record Facts(
       ComposeFiles compose,
@@ -67,7 +67,7 @@ public final class HostNetworkCheck implements Check<HostNetworkCheck.Facts> {
             .toList();
     Optional<String> ss = Optional.empty();
     if (!hostContainers.isEmpty()) {
-      var r = host.exec("ss", "-Htlnp");
+      var r = SsListeners.ask(host);
       ss = r.ok() ? Optional.of(r.stdout()) : Optional.empty();
     }
     return new Facts(compose, env, hostContainers, ss);

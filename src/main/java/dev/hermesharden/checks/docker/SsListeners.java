@@ -1,19 +1,29 @@
 package dev.hermesharden.checks.docker;
 
+import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code ss -Htlnp}: {@code LISTEN 0 4096 0.0.0.0:8642 0.0.0.0:* users:(("docker-proxy",…))}.
- * Addresses may be {@code [::]}, {@code *} or carry an interface ({@code 127.0.0.53%lo}).
+ * Asks for and reads {@code ss -Htlnpe}: {@code LISTEN 0 4096 0.0.0.0:8642 0.0.0.0:*
+ * users:(("docker-proxy",…)) ino:…}, with {@code uid:N} when the socket is not root's. Addresses
+ * may be {@code [::]}, {@code *} or carry an interface ({@code 127.0.0.53%lo}).
  *
- * <p>Shared with the {@code watch} step, which records and judges the same listeners.
+ * <p>Shared with the {@code watch} step, which records and judges the same listeners: every check
+ * asks the same command ({@link #ask}), so a run asks it once.
  */
 public final class SsListeners {
   private static final Pattern PROCESS = Pattern.compile("\\(\\(\"([^\"]+)\"");
   private static final Pattern UID = Pattern.compile("\\buid:(\\d+)");
+
+  /** {@code ss -Htlnpe}: the listening TCP sockets, their programs and (unless root's) owners. */
+  public static ExecResult ask(Host host) throws HostException {
+    return host.exec("ss", "-Htlnpe");
+  }
 
   /**
    * One listening socket. {@code process} is empty when ss could not see it (no root); it is the

@@ -34,7 +34,7 @@ public final class PublicListenersCheck implements Check<List<SsListeners.Listen
 
   @Override
   public List<SsListeners.Listener> gather(Host host, StepContext ctx) throws HostException {
-    return SsListeners.parse(host.exec("ss", "-Htlnpe").stdout());
+    return SsListeners.parse(SsListeners.ask(host).stdout());
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class WatchFacts {
       }
     }
     keys(host, b);
-    for (SsListeners.Listener l : SsListeners.parse(host.exec("ss", "-Htlnp").stdout())) {
+    for (SsListeners.Listener l : SsListeners.parse(SsListeners.ask(host).stdout())) {
       b.put("listen " + l.label(), l.process().isEmpty() ? "?" : l.process());
     }
     Optional<dev.hermesharden.system.ufw.UfwStatus> ufw = FirewallFacts.status(host, "verbose");
