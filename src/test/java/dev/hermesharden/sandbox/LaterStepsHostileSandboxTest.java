@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermesharden.checks.watch.WatchBaseline;
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.system.compose.AliasBomb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,38 +38,19 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(300)
   void aContainerMountingBelowEtcOrAboveDockersSocketIsNoPass(SandboxVps vps) throws Exception {
-    Path compose = vps.vpsPath(COMPOSE);
-    String original = Files.readString(compose);
-    Files.writeString(
-        compose,
-        original.replace(
-            "      - ./data:/opt/data\n",
-            "      - ./data:/opt/data\n      - /etc/cron.d:/hostcron\n      - /run:/hostrun\n"));
-    try {
-      ExecResult up = vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
-      assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
-      // the truth: from inside the container, root's cron and Docker's socket are at hand
-      ExecResult write =
-          vps.inVps(
-              List.of(
-                  "docker",
-                  "exec",
-                  "hermes",
-                  "sh",
-                  "-c",
-                  "echo '* * * * * root id' > /hostcron/hh-escape && test -S /hostrun/docker.sock"));
-      assertEquals(0, write.exitCode(), write.stdout() + write.stderr());
-      assertTrue(Files.exists(vps.vpsPath("/etc/cron.d/hh-escape")), "the container wrote it");
-      Map<String, JsonNode> a = audit(vps, "containers");
-      JsonNode mounts = a.get("containers.no-host-mounts");
-      assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
-      assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
-      assertTrue(mounts.toString().contains("/run"), mounts.toString());
-    } finally {
-      Files.writeString(compose, original);
-      Files.deleteIfExists(vps.vpsPath("/etc/cron.d/hh-escape"));
-      vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
-    }
+    // the truth: from inside the container, root's cron and Docker's socket are at hand
+    hermesMounting(
+        vps,
+        "      - /etc/cron.d:/hostcron\n      - /run:/hostrun\n",
+        "",
+        "echo '* * * * * root id' > /hostcron/hh-escape && test -S /hostrun/docker.sock",
+        "/etc/cron.d/hh-escape",
+        () -> {
+          JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
+          assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+          assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+          assertTrue(mounts.toString().contains("/run"), mounts.toString());
+        });
   }
 
   /**
@@ -79,8 +61,6 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(300)
   void aNamedVolumeBoundToEtcIsNoPass(SandboxVps vps) throws Exception {
-    Path compose = vps.vpsPath(COMPOSE);
-    String original = Files.readString(compose);
     ExecResult vol =
         vps.inVps(
             List.of(
@@ -97,36 +77,52 @@ class LaterStepsHostileSandboxTest {
                 "device=/etc/cron.d",
                 "hh-etc"));
     assertEquals(0, vol.exitCode(), vol.stderr());
-    Files.writeString(
-        compose,
-        original.replace(
-                "      - ./data:/opt/data\n",
-                "      - ./data:/opt/data\n      - hh-etc:/hostcron\n")
-            + "volumes:\n  hh-etc:\n    external: true\n");
+    try {
+      hermesMounting(
+          vps,
+          "      - hh-etc:/hostcron\n",
+          "volumes:\n  hh-etc:\n    external: true\n",
+          "echo '* * * * * root id' > /hostcron/hh-escape-volume",
+          "/etc/cron.d/hh-escape-volume",
+          () -> {
+            JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
+            assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+            assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+          });
+    } finally {
+      vps.inVps(List.of("docker", "volume", "rm", "hh-etc"));
+    }
+  }
+
+  /**
+   * Hermes' container started again with {@code mounts} added to its volumes ({@code tail} after
+   * the compose file), the escape {@code inside} it proven by the file it leaves on the VPS at
+   * {@code wrote}; {@code then} runs in that state. Afterwards the file is gone and the container
+   * is as before.
+   */
+  private static void hermesMounting(
+      SandboxVps vps, String mounts, String tail, String inside, String wrote, Then then)
+      throws Exception {
+    Path compose = vps.vpsPath(COMPOSE);
+    String original = Files.readString(compose);
+    String data = "      - ./data:/opt/data\n";
+    Files.writeString(compose, original.replace(data, data + mounts) + tail);
     try {
       ExecResult up = vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
       assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
-      ExecResult write =
-          vps.inVps(
-              List.of(
-                  "docker",
-                  "exec",
-                  "hermes",
-                  "sh",
-                  "-c",
-                  "echo '* * * * * root id' > /hostcron/hh-escape-volume"));
+      ExecResult write = vps.inVps(List.of("docker", "exec", "hermes", "sh", "-c", inside));
       assertEquals(0, write.exitCode(), write.stdout() + write.stderr());
-      assertTrue(
-          Files.exists(vps.vpsPath("/etc/cron.d/hh-escape-volume")), "the container wrote it");
-      JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
-      assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
-      assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+      assertTrue(Files.exists(vps.vpsPath(wrote)), "the container wrote " + wrote);
+      then.run();
     } finally {
       Files.writeString(compose, original);
-      Files.deleteIfExists(vps.vpsPath("/etc/cron.d/hh-escape-volume"));
+      Files.deleteIfExists(vps.vpsPath(wrote));
       vps.inVps(List.of("sh", "-c", "cd /opt/hermes && docker-compose up -d"));
-      vps.inVps(List.of("docker", "volume", "rm", "hh-etc"));
     }
+  }
+
+  private interface Then {
+    void run() throws Exception;
   }
 
   @Test
@@ -237,23 +233,11 @@ class LaterStepsHostileSandboxTest {
   }
 
   /**
-   * Nine anchors of nine aliases each: 565 bytes of YAML that mean 9^9 leaves, written by the agent
+   * An alias bomb ({@link AliasBomb}: 565 bytes of YAML that mean 9^9 leaves), written by the agent
    * into its own {@code config.yaml}. The watch step's facts (an mcp server's value hashed as text)
    * and the literal-secrets walk followed every alias: the run died of OutOfMemoryError or never
    * ended. A document whose aliases expand far beyond its own size is refused as YAML now.
    */
-  static String aliasBomb() {
-    StringBuilder y = new StringBuilder("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for (int i = 1; i < 10; i++) {
-      y.append("x").append(i).append(": &a").append(i).append(" [");
-      for (int j = 0; j < 9; j++) {
-        y.append(j > 0 ? ", " : "").append("*a").append(i - 1);
-      }
-      y.append("]\n");
-    }
-    return y.append("mcp_servers:\n  evil: *a9\n").toString();
-  }
-
   @Test
   @Timeout(400)
   void anAliasBombInTheAgentsConfigNeitherHangsNorKillsTheAuditOrTheReview(SandboxVps vps)
@@ -267,7 +251,7 @@ class LaterStepsHostileSandboxTest {
       ExecResult plant =
           vps.inVps(
               SandboxVps.asHermes(
-                  "cat > /opt/hermes/data/config.yaml <<'Y'\n" + aliasBomb() + "Y\n"));
+                  "cat > /opt/hermes/data/config.yaml <<'Y'\n" + AliasBomb.YAML + "Y\n"));
       assertEquals(0, plant.exitCode(), plant.stderr());
       for (List<String> args :
           List.of(
