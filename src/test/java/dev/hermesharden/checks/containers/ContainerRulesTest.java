@@ -126,17 +126,7 @@ class ContainerRulesTest {
       assertTrue(!ContainerRules.sensitive(s, ContainerRules.FORBIDDEN), s);
     }
     assertTrue(!ContainerRules.sensitive("/opt/hermes/data", ContainerRules.FORBIDDEN));
-    ContainerState root =
-        new ContainerState(
-            "id",
-            "hermes",
-            "nousresearch/hermes-agent",
-            true,
-            false,
-            "bridge",
-            List.of(),
-            List.of(new ContainerState.Mount("bind", "/", "/host")),
-            Map.of());
+    ContainerState root = hermesWith(new ContainerState.Mount("bind", "/", "/host"));
     ContainerFacts live =
         new ContainerFacts(
             new DockerFacts(
@@ -146,18 +136,9 @@ class ContainerRulesTest {
             false);
     assertEquals(Status.FAIL, ContainerRules.hostMounts(live, p).status(), "a running container");
     ContainerState volume =
-        new ContainerState(
-            "id",
-            "hermes",
-            "nousresearch/hermes-agent",
-            true,
-            false,
-            "bridge",
-            List.of(),
-            List.of(
-                new ContainerState.Mount(
-                    "volume", "/var/lib/docker/volumes/v/_data", "/hostcron", "v")),
-            Map.of());
+        hermesWith(
+            new ContainerState.Mount(
+                "volume", "/var/lib/docker/volumes/v/_data", "/hostcron", "v"));
     DockerFacts d =
         new DockerFacts(
             new ComposeFiles(List.of(), Map.of(), Map.of()), Optional.of(List.of(volume)));
@@ -259,5 +240,19 @@ class ContainerRulesTest {
             true);
     assertEquals(Status.SKIPPED, ContainerRules.capDrop(none, Params.NONE).status());
     assertEquals(Status.PASS, ContainerRules.rootless(none, Params.NONE).status(), "credited");
+  }
+
+  /** A running Hermes container with this one mount. */
+  private static ContainerState hermesWith(ContainerState.Mount m) {
+    return new ContainerState(
+        "id",
+        "hermes",
+        "nousresearch/hermes-agent",
+        true,
+        false,
+        "bridge",
+        List.of(),
+        List.of(m),
+        Map.of());
   }
 }
