@@ -14,9 +14,11 @@ Not replayed, and listed by --list:
     that is the fail2ban probe, a failing ssh login, which also writes to auth.log;
   * a command whose program and arguments are not on the read-only list below: a benchmark must
     not change the VPS it measures. The audit only reads; the list makes sure of that.
-`lstat`, `read`, `readlink`, `list` and `ssh none` lines are file and SSH questions, not commands
-(the JVM's own work; a read of a file another account can change runs `setpriv ... head` inside the
-host, which the benchmark leaves out as before: only what the audit ran as a command is replayed).
+`lstat`, `read`, `readlink` and `list` lines (and `ssh none` on the practice VPS) are file and SSH
+questions, not commands (the JVM's own work; on a real host the sshd probe is a command, `ssh ...
+PreferredAuthentications=none`, and is replayed; a read of a file another account can change
+runs `setpriv ... head` inside the host, which the benchmark leaves out as before: only what the
+audit ran as a command is replayed).
 
 Prints one line: `WALL CPU N` = seconds from the first start to the last exit, the children's user
 + system CPU seconds, and how many commands ran. Every command's output is read through a pipe
@@ -105,6 +107,10 @@ def sshd(a):
     return a in (["-T"], ["-t"], ["-V"]) or (len(a) == 3 and a[:2] == ["-T", "-C"])
 
 
+def ssh(a):  # the sshd probe: `none` authentication only, no configuration, key or agent
+    return a[:2] == ["-F", "/dev/null"] and "PreferredAuthentications=none" in a and a[-1] == "true"
+
+
 def find(a):  # none of find's actions that write or run something
     return not {"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0",
                 "-fprintf", "-fls"} & set(a)
@@ -114,6 +120,7 @@ READ_ONLY = {
     "passwd": lambda a: a[:1] == ["-S"],
     "id": lambda a: True,
     "sshd": sshd,
+    "ssh": ssh,
     "stat": lambda a: True,
     "tailscale": lambda a: a[:1] in (["status"], ["ip"]),
     "ip": lambda a: "show" in a and not {"add", "del", "set", "change", "flush"} & set(a),

@@ -8,6 +8,7 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.ShellQuoting;
 import dev.hermesharden.host.SshAuthOffer;
+import dev.hermesharden.host.SshAuthProbe;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -107,8 +108,15 @@ final class TracingHost extends ForwardingHost {
     return traced("list", List.of(path), () -> inner.listDirectory(path), r -> r.size() + " names");
   }
 
+  /**
+   * A real host asks with a command, traced here like every other; the practice VPS answers from
+   * its files, traced as {@code ssh none}.
+   */
   @Override
   public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
+    if (!inner.simulated()) {
+      return SshAuthProbe.offer(this, address, port, user);
+    }
     return traced(
         "ssh none",
         List.of(user + "@" + address + ":" + port),

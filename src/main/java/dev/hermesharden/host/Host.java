@@ -143,11 +143,14 @@ public interface Host {
    * Asks the SSH server listening at {@code address:port} which authentication methods it offers
    * {@code user} before any credential ({@link SshAuthOffer}): the running daemon's own answer.
    *
+   * <p>A real host asks with its own OpenSSH client ({@link SshAuthProbe}); the practice VPS
+   * answers from its files.
+   *
    * @throws HostException {@code UNREACHABLE} when nothing listens there, {@code TIMEOUT}, {@code
    *     IO} when the server does not speak SSH or this host cannot ask
    */
   default SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
-    throw new HostException(HostException.Kind.IO, "this host cannot ask an SSH server");
+    return SshAuthProbe.offer(this, address, port, user);
   }
 
   /**

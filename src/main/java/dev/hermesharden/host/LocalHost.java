@@ -188,12 +188,6 @@ public final class LocalHost extends SafeFilesHost {
     }
   }
 
-  /** In-process with sshj ({@link SshAuthProbe}): no command, no credential, 10 s at most. */
-  @Override
-  public SshAuthOffer sshAuthOffer(String address, int port, String user) throws HostException {
-    return SshAuthProbe.offer(address, port, user, Duration.ofSeconds(10));
-  }
-
   @Override
   public boolean simulated() {
     return false;

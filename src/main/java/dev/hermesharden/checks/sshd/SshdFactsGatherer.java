@@ -15,7 +15,6 @@ import dev.hermesharden.system.sshd.SshdConnection;
 import dev.hermesharden.system.sshd.SshdConnections;
 import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import dev.hermesharden.system.sshd.SshdProbe;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +32,6 @@ import java.util.Optional;
 final class SshdFactsGatherer {
   /** Ports asked live at most: one probe per user and port. */
   private static final int MAX_LIVE_PORTS = 2;
-
-  /**
-   * How long a refused connection is asked again, for the whole gather: sshd re-executes itself on
-   * a reload, and for that moment nothing listens (the re-check right after {@code sshd.drop-in}'s
-   * reload meets it). A refusal that lasts longer is the answer.
-   */
-  static final Duration SETTLE = Duration.ofSeconds(3);
 
   private SshdFactsGatherer() {}
 
@@ -132,7 +124,6 @@ final class SshdFactsGatherer {
       SshdConfigFiles files)
       throws HostException {
     List<SshdLive.Offer> offers = new ArrayList<>();
-    long settled = System.nanoTime() + SETTLE.toNanos();
     for (Map.Entry<String, Integer> l : listen.entrySet()) {
       String addr = l.getKey().substring(0, l.getKey().indexOf('\0'));
       int port = l.getValue();
@@ -142,7 +133,7 @@ final class SshdFactsGatherer {
         Optional<List<String>> expected =
             SshdProbe.effective(host, on).map(SshdAuthMethods::offered);
         try {
-          SshAuthOffer o = offer(host, addr, port, user, settled);
+          SshAuthOffer o = host.sshAuthOffer(addr, port, user);
           offers.add(new SshdLive.Offer(addr, port, user, Optional.of(o), "", expected));
         } catch (HostException e) {
           offers.add(
@@ -163,31 +154,5 @@ final class SshdFactsGatherer {
       }
     }
     return new SshdLive(offers, loadedAt, changed);
-  }
-
-  /**
-   * The daemon's answer, asking again every 100 ms while the connection is refused and {@code
-   * settled} (a {@link System#nanoTime} deadline) has not passed. The practice VPS never
-   * re-executes its sshd, so its refusal is final at once.
-   */
-  private static SshAuthOffer offer(Host host, String addr, int port, String user, long settled)
-      throws HostException {
-    while (true) {
-      try {
-        return host.sshAuthOffer(addr, port, user);
-      } catch (HostException e) {
-        if (e.kind() != HostException.Kind.UNREACHABLE
-            || host.simulated()
-            || System.nanoTime() >= settled) {
-          throw e;
-        }
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException stop) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
   }
 }
