@@ -58,6 +58,26 @@ class ParsedOncePerRunTest {
     host.reads.forEach((path, n) -> assertEquals(1, n, "read " + path));
   }
 
+  /**
+   * fail2ban's client is a Python start (~0.1 s of CPU each). A server that does not answer is
+   * asked once per run, not once per question of the jail (it was three times: {@code status},
+   * {@code status sshd}, {@code get sshd ignoreip}).
+   */
+  @Test
+  void aFail2banServerThatIsDownIsAskedOnce() throws Exception {
+    Catalog catalog = Catalog.standard();
+    StepDefinition fail2ban =
+        StepFiles.loadPackaged(catalog, Messages.english()).stream()
+            .filter(s -> s.id().equals("fail2ban"))
+            .findFirst()
+            .orElseThrow();
+    CountingHost host = new CountingHost(SimulatedHost.fresh());
+    new CheckRunner(catalog).run(fail2ban.checks(), host, StepContext.of(Answers.EMPTY));
+    List<List<String>> asked =
+        host.commands.stream().filter(c -> c.get(0).equals("fail2ban-client")).toList();
+    assertEquals(List.of(List.of("fail2ban-client", "status")), asked);
+  }
+
   /** Counts what reaches the host itself. */
   private static final class Counting extends ForwardingHost {
     final Map<String, Integer> parses = new ConcurrentHashMap<>();

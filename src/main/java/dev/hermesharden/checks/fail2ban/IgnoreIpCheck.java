@@ -3,11 +3,10 @@ package dev.hermesharden.checks.fail2ban;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
-import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.fail2ban.IgnoreIpList;
+import dev.hermesharden.system.fail2ban.JailLive;
 import dev.hermesharden.system.net.Cidr;
 import dev.hermesharden.system.ufw.PrivatePath;
 import dev.hermesharden.system.ufw.PublicAddress;
@@ -27,11 +26,10 @@ public final class IgnoreIpCheck implements Check<IgnoreIpCheck.Facts> {
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
-    ExecResult r = host.exec("fail2ban-client", "get", "sshd", "ignoreip");
-    if (!r.ok()) {
-      return new Facts(Optional.empty(), (r.stderr() + r.stdout()).strip());
-    }
-    return new Facts(Optional.of(IgnoreIpList.parse(r.stdout())), "");
+    JailLive live = JailLive.gather(host, "sshd");
+    return live.running()
+        ? new Facts(Optional.of(live.ignoreip()), "")
+        : new Facts(Optional.empty(), live.error());
   }
 
   @Override
