@@ -47,7 +47,8 @@ awk 'NR == FNR { test[$0] = 1; next }
 # an archive is resident in every run, so the practice run does not carry the real host's classes
 # (+2.5 MiB at its first frame), nor a real run load those ~500 classes from the jar.
 cp "$work/classlist" "$work/practice.classlist"
-awk 'NR == FNR { if (!/^#/ && NF) have[$1] = 1; next }
+awk 'NR == FNR { if (/^@/) have[$0] = 1; else if (!/^#/ && NF) have[$1] = 1; next }
+  /^@/ { if (!($0 in have)) print; next }
   !/^#/ && NF && !($1 in have) { print $1 }' "$work/classlist" src/build/real-host.classlist \
   >>"$work/classlist"
 for name in classlist practice.classlist; do
