@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Who can change what a path names. Walks the path from {@code /} one component at a time with
@@ -141,32 +138,29 @@ public sealed interface PathTrust {
   static String rootOnlyDirectories(Host host, String path, String fallback) {
     // judged side by side: over SSH each walk is a few round trips, and they do not depend on
     // each other
-    List<CompletableFuture<Boolean>> judged = new ArrayList<>();
     List<String> dirs = List.of(path.split(":"));
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, dirs.size()));
+    List<Boolean> judged;
     try {
-      for (String dir : dirs) {
-        judged.add(
-            CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return dir.startsWith("/") && classify(host, dir) instanceof RootOnly;
-                  } catch (HostException e) {
-                    return false; // a directory that cannot be judged is not searched
-                  }
-                },
-                pool));
-      }
-      List<String> kept = new ArrayList<>();
-      for (int i = 0; i < dirs.size(); i++) {
-        if (judged.get(i).join()) {
-          kept.add(dirs.get(i));
-        }
-      }
-      return kept.isEmpty() ? fallback : String.join(":", kept);
-    } finally {
-      pool.shutdown();
+      judged =
+          SideBySide.map(
+              dirs,
+              dir -> {
+                try {
+                  return dir.startsWith("/") && classify(host, dir) instanceof RootOnly;
+                } catch (HostException e) {
+                  return false; // a directory that cannot be judged is not searched
+                }
+              });
+    } catch (HostException e) {
+      return fallback; // not thrown: each question answers false instead
     }
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < dirs.size(); i++) {
+      if (judged.get(i)) {
+        kept.add(dirs.get(i));
+      }
+    }
+    return kept.isEmpty() ? fallback : String.join(":", kept);
   }
 
   /** Writable by someone other than its owner: the world, or a group of user accounts. */

@@ -4,6 +4,7 @@ import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SideBySide;
 import dev.hermesharden.host.SshAuthOffer;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshd.MatchSpec;
@@ -62,15 +63,18 @@ final class SshdFactsGatherer {
     SshdAccounts accounts = SshdAccounts.read(host);
     List<SshdFacts.Asked> asked = new ArrayList<>();
     if (effective.isPresent()) {
+      List<SshdConnection> connections = new ArrayList<>();
       for (SshdConnection c :
           SshdConnections.of(files, spec.user(), ctx.clientAddress(), firstPort, accounts)) {
         MatchSpec s = c.spec();
         if (s.laddr().isEmpty() && laddr.isPresent()) {
           s = new MatchSpec(s.user(), s.host(), s.addr(), laddr, s.lport());
         }
-        asked.add(
-            new SshdFacts.Asked(new SshdConnection(s, c.origin()), SshdProbe.effective(host, s)));
+        connections.add(new SshdConnection(s, c.origin()));
       }
+      asked.addAll(
+          SideBySide.map(
+              connections, c -> new SshdFacts.Asked(c, SshdProbe.effective(host, c.spec()))));
     }
     SshdLive live =
         effective.isPresent()
@@ -116,6 +120,32 @@ final class SshdFactsGatherer {
     return out;
   }
 
+  /** One question to the running daemon: what it offers {@code user} on {@code address:port}. */
+  private record Ask(String address, int port, String user) {}
+
+  private static SshdLive.Offer offer(Host host, Ask a) throws HostException {
+    MatchSpec on =
+        new MatchSpec(
+            a.user(),
+            a.address(),
+            a.address(),
+            Optional.of(a.address()),
+            Optional.of(String.valueOf(a.port())));
+    Optional<List<String>> expected = SshdProbe.effective(host, on).map(SshdAuthMethods::offered);
+    try {
+      SshAuthOffer o = host.sshAuthOffer(a.address(), a.port(), a.user());
+      return new SshdLive.Offer(a.address(), a.port(), a.user(), Optional.of(o), "", expected);
+    } catch (HostException e) {
+      return new SshdLive.Offer(
+          a.address(),
+          a.port(),
+          a.user(),
+          Optional.empty(),
+          e.kind().name().toLowerCase(),
+          expected);
+    }
+  }
+
   private static SshdLive live(
       Host host,
       String admin,
@@ -123,25 +153,14 @@ final class SshdFactsGatherer {
       SshdEffectiveConfig effective,
       SshdConfigFiles files)
       throws HostException {
-    List<SshdLive.Offer> offers = new ArrayList<>();
+    List<Ask> asks = new ArrayList<>();
     for (Map.Entry<String, Integer> l : listen.entrySet()) {
-      String addr = l.getKey().substring(0, l.getKey().indexOf('\0'));
-      int port = l.getValue();
       for (String user : List.of(admin, "root")) {
-        MatchSpec on =
-            new MatchSpec(user, addr, addr, Optional.of(addr), Optional.of(String.valueOf(port)));
-        Optional<List<String>> expected =
-            SshdProbe.effective(host, on).map(SshdAuthMethods::offered);
-        try {
-          SshAuthOffer o = host.sshAuthOffer(addr, port, user);
-          offers.add(new SshdLive.Offer(addr, port, user, Optional.of(o), "", expected));
-        } catch (HostException e) {
-          offers.add(
-              new SshdLive.Offer(
-                  addr, port, user, Optional.empty(), e.kind().name().toLowerCase(), expected));
-        }
+        asks.add(new Ask(l.getKey().substring(0, l.getKey().indexOf('\0')), l.getValue(), user));
       }
     }
+    // each address and user is a connection of its own: asked side by side
+    List<SshdLive.Offer> offers = SideBySide.map(asks, a -> offer(host, a));
     String pidFile = effective.first("pidfile").orElse("/run/sshd.pid");
     Optional<Long> loadedAt = host.stat(pidFile).map(FileStat::mtimeEpochSeconds);
     List<String> changed = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.hermesharden.system.fail2ban;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SideBySide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,28 +76,52 @@ public record JailLive(
           List.of(),
           List.of());
     }
-    ExecResult ign = host.exec("fail2ban-client", "get", jail, "ignoreip");
+    // the jail's questions do not depend on each other: asked side by side, in two rounds
+    List<ExecResult> got =
+        ask(
+            host,
+            jail,
+            List.of(
+                List.of("ignoreip"),
+                List.of("actions"),
+                List.of("maxretry"),
+                List.of("findtime"),
+                List.of("bantime")));
+    ExecResult ign = got.get(0);
+    List<String> names = got.get(1).ok() ? actionNames(got.get(1).stdout()) : List.of();
+    List<List<String>> perAction = new ArrayList<>();
+    for (String name : names) {
+      perAction.add(List.of("action", name, "port"));
+      perAction.add(List.of("action", name, "actionban"));
+    }
+    List<ExecResult> of = ask(host, jail, perAction);
     List<Action> actions = new ArrayList<>();
-    ExecResult act = host.exec("fail2ban-client", "get", jail, "actions");
-    if (act.ok()) {
-      for (String name : actionNames(act.stdout())) {
-        actions.add(
-            new Action(
-                name,
-                value(host.exec("fail2ban-client", "get", jail, "action", name, "port")).orElse(""),
-                value(host.exec("fail2ban-client", "get", jail, "action", name, "actionban"))
-                    .orElse("")));
-      }
+    for (int i = 0; i < names.size(); i++) {
+      actions.add(
+          new Action(
+              names.get(i), value(of.get(2 * i)).orElse(""), value(of.get(2 * i + 1)).orElse("")));
     }
     return new JailLive(
         jail,
         status,
         "",
-        value(host.exec("fail2ban-client", "get", jail, "maxretry")),
-        value(host.exec("fail2ban-client", "get", jail, "findtime")),
-        value(host.exec("fail2ban-client", "get", jail, "bantime")),
+        value(got.get(2)),
+        value(got.get(3)),
+        value(got.get(4)),
         ign.ok() ? IgnoreIpList.parse(ign.stdout()) : List.of(),
         actions);
+  }
+
+  /** {@code fail2ban-client get JAIL WORDS…} for each question, at once. */
+  private static List<ExecResult> ask(Host host, String jail, List<List<String>> questions)
+      throws HostException {
+    return SideBySide.map(
+        questions,
+        words -> {
+          List<String> argv = new ArrayList<>(List.of("fail2ban-client", "get", jail));
+          argv.addAll(words);
+          return host.exec(argv, Host.DEFAULT_TIMEOUT);
+        });
   }
 
   /** {@code The jail sshd has the following actions:\niptables-multiport} → the names. */
