@@ -1,0 +1,112 @@
+package dev.hermesharden.sandbox;
+
+import static dev.hermesharden.sandbox.Cli.audit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Steps 1–9 against a hostile service account and the truth tried in the sandbox VPS (as {@link
+ * LaterStepsHostileSandboxTest} does for the later steps): each method puts the VPS in a state a
+ * check once called safe, proves it unsafe by trying it (an {@code su} to the agent's account
+ * without a password, a key that really logs in), and asserts the check now fails. Each method
+ * undoes its setup in {@code finally}.
+ */
+@Tag("sandbox")
+@ExtendWith(SandboxVps.class)
+class EarlyStepsHostileSandboxTest {
+  /** The service account as a plain user with a shell and a home (as WatchSandboxTest makes it). */
+  private static void serviceAccount(SandboxVps vps) throws Exception {
+    vps.inVps(
+        List.of("sh", "-c", "getent passwd hermes >/dev/null || useradd -m -s /bin/sh hermes"));
+  }
+
+  /**
+   * An empty password field ({@code passwd -S}: NP) is no "no password": Debian's {@code
+   * common-auth} has {@code pam_unix.so nullok}, so any account ({@code nobody} here) becomes the
+   * agent with {@code su} and no password at all. The users step called it PASS.
+   */
+  @Test
+  @Timeout(120)
+  void anEmptyServicePasswordThatSuAcceptsIsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    ExecResult empty = vps.inVps(List.of("passwd", "-d", "hermes"));
+    assertEquals(0, empty.exitCode(), empty.stderr());
+    try {
+      // the truth: nobody becomes hermes without typing anything
+      ExecResult su =
+          vps.inVps(
+              List.of(
+                  "setpriv",
+                  "--reuid=nobody",
+                  "--regid=nogroup",
+                  "--clear-groups",
+                  "--",
+                  "su",
+                  "hermes",
+                  "-c",
+                  "id -un"));
+      assertEquals(0, su.exitCode(), su.stdout() + su.stderr());
+      assertEquals("hermes", su.stdout().strip());
+      JsonNode pw = audit(vps, "users").get("users.service-user-no-password");
+      assertEquals("FAIL", pw.get("status").asText(), pw.toString());
+    } finally {
+      vps.inVps(List.of("passwd", "-l", "hermes"));
+    }
+    // a locked password (what adduser --disabled-password leaves) is refused by su and passes
+    ExecResult su =
+        vps.inVps(
+            List.of(
+                "setpriv",
+                "--reuid=nobody",
+                "--regid=nogroup",
+                "--clear-groups",
+                "--",
+                "su",
+                "hermes",
+                "-c",
+                "id -un"));
+    assertTrue(su.exitCode() != 0, su.stdout() + su.stderr());
+    JsonNode pw = audit(vps, "users").get("users.service-user-no-password");
+    assertEquals("PASS", pw.get("status").asText(), pw.toString());
+  }
+
+  /**
+   * The agent's own key in {@code ~/.ssh/authorized_keys2}: sshd reads it by OpenSSH's default, the
+   * key logs in as hermes, and the users step said nobody could log in with a key (it read only
+   * {@code authorized_keys}; the watch step already read both).
+   */
+  @Test
+  @Timeout(120)
+  void aServiceKeyInAuthorizedKeys2IsNoPassInTheUsersStep(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+    ExecResult plant =
+        vps.inVps(
+            SandboxVps.asHermes(
+                "mkdir -p -m 700 ~/.ssh && printf '%s\\n' \""
+                    + pub
+                    + "\" > ~/.ssh/authorized_keys2 && chmod 600 ~/.ssh/authorized_keys2"));
+    assertEquals(0, plant.exitCode(), plant.stdout() + plant.stderr());
+    try {
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
+      assertEquals("hermes", login.stdout().strip());
+      JsonNode keys = audit(vps, "users").get("users.service-user-no-keys");
+      assertEquals("FAIL", keys.get("status").asText(), keys.toString());
+      assertTrue(keys.toString().contains("authorized_keys2"), keys.toString());
+    } finally {
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/authorized_keys2"));
+    }
+  }
+}
