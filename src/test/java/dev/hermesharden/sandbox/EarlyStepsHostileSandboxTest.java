@@ -109,4 +109,44 @@ class EarlyStepsHostileSandboxTest {
       Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/authorized_keys2"));
     }
   }
+
+  /**
+   * The admin in group {@code sudo} while {@code /etc/sudoers} has no {@code %sudo} line (commented
+   * out): sudo refuses the admin, so once step 5 closes root's SSH login nobody reaches root. The
+   * users step passed on the membership alone.
+   */
+  @Test
+  @Timeout(120)
+  void aSudoMemberThatSudoRefusesIsNoPass(SandboxVps vps) throws Exception {
+    ExecResult setup =
+        vps.inVps(
+            List.of(
+                "sh",
+                "-c",
+                "usermod -aG sudo admin && printf 'admin:Hh-Sudo-Truth-7\\n' | chpasswd"
+                    + " && cp -p /etc/sudoers /etc/sudoers.hh-orig"
+                    + " && sed -i 's/^%sudo/#%sudo/' /etc/sudoers"));
+    assertEquals(0, setup.exitCode(), setup.stdout() + setup.stderr());
+    try {
+      // the truth: the admin types the right password and sudo still refuses
+      assertTrue(adminSudo(vps).exitCode() != 0, "sudo refused the admin");
+      JsonNode sudo = audit(vps, "users").get("users.admin-sudo");
+      assertEquals("FAIL", sudo.get("status").asText(), sudo.toString());
+      assertEquals("reason.users.admin-sudo-denied", sudo.get("reason_key").asText());
+    } finally {
+      vps.inVps(List.of("mv", "-f", "/etc/sudoers.hh-orig", "/etc/sudoers"));
+    }
+    // the rule back: sudo runs id as root for the admin, and the check passes
+    ExecResult id = adminSudo(vps);
+    assertEquals(0, id.exitCode(), id.stdout() + id.stderr());
+    assertEquals("0", id.stdout().strip());
+    JsonNode sudo = audit(vps, "users").get("users.admin-sudo");
+    assertEquals("PASS", sudo.get("status").asText(), sudo.toString());
+  }
+
+  /** {@code sudo -S -k id -u} as the admin with the admin's password on its input. */
+  private static ExecResult adminSudo(SandboxVps vps) throws Exception {
+    return vps.inVps(
+        SandboxVps.asUser("admin", "printf 'Hh-Sudo-Truth-7\\n' | sudo -S -k -p '' id -u"));
+  }
 }

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.sshkeys.AccountKeys;
 import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
-import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck.Keys;
+import dev.hermesharden.checks.sshkeys.ServiceKeysCheck;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.GroupEntry;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.accounts.PasswordStatus;
+import dev.hermesharden.system.sudoers.SudoListing;
 import dev.hermesharden.testing.KeysFixtures;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +57,16 @@ class UsersChecksTest {
     assertEquals("reason.users.admin-is-root", v.reason().key());
   }
 
+  private static final SudoListing SUDO_ROOT =
+      new SudoListing(SudoListing.State.ROOT, "(ALL : ALL) ALL");
+
+  private static AdminSudoCheck.Facts sudo(Account a, SudoListing l) {
+    return new AdminSudoCheck.Facts(a, l);
+  }
+
   @Test
   void adminSudo() {
-    Verdict fresh = new AdminSudoCheck().evaluate(ADMIN_FRESH, Params.NONE, CTX);
+    Verdict fresh = new AdminSudoCheck().evaluate(sudo(ADMIN_FRESH, SUDO_ROOT), Params.NONE, CTX);
     assertEquals(Status.FAIL, fresh.status());
     assertEquals(List.of("admin", "sudo"), fresh.reason().args());
     Account withSudo =
@@ -65,12 +74,45 @@ class UsersChecksTest {
             "admin:x:1000:1000::/home/admin:/bin/bash",
             "admin P 2024-11-20 0 99999 7 -1",
             KeysFixtures.read("accounts/id-nG-admin.txt"));
-    assertEquals(Status.PASS, new AdminSudoCheck().evaluate(withSudo, Params.NONE, CTX).status());
+    assertEquals(
+        Status.PASS,
+        new AdminSudoCheck().evaluate(sudo(withSudo, SUDO_ROOT), Params.NONE, CTX).status());
     assertEquals(
         Status.FAIL,
         new AdminSudoCheck()
-            .evaluate(withSudo, new Params(Map.of("group", "wheel")), CTX)
+            .evaluate(sudo(withSudo, SUDO_ROOT), new Params(Map.of("group", "wheel")), CTX)
             .status());
+    SudoListing notAsked = new SudoListing(SudoListing.State.UNKNOWN, "a password is required");
+    Verdict v = new AdminSudoCheck().evaluate(sudo(withSudo, notAsked), Params.NONE, CTX);
+    assertEquals(Status.PASS, v.status(), "not root: the membership decides, as before");
+    assertEquals("UNKNOWN a password is required", v.details().get("sudo -l"));
+  }
+
+  /**
+   * In group sudo, but sudoers has no %sudo line (or sudo is missing): sudo lets the admin do
+   * nothing, and once root's SSH login is closed nobody reaches root. The check passed on the
+   * membership (EarlyStepsHostileSandboxTest tries sudo for real).
+   */
+  @Test
+  void aSudoMemberSudoRefusesIsNoPass() {
+    Account withSudo =
+        account(
+            "admin:x:1000:1000::/home/admin:/bin/bash",
+            "admin P 2024-11-20 0 99999 7 -1",
+            KeysFixtures.read("accounts/id-nG-admin.txt"));
+    SudoListing none =
+        new SudoListing(SudoListing.State.NONE, "User admin is not allowed to run sudo on vps1.");
+    Verdict v = new AdminSudoCheck().evaluate(sudo(withSudo, none), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("reason.users.admin-sudo-denied", v.reason().key());
+    SudoListing some = new SudoListing(SudoListing.State.LIMITED, "(ALL) /usr/bin/id");
+    assertEquals(
+        Status.FAIL,
+        new AdminSudoCheck().evaluate(sudo(withSudo, some), Params.NONE, CTX).status());
+    SudoListing missing = new SudoListing(SudoListing.State.MISSING, "sudo: command not found");
+    Verdict m = new AdminSudoCheck().evaluate(sudo(withSudo, missing), Params.NONE, CTX);
+    assertEquals(Status.FAIL, m.status());
+    assertEquals("reason.users.admin-sudo-missing", m.reason().key());
   }
 
   @Test
@@ -120,8 +162,8 @@ class UsersChecksTest {
 
   @Test
   void serviceUserWithKeysFails() {
-    Keys keys =
-        new Keys(
+    AccountKeys keys =
+        new AccountKeys(
             "hermes",
             Optional.of(HERMES_ENTRY),
             List.of(
@@ -133,8 +175,8 @@ class UsersChecksTest {
     Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals(List.of("hermes", "1", "/home/hermes/.ssh/authorized_keys"), v.reason().args());
-    Keys comments =
-        new Keys(
+    AccountKeys comments =
+        new AccountKeys(
             "hermes",
             Optional.of(HERMES_ENTRY),
             List.of(keyFile("/home/hermes/.ssh/authorized_keys", true, "# none\n\n")));
@@ -142,7 +184,7 @@ class UsersChecksTest {
     assertEquals(
         Status.FAIL,
         new ServiceKeysCheck()
-            .evaluate(new Keys("hermes", Optional.empty(), List.of()), Params.NONE, CTX)
+            .evaluate(new AccountKeys("hermes", Optional.empty(), List.of()), Params.NONE, CTX)
             .status());
   }
 
@@ -153,8 +195,8 @@ class UsersChecksTest {
    */
   @Test
   void aServiceKeyInAuthorizedKeys2IsNoPass() {
-    Keys keys =
-        new Keys(
+    AccountKeys keys =
+        new AccountKeys(
             "hermes",
             Optional.of(HERMES_ENTRY),
             List.of(

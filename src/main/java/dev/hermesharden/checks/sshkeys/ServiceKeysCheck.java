@@ -1,11 +1,9 @@
-package dev.hermesharden.checks.users;
+package dev.hermesharden.checks.sshkeys;
 
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
-import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
-import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck.Keys;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
@@ -18,18 +16,17 @@ import java.util.stream.Collectors;
  *
  * <p>The keys are those of every file sshd reads for the account ({@code sshd -T}'s {@code
  * AuthorizedKeysFile}, OpenSSH's default {@code .ssh/authorized_keys .ssh/authorized_keys2}) plus
- * {@code ~/.ssh/authorized_keys}, gathered as the watch step gathers them ({@link
- * NoAuthorizedKeysCheck#keys}). Reading only {@code authorized_keys} passed a key in {@code
- * authorized_keys2} that logged in.
+ * {@code ~/.ssh/authorized_keys}, gathered as the watch step gathers them ({@link AccountKeys}).
+ * Reading only {@code authorized_keys} passed a key in {@code authorized_keys2} that logged in.
  */
-public final class ServiceKeysCheck implements Check<Keys> {
+public final class ServiceKeysCheck implements Check<AccountKeys> {
   @Override
-  public Keys gather(Host host, StepContext ctx) throws HostException {
-    return NoAuthorizedKeysCheck.keys(host, ctx.answers().serviceUser());
+  public AccountKeys gather(Host host, StepContext ctx) throws HostException {
+    return AccountKeys.of(host, ctx.answers().serviceUser());
   }
 
   @Override
-  public Verdict evaluate(Keys k, Params params, StepContext ctx) {
+  public Verdict evaluate(AccountKeys k, Params params, StepContext ctx) {
     if (k.entry().isEmpty()) {
       return Verdict.fail("reason.users.service-missing", k.user());
     }
