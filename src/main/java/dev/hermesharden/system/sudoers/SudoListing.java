@@ -41,7 +41,11 @@ public record SudoListing(State state, String text) {
 
   private static final Pattern TAGS = Pattern.compile("^(?:[A-Z_]+:\\s*)+");
 
-  /** The argv that asks sudo about {@code user} (a name {@code UserName} accepted). */
+  /**
+   * The argv that asks sudo about {@code user} (a name {@code UserName} accepted). No {@code --}
+   * can go between {@code -U} and its value; getopt hands the next word to {@code -U} whatever it
+   * starts with, so a name is never read as an option.
+   */
   public static List<String> argv(String user) {
     return List.of("sudo", "-n", "-l", "-U", user);
   }
