@@ -47,7 +47,7 @@ public final class HermesSettings {
     this.dotenv = dotenv;
     this.processEnv = Map.copyOf(processEnv);
     Map<String, String> e = new LinkedHashMap<>(processEnv);
-    e.putAll(dotenv.values()); // load_hermes_dotenv(..., override=True)
+    e.putAll(dotenv.values(processEnv)); // load_hermes_dotenv(..., override=True)
     this.env = e;
   }
 

@@ -114,6 +114,40 @@ class ApprovalsRulesTest {
     assertEquals(Status.FAIL, v.status());
   }
 
+  /**
+   * What the agent may write into its own {@code .env} to turn YOLO on or open access while the
+   * audit reads it off: python-dotenv 1.2 (what Hermes' {@code load_hermes_dotenv} calls, with
+   * {@code override=True}) expands {@code ${VAR}} and {@code ${VAR:-default}}, reads a
+   * single-quoted key, and ends a line at a lone CR. Each gave PASS; python-dotenv reads each as on
+   * (tried with {@code dotenv_values}).
+   */
+  @Test
+  void dotenvWaysToHideYoloAreNoPass() {
+    for (String env :
+        List.of(
+            "ON=1\nHERMES_YOLO_MODE=${ON}\n",
+            "ON=1\nHERMES_YOLO_MODE=\"${ON}\"\n",
+            "HERMES_YOLO_MODE=${UNSET_HH:-1}\n",
+            "'HERMES_YOLO_MODE'=1\n",
+            "export 'HERMES_YOLO_MODE'=true\n",
+            "X=0\rHERMES_YOLO_MODE=1\n")) {
+      assertEquals(
+          Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, env).status(), env.replace("\r", "\\r"));
+    }
+    assertEquals(
+        Status.FAIL,
+        eval(EnvRules::openAccess, HARD_CONFIG, "T=true\nTELEGRAM_ALLOW_ALL_USERS=${T}\n")
+            .status());
+    // what python-dotenv leaves alone stays off: $VAR without braces, a variable set later
+    for (String env :
+        List.of(
+            "ON=1\nHERMES_YOLO_MODE=$ON\n",
+            "HERMES_YOLO_MODE=${ON}\nON=1\n",
+            "A=\nHERMES_YOLO_MODE=${A:-1}\n")) {
+      assertEquals(Status.PASS, eval(EnvRules::yolo, HARD_CONFIG, env).status(), env);
+    }
+  }
+
   @Test
   void yoloModeInEnv() {
     assertEquals(Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, "HERMES_YOLO_MODE=1\n").status());
