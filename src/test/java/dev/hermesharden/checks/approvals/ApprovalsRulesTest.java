@@ -148,6 +148,28 @@ class ApprovalsRulesTest {
     }
   }
 
+  /**
+   * Hermes' {@code load_config} expands {@code ${VAR}} and {@code ${env:VAR}} in every string value
+   * of config.yaml from its environment (after {@code .env} is loaded; an unset name stays as
+   * written): {@code mode: ${MODE}} with {@code MODE=off} in the agent's {@code .env} is YOLO. The
+   * check read the text {@code ${MODE}}, which Hermes would call "manual", and passed.
+   */
+  @Test
+  void configValuesFromTheEnvironmentAreReadAsHermesExpandsThem() {
+    String mode = HARD_CONFIG.replace("mode: manual ", "mode: ${MODE}");
+    assertEquals(Status.FAIL, eval(ConfigRules::mode, mode, "MODE=off\n").status());
+    String envRef = HARD_CONFIG.replace("mode: manual ", "mode: \"${env:MODE}\"");
+    assertEquals(Status.FAIL, eval(ConfigRules::mode, envRef, "MODE=off\n").status());
+    String backend = HARD_CONFIG.replace("backend: \"docker\"", "backend: ${B}");
+    assertEquals(Status.FAIL, eval(ConfigRules::terminalBackend, backend, "B=local\n").status());
+    String urls = HARD_CONFIG.replace("allow_private_urls: false", "allow_private_urls: ${P}");
+    assertEquals(Status.FAIL, eval(ConfigRules::privateUrls, urls, "P=true\n").status());
+    // what Hermes leaves as written: an unset name, another secret source
+    assertEquals(Status.PASS, eval(ConfigRules::mode, mode, "OTHER=off\n").status());
+    String vault = HARD_CONFIG.replace("mode: manual ", "mode: ${vault:MODE}");
+    assertEquals(Status.PASS, eval(ConfigRules::mode, vault, "MODE=off\n").status());
+  }
+
   @Test
   void yoloModeInEnv() {
     assertEquals(Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, "HERMES_YOLO_MODE=1\n").status());

@@ -125,6 +125,19 @@ class ApprovalsFixesTest {
     }
   }
 
+  /** A ${VAR} value is Hermes' environment's to decide: the fix writes the literal it wants. */
+  @Test
+  void configValuesTakenFromTheEnvironmentAreWrittenOut() {
+    HermesConfig c =
+        HermesConfig.parse(
+            "approvals:\n  mode: manual\nsecurity:\n  allow_private_urls: ${P}\n"
+                + "  redact_secrets: \"${env:R}\"\n");
+    Map<String, Object> wanted = ApprovalsConfigFix.wanted(c, Params.NONE);
+    assertEquals(false, wanted.get("security.allow_private_urls"), wanted.toString());
+    assertEquals(true, wanted.get("security.redact_secrets"), wanted.toString());
+    assertTrue(!wanted.containsKey("approvals.mode"), wanted.toString());
+  }
+
   @Test
   void corsStarFromConfigIsNotHiddenByAnEmptyEnvValue() {
     HermesConfig c =
