@@ -9,6 +9,7 @@ import dev.hermesharden.host.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -148,5 +149,66 @@ class EarlyStepsHostileSandboxTest {
   private static ExecResult adminSudo(SandboxVps vps) throws Exception {
     return vps.inVps(
         SandboxVps.asUser("admin", "printf 'Hh-Sudo-Truth-7\\n' | sudo -S -k -p '' id -u"));
+  }
+
+  /**
+   * sshd's drop-in directory group-writable by the agent's group (a sloppy provisioning script):
+   * the agent adds a drop-in that sorts first ({@code PermitRootLogin yes}, {@code StrictModes no},
+   * its own {@code AuthorizedKeysFile}); at sshd's next reload (an upgrade, a reboot, the admin)
+   * its key logs in as root. No sshd check asked who can change what sshd reads.
+   */
+  @Test
+  @Timeout(180)
+  void aDropInDirectoryTheAgentCanWriteIsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    String dir = "/etc/ssh/sshd_config.d";
+    String login =
+        "ssh -i ~/k/id -o BatchMode=yes -o StrictHostKeyChecking=no"
+            + " -o UserKnownHostsFile=/dev/null root@127.0.0.1 id -u";
+    ExecResult open =
+        vps.inVps(List.of("sh", "-c", "chown hermes:hermes " + dir + " && chmod 0755 " + dir));
+    assertEquals(0, open.exitCode(), open.stderr());
+    try {
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "mkdir -p -m 700 ~/k && ssh-keygen -q -t ed25519 -N '' -f ~/k/id"
+                      + " && cp ~/k/id.pub ~/k/root && printf '%s\\n' 'PermitRootLogin yes'"
+                      + " 'StrictModes no' 'AuthorizedKeysFile /home/hermes/k/%u'"
+                      + " > "
+                      + dir
+                      + "/01-agent.conf"));
+      assertEquals(0, plant.exitCode(), plant.stdout() + plant.stderr());
+      Map<String, JsonNode> sshd = audit(vps, "sshd");
+      JsonNode root = sshd.get("sshd.config-root-only");
+      assertTrue(root != null, "no check sshd.config-root-only in " + sshd.keySet());
+      assertEquals("FAIL", root.get("status").asText(), root.toString());
+      assertTrue(root.toString().contains(dir), root.toString());
+      // group-writable by the agent's group instead: sshd's files cannot even be listed safely
+      vps.inVps(List.of("sh", "-c", "chown root:hermes " + dir + " && chmod 2775 " + dir));
+      JsonNode shared = audit(vps, "sshd").get("sshd.config-root-only");
+      assertEquals("FAIL", shared.get("status").asText(), shared.toString());
+      // the truth: not yet, but at sshd's next reload the agent's key is root's
+      assertTrue(vps.inVps(SandboxVps.asHermes(login)).exitCode() != 0, "before the reload");
+      ExecResult reload = vps.inVps(List.of("systemctl", "reload", "ssh"));
+      assertEquals(0, reload.exitCode(), reload.stdout() + reload.stderr());
+      ExecResult asRoot = vps.inVps(SandboxVps.asHermes(login));
+      assertEquals(0, asRoot.exitCode(), asRoot.stdout() + asRoot.stderr());
+      assertEquals("0", asRoot.stdout().strip());
+    } finally {
+      vps.inVps(
+          List.of(
+              "sh",
+              "-c",
+              "rm -f "
+                  + dir
+                  + "/01-agent.conf; chown root:root "
+                  + dir
+                  + " && chmod 0755 "
+                  + dir
+                  + " && rm -rf /home/hermes/k && systemctl reload ssh"));
+    }
+    JsonNode root = audit(vps, "sshd").get("sshd.config-root-only");
+    assertEquals("PASS", root.get("status").asText(), root.toString());
   }
 }
