@@ -211,4 +211,71 @@ class EarlyStepsHostileSandboxTest {
     JsonNode root = audit(vps, "sshd").get("sshd.config-root-only");
     assertEquals("PASS", root.get("status").asText(), root.toString());
   }
+
+  /**
+   * fail2ban runs its actions as root, and reads every {@code .local} beside an action's {@code
+   * .conf}: with {@code /etc/fail2ban/action.d} given to the agent, its {@code .local} for the sshd
+   * jail's action makes the next ban (any address: {@code set sshd banip}) run its command as root.
+   * No fail2ban check asked who can change its configuration.
+   */
+  @Test
+  @Timeout(240)
+  void anActionDirectoryTheAgentCanWriteIsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    ExecResult jail = vps.javaMain(FixInVps.class.getName(), "fail2ban", "fail2ban.jail");
+    assertEquals(0, jail.exitCode(), jail.stdout() + jail.stderr());
+    List<String> f2b = List.of("fail2ban-client", "-s", "/run/fail2ban/fail2ban.sock");
+    String dir = "/etc/fail2ban/action.d";
+    String proof = "/root/hh-f2b-agent";
+    try {
+      ExecResult actions = vps.inVps(concat(f2b, "get", "sshd", "actions"));
+      assertEquals(0, actions.exitCode(), actions.stdout() + actions.stderr());
+      String action = actions.stdout().strip().lines().reduce((a, b) -> b).orElse("").strip();
+      assertTrue(action.matches("[A-Za-z0-9_-]+"), actions.stdout());
+      assertEquals(0, vps.inVps(List.of("chown", "hermes:hermes", dir)).exitCode());
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "printf '%s\\n' '[Definition]' 'actionban = id -u > "
+                      + proof
+                      + "' > "
+                      + dir
+                      + "/"
+                      + action
+                      + ".local"));
+      assertEquals(0, plant.exitCode(), plant.stdout() + plant.stderr());
+      JsonNode root = audit(vps, "fail2ban").get("fail2ban.config-root-only");
+      assertTrue(root != null, "no check fail2ban.config-root-only");
+      assertEquals("FAIL", root.get("status").asText(), root.toString());
+      assertTrue(root.toString().contains(dir), root.toString());
+      // the truth: after a reload, the next ban runs the agent's command as root
+      assertEquals(0, vps.inVps(concat(f2b, "reload")).exitCode());
+      ExecResult ban = vps.inVps(concat(f2b, "set", "sshd", "banip", "198.51.100.99"));
+      assertEquals(0, ban.exitCode(), ban.stdout() + ban.stderr());
+      Path wrote = vps.vpsPath(proof);
+      for (int i = 0; i < 50 && !Files.exists(wrote); i++) {
+        Thread.sleep(100);
+      }
+      assertEquals("0", Files.readString(wrote).strip(), "the agent's actionban ran as root");
+    } finally {
+      vps.inVps(
+          List.of(
+              "sh",
+              "-c",
+              "systemctl stop fail2ban; rm -f "
+                  + dir
+                  + "/*.local "
+                  + proof
+                  + "; chown root:root "
+                  + dir));
+    }
+    JsonNode root = audit(vps, "fail2ban").get("fail2ban.config-root-only");
+    assertEquals("PASS", root.get("status").asText(), root.toString());
+  }
+
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> out = new java.util.ArrayList<>(head);
+    out.addAll(List.of(tail));
+    return out;
+  }
 }
