@@ -170,6 +170,22 @@ class ApprovalsRulesTest {
     assertEquals(Status.PASS, eval(ConfigRules::mode, vault, "MODE=off\n").status());
   }
 
+  /**
+   * Hermes' managed scope ({@code hermes_cli/managed_scope.py}) overlays {@code
+   * $HERMES_MANAGED_DIR/config.yaml} on config.yaml, leaf by leaf, and its {@code .env} last; the
+   * directory comes from Hermes' environment after {@code .env} is loaded. The agent's {@code .env}
+   * could point it at a directory of its own with {@code approvals: {mode: off}} while the audit
+   * read only HERMES_HOME's config.yaml and passed.
+   */
+  @Test
+  void aManagedScopeDirectoryNamedInTheEnvironmentIsNoPass() {
+    Verdict v = eval(ConfigRules::mode, HARD_CONFIG, "HERMES_MANAGED_DIR=/home/hermes/m\n");
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.approvals.managed-dir", v.reason().key());
+    assertEquals(
+        Status.PASS, eval(ConfigRules::mode, HARD_CONFIG, "HERMES_MANAGED_DIR=\n").status());
+  }
+
   @Test
   void yoloModeInEnv() {
     assertEquals(Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, "HERMES_YOLO_MODE=1\n").status());

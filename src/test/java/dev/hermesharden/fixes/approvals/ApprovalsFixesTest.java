@@ -139,6 +139,20 @@ class ApprovalsFixesTest {
   }
 
   @Test
+  void theAgentsManagedScopeDirectoryIsCommentedOut() {
+    String out =
+        new ApprovalsEnvFix(() -> "unused")
+            .edit(
+                "HERMES_MANAGED_DIR=/home/hermes/m\n",
+                HermesConfig.empty(),
+                Map.of(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                false);
+    assertEquals("# hermes-harden: HERMES_MANAGED_DIR=/home/hermes/m\n", out);
+  }
+
+  @Test
   void corsStarFromConfigIsNotHiddenByAnEmptyEnvValue() {
     HermesConfig c =
         HermesConfig.parse(
