@@ -52,6 +52,9 @@ public final class SshdConfigRootOnlyCheck implements Check<List<SshdConfigRootO
 
   @Override
   public Verdict evaluate(List<Path> paths, Params params, StepContext ctx) {
+    if (paths.isEmpty()) {
+      return Verdict.notApplicable("reason.sshd.no-config", SshdConfigFiles.MAIN);
+    }
     List<Path> open = paths.stream().filter(p -> !p.rootOnly()).toList();
     if (open.isEmpty()) {
       return Verdict.pass("reason.sshd.config-root-only", paths.size());
