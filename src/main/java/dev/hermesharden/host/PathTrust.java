@@ -163,6 +163,14 @@ public sealed interface PathTrust {
     return kept.isEmpty() ? fallback : String.join(":", kept);
   }
 
+  /**
+   * Whether only root can change what {@code path} names and its content (a directory's entries):
+   * every directory on the way root's and closed, the target root's and not writable by others.
+   */
+  static boolean contentRootOnly(Host host, String path) throws HostException {
+    return classify(host, path) instanceof RootOnly r && r.contentRootOnly();
+  }
+
   /** Writable by someone other than its owner: the world, or a group of user accounts. */
   public static boolean writableByOthers(FileStat s) {
     return s.worldWritable() || (s.groupWritable() && (s.gid() < 0 || s.gid() >= FIRST_USER_GID));

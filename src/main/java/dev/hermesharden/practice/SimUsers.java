@@ -4,6 +4,11 @@ import static dev.hermesharden.practice.SimComponent.fail;
 import static dev.hermesharden.practice.SimComponent.ok;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.system.accounts.GroupEntry;
+import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.sudoers.SudoGrantees;
+import dev.hermesharden.system.sudoers.SudoersFile;
+import dev.hermesharden.system.sudoers.SudoersParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +20,9 @@ import java.util.Optional;
  * ed25519 key) and {@code admin} (uid 1000, password, not in sudo, a weak rsa 2048 key under a
  * loose {@code ~/.ssh}; cloud-init's sudoers drop-in gives it sudo without a password, as on a
  * cloud image whose default user it is), and answers {@code getent}, {@code passwd -S}, {@code id},
- * {@code adduser --disabled-password}, {@code usermod -aG|-s} and {@code gpasswd -d} like the real
- * tools.
+ * {@code adduser --disabled-password}, {@code usermod -aG|-s}, {@code gpasswd -d} and {@code sudo
+ * -n -l -U NAME} (from the sudoers files as {@link SudoGrantees} reads them; every grant as {@code
+ * (ALL : ALL) ALL}) like the real tools.
  */
 final class SimUsers implements SimComponent {
   @Override
@@ -61,8 +67,39 @@ final class SimUsers implements SimComponent {
       case "adduser" -> Optional.of(adduser(argv, fs, db));
       case "usermod" -> Optional.of(usermod(argv, db));
       case "gpasswd" -> Optional.of(gpasswd(argv, db));
+      case "sudo" -> sudoList(argv, fs, db);
       default -> Optional.empty();
     };
+  }
+
+  /** {@code sudo -n -l -U NAME}: sudo's answer as root, from the practice VPS's sudoers files. */
+  private static Optional<ExecResult> sudoList(List<String> argv, SimFs fs, SimUserDb db) {
+    if (argv.size() != 5 || !argv.subList(1, 4).equals(List.of("-n", "-l", "-U"))) {
+      return Optional.empty();
+    }
+    String user = argv.get(4);
+    List<SudoersFile> files = new ArrayList<>();
+    List<String> paths = new ArrayList<>(List.of("/etc/sudoers"));
+    fs.list("/etc/sudoers.d").stream()
+        .filter(p -> !p.contains(".") && !p.endsWith("~"))
+        .sorted()
+        .forEach(p -> paths.add("/etc/sudoers.d/" + p));
+    for (String p : paths) {
+      fs.read(p).ifPresent(t -> files.add(new SudoersFile(p, SudoersParser.parse(t))));
+    }
+    List<PasswdEntry> users =
+        db.lines(SimUserDb.PASSWD).stream().flatMap(l -> PasswdEntry.parse(l).stream()).toList();
+    List<GroupEntry> groups =
+        db.lines(SimUserDb.GROUP).stream().flatMap(l -> GroupEntry.parse(l).stream()).toList();
+    boolean granted =
+        SudoGrantees.of(files, new SudoGrantees.Accounts(users, groups)).stream()
+            .anyMatch(g -> g.who().equals(user) || g.who().equals("ALL"));
+    return Optional.of(
+        ok(
+            argv,
+            granted
+                ? "User " + user + " may run the following commands on vps1:\n    (ALL : ALL) ALL\n"
+                : "User " + user + " is not allowed to run sudo on vps1.\n"));
   }
 
   private static ExecResult getent(List<String> argv, SimUserDb db) {

@@ -42,6 +42,8 @@ class EveryCheckOnBrokenHostsTest {
           "users.not-root-login", // no login user in the context: nothing to judge
           "private-path.cidr", // the default answer is Tailscale, not a CIDR
           "sshd.socket-activation", // no systemctl: no systemd socket can hold the port
+          "sshd.config-root-only", // no sshd_config: no file sshd reads to judge
+          "fail2ban.config-root-only", // no /etc/fail2ban: no action of its can run
           "hermes-dir.service-shell", // no service user in /etc/passwd (there is no passwd)
           "docker.compose-found", // no compose file and no docker: Hermes is not in Docker
           "docker.compose-loopback",

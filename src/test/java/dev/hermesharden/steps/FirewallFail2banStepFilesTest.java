@@ -51,7 +51,7 @@ class FirewallFail2banStepFilesTest {
         assertTrue(m.keys().contains(k), k + " in " + m.locale());
       }
     }
-    assertEquals(file.startsWith("04") ? 6 : 8, step.checks().size());
+    assertEquals(file.startsWith("04") ? 6 : 9, step.checks().size());
   }
 
   @ParameterizedTest

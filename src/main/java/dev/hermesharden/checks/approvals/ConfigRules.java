@@ -16,6 +16,13 @@ public final class ConfigRules {
   private ConfigRules() {}
 
   /**
+   * Hermes' managed-scope directory ({@code hermes_cli/managed_scope.py}): read from Hermes'
+   * environment after {@code .env} is loaded, its {@code config.yaml} overlays HERMES_HOME's leaf
+   * by leaf and its {@code .env} is applied last. The audit does not follow it, so naming it fails.
+   */
+  static final String MANAGED_DIR = "HERMES_MANAGED_DIR";
+
+  /**
    * {@code approvals.mode} as Hermes normalises it must be manual: smart lets a model decide, off
    * is yolo. {@code HERMES_YOLO_MODE} in the environment Hermes sees bypasses every mode, so it
    * fails this check too (it is what the title promises: Hermes asks before dangerous commands).
@@ -25,9 +32,15 @@ public final class ConfigRules {
     String mode = v.settings().approvalsMode();
     String written = c.present("approvals.mode") ? written(c.get("approvals.mode")) : "(unset)";
     Verdict out;
+    Optional<String> managed = v.settings().env(MANAGED_DIR).map(String::strip);
     if (v.settings().yolo()) {
       out =
           Verdict.fail("reason.approvals.mode-yolo", v.settings().source("HERMES_YOLO_MODE"), mode);
+    } else if (managed.isPresent() && !managed.get().isEmpty()) {
+      // managed_scope.get_managed_dir: its config.yaml wins over this one, leaf by leaf
+      out =
+          Verdict.fail(
+              "reason.approvals.managed-dir", EnvRules.where(v, MANAGED_DIR), managed.get());
     } else {
       out =
           switch (mode) {

@@ -10,28 +10,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the host says about one account: its passwd entry, password status, groups and the text of
- * {@code ~/.ssh/authorized_keys}. Everything but the name is empty when the account is missing.
+ * What the host says about one account: its passwd entry, password status and groups. Everything
+ * but the name is empty when the account is missing. (Its SSH keys are in every file sshd reads for
+ * it: {@code ServiceKeysCheck}.)
  */
 public record Account(
     String name,
     Optional<PasswdEntry> entry,
     Optional<PasswordStatus> status,
-    List<String> groups,
-    Optional<String> authorizedKeys) {
+    List<String> groups) {
   public Account {
     groups = List.copyOf(groups);
   }
 
   public static Account missing(String name) {
-    return new Account(name, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    return new Account(name, Optional.empty(), Optional.empty(), List.of());
   }
 
   public boolean exists() {
     return entry.isPresent();
   }
 
-  /** Reads the account with {@code getent}, {@code passwd -S}, {@code id -nG} and its home. */
+  /** Reads the account with {@code getent}, {@code passwd -S} and {@code id -nG}. */
   public static Account gather(Host host, String name) throws HostException {
     Optional<PasswdEntry> entry = lookup(host, name);
     if (entry.isEmpty()) {
@@ -39,13 +39,11 @@ public record Account(
     }
     ExecResult st = host.exec("passwd", "-S", "--", name);
     ExecResult id = host.exec("id", "-nG", "--", name);
-    Optional<String> keys = host.readFile(entry.get().home() + "/.ssh/authorized_keys");
     return new Account(
         name,
         entry,
         st.ok() ? PasswordStatus.parse(st.stdout()) : Optional.empty(),
-        id.ok() ? GroupEntry.parseIdGroups(id.stdout()) : List.of(),
-        keys);
+        id.ok() ? GroupEntry.parseIdGroups(id.stdout()) : List.of());
   }
 
   /** {@code getent passwd NAME}; exit 2 (no such key) means the account does not exist. */

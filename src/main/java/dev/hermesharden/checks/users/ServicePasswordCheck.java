@@ -6,8 +6,10 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.PasswordStatus;
 
 /**
- * {@code users.service-user-no-password}: {@code passwd -S} reports L (locked) or NP (no password).
- * A usable password (P) on a service account is a way in that nobody watches.
+ * {@code users.service-user-no-password}: {@code passwd -S} reports L (locked). A usable password
+ * (P) on a service account is a way in that nobody watches; an empty one (NP) is a way in for
+ * everyone: Debian's {@code common-auth} has {@code pam_unix.so nullok}, so any account becomes the
+ * service account with {@code su} and no password (EarlyStepsHostileSandboxTest tries it).
  */
 public final class ServicePasswordCheck extends AccountCheck {
   public ServicePasswordCheck() {
@@ -24,9 +26,11 @@ public final class ServicePasswordCheck extends AccountCheck {
     }
     PasswordStatus.State s = a.status().get().state();
     Verdict v =
-        s == PasswordStatus.State.PASSWORD
-            ? Verdict.fail("reason.users.service-has-password", a.name())
-            : Verdict.pass("reason.users.service-no-password", a.name());
+        switch (s) {
+          case PASSWORD -> Verdict.fail("reason.users.service-has-password", a.name());
+          case NO_PASSWORD -> Verdict.fail("reason.users.service-empty-password", a.name());
+          case LOCKED -> Verdict.pass("reason.users.service-no-password", a.name());
+        };
     return v.with("passwd -S", s.name());
   }
 }

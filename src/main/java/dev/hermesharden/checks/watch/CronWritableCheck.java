@@ -106,7 +106,7 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
   }
 
   static boolean rootOnly(Host host, String path) throws HostException {
-    return PathTrust.classify(host, path) instanceof PathTrust.RootOnly r && r.contentRootOnly();
+    return PathTrust.contentRootOnly(host, path);
   }
 
   @Override

@@ -5,16 +5,14 @@ import dev.hermesharden.checks.ParamSchema;
 import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.sshkeys.AccountKeys;
 import dev.hermesharden.checks.sshkeys.AdminKeys;
 import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
-import dev.hermesharden.checks.users.Account;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,21 +25,9 @@ import java.util.stream.Collectors;
  * attacker keeps a door open. The service account's files are read through the {@link Host}
  * (docs/threat-model.md: a link or FIFO is refused, never followed).
  */
-public final class NoAuthorizedKeysCheck implements Check<NoAuthorizedKeysCheck.Keys> {
+public final class NoAuthorizedKeysCheck implements Check<AccountKeys> {
   private static final ParamSchema SCHEMA =
       ParamSchema.of(Param.oneOf("account", "root", "service"));
-
-  /**
-   * @param user the account's name
-   * @param entry its passwd entry, empty when it does not exist
-   * @param files the files sshd reads its keys from, then {@code ~/.ssh/authorized_keys}
-   */
-  public record Keys(String user, Optional<PasswdEntry> entry, List<KeyFile> files) {
-    /** The files that hold a key. */
-    public List<KeyFile> holding() {
-      return files.stream().filter(f -> !f.keys().isEmpty()).toList();
-    }
-  }
 
   @Override
   public ParamSchema schema() {
@@ -49,22 +35,13 @@ public final class NoAuthorizedKeysCheck implements Check<NoAuthorizedKeysCheck.
   }
 
   @Override
-  public Keys gather(Host host, StepContext ctx) {
+  public AccountKeys gather(Host host, StepContext ctx) {
     throw new IllegalStateException("watch-no-authorized-keys gathers with its parameters");
   }
 
   @Override
-  public Keys gather(Host host, Params params, StepContext ctx) throws HostException {
-    return keys(host, user(params, ctx));
-  }
-
-  /** The account and every key file sshd reads for it. */
-  public static Keys keys(Host host, String user) throws HostException {
-    Optional<PasswdEntry> e = Account.lookup(host, user);
-    if (e.isEmpty()) {
-      return new Keys(user, e, List.of());
-    }
-    return new Keys(user, e, AdminKeys.sources(host, user, e.get()).files());
+  public AccountKeys gather(Host host, Params params, StepContext ctx) throws HostException {
+    return AccountKeys.of(host, user(params, ctx));
   }
 
   static String user(Params params, StepContext ctx) {
@@ -72,7 +49,7 @@ public final class NoAuthorizedKeysCheck implements Check<NoAuthorizedKeysCheck.
   }
 
   @Override
-  public Verdict evaluate(Keys k, Params params, StepContext ctx) {
+  public Verdict evaluate(AccountKeys k, Params params, StepContext ctx) {
     if (k.entry().isEmpty()) {
       // the users step creates the account; a missing one cannot be vouched for here
       return Verdict.fail("reason.watch.no-account", k.user());

@@ -65,6 +65,22 @@ public final class ApprovalsConfigFix implements Fix {
     if (mem.isEmpty() || mem.get() <= 0) {
       out.put("terminal.container_memory", number(p.string("container_memory", "5120")));
     }
+    // a ${VAR} value is whatever Hermes' environment says (the agent writes .env): written out
+    Map<String, Object> literal = new LinkedHashMap<>();
+    literal.put("approvals.mode", mode);
+    literal.put("approvals.cron_mode", cron);
+    literal.put("security.redact_secrets", true);
+    literal.put("security.website_blocklist.enabled", true);
+    literal.put("security.allow_private_urls", false);
+    literal.put("terminal.backend", backend);
+    literal.put("terminal.container_cpu", number(p.string("container_cpu", "1")));
+    literal.put("terminal.container_memory", number(p.string("container_memory", "5120")));
+    literal.forEach(
+        (key, value) -> {
+          if (c.get(key).orElse(null) instanceof String s && s.contains("${")) {
+            out.putIfAbsent(key, value);
+          }
+        });
     return out;
   }
 

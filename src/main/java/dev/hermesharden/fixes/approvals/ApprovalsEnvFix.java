@@ -100,9 +100,11 @@ public final class ApprovalsEnvFix implements Fix {
       String k = e.getKey();
       boolean risky =
           (k.equals("HERMES_YOLO_MODE")
-                  || k.equals("HERMES_ALLOW_PRIVATE_URLS")
-                  || k.endsWith("_ALLOW_ALL_USERS"))
-              && DotEnv.truthy(e.getValue());
+                      || k.equals("HERMES_ALLOW_PRIVATE_URLS")
+                      || k.endsWith("_ALLOW_ALL_USERS"))
+                  && DotEnv.truthy(e.getValue())
+              // the agent's own managed scope would override config.yaml (ConfigRules.mode)
+              || (k.equals("HERMES_MANAGED_DIR") && !e.getValue().isBlank());
       if (risky || (k.endsWith("_ALLOWED_USERS") && EnvRules.starred(e.getValue()))) {
         out = DotEnvEditor.remove(out, k);
       }

@@ -1,6 +1,7 @@
 package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.fail2ban.BansEnforcedCheck;
+import dev.hermesharden.checks.fail2ban.Fail2banConfigRootOnlyCheck;
 import dev.hermesharden.checks.fail2ban.FilterMatchesCheck;
 import dev.hermesharden.checks.fail2ban.IgnoreIpCheck;
 import dev.hermesharden.checks.fail2ban.JailBackendCheck;
@@ -22,6 +23,7 @@ public final class Fail2banModule implements StepModule {
         .kind("fail2ban-filter-matches", new FilterMatchesCheck())
         .kind("fail2ban-bans-enforced", new BansEnforcedCheck())
         .kind("fail2ban-running-config", new RunningConfigCheck())
+        .kind("fail2ban-config-root-only", new Fail2banConfigRootOnlyCheck())
         .fix(Fail2banInstallFix.ID, new Fail2banInstallFix())
         .fix(Fail2banJailFix.ID, new Fail2banJailFix());
   }

@@ -1,6 +1,7 @@
 package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.sshd.SshdAllowUsersCheck;
+import dev.hermesharden.checks.sshd.SshdConfigRootOnlyCheck;
 import dev.hermesharden.checks.sshd.SshdConfigValidCheck;
 import dev.hermesharden.checks.sshd.SshdMatchPasswordsCheck;
 import dev.hermesharden.checks.sshd.SshdMaxAuthTriesCheck;
@@ -19,6 +20,7 @@ public final class SshdModule implements StepModule {
   public void register(Catalog.Builder catalog) {
     catalog
         .kind("sshd-config-valid", new SshdConfigValidCheck())
+        .kind("sshd-config-root-only", new SshdConfigRootOnlyCheck())
         .kind("sshd-root-login", new SshdRootLoginCheck())
         .kind("sshd-secret-login", new SshdSecretLoginCheck())
         .kind("sshd-setting", new SshdSettingCheck())

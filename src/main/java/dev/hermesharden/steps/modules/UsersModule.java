@@ -1,10 +1,10 @@
 package dev.hermesharden.steps.modules;
 
+import dev.hermesharden.checks.sshkeys.ServiceKeysCheck;
 import dev.hermesharden.checks.users.AdminSudoCheck;
 import dev.hermesharden.checks.users.AdminUserCheck;
 import dev.hermesharden.checks.users.NotRootLoginCheck;
 import dev.hermesharden.checks.users.ServiceGroupsCheck;
-import dev.hermesharden.checks.users.ServiceKeysCheck;
 import dev.hermesharden.checks.users.ServicePasswordCheck;
 import dev.hermesharden.checks.users.ServiceUserCheck;
 import dev.hermesharden.fixes.users.AdminSudoFix;

@@ -9,17 +9,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code .env} file read the way python-dotenv (which Hermes uses) reads it: {@code KEY=VALUE}
- * and {@code export KEY=VALUE}, single quotes literal, double quotes with backslash escapes, an
- * unquoted value ends at {@code " #"}, comments and blank lines ignored, and for a key set twice
- * the last line wins.
+ * A {@code .env} file read the way python-dotenv 1.2 (which Hermes' {@code load_hermes_dotenv}
+ * calls, {@code override=True}) reads it: {@code KEY=VALUE}, {@code export KEY=VALUE} and a
+ * single-quoted {@code 'KEY'}, single quotes literal, double quotes with backslash escapes, an
+ * unquoted value ends at {@code " #"}, comments and blank lines ignored, a lone CR ends a line too,
+ * for a key set twice the last line wins, and {@link #values(Map)} expands {@code ${VAR}} and
+ * {@code ${VAR:-default}} as python-dotenv does (in every value, quoted or not). The agent writes
+ * this file: each of these once hid {@code HERMES_YOLO_MODE=1} from the audit.
  *
  * <p>Caveat: values continued over several lines inside quotes are not supported (Hermes' .env does
  * not use them); such a line is read up to its end.
  */
 public final class DotEnv {
   static final Pattern LINE =
-      Pattern.compile("^(\\s*(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(.*)$");
+      Pattern.compile(
+          "^(\\s*(?:export\\s+)?)('[^']+'|[A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(.*)$",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** python-dotenv's {@code _posix_variable}. */
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}:]*)(?::-([^}]*))?}");
 
   /** One assignment: its 0-based line, key and unquoted value, and how the value was quoted. */
   public record Entry(int line, String key, String value, char quote) {}
@@ -40,14 +48,22 @@ public final class DotEnv {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String l = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      Matcher m = LINE.matcher(l);
-      if (m.matches()) {
-        String raw = m.group(4);
-        char q = raw.startsWith("\"") ? '"' : raw.startsWith("'") ? '\'' : 0;
-        out.add(new Entry(i, m.group(2), unquote(raw), q));
+      // python-dotenv ends a line at a lone CR too: each part is a line of its own for it
+      for (String part : l.split("\r", -1)) {
+        Matcher m = LINE.matcher(part);
+        if (m.matches()) {
+          String raw = m.group(4);
+          char q = raw.startsWith("\"") ? '"' : raw.startsWith("'") ? '\'' : 0;
+          out.add(new Entry(i, key(m.group(2)), unquote(raw), q));
+        }
       }
     }
     return new DotEnv(out);
+  }
+
+  /** A key as written: {@code 'KEY'} is KEY. */
+  static String key(String written) {
+    return written.startsWith("'") ? written.substring(1, written.length() - 1) : written;
   }
 
   public static DotEnv empty() {
@@ -64,11 +80,40 @@ public final class DotEnv {
     return entries;
   }
 
-  /** Effective key/value pairs in first-seen order. */
+  /** Effective key/value pairs in first-seen order, variables expanded without an environment. */
   public Map<String, String> values() {
+    return values(Map.of());
+  }
+
+  /**
+   * Effective key/value pairs in first-seen order, as python-dotenv's {@code resolve_variables}
+   * with {@code override=True} gives them: each assignment in file order expands {@code ${VAR}}
+   * from the values assigned before it, else from {@code outer} (the process environment), else
+   * {@code default} of {@code ${VAR:-default}}, else nothing; the last assignment of a key wins.
+   */
+  public Map<String, String> values(Map<String, String> outer) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      resolved.put(e.key(), expand(e.value(), outer, resolved));
+    }
     Map<String, String> out = new LinkedHashMap<>();
-    last.forEach((k, e) -> out.put(k, e.value()));
+    last.keySet().forEach(k -> out.put(k, resolved.get(k)));
     return out;
+  }
+
+  private static String expand(String value, Map<String, String> outer, Map<String, String> set) {
+    Matcher m = VARIABLE.matcher(value);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      String v = set.containsKey(name) ? set.get(name) : outer.get(name);
+      if (v == null) {
+        v = m.group(2) == null ? "" : m.group(2);
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(v));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /** Whether a value means "on" to Hermes: 1, true, yes, on (any case). */

@@ -30,19 +30,19 @@ public final class DotEnvEditor {
     if (target != null) {
       String l = lines[target.line()];
       boolean cr = l.endsWith("\r");
-      Matcher m = DotEnv.LINE.matcher(cr ? l.substring(0, l.length() - 1) : l);
-      if (!m.matches()) {
-        throw new IllegalStateException("line no longer parses");
+      // a lone CR ends a line for python-dotenv: the last part that assigns the key is changed
+      String[] parts = (cr ? l.substring(0, l.length() - 1) : l).split("\r", -1);
+      for (int i = parts.length - 1; i >= 0; i--) {
+        Matcher m = DotEnv.LINE.matcher(parts[i]);
+        if (m.matches() && DotEnv.key(m.group(2)).equals(key)) {
+          String rendered = render(value, target.quote());
+          parts[i] =
+              m.group(1) + m.group(2) + m.group(3) + rendered + comment(m.group(4), target.quote());
+          lines[target.line()] = String.join("\r", parts) + (cr ? "\r" : "");
+          return String.join("\n", lines);
+        }
       }
-      String rendered = render(value, target.quote());
-      lines[target.line()] =
-          m.group(1)
-              + m.group(2)
-              + m.group(3)
-              + rendered
-              + comment(m.group(4), target.quote())
-              + (cr ? "\r" : "");
-      return String.join("\n", lines);
+      throw new IllegalStateException("line no longer parses");
     }
     String eol = text.contains("\r\n") ? "\r\n" : "\n";
     String line = key + "=" + render(value, (char) 0);
@@ -61,10 +61,25 @@ public final class DotEnvEditor {
     String[] lines = text.split("\n", -1);
     for (DotEnv.Entry e : DotEnv.parse(text).entries()) {
       if (e.key().equals(key)) {
-        lines[e.line()] = REMOVED + lines[e.line()];
+        lines[e.line()] = commentOut(lines[e.line()], key);
       }
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * The line with every part that assigns {@code key} commented out (parts: split at a lone CR).
+   */
+  private static String commentOut(String line, String key) {
+    boolean cr = line.endsWith("\r");
+    String[] parts = (cr ? line.substring(0, line.length() - 1) : line).split("\r", -1);
+    for (int i = 0; i < parts.length; i++) {
+      Matcher m = DotEnv.LINE.matcher(parts[i]);
+      if (m.matches() && DotEnv.key(m.group(2)).equals(key)) {
+        parts[i] = REMOVED + parts[i];
+      }
+    }
+    return String.join("\r", parts) + (cr ? "\r" : "");
   }
 
   /** An inline comment after an unquoted value, kept when the value changes. */

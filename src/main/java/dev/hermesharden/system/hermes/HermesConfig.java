@@ -4,10 +4,13 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.system.compose.YamlPlain;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -92,6 +95,62 @@ public final class HermesConfig {
   /** A safe load (plain maps, lists and scalars only; no classes are constructed). */
   static Object load(String text) {
     return YamlPlain.load(text);
+  }
+
+  /** Hermes' {@code _ENV_REF_RE}: a {@code ${...}} reference in a string value. */
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([^}]+)}");
+
+  /** Hermes' {@code _is_non_env_secret_ref}: {@code vault:NAME} and the like stay as written. */
+  private static final Pattern OTHER_SOURCE = Pattern.compile("^[a-z][a-z0-9_-]*:");
+
+  /**
+   * This config as Hermes' {@code load_config} hands it on: every {@code ${VAR}} and {@code
+   * ${env:VAR}} in a string value replaced by the variable of {@code env} (Hermes' environment
+   * after {@code .env} is loaded), a reference to an unset variable or to another secret source
+   * ({@code ${vault:X}}) left as written ({@code _expand_env_vars}). Keys and non-strings are
+   * untouched. {@code approvals.mode: ${MODE}} with {@code MODE=off} in {@code .env} is YOLO.
+   */
+  @SuppressWarnings("unchecked")
+  public HermesConfig expanded(Map<String, String> env) {
+    return new HermesConfig((Map<String, Object>) expand(root, env));
+  }
+
+  private static Object expand(Object node, Map<String, String> env) {
+    if (node instanceof String s) {
+      Matcher m = ENV_REF.matcher(s);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(sb, Matcher.quoteReplacement(resolve(m.group(0), m.group(1), env)));
+      }
+      m.appendTail(sb);
+      return sb.toString();
+    }
+    if (node instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, expand(v, env)));
+      return out;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(expand(v, env)));
+      return out;
+    }
+    return node;
+  }
+
+  /** {@code _env_expand_match}. */
+  private static String resolve(String raw, String body, Map<String, String> env) {
+    String inner = body.strip();
+    String name;
+    if (inner.startsWith("env:")) {
+      name = inner.substring(4).strip();
+    } else if (OTHER_SOURCE.matcher(inner).find()) {
+      return raw;
+    } else {
+      name = inner;
+    }
+    String v = name.isEmpty() ? null : env.get(name);
+    return v == null ? raw : v;
   }
 
   /** The raw value at a dotted path, empty when any part is absent or null. */

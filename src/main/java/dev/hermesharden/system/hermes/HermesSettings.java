@@ -43,12 +43,12 @@ public final class HermesSettings {
   private final Map<String, String> env;
 
   private HermesSettings(HermesConfig config, DotEnv dotenv, Map<String, String> processEnv) {
-    this.config = config;
     this.dotenv = dotenv;
     this.processEnv = Map.copyOf(processEnv);
     Map<String, String> e = new LinkedHashMap<>(processEnv);
-    e.putAll(dotenv.values()); // load_hermes_dotenv(..., override=True)
+    e.putAll(dotenv.values(processEnv)); // load_hermes_dotenv(..., override=True)
     this.env = e;
+    this.config = config.expanded(e); // load_config's _expand_env_vars, after .env is loaded
   }
 
   /**

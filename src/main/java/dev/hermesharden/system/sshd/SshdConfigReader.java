@@ -3,10 +3,13 @@ package dev.hermesharden.system.sshd;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads {@code /etc/ssh/sshd_config} and every file its {@code Include} lines name from a host into
@@ -47,18 +50,42 @@ public final class SshdConfigReader {
       return;
     }
     files.put(path, text.get());
-    for (String line : text.get().split("\n")) {
+    for (String abs : includes(text.get())) {
+      for (String f : candidates(host, abs)) {
+        read(host, f, files);
+      }
+    }
+  }
+
+  /** Every word of the text's {@code Include} lines, absolute (relative ones are in /etc/ssh). */
+  static List<String> includes(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
       Optional<String[]> kv = SshdConfigFiles.split(line);
       if (kv.isEmpty() || !kv.get()[0].equalsIgnoreCase("include")) {
         continue;
       }
       for (String glob : kv.get()[1].split("\\s+")) {
-        String abs = glob.startsWith("/") ? glob : "/etc/ssh/" + glob;
-        for (String f : candidates(host, abs)) {
-          read(host, f, files);
-        }
+        out.add(glob.startsWith("/") ? glob : "/etc/ssh/" + glob);
       }
     }
+    return out;
+  }
+
+  /**
+   * Every path whose change changes what sshd reads at its next start: each file of {@code
+   * snapshot}, and for each {@code Include} of them the directory a glob lists (a new file there is
+   * read too) or the file named (it may not exist yet).
+   */
+  public static List<String> governing(Map<String, String> snapshot) {
+    Set<String> out = new LinkedHashSet<>(snapshot.keySet());
+    for (String text : snapshot.values()) {
+      for (String abs : includes(text)) {
+        boolean glob = abs.contains("*") || abs.contains("?") || abs.contains("[");
+        out.add(glob ? abs.substring(0, Math.max(1, abs.lastIndexOf('/'))) : abs);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static List<String> candidates(Host host, String glob) throws HostException {

@@ -114,6 +114,78 @@ class ApprovalsRulesTest {
     assertEquals(Status.FAIL, v.status());
   }
 
+  /**
+   * What the agent may write into its own {@code .env} to turn YOLO on or open access while the
+   * audit reads it off: python-dotenv 1.2 (what Hermes' {@code load_hermes_dotenv} calls, with
+   * {@code override=True}) expands {@code ${VAR}} and {@code ${VAR:-default}}, reads a
+   * single-quoted key, and ends a line at a lone CR. Each gave PASS; python-dotenv reads each as on
+   * (tried with {@code dotenv_values}).
+   */
+  @Test
+  void dotenvWaysToHideYoloAreNoPass() {
+    for (String env :
+        List.of(
+            "ON=1\nHERMES_YOLO_MODE=${ON}\n",
+            "ON=1\nHERMES_YOLO_MODE=\"${ON}\"\n",
+            "HERMES_YOLO_MODE=${UNSET_HH:-1}\n",
+            "'HERMES_YOLO_MODE'=1\n",
+            "export 'HERMES_YOLO_MODE'=true\n",
+            "X=0\rHERMES_YOLO_MODE=1\n")) {
+      assertEquals(
+          Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, env).status(), env.replace("\r", "\\r"));
+    }
+    assertEquals(
+        Status.FAIL,
+        eval(EnvRules::openAccess, HARD_CONFIG, "T=true\nTELEGRAM_ALLOW_ALL_USERS=${T}\n")
+            .status());
+    // what python-dotenv leaves alone stays off: $VAR without braces, a variable set later
+    for (String env :
+        List.of(
+            "ON=1\nHERMES_YOLO_MODE=$ON\n",
+            "HERMES_YOLO_MODE=${ON}\nON=1\n",
+            "A=\nHERMES_YOLO_MODE=${A:-1}\n")) {
+      assertEquals(Status.PASS, eval(EnvRules::yolo, HARD_CONFIG, env).status(), env);
+    }
+  }
+
+  /**
+   * Hermes' {@code load_config} expands {@code ${VAR}} and {@code ${env:VAR}} in every string value
+   * of config.yaml from its environment (after {@code .env} is loaded; an unset name stays as
+   * written): {@code mode: ${MODE}} with {@code MODE=off} in the agent's {@code .env} is YOLO. The
+   * check read the text {@code ${MODE}}, which Hermes would call "manual", and passed.
+   */
+  @Test
+  void configValuesFromTheEnvironmentAreReadAsHermesExpandsThem() {
+    String mode = HARD_CONFIG.replace("mode: manual ", "mode: ${MODE}");
+    assertEquals(Status.FAIL, eval(ConfigRules::mode, mode, "MODE=off\n").status());
+    String envRef = HARD_CONFIG.replace("mode: manual ", "mode: \"${env:MODE}\"");
+    assertEquals(Status.FAIL, eval(ConfigRules::mode, envRef, "MODE=off\n").status());
+    String backend = HARD_CONFIG.replace("backend: \"docker\"", "backend: ${B}");
+    assertEquals(Status.FAIL, eval(ConfigRules::terminalBackend, backend, "B=local\n").status());
+    String urls = HARD_CONFIG.replace("allow_private_urls: false", "allow_private_urls: ${P}");
+    assertEquals(Status.FAIL, eval(ConfigRules::privateUrls, urls, "P=true\n").status());
+    // what Hermes leaves as written: an unset name, another secret source
+    assertEquals(Status.PASS, eval(ConfigRules::mode, mode, "OTHER=off\n").status());
+    String vault = HARD_CONFIG.replace("mode: manual ", "mode: ${vault:MODE}");
+    assertEquals(Status.PASS, eval(ConfigRules::mode, vault, "MODE=off\n").status());
+  }
+
+  /**
+   * Hermes' managed scope ({@code hermes_cli/managed_scope.py}) overlays {@code
+   * $HERMES_MANAGED_DIR/config.yaml} on config.yaml, leaf by leaf, and its {@code .env} last; the
+   * directory comes from Hermes' environment after {@code .env} is loaded. The agent's {@code .env}
+   * could point it at a directory of its own with {@code approvals: {mode: off}} while the audit
+   * read only HERMES_HOME's config.yaml and passed.
+   */
+  @Test
+  void aManagedScopeDirectoryNamedInTheEnvironmentIsNoPass() {
+    Verdict v = eval(ConfigRules::mode, HARD_CONFIG, "HERMES_MANAGED_DIR=/home/hermes/m\n");
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.approvals.managed-dir", v.reason().key());
+    assertEquals(
+        Status.PASS, eval(ConfigRules::mode, HARD_CONFIG, "HERMES_MANAGED_DIR=\n").status());
+  }
+
   @Test
   void yoloModeInEnv() {
     assertEquals(Status.FAIL, eval(EnvRules::yolo, HARD_CONFIG, "HERMES_YOLO_MODE=1\n").status());

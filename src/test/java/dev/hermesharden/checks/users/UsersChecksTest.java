@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.sshkeys.AccountKeys;
+import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
+import dev.hermesharden.checks.sshkeys.ServiceKeysCheck;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.GroupEntry;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.accounts.PasswordStatus;
+import dev.hermesharden.system.sudoers.SudoListing;
 import dev.hermesharden.testing.KeysFixtures;
 import java.util.List;
 import java.util.Map;
@@ -19,28 +23,25 @@ import org.junit.jupiter.api.Test;
 class UsersChecksTest {
   private static final StepContext CTX = StepContext.of(Answers.EMPTY);
 
-  private static Account account(String passwdLine, String passwdS, String idGroups, String keys) {
+  private static Account account(String passwdLine, String passwdS, String idGroups) {
     PasswdEntry e = PasswdEntry.parse(passwdLine).orElseThrow();
     return new Account(
         e.name(),
         Optional.of(e),
         PasswordStatus.parse(passwdS),
-        GroupEntry.parseIdGroups(idGroups),
-        Optional.ofNullable(keys));
+        GroupEntry.parseIdGroups(idGroups));
   }
 
   private static final Account ADMIN_FRESH =
       account(
           "admin:x:1000:1000:Admin,,,:/home/admin:/bin/bash",
           "admin P 2024-11-20 0 99999 7 -1",
-          "admin users",
-          null);
+          "admin users");
   private static final Account HERMES_OK =
       account(
           "hermes:x:1001:1001::/home/hermes:/bin/bash",
           "hermes L 2024-11-24 0 99999 7 -1",
-          "hermes users",
-          null);
+          "hermes users");
 
   @Test
   void adminMustExistAndNotBeRoot() {
@@ -50,29 +51,68 @@ class UsersChecksTest {
         Status.FAIL,
         new AdminUserCheck().evaluate(Account.missing("admin"), Params.NONE, CTX).status());
     Account toor =
-        account("admin:x:0:0::/root:/bin/bash", "admin P 2024-11-20 0 99999 7 -1", "root", null);
+        account("admin:x:0:0::/root:/bin/bash", "admin P 2024-11-20 0 99999 7 -1", "root");
     Verdict v = new AdminUserCheck().evaluate(toor, Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status(), "uid 0 under another name is root");
     assertEquals("reason.users.admin-is-root", v.reason().key());
   }
 
+  private static final SudoListing SUDO_ROOT =
+      new SudoListing(SudoListing.State.ROOT, "(ALL : ALL) ALL");
+
+  private static AdminSudoCheck.Facts sudo(Account a, SudoListing l) {
+    return new AdminSudoCheck.Facts(a, l);
+  }
+
   @Test
   void adminSudo() {
-    Verdict fresh = new AdminSudoCheck().evaluate(ADMIN_FRESH, Params.NONE, CTX);
+    Verdict fresh = new AdminSudoCheck().evaluate(sudo(ADMIN_FRESH, SUDO_ROOT), Params.NONE, CTX);
     assertEquals(Status.FAIL, fresh.status());
     assertEquals(List.of("admin", "sudo"), fresh.reason().args());
     Account withSudo =
         account(
             "admin:x:1000:1000::/home/admin:/bin/bash",
             "admin P 2024-11-20 0 99999 7 -1",
-            KeysFixtures.read("accounts/id-nG-admin.txt"),
-            null);
-    assertEquals(Status.PASS, new AdminSudoCheck().evaluate(withSudo, Params.NONE, CTX).status());
+            KeysFixtures.read("accounts/id-nG-admin.txt"));
+    assertEquals(
+        Status.PASS,
+        new AdminSudoCheck().evaluate(sudo(withSudo, SUDO_ROOT), Params.NONE, CTX).status());
     assertEquals(
         Status.FAIL,
         new AdminSudoCheck()
-            .evaluate(withSudo, new Params(Map.of("group", "wheel")), CTX)
+            .evaluate(sudo(withSudo, SUDO_ROOT), new Params(Map.of("group", "wheel")), CTX)
             .status());
+    SudoListing notAsked = new SudoListing(SudoListing.State.UNKNOWN, "a password is required");
+    Verdict v = new AdminSudoCheck().evaluate(sudo(withSudo, notAsked), Params.NONE, CTX);
+    assertEquals(Status.PASS, v.status(), "not root: the membership decides, as before");
+    assertEquals("UNKNOWN a password is required", v.details().get("sudo -l"));
+  }
+
+  /**
+   * In group sudo, but sudoers has no %sudo line (or sudo is missing): sudo lets the admin do
+   * nothing, and once root's SSH login is closed nobody reaches root. The check passed on the
+   * membership (EarlyStepsHostileSandboxTest tries sudo for real).
+   */
+  @Test
+  void aSudoMemberSudoRefusesIsNoPass() {
+    Account withSudo =
+        account(
+            "admin:x:1000:1000::/home/admin:/bin/bash",
+            "admin P 2024-11-20 0 99999 7 -1",
+            KeysFixtures.read("accounts/id-nG-admin.txt"));
+    SudoListing none =
+        new SudoListing(SudoListing.State.NONE, "User admin is not allowed to run sudo on vps1.");
+    Verdict v = new AdminSudoCheck().evaluate(sudo(withSudo, none), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("reason.users.admin-sudo-denied", v.reason().key());
+    SudoListing some = new SudoListing(SudoListing.State.LIMITED, "(ALL) /usr/bin/id");
+    assertEquals(
+        Status.FAIL,
+        new AdminSudoCheck().evaluate(sudo(withSudo, some), Params.NONE, CTX).status());
+    SudoListing missing = new SudoListing(SudoListing.State.MISSING, "sudo: command not found");
+    Verdict m = new AdminSudoCheck().evaluate(sudo(withSudo, missing), Params.NONE, CTX);
+    assertEquals(Status.FAIL, m.status());
+    assertEquals("reason.users.admin-sudo-missing", m.reason().key());
   }
 
   @Test
@@ -83,15 +123,15 @@ class UsersChecksTest {
         account(
             "hermes:x:1001:1001::/home/hermes:/bin/bash",
             "hermes NP 2024-11-24 0 99999 7 -1",
-            "hermes",
-            null);
-    assertEquals(Status.PASS, c.evaluate(np, Params.NONE, CTX).status());
+            "hermes");
+    Verdict empty = c.evaluate(np, Params.NONE, CTX);
+    assertEquals(Status.FAIL, empty.status(), "an empty password lets any account su to it");
+    assertEquals("reason.users.service-empty-password", empty.reason().key());
     Account p =
         account(
             "hermes:x:1001:1001::/home/hermes:/bin/bash",
             "hermes P 2024-11-24 0 99999 7 -1",
-            "hermes",
-            null);
+            "hermes");
     assertEquals(Status.FAIL, c.evaluate(p, Params.NONE, CTX).status());
     assertEquals(Status.FAIL, c.evaluate(Account.missing("hermes"), Params.NONE, CTX).status());
     assertEquals(
@@ -105,8 +145,7 @@ class UsersChecksTest {
         account(
             "hermes:x:1001:1001::/home/hermes:/bin/bash",
             "hermes L 2024-11-24 0 99999 7 -1",
-            "hermes users docker adm",
-            null);
+            "hermes users docker adm");
     Verdict v = new ServiceGroupsCheck().evaluate(docker, Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals(List.of("hermes", "docker, adm"), v.reason().args());
@@ -114,24 +153,61 @@ class UsersChecksTest {
         Status.PASS, new ServiceGroupsCheck().evaluate(HERMES_OK, Params.NONE, CTX).status());
   }
 
+  private static final PasswdEntry HERMES_ENTRY =
+      PasswdEntry.parse("hermes:x:1001:1001::/home/hermes:/bin/bash").orElseThrow();
+
+  private static KeyFile keyFile(String path, boolean effective, String text) {
+    return new KeyFile(path, effective, Optional.empty(), Optional.ofNullable(text));
+  }
+
   @Test
   void serviceUserWithKeysFails() {
-    Account keys =
-        account(
-            "hermes:x:1001:1001::/home/hermes:/bin/bash",
-            "hermes L 2024-11-24 0 99999 7 -1",
+    AccountKeys keys =
+        new AccountKeys(
             "hermes",
-            "# only a comment\n" + KeysFixtures.read("sshkeys/ed25519.pub"));
+            Optional.of(HERMES_ENTRY),
+            List.of(
+                keyFile(
+                    "/home/hermes/.ssh/authorized_keys",
+                    true,
+                    "# only a comment\n" + KeysFixtures.read("sshkeys/ed25519.pub")),
+                keyFile("/home/hermes/.ssh/authorized_keys2", true, null)));
     Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals(List.of("hermes", "1", "/home/hermes/.ssh/authorized_keys"), v.reason().args());
-    Account comments =
-        account(
-            "hermes:x:1001:1001::/home/hermes:/bin/bash",
-            "hermes L 2024-11-24 0 99999 7 -1",
+    AccountKeys comments =
+        new AccountKeys(
             "hermes",
-            "# none\n\n");
+            Optional.of(HERMES_ENTRY),
+            List.of(keyFile("/home/hermes/.ssh/authorized_keys", true, "# none\n\n")));
     assertEquals(Status.PASS, new ServiceKeysCheck().evaluate(comments, Params.NONE, CTX).status());
+    assertEquals(
+        Status.FAIL,
+        new ServiceKeysCheck()
+            .evaluate(new AccountKeys("hermes", Optional.empty(), List.of()), Params.NONE, CTX)
+            .status());
+  }
+
+  /**
+   * sshd reads {@code ~/.ssh/authorized_keys2} too by OpenSSH's default: a key there logs in as the
+   * service account (LaterStepsHostileSandboxTest and EarlyStepsHostileSandboxTest try it), and the
+   * users step said nobody could.
+   */
+  @Test
+  void aServiceKeyInAuthorizedKeys2IsNoPass() {
+    AccountKeys keys =
+        new AccountKeys(
+            "hermes",
+            Optional.of(HERMES_ENTRY),
+            List.of(
+                keyFile("/home/hermes/.ssh/authorized_keys", true, ""),
+                keyFile(
+                    "/home/hermes/.ssh/authorized_keys2",
+                    true,
+                    KeysFixtures.read("sshkeys/ed25519.pub"))));
+    Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals(List.of("hermes", "1", "/home/hermes/.ssh/authorized_keys2"), v.reason().args());
   }
 
   @Test

@@ -14,7 +14,9 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.HermesConfig;
+import dev.hermesharden.system.hermes.HermesSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,59 @@ class ApprovalsFixesTest {
                 java.util.Optional.empty(),
                 false);
     assertEquals("A=1\nHERMES_YOLO_MODE=false\n", out);
+  }
+
+  /**
+   * YOLO hidden behind ${VAR}, a quoted key or a lone CR: the fix switches off what Hermes reads.
+   */
+  @Test
+  void yoloHiddenFromTheOldParserIsSwitchedOff() {
+    for (String env :
+        java.util.List.of(
+            "ON=1\nHERMES_YOLO_MODE=${ON}\n",
+            "'HERMES_YOLO_MODE'=1\n",
+            "X=0\rHERMES_YOLO_MODE=1\n",
+            "HERMES_YOLO_MODE=${YOLO}\n")) {
+      java.util.Map<String, String> container = java.util.Map.of("YOLO", "1");
+      String out =
+          new ApprovalsEnvFix(() -> "unused")
+              .edit(
+                  env,
+                  HermesConfig.empty(),
+                  container,
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  false);
+      HermesSettings after = HermesSettings.of(HermesConfig.empty(), DotEnv.parse(out), container);
+      assertEquals(false, after.yolo(), env + " -> " + out);
+    }
+  }
+
+  /** A ${VAR} value is Hermes' environment's to decide: the fix writes the literal it wants. */
+  @Test
+  void configValuesTakenFromTheEnvironmentAreWrittenOut() {
+    HermesConfig c =
+        HermesConfig.parse(
+            "approvals:\n  mode: manual\nsecurity:\n  allow_private_urls: ${P}\n"
+                + "  redact_secrets: \"${env:R}\"\n");
+    Map<String, Object> wanted = ApprovalsConfigFix.wanted(c, Params.NONE);
+    assertEquals(false, wanted.get("security.allow_private_urls"), wanted.toString());
+    assertEquals(true, wanted.get("security.redact_secrets"), wanted.toString());
+    assertTrue(!wanted.containsKey("approvals.mode"), wanted.toString());
+  }
+
+  @Test
+  void theAgentsManagedScopeDirectoryIsCommentedOut() {
+    String out =
+        new ApprovalsEnvFix(() -> "unused")
+            .edit(
+                "HERMES_MANAGED_DIR=/home/hermes/m\n",
+                HermesConfig.empty(),
+                Map.of(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                false);
+    assertEquals("# hermes-harden: HERMES_MANAGED_DIR=/home/hermes/m\n", out);
   }
 
   @Test

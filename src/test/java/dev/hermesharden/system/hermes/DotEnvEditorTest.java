@@ -54,4 +54,23 @@ class DotEnvEditorTest {
     List<String> changed = HermesConfigEditorTest.changedLines(text, out);
     assertEquals(List.of("-API_SERVER_HOST=0.0.0.0", "+API_SERVER_HOST=127.0.0.1"), changed);
   }
+
+  /**
+   * A key behind a lone CR, or single-quoted: python-dotenv reads both, so the edit reaches them.
+   */
+  @Test
+  void aKeyBehindALoneCrOrSingleQuotedIsEditedWhereDotenvReadsIt() {
+    String cr = "X=0\rHERMES_YOLO_MODE=1\n";
+    assertEquals(
+        "X=0\rHERMES_YOLO_MODE=false\n", DotEnvEditor.set(cr, "HERMES_YOLO_MODE", "false"));
+    assertEquals(
+        "X=0\r" + DotEnvEditor.REMOVED + "HERMES_YOLO_MODE=1\n",
+        DotEnvEditor.remove(cr, "HERMES_YOLO_MODE"));
+    String quoted = "'TELEGRAM_ALLOW_ALL_USERS'=true\n";
+    assertEquals(
+        DotEnvEditor.REMOVED + quoted, DotEnvEditor.remove(quoted, "TELEGRAM_ALLOW_ALL_USERS"));
+    assertEquals(
+        "'HERMES_YOLO_MODE'=false\n",
+        DotEnvEditor.set("'HERMES_YOLO_MODE'=1\n", "HERMES_YOLO_MODE", "false"));
+  }
 }
