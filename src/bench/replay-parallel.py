@@ -121,6 +121,7 @@ READ_ONLY = {
     "id": lambda a: True,
     "sshd": sshd,
     "ssh": ssh,
+    "sudo": lambda a: a[:2] == ["-n", "-l"],
     "stat": lambda a: True,
     "tailscale": lambda a: a[:1] in (["status"], ["ip"]),
     "ip": lambda a: "show" in a and not {"add", "del", "set", "change", "flush"} & set(a),
