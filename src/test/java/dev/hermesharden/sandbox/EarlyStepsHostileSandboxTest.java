@@ -190,7 +190,7 @@ class EarlyStepsHostileSandboxTest {
       assertEquals("FAIL", shared.get("status").asText(), shared.toString());
       // the truth: not yet, but at sshd's next reload the agent's key is root's
       assertTrue(vps.inVps(SandboxVps.asHermes(login)).exitCode() != 0, "before the reload");
-      ExecResult reload = vps.inVps(List.of("systemctl", "reload", "ssh"));
+      ExecResult reload = vps.reloadSshd();
       assertEquals(0, reload.exitCode(), reload.stdout() + reload.stderr());
       ExecResult asRoot = vps.inVps(SandboxVps.asHermes(login));
       assertEquals(0, asRoot.exitCode(), asRoot.stdout() + asRoot.stderr());

@@ -220,9 +220,8 @@ class SandboxSshdTrapsTest {
   }
 
   private static void reload(SandboxVps vps) throws Exception {
-    ExecResult r = vps.inVps(List.of("systemctl", "reload", "ssh"));
+    ExecResult r = vps.reloadSshd();
     assertEquals(0, r.exitCode(), r.stderr());
-    Thread.sleep(300); // SIGHUP: sshd re-execs itself
   }
 
   private static String sshdT(SandboxVps vps, String spec) throws Exception {

@@ -273,6 +273,28 @@ public final class SandboxVps
     return b.toString();
   }
 
+  /**
+   * {@code systemctl reload ssh}, then waits (up to 10 s) until sshd listens on port 22 again. sshd
+   * re-executes itself on the SIGHUP, and a connection in that moment is refused, as on a real
+   * server; a test's own login right after a reload must not meet it (the product's probe waits it
+   * out by itself, {@code SshAuthProbe}).
+   *
+   * @return the reload's result (a failed reload does not wait)
+   */
+  public ExecResult reloadSshd() throws IOException, InterruptedException {
+    ExecResult r = inVps(List.of("systemctl", "reload", "ssh"));
+    if (!r.ok()) {
+      return r;
+    }
+    Thread.sleep(200); // the signal is asynchronous: the old socket may still take this connection
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (inVps(List.of("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/22")).exitCode() != 0
+        && System.nanoTime() < end) {
+      Thread.sleep(100);
+    }
+    return r;
+  }
+
   /** Runs argv as root inside the VPS's mount, UTS and network namespaces. */
   public ExecResult inVps(List<String> argv) throws IOException {
     return inVps(argv, Map.of(), Duration.ofSeconds(90));
