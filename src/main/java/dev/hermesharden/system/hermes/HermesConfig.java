@@ -112,28 +112,54 @@ public final class HermesConfig {
    */
   @SuppressWarnings("unchecked")
   public HermesConfig expanded(Map<String, String> env) {
-    return new HermesConfig((Map<String, Object>) expand(root, env));
+    Object out = expand(root, env);
+    return out == root ? this : new HermesConfig((Map<String, Object>) out);
   }
 
+  /**
+   * {@code node} with its references replaced; the very same object when it holds none, so a 5 MB
+   * config without one is walked, not copied, by each check that asks (the audit-scale benchmark:
+   * 2.2x -> 4.2x the 1x audit while every check copied it).
+   */
   private static Object expand(Object node, Map<String, String> env) {
     if (node instanceof String s) {
+      if (!s.contains("${")) {
+        return s;
+      }
       Matcher m = ENV_REF.matcher(s);
       StringBuilder sb = new StringBuilder();
       while (m.find()) {
         m.appendReplacement(sb, Matcher.quoteReplacement(resolve(m.group(0), m.group(1), env)));
       }
       m.appendTail(sb);
-      return sb.toString();
+      String out = sb.toString();
+      return out.equals(s) ? s : out;
     }
     if (node instanceof Map<?, ?> map) {
-      Map<Object, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(k, expand(v, env)));
-      return out;
+      Map<Object, Object> out = null;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object v = expand(e.getValue(), env);
+        if (out == null && v != e.getValue()) {
+          out = new LinkedHashMap<>(map);
+        }
+        if (out != null) {
+          out.put(e.getKey(), v);
+        }
+      }
+      return out == null ? map : out;
     }
     if (node instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(v -> out.add(expand(v, env)));
-      return out;
+      List<Object> out = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object v = expand(list.get(i), env);
+        if (out == null && v != list.get(i)) {
+          out = new ArrayList<>(list);
+        }
+        if (out != null) {
+          out.set(i, v);
+        }
+      }
+      return out == null ? list : out;
     }
     return node;
   }

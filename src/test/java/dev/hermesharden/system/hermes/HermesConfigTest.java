@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,20 @@ class HermesConfigTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> HermesConfig.parse("x: !!javax.script.ScriptEngineManager [x]\n"));
+  }
+
+  /**
+   * Expansion copies only what a reference changes: a config without one is the very same object
+   * (every approvals check expands it; a 5 MB config was copied once per check).
+   */
+  @Test
+  void expandingCopiesOnlyWhatAReferenceChanges() {
+    HermesConfig plain = HermesConfig.parse("approvals:\n  mode: manual\nlist: [a, b]\n");
+    org.junit.jupiter.api.Assertions.assertSame(plain, plain.expanded(Map.of("MODE", "off")));
+    HermesConfig templated = HermesConfig.parse("approvals:\n  mode: ${MODE}\nlist: [a, b]\n");
+    HermesConfig expanded = templated.expanded(Map.of("MODE", "off"));
+    assertEquals("off", expanded.approvalsMode());
+    assertEquals("${MODE}", templated.get("approvals.mode").orElseThrow());
+    assertEquals(templated.get("list"), expanded.get("list"));
   }
 }
