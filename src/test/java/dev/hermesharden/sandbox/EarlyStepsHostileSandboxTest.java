@@ -84,7 +84,8 @@ class EarlyStepsHostileSandboxTest {
   /**
    * The agent's own key in {@code ~/.ssh/authorized_keys2}: sshd reads it by OpenSSH's default, the
    * key logs in as hermes, and the users step said nobody could log in with a key (it read only
-   * {@code authorized_keys}; the watch step already read both).
+   * {@code authorized_keys}). The watch step reads it too (it did not before the attack on steps
+   * 10-13).
    */
   @Test
   @Timeout(120)
@@ -106,6 +107,9 @@ class EarlyStepsHostileSandboxTest {
       JsonNode keys = audit(vps, "users").get("users.service-user-no-keys");
       assertEquals("FAIL", keys.get("status").asText(), keys.toString());
       assertTrue(keys.toString().contains("authorized_keys2"), keys.toString());
+      JsonNode watched = audit(vps, "watch").get("watch.service-keys");
+      assertEquals("FAIL", watched.get("status").asText(), watched.toString());
+      assertTrue(watched.toString().contains("authorized_keys2"), watched.toString());
     } finally {
       Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/authorized_keys2"));
     }

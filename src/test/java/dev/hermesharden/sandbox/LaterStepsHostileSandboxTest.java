@@ -125,32 +125,6 @@ class LaterStepsHostileSandboxTest {
     void run() throws Exception;
   }
 
-  @Test
-  @Timeout(300)
-  void aKeyInTheServiceAccountsAuthorizedKeys2IsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
-    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
-    ExecResult plant =
-        vps.inVps(
-            SandboxVps.asHermes(
-                "mkdir -p -m 700 ~/.ssh && printf '%s\\n' \""
-                    + pub
-                    + "\" > ~/.ssh/authorized_keys2 && chmod 600 ~/.ssh/authorized_keys2"));
-    assertEquals(0, plant.exitCode(), plant.stdout() + plant.stderr());
-    try {
-      // the truth: the key really logs in as hermes (sshd reads authorized_keys2 by default)
-      ExecResult login =
-          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
-      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
-      assertEquals("hermes", login.stdout().strip());
-      JsonNode keys = audit(vps, "watch").get("watch.service-keys");
-      assertEquals("FAIL", keys.get("status").asText(), keys.toString());
-      assertTrue(keys.toString().contains("authorized_keys2"), keys.toString());
-    } finally {
-      Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/authorized_keys2"));
-    }
-  }
-
   /**
    * The agent's key file as a link to a file of its own (sshd follows it: the key logs in), as a
    * FIFO, and as 20 MiB of comments before a key: {@code watch.service-keys} must end, and never
