@@ -25,12 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
 class EarlyStepsHostileSandboxTest {
-  /** The service account as a plain user with a shell and a home (as WatchSandboxTest makes it). */
-  private static void serviceAccount(SandboxVps vps) throws Exception {
-    vps.inVps(
-        List.of("sh", "-c", "getent passwd hermes >/dev/null || useradd -m -s /bin/sh hermes"));
-  }
-
   /**
    * An empty password field ({@code passwd -S}: NP) is no "no password": Debian's {@code
    * common-auth} has {@code pam_unix.so nullok}, so any account ({@code nobody} here) becomes the
@@ -39,7 +33,7 @@ class EarlyStepsHostileSandboxTest {
   @Test
   @Timeout(120)
   void anEmptyServicePasswordThatSuAcceptsIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     ExecResult empty = vps.inVps(List.of("passwd", "-d", "hermes"));
     assertEquals(0, empty.exitCode(), empty.stderr());
     try {
@@ -90,7 +84,7 @@ class EarlyStepsHostileSandboxTest {
   @Test
   @Timeout(120)
   void aServiceKeyInAuthorizedKeys2IsNoPassInTheUsersStep(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
     ExecResult plant =
         vps.inVps(
@@ -164,7 +158,7 @@ class EarlyStepsHostileSandboxTest {
   @Test
   @Timeout(180)
   void aDropInDirectoryTheAgentCanWriteIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     String dir = "/etc/ssh/sshd_config.d";
     String login =
         "ssh -i ~/k/id -o BatchMode=yes -o StrictHostKeyChecking=no"
@@ -225,7 +219,7 @@ class EarlyStepsHostileSandboxTest {
   @Test
   @Timeout(240)
   void anActionDirectoryTheAgentCanWriteIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     ExecResult jail = vps.javaMain(FixInVps.class.getName(), "fail2ban", "fail2ban.jail");
     assertEquals(0, jail.exitCode(), jail.stdout() + jail.stderr());
     List<String> f2b = List.of("fail2ban-client", "-s", "/run/fail2ban/fail2ban.sock");

@@ -29,12 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LaterStepsHostileSandboxTest {
   private static final String COMPOSE = "/opt/hermes/docker-compose.yml";
 
-  /** The service account as a plain user with a shell and a home (as WatchSandboxTest makes it). */
-  private static void serviceAccount(SandboxVps vps) throws Exception {
-    vps.inVps(
-        List.of("sh", "-c", "getent passwd hermes >/dev/null || useradd -m -s /bin/sh hermes"));
-  }
-
   @Test
   @Timeout(300)
   void aContainerMountingBelowEtcOrAboveDockersSocketIsNoPass(SandboxVps vps) throws Exception {
@@ -134,7 +128,7 @@ class LaterStepsHostileSandboxTest {
   @Timeout(300)
   void anAuthorizedKeysLinkFifoOrHugeFileIsNeitherFollowedNorPassed(SandboxVps vps)
       throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
     List<String> plants =
         List.of(
@@ -171,7 +165,7 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(300)
   void aCronDailyScriptTheAgentCanRewriteIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     Path crontab = vps.vpsPath("/etc/crontab");
     Path script = vps.vpsPath("/etc/cron.daily/hh-rotate");
     boolean hadCrontab = Files.exists(crontab);
@@ -216,7 +210,7 @@ class LaterStepsHostileSandboxTest {
   @Timeout(400)
   void anAliasBombInTheAgentsConfigNeitherHangsNorKillsTheAuditOrTheReview(SandboxVps vps)
       throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     Path config = vps.vpsPath("/opt/hermes/data/config.yaml");
     String original = Files.readString(config);
     vps.inVps(List.of("chown", "-R", "hermes:hermes", "/opt/hermes/data"));
@@ -290,7 +284,7 @@ class LaterStepsHostileSandboxTest {
   void aConfigYamlThatIsALinkOrAFifoIsNoGoodBackup() throws Exception {
     SandboxVps b = SandboxVps.startAnother();
     try {
-      serviceAccount(b);
+      b.serviceAccount();
       b.inVps(List.of("cp", "/opt/hermes/data/config.yaml", "/opt/hermes/config-elsewhere.yaml"));
       b.inVps(List.of("chown", "-R", "hermes:hermes", "/opt/hermes/data"));
       b.inVps(List.of("chmod", "0700", "/opt/hermes/data"));
@@ -431,7 +425,7 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(300)
   void aListenerTheAgentNamedSshdIsNoExpectedSshd(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     ExecResult copy = vps.inVps(SandboxVps.asHermes("cp /usr/bin/python3 /home/hermes/sshd"));
     assertEquals(0, copy.exitCode(), copy.stderr());
     SandboxVps.Background fake =
@@ -476,7 +470,7 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(400)
   void everySudoersSpellingThatLetsTheAgentUseSudoFails(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     String uid = vps.inVps(List.of("id", "-u", "hermes")).stdout().strip();
     String gid = vps.inVps(List.of("id", "-g", "hermes")).stdout().strip();
     List<String> rules =
@@ -537,7 +531,7 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(300)
   void aCronEntryReachingTheAgentsFilesByTildeOrShellFails(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     ExecResult plant =
         vps.inVps(
             SandboxVps.asHermes(
@@ -614,7 +608,7 @@ class LaterStepsHostileSandboxTest {
   @Test
   @Timeout(400)
   void aDirectorySwappedForALinkDuringARootBackupLeaksNothing(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     String home = "/opt/hh-home";
     String dest = "/var/lib/hh-race/archives";
     String pass = "/var/lib/hh-race/backup.pass";

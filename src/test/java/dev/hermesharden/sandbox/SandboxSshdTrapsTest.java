@@ -213,6 +213,50 @@ class SandboxSshdTrapsTest {
         "methods=publickey\n".repeat(20), reloads.stdout(), reloads.stdout() + reloads.stderr());
   }
 
+  /**
+   * With sshd stopped and its Port free (2222: 1024 or more, so any account may listen there), the
+   * agent runs an sshd of its own on it that offers "publickey" only, what the files predict. The
+   * running-config check asked that server and passed while no sshd ran. Truth: {@code ss -e} shows
+   * the socket as hermes' (uid). The check now asks only root's sockets and fails naming it.
+   */
+  @Test
+  @Order(30)
+  void anotherAccountsServerOnSshdsFreePortIsNotSshd(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path port = vps.vpsPath("/etc/ssh/sshd_config.d/04-port.conf");
+    Files.writeString(port, "Port 2222\n");
+    assertEquals(0, vps.inVps(List.of("systemctl", "stop", "ssh")).exitCode());
+    String pid = "";
+    try {
+      ExecResult fake =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "ssh-keygen -q -t ed25519 -N '' -f ~/hk && (/usr/sbin/sshd -D -f /dev/null"
+                      + " -h ~/hk -p 2222 -o PidFile=none -o AuthenticationMethods=publickey"
+                      + " >/dev/null 2>&1 & echo $!)"));
+      pid = fake.stdout().strip();
+      assertTrue(pid.matches("\\d+"), fake.stdout() + fake.stderr());
+      String ss = "";
+      for (int i = 0; i < 50 && !ss.contains(":2222 "); i++) {
+        Thread.sleep(100);
+        ss = vps.inVps(List.of("ss", "-Htlnpe")).stdout();
+      }
+      assertTrue(ss.matches("(?s).*:2222 .*uid:\\d+.*"), ss); // the truth: not root's socket
+      JsonNode running = audit(vps, "sshd").get("sshd.running-config");
+      assertEquals("FAIL", running.get("status").asText(), running.toString());
+      assertEquals(
+          "reason.sshd.live-not-sshd", running.get("reason_key").asText(), running.toString());
+    } finally {
+      if (!pid.isEmpty()) {
+        vps.inVps(List.of("kill", pid));
+      }
+      Files.deleteIfExists(port);
+      vps.inVps(List.of("rm", "-f", "/home/hermes/hk", "/home/hermes/hk.pub"));
+      assertEquals(0, vps.inVps(List.of("systemctl", "start", "ssh")).exitCode());
+      vps.awaitSshd();
+    }
+  }
+
   private static String fix(SandboxVps vps, String step, String fix) throws Exception {
     ExecResult r = vps.javaMain(FixInVps.class.getName(), step, fix);
     assertEquals(0, r.exitCode(), r.stdout() + r.stderr());

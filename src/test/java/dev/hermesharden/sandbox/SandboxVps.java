@@ -273,6 +273,11 @@ public final class SandboxVps
     return b.toString();
   }
 
+  /** The service account {@code hermes} as a plain user with a shell and a home, made once. */
+  public void serviceAccount() throws IOException {
+    inVps(List.of("sh", "-c", "getent passwd hermes >/dev/null || useradd -m -s /bin/sh hermes"));
+  }
+
   /**
    * {@code systemctl reload ssh}, then waits (up to 10 s) until sshd listens on port 22 again. sshd
    * re-executes itself on the SIGHUP, and a connection in that moment is refused, as on a real
@@ -287,12 +292,17 @@ public final class SandboxVps
       return r;
     }
     Thread.sleep(200); // the signal is asynchronous: the old socket may still take this connection
+    awaitSshd();
+    return r;
+  }
+
+  /** Waits (up to 10 s) until something listens on the VPS's port 22. */
+  public void awaitSshd() throws IOException, InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (inVps(List.of("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/22")).exitCode() != 0
         && System.nanoTime() < end) {
       Thread.sleep(100);
     }
-    return r;
   }
 
   /** Runs argv as root inside the VPS's mount, UTS and network namespaces. */

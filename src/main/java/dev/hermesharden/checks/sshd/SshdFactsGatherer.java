@@ -1,5 +1,6 @@
 package dev.hermesharden.checks.sshd;
 
+import dev.hermesharden.checks.docker.SsListeners;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
@@ -123,7 +124,13 @@ final class SshdFactsGatherer {
   /** One question to the running daemon: what it offers {@code user} on {@code address:port}. */
   private record Ask(String address, int port, String user) {}
 
-  private static SshdLive.Offer offer(Host host, Ask a) throws HostException {
+  private static SshdLive.Offer offer(Host host, Ask a, List<SsListeners.Listener> sockets)
+      throws HostException {
+    Optional<SsListeners.Listener> foreign =
+        sockets.stream()
+            .filter(l -> l.port().equals(String.valueOf(a.port())) && l.uid() != 0)
+            .filter(l -> serves(l.address(), a.address()))
+            .findFirst();
     MatchSpec on =
         new MatchSpec(
             a.user(),
@@ -132,6 +139,15 @@ final class SshdFactsGatherer {
             Optional.of(a.address()),
             Optional.of(String.valueOf(a.port())));
     Optional<List<String>> expected = SshdProbe.effective(host, on).map(SshdAuthMethods::offered);
+    if (foreign.isPresent()) {
+      return new SshdLive.Offer(
+          a.address(),
+          a.port(),
+          a.user(),
+          Optional.empty(),
+          SshdLive.NOT_ROOTS + " (uid " + foreign.get().uid() + ")",
+          expected);
+    }
     try {
       SshAuthOffer o = host.sshAuthOffer(a.address(), a.port(), a.user());
       return new SshdLive.Offer(a.address(), a.port(), a.user(), Optional.of(o), "", expected);
@@ -144,6 +160,14 @@ final class SshdFactsGatherer {
           e.kind().name().toLowerCase(),
           expected);
     }
+  }
+
+  /** Whether a socket bound to {@code bound} takes a connection to {@code address}. */
+  private static boolean serves(String bound, String address) {
+    return bound.equals(address)
+        || bound.equals("*")
+        || (bound.equals("0.0.0.0") && !address.contains(":"))
+        || (bound.equals("::") && address.contains(":"));
   }
 
   private static SshdLive live(
@@ -159,8 +183,12 @@ final class SshdFactsGatherer {
         asks.add(new Ask(l.getKey().substring(0, l.getKey().indexOf('\0')), l.getValue(), user));
       }
     }
+    // whose sockets: only root's can be sshd's (the table is the one other steps ask for)
+    ExecResult ss = SsListeners.ask(host);
+    List<SsListeners.Listener> sockets =
+        ss.ok() ? SsListeners.parse(ss.stdout()) : List.<SsListeners.Listener>of();
     // each address and user is a connection of its own: asked side by side
-    List<SshdLive.Offer> offers = SideBySide.map(asks, a -> offer(host, a));
+    List<SshdLive.Offer> offers = SideBySide.map(asks, a -> offer(host, a, sockets));
     String pidFile = effective.first("pidfile").orElse("/run/sshd.pid");
     Optional<Long> loadedAt = host.stat(pidFile).map(FileStat::mtimeEpochSeconds);
     List<String> changed = new ArrayList<>();

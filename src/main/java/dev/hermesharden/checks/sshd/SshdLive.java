@@ -25,6 +25,13 @@ public record SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String>
   public static final SshdLive UNKNOWN = new SshdLive(List.of(), Optional.empty(), List.of());
 
   /**
+   * The {@code error} of an offer not asked because the listening socket is not root's ({@code uid
+   * N} follows): only root's sshd (or systemd's socket for it) can be sshd, and another account's
+   * server on a free port would answer whatever it likes.
+   */
+  public static final String NOT_ROOTS = "not root's socket";
+
+  /**
    * @param answer the daemon's answer, empty when it could not be asked ({@code error} says why)
    * @param expected what the files say sshd offers on this connection; empty when sshd -T failed
    */
@@ -54,6 +61,11 @@ public record SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String>
 
   public List<Offer> drifted() {
     return offers.stream().filter(Offer::drifted).toList();
+  }
+
+  /** The offers not asked because another account listens there ({@link #NOT_ROOTS}). */
+  public List<Offer> impostors() {
+    return offers.stream().filter(o -> o.error().startsWith(NOT_ROOTS)).toList();
   }
 
   public boolean answered() {

@@ -19,6 +19,10 @@ public final class SshdRunningConfigCheck extends SshdCheck {
     if (f.effective().isEmpty()) {
       return unavailable(f);
     }
+    if (!f.live().impostors().isEmpty()) {
+      SshdLive.Offer o = f.live().impostors().get(0);
+      return withLive(Verdict.fail("reason.sshd.live-not-sshd", o.label()), f);
+    }
     if (!f.live().answered()) {
       return withLive(Verdict.fail("reason.sshd.live-unreachable", f.live().summary()), f);
     }
