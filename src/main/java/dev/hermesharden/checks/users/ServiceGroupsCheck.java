@@ -9,11 +9,29 @@ import java.util.List;
 
 /**
  * {@code users.service-user-groups}: the service user is in none of the groups that amount to root
- * (param {@code forbidden}, default sudo, docker, adm, wheel; docker membership is root by another
- * name).
+ * (param {@code forbidden}, default {@link #DEFAULT_FORBIDDEN}). Each is root, or a short way to
+ * it: sudo, admin (Ubuntu's sudoers still grants {@code %admin}) and wheel through sudo; docker,
+ * lxd, incus-admin and libvirt start a container or machine with the host's disk; disk opens the
+ * raw block devices; shadow reads every password hash (the admin's, for sudo); adm reads the logs;
+ * root (gid 0) and staff ({@code /usr/local}, first in root's {@code PATH} on older Debian) own
+ * directories {@code PathTrust} counts as root's, as a system group's. {@code id -nG} names a gid
+ * by its first entry in {@code /etc/group}, so a second name for gid 0 is reported as root.
  */
 public final class ServiceGroupsCheck extends AccountCheck {
-  static final List<String> DEFAULT_FORBIDDEN = List.of("sudo", "docker", "adm", "wheel");
+  static final List<String> DEFAULT_FORBIDDEN =
+      List.of(
+          "sudo",
+          "admin",
+          "wheel",
+          "docker",
+          "lxd",
+          "incus-admin",
+          "libvirt",
+          "disk",
+          "shadow",
+          "adm",
+          "root",
+          "staff");
 
   private static final ParamSchema SCHEMA =
       ParamSchema.of(Param.list("forbidden").orElse(DEFAULT_FORBIDDEN));

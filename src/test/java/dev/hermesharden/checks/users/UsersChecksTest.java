@@ -153,6 +153,21 @@ class UsersChecksTest {
         Status.PASS, new ServiceGroupsCheck().evaluate(HERMES_OK, Params.NONE, CTX).status());
   }
 
+  @Test
+  void serviceUserInAnyRootEquivalentGroupFails() {
+    // each of these passed while only sudo, docker, adm and wheel were refused
+    for (String g : List.of("disk", "shadow", "lxd", "incus-admin", "libvirt", "root", "staff")) {
+      Account a =
+          account(
+              "hermes:x:1001:1001::/home/hermes:/bin/bash",
+              "hermes L 2024-11-24 0 99999 7 -1",
+              "hermes " + g);
+      Verdict v = new ServiceGroupsCheck().evaluate(a, Params.NONE, CTX);
+      assertEquals(Status.FAIL, v.status(), g);
+      assertEquals(List.of("hermes", g), v.reason().args());
+    }
+  }
+
   private static final PasswdEntry HERMES_ENTRY =
       PasswdEntry.parse("hermes:x:1001:1001::/home/hermes:/bin/bash").orElseThrow();
 
