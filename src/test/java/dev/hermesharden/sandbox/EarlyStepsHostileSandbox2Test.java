@@ -57,4 +57,43 @@ class EarlyStepsHostileSandbox2Test {
       vps.inVps(List.of("gpasswd", "-d", "hermes", "--", "shadow"));
     }
   }
+
+  /**
+   * The service account in a group of no telling name ({@code ops}) that a sudoers drop-in gives
+   * everything ({@code %ops ALL=(ALL:ALL) NOPASSWD: ALL}): the agent is root with one {@code sudo}.
+   * The users step read only the group names and called it PASS (only the watch step, number 13,
+   * read sudoers).
+   */
+  @Test
+  @Timeout(120)
+  void aServiceAccountThatSudoLetsRunAsRootIsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    ExecResult setup =
+        vps.inVps(
+            List.of(
+                "sh",
+                "-c",
+                "groupadd -f ops && usermod -aG ops -- hermes"
+                    + " && printf '%%ops ALL=(ALL:ALL) NOPASSWD: ALL\\n' > /etc/sudoers.d/hh-ops"
+                    + " && chmod 0440 /etc/sudoers.d/hh-ops && visudo -cq"));
+    try {
+      assertEquals(0, setup.exitCode(), setup.stdout() + setup.stderr());
+      // the truth: the agent runs a command as root without a password
+      ExecResult root =
+          vps.inVps(List.of("runuser", "-u", "hermes", "--", "sudo", "-n", "id", "-u"));
+      assertEquals(0, root.exitCode(), root.stdout() + root.stderr());
+      assertEquals("0", root.stdout().strip());
+      JsonNode groups = audit(vps, "users").get("users.service-user-groups");
+      assertEquals("FAIL", groups.get("status").asText(), groups.toString());
+      assertTrue(groups.toString().contains("ALL"), groups.toString());
+    } finally {
+      vps.inVps(
+          List.of(
+              "sh",
+              "-c",
+              "rm -f /etc/sudoers.d/hh-ops; gpasswd -d hermes ops; groupdel ops; true"));
+    }
+    JsonNode groups = audit(vps, "users").get("users.service-user-groups");
+    assertEquals("PASS", groups.get("status").asText(), groups.toString());
+  }
 }
