@@ -96,4 +96,69 @@ class EarlyStepsHostileSandbox2Test {
     JsonNode groups = audit(vps, "users").get("users.service-user-groups");
     assertEquals("PASS", groups.get("status").asText(), groups.toString());
   }
+
+  /**
+   * A TCP connect from the workstation's public address and {@code srcPort} to the VPS's port 22.
+   */
+  private static ExecResult connectFromPort(SandboxVps vps, int srcPort) throws Exception {
+    return vps.fromWorkstation(
+        List.of(
+            "python3",
+            "-c",
+            "import socket,sys\n"
+                + "s=socket.socket();s.settimeout(3)\n"
+                + "s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n"
+                + "s.bind(('"
+                + SandboxVps.WS_PUBLIC
+                + "',"
+                + srcPort
+                + "))\n"
+                + "s.connect(('"
+                + SandboxVps.VPS_PUBLIC
+                + "',22))\n"
+                + "print(s.recv(64).decode().strip())"));
+  }
+
+  /**
+   * A stateless rule outside ufw meant for DNS answers ({@code iptables -I INPUT -p tcp --sport 53
+   * -j ACCEPT}): the source port is the client's choice, so anyone reaches sshd from port 53. The
+   * live filter was asked with one fixed source port (40022) and {@code firewall.no-public-ssh}
+   * said no connection from the internet reaches SSH.
+   */
+  @Test
+  @Timeout(120)
+  void aRuleOnTheSourcePortOpensSshToAnyoneWhoPicksIt(SandboxVps vps) throws Exception {
+    ExecResult setup =
+        vps.inVps(
+            List.of(
+                "sh",
+                "-c",
+                "ufw --force reset >/dev/null && ufw default deny incoming"
+                    + " && ufw allow in on tailscale0 to any port 22 proto tcp"
+                    + " && ufw --force enable"));
+    try {
+      assertEquals(0, setup.exitCode(), setup.stdout() + setup.stderr());
+      ExecResult closed = connectFromPort(vps, 40022);
+      assertTrue(closed.exitCode() != 0, "port 22 is closed to the internet: " + closed);
+      assertEquals(
+          "PASS", audit(vps, "firewall").get("firewall.no-public-ssh").get("status").asText());
+      ExecResult hole =
+          vps.inVps(
+              List.of("iptables", "-I", "INPUT", "-p", "tcp", "--sport", "53", "-j", "ACCEPT"));
+      assertEquals(0, hole.exitCode(), hole.stderr());
+      // the truth: from source port 53 sshd answers
+      ExecResult open = connectFromPort(vps, 53);
+      assertEquals(0, open.exitCode(), open.stdout() + open.stderr());
+      assertTrue(open.stdout().startsWith("SSH-2.0"), open.stdout());
+      JsonNode ssh = audit(vps, "firewall").get("firewall.no-public-ssh");
+      assertEquals("FAIL", ssh.get("status").asText(), ssh.toString());
+      assertTrue(ssh.toString().contains("--sport 53"), ssh.toString());
+    } finally {
+      vps.inVps(
+          List.of(
+              "sh",
+              "-c",
+              "iptables -D INPUT -p tcp --sport 53 -j ACCEPT; ufw --force reset >/dev/null; true"));
+    }
+  }
 }
