@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,47 @@ class EarlyStepsHostileSandbox2Test {
               "sh",
               "-c",
               "iptables -D INPUT -p tcp --sport 53 -j ACCEPT; ufw --force reset >/dev/null; true"));
+    }
+  }
+
+  /**
+   * A Match block that gives connections from the internet other key files ({@code Match Address
+   * 203.0.113.0/24} / {@code AuthorizedKeysFile .ssh/public_keys}): the agent's key there logs in
+   * as hermes from the workstation, and the users step said no key could log in, having asked
+   * {@code sshd -T} only for a connection from 127.0.0.1.
+   */
+  @Test
+  @Timeout(120)
+  void aServiceKeyInAFileOnlyAMatchAddressBlockReadsIsNoPass(SandboxVps vps) throws Exception {
+    serviceAccount(vps);
+    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+    Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/61-hh-match-address.conf");
+    try {
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "mkdir -p -m 700 ~/.ssh && printf '%s\\n' \""
+                      + pub
+                      + "\" > ~/.ssh/public_keys && chmod 600 ~/.ssh/public_keys"));
+      assertEquals(0, plant.exitCode(), plant.stdout() + plant.stderr());
+      Files.writeString(
+          dropIn,
+          "Match Address 203.0.113.0/24\n"
+              + "    AuthorizedKeysFile .ssh/authorized_keys .ssh/public_keys\n");
+      ExecResult reload = vps.reloadSshd();
+      assertEquals(0, reload.exitCode(), reload.stderr());
+      // the truth: the agent's key logs in as hermes from the internet
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
+      assertEquals("hermes", login.stdout().strip());
+      JsonNode keys = audit(vps, "users").get("users.service-user-no-keys");
+      assertEquals("FAIL", keys.get("status").asText(), keys.toString());
+      assertTrue(keys.toString().contains("public_keys"), keys.toString());
+    } finally {
+      Files.deleteIfExists(dropIn);
+      Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/public_keys"));
+      vps.reloadSshd();
     }
   }
 }
