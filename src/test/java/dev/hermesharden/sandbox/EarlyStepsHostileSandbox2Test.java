@@ -103,6 +103,11 @@ class EarlyStepsHostileSandbox2Test {
    * A TCP connect from the workstation's public address and {@code srcPort} to the VPS's port 22.
    */
   private static ExecResult connectFromPort(SandboxVps vps, int srcPort) throws Exception {
+    return connect(vps, srcPort, 22);
+  }
+
+  /** A TCP connect from the workstation's public address and {@code srcPort} to {@code port}. */
+  private static ExecResult connect(SandboxVps vps, int srcPort, int port) throws Exception {
     return vps.fromWorkstation(
         List.of(
             "python3",
@@ -117,7 +122,9 @@ class EarlyStepsHostileSandbox2Test {
                 + "))\n"
                 + "s.connect(('"
                 + SandboxVps.VPS_PUBLIC
-                + "',22))\n"
+                + "',"
+                + port
+                + "))\n"
                 + "print(s.recv(64).decode().strip())"));
   }
 
@@ -201,6 +208,49 @@ class EarlyStepsHostileSandbox2Test {
     } finally {
       Files.deleteIfExists(dropIn);
       Files.deleteIfExists(vps.vpsPath("/home/hermes/.ssh/public_keys"));
+      vps.reloadSshd();
+    }
+  }
+
+  /**
+   * sshd moved to port 2222 by {@code ListenAddress 0.0.0.0:2222} (beside {@code 0.0.0.0:22}), and
+   * ufw allows 2222 from anywhere: {@code sshd -T} still prints {@code port 22} (an address's own
+   * port wins over {@code Port}), and the firewall checks tried only the {@code port} lines. sshd
+   * answered on 2222 from the internet while {@code firewall.no-public-ssh} passed.
+   */
+  @Test
+  @Timeout(120)
+  void anSshPortGivenByListenAddressIsTriedToo(SandboxVps vps) throws Exception {
+    Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/62-hh-listen.conf");
+    try {
+      Files.writeString(dropIn, "ListenAddress 0.0.0.0:22\nListenAddress 0.0.0.0:2222\n");
+      ExecResult reload = vps.reloadSshd();
+      assertEquals(0, reload.exitCode(), reload.stderr());
+      ExecResult setup =
+          vps.inVps(
+              List.of(
+                  "sh",
+                  "-c",
+                  "ufw --force reset >/dev/null && ufw default deny incoming"
+                      + " && ufw allow in on tailscale0 to any port 22 proto tcp"
+                      + " && ufw allow 2222/tcp && ufw --force enable"));
+      assertEquals(0, setup.exitCode(), setup.stdout() + setup.stderr());
+      // the truth: sshd answers on 2222 from the internet
+      ExecResult open = null;
+      for (int i = 0; i < 20 && (open == null || open.exitCode() != 0); i++) {
+        open = connect(vps, 40022 + i, 2222);
+        if (open.exitCode() != 0) {
+          Thread.sleep(100);
+        }
+      }
+      assertEquals(0, open.exitCode(), open.stdout() + open.stderr());
+      assertTrue(open.stdout().startsWith("SSH-2.0"), open.stdout());
+      JsonNode ssh = audit(vps, "firewall").get("firewall.no-public-ssh");
+      assertEquals("FAIL", ssh.get("status").asText(), ssh.toString());
+      assertTrue(ssh.toString().contains("2222"), ssh.toString());
+    } finally {
+      Files.deleteIfExists(dropIn);
+      vps.inVps(List.of("sh", "-c", "ufw --force reset >/dev/null; true"));
       vps.reloadSshd();
     }
   }
