@@ -254,4 +254,37 @@ class EarlyStepsHostileSandbox2Test {
       vps.reloadSshd();
     }
   }
+
+  /**
+   * The admin's only key written as {@code cert-authority}: sshd takes it as a CA that signs
+   * certificates, not as a key, and refuses a login with it. {@code ssh-keys.acceptable-key}
+   * counted it as a strong key.
+   */
+  @Test
+  @Timeout(120)
+  void aCertAuthorityLineIsNoKeyThatLogsIn(SandboxVps vps) throws Exception {
+    Path keys = vps.vpsPath("/home/admin/.ssh/authorized_keys");
+    String before = Files.readString(keys);
+    try {
+      ExecResult ca =
+          vps.inVps(
+              List.of(
+                  "sed",
+                  "-i",
+                  "s/^\\(ssh-\\|ecdsa-\\)/cert-authority &/",
+                  "/home/admin/.ssh/authorized_keys"));
+      assertEquals(0, ca.exitCode(), ca.stderr());
+      assertTrue(Files.readString(keys).startsWith("cert-authority "), Files.readString(keys));
+      // the truth: the key no longer logs in
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertTrue(login.exitCode() != 0, login.stdout() + login.stderr());
+      JsonNode key = audit(vps, "ssh-keys").get("ssh-keys.acceptable-key");
+      assertEquals("FAIL", key.get("status").asText(), key.toString());
+      assertTrue(key.toString().contains("cert-authority"), key.toString());
+    } finally {
+      vps.inVps(List.of("sed", "-i", "s/^cert-authority //", "/home/admin/.ssh/authorized_keys"));
+    }
+    assertEquals(before, Files.readString(keys));
+  }
 }
