@@ -18,6 +18,10 @@ import java.util.Optional;
  * address must be loopback (or inside the private path); none, a wildcard or the VPS's own public
  * address are public alike. Docker writes its own iptables rules for published ports, ahead of
  * ufw's: a public publish is reachable from the internet whatever ufw says.
+ *
+ * <p>A Hermes service with {@code extends:} fails too: compose merges the other service's ports and
+ * {@code network_mode} in ({@code docker-compose config} showed {@code network_mode: host} and
+ * {@code 8642:8642} from a base file), and this check does not follow it. It passed before.
  */
 public final class ComposePublishesCheck implements Check<DockerFacts> {
   @Override
@@ -32,14 +36,26 @@ public final class ComposePublishesCheck implements Check<DockerFacts> {
     }
     Optional<String> privateCidr = DockerFacts.privateCidr(ctx);
     Map<String, String> found = new LinkedHashMap<>();
+    Map<String, String> extended = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
       for (ComposeService s : f.hermesServices()) {
+        if (!s.extendsFrom().isEmpty()) {
+          extended.put(f.path() + ":" + s.line(), s.name() + " extends " + s.extendsFrom());
+        }
         for (PortPublish p : s.ports()) {
           if (p.isPublic(privateCidr)) {
             found.put(f.path() + ":" + p.line(), s.name() + " " + p.label());
           }
         }
       }
+    }
+    if (found.isEmpty() && !extended.isEmpty()) {
+      Verdict v =
+          Verdict.fail("reason.docker.compose-extends", String.join(", ", extended.values()));
+      for (Map.Entry<String, String> e : extended.entrySet()) {
+        v = v.with(e.getKey(), e.getValue());
+      }
+      return v;
     }
     if (found.isEmpty()) {
       return Verdict.pass("reason.docker.compose-loopback");

@@ -70,7 +70,7 @@ public final class UfwIpv6Check implements Check<FirewallFacts> {
     }
     for (String dev : devices) {
       for (int port : new int[] {22, UfwDefaultPolicyCheck.UNUSED_PORT}) {
-        Packet p = Packet.tcpIn(dev, "2001:db8:ffff::77", "2001:db8::1", port);
+        Packet p = Packet.tcpInFromAnyPort(dev, "2001:db8:ffff::77", "2001:db8::1", port);
         if (FilterEvaluator.reachable(facts.live().v6().get(), "INPUT", p).isPresent()) {
           return false;
         }

@@ -2,11 +2,23 @@ package dev.hermesharden.checks.sshkeys;
 
 import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
 import dev.hermesharden.checks.users.Account;
+import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.SideBySide;
 import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.system.sshd.MatchSpec;
+import dev.hermesharden.system.sshd.SshdAccounts;
+import dev.hermesharden.system.sshd.SshdConfigFiles;
+import dev.hermesharden.system.sshd.SshdConfigReader;
+import dev.hermesharden.system.sshd.SshdConnection;
+import dev.hermesharden.system.sshd.SshdConnections;
+import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every key file sshd reads for one account ({@link AdminKeys#sources}): what the users step
@@ -15,7 +27,9 @@ import java.util.Optional;
  *
  * @param user the account's name
  * @param entry its passwd entry, empty when it does not exist
- * @param files the files sshd reads its keys from, then {@code ~/.ssh/authorized_keys}
+ * @param files the files sshd reads its keys from, then {@code ~/.ssh/authorized_keys}, then those
+ *     only a Match block's {@code AuthorizedKeysFile} names (for a connection from the internet,
+ *     say)
  */
 public record AccountKeys(String user, Optional<PasswdEntry> entry, List<KeyFile> files) {
   public AccountKeys {
@@ -33,6 +47,46 @@ public record AccountKeys(String user, Optional<PasswdEntry> entry, List<KeyFile
     if (e.isEmpty()) {
       return new AccountKeys(user, e, List.of());
     }
-    return new AccountKeys(user, e, AdminKeys.sources(host, user, e.get()).files());
+    List<KeyFile> files = new ArrayList<>(AdminKeys.sources(host, user, e.get()).files());
+    Set<String> read = new LinkedHashSet<>();
+    files.forEach(f -> read.add(f.path()));
+    for (String p : matchedPaths(host, user, e.get())) {
+      if (read.add(p)) {
+        files.add(KeyFile.read(host, p, true));
+      }
+    }
+    return new AccountKeys(user, e, files);
+  }
+
+  /**
+   * The key files sshd reads for {@code user} on the connections its Match blocks tell apart
+   * ({@link SshdConnections}, each asked with {@code sshd -T -C}): {@code Match Address
+   * 203.0.113.0/24} with its own {@code AuthorizedKeysFile} let the agent's key in from the
+   * internet while {@code sources} asked only for a connection from 127.0.0.1. Empty without Match
+   * blocks. Caveat: connections are asked on port 22; a {@code Match LocalPort} block for another
+   * port is not told apart.
+   */
+  private static List<String> matchedPaths(Host host, String user, PasswdEntry e)
+      throws HostException {
+    SshdConfigFiles config = SshdConfigFiles.parse(SshdConfigReader.snapshot(host));
+    if (config.matchBlocks().isEmpty()) {
+      return List.of();
+    }
+    List<MatchSpec> specs = new ArrayList<>();
+    for (SshdConnection c :
+        SshdConnections.of(config, user, Optional.empty(), "22", SshdAccounts.read(host))) {
+      if (c.spec().user().equals(user)) {
+        specs.add(c.spec());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (ExecResult t :
+        SideBySide.map(specs, spec -> host.exec("sshd", "-T", "-C", spec.toArgument()))) {
+      if (t.ok()) {
+        AuthorizedKeysFiles.fromSshdT(t.stdout())
+            .ifPresent(p -> out.addAll(AuthorizedKeysFiles.resolve(p, user, e.uid(), e.home())));
+      }
+    }
+    return out;
   }
 }

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * them can change what compose starts (see {@link ComposeTrust}).
  *
  * <p>Caveat: interpolations are kept as written; {@code extends:}, profiles and override files
- * merged by {@code -f a -f b} are not applied.
+ * merged by {@code -f a -f b} are not applied ({@code extends} is kept as {@link
+ * ComposeService#extendsFrom}, and {@code docker.compose-loopback} fails on it).
  *
  * @param hermesServices the services that belong to Hermes: those that {@link
  *     ComposeService#looksLikeHermes()}, or every service when none does (the file was named as
@@ -151,7 +152,22 @@ public record ComposeFile(
         environment(YamlNodes.value(m, "environment")),
         envFiles(YamlNodes.value(m, "env_file")),
         command(YamlNodes.value(m, "command")),
-        ComposeHardening.of(m));
+        ComposeHardening.of(m),
+        extendsFrom(YamlNodes.value(m, "extends")));
+  }
+
+  /** {@code extends: base} or {@code extends: {file: f, service: base}} as "base" / "f base". */
+  private static String extendsFrom(Node n) {
+    if (n == null) {
+      return "";
+    }
+    if (n instanceof ScalarNode) {
+      return YamlNodes.text(n);
+    }
+    Map<String, NodeTuple> m = YamlNodes.entries(n);
+    String file = YamlNodes.text(YamlNodes.value(m, "file"));
+    String service = YamlNodes.text(YamlNodes.value(m, "service"));
+    return (file.isBlank() ? service : file + " " + service).strip();
   }
 
   static Optional<PortPublish> port(Node p) {

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param line 1-based line of the service's name
  * @param containerName {@code container_name}, empty when compose names it
  * @param hardening its {@code security_opt}, {@code cap_drop}, limits and logging
+ * @param extendsFrom what {@code extends:} names ({@code SERVICE} or {@code FILE SERVICE}), empty
+ *     when absent: compose merges that service's ports, {@code network_mode} and the rest in, and
+ *     this record does not ({@link ComposeFile}'s caveat)
  */
 public record ComposeService(
     String name,
@@ -27,7 +30,8 @@ public record ComposeService(
     Map<String, String> environment,
     List<String> envFiles,
     List<String> command,
-    Confinement hardening) {
+    Confinement hardening,
+    String extendsFrom) {
 
   public ComposeService {
     ports = List.copyOf(ports);

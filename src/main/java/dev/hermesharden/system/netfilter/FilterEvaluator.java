@@ -14,7 +14,8 @@ import java.util.Set;
  * may not match, so both ways are followed and the outcome says it rests on an assumption.
  *
  * <p>The question it answers is "can this connection be accepted": a connection is {@link
- * #reachable} when some way through the rules accepts it.
+ * #reachable} when some way through the rules accepts it. A source port the client picks ({@link
+ * Packet#ANY_PORT}) matches a port rule one way or the other, so both are followed.
  */
 public final class FilterEvaluator {
   private static final int MAX_DEPTH = 16;
@@ -270,6 +271,9 @@ public final class FilterEvaluator {
   }
 
   private static Tri ports(String spec, int port) {
+    if (port == Packet.ANY_PORT) {
+      return Tri.MAYBE; // the client's choice: both ways are open to it
+    }
     for (String part : spec.split(",")) {
       String[] range = part.split(":", 2);
       try {

@@ -15,6 +15,10 @@ public final class KeyPolicy {
   private KeyPolicy() {}
 
   public static Optional<String> rejection(AuthorizedKey k) {
+    if (hasOption(k.options(), "cert-authority")) {
+      // sshd takes the line as a CA that signs certificates: the key itself is refused
+      return Optional.of("cert-authority: a CA for certificates, not a login key");
+    }
     String type = k.key().type();
     if (!type.equals(k.declaredType())) {
       return Optional.of(
@@ -40,6 +44,28 @@ public final class KeyPolicy {
       return key.bits() > 0 ? Optional.empty() : Optional.of("ecdsa curve " + key.curve());
     }
     return Optional.of("unsupported type " + type);
+  }
+
+  /** Whether the options field names {@code name} as an option of its own (outside quotes). */
+  static boolean hasOption(String options, String name) {
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i <= options.length(); i++) {
+      char c = i < options.length() ? options.charAt(i) : ',';
+      if (c == '\\' && quoted) {
+        i++; // sshd's \" inside a quoted value
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        String opt = options.substring(start, i).strip();
+        int eq = opt.indexOf('=');
+        if ((eq < 0 ? opt : opt.substring(0, eq)).equalsIgnoreCase(name)) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
   }
 
   /** {@code rsa 2048}, {@code ed25519}, {@code ecdsa nistp384}, {@code dsa}. */

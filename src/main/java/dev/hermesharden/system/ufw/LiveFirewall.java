@@ -110,7 +110,7 @@ public record LiveFirewall(
       List<Packet> anyone = new ArrayList<>();
       List<Packet> named = new ArrayList<>();
       for (String src : sources(rs.get(), six, path)) {
-        Packet p = Packet.tcpIn(ia.device(), src, ia.address(), port);
+        Packet p = Packet.tcpInFromAnyPort(ia.device(), src, ia.address(), port);
         (anyone(src, six) ? anyone : named).add(p);
       }
       for (Packet p : FilterEvaluator.distinctBySource(rs.get(), anyone, named)) {

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * The TCP ports sshd listens on, from the effective configuration ({@code sshd -T}, its {@code
- * port} lines).
+ * port} and {@code listenaddress} lines).
  *
  * <p>Caveat: a stop-gap until the shared {@code SshdEffectiveConfig} is merged; when {@code sshd
  * -T} cannot answer (no sshd, no privilege) it falls back to sshd's default port 22 and says so in
@@ -37,12 +37,25 @@ public final class SshPortReader {
     return new SshPorts(List.of(22), true);
   }
 
-  /** The {@code port N} lines of {@code sshd -T} output, sorted, without duplicates. */
+  /**
+   * The {@code port N} lines of {@code sshd -T} output and the port of every {@code listenaddress
+   * ADDR:PORT} line, sorted, without duplicates. An address's own port wins over {@code Port}: with
+   * {@code ListenAddress 0.0.0.0:2222} sshd answered on 2222 while {@code sshd -T} said {@code port
+   * 22}, and the firewall checks tried only 22 (EarlyStepsHostileSandbox2Test).
+   */
   public static List<Integer> parse(String sshdT) {
     TreeSet<Integer> ports = new TreeSet<>();
-    for (String port : SshdEffectiveConfig.parse(sshdT).all("port")) {
+    SshdEffectiveConfig c = SshdEffectiveConfig.parse(sshdT);
+    for (String port : c.all("port")) {
       if (port.strip().matches("\\d{1,5}")) {
         ports.add(Integer.parseInt(port.strip()));
+      }
+    }
+    for (String la : c.all("listenaddress")) {
+      String addr = la.strip().split("\\s+")[0];
+      String port = addr.substring(addr.lastIndexOf(':') + 1);
+      if (addr.contains(":") && port.matches("\\d{1,5}")) {
+        ports.add(Integer.parseInt(port));
       }
     }
     return List.copyOf(ports);

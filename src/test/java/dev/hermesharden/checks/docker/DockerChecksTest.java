@@ -75,6 +75,35 @@ class DockerChecksTest {
   }
 
   @Test
+  void aHermesServiceThatExtendsAnotherIsNoPass() {
+    // docker-compose 1.29.2 config on this file and base.yml (network_mode: host, "8642:8642")
+    // printed hermes with network_mode: host and port 8642 published on every address; the check
+    // read only the service's own lines and passed
+    String text =
+        "services:\n  hermes:\n    image: nousresearch/hermes-agent:latest\n    extends:\n"
+            + "      file: base.yml\n      service: base\n";
+    ComposeFiles files =
+        new ComposeFiles(List.of(ComposeFile.parse(PATH, text)), Map.of(PATH, text), Map.of());
+    Verdict v =
+        new ComposePublishesCheck()
+            .evaluate(new DockerFacts(files, Optional.empty()), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.docker.compose-extends", v.reason().key());
+    assertEquals("hermes extends base.yml base", v.details().get(PATH + ":2"));
+    String shortForm =
+        "services:\n  base:\n    image: x\n    ports: [\"8642:8642\"]\n"
+            + "  hermes:\n    image: nousresearch/hermes-agent\n    extends: base\n";
+    ComposeFile f = ComposeFile.parse(PATH, shortForm);
+    assertEquals("base", f.services().get(1).extendsFrom());
+    assertEquals(
+        Status.PASS,
+        new ComposePublishesCheck()
+            .evaluate(new DockerFacts(loopback(), Optional.empty()), Params.NONE, CTX)
+            .status(),
+        "a service without extends is judged by its own ports");
+  }
+
+  @Test
   void composePublishesNameFileAndLine() {
     ComposePublishesCheck c = new ComposePublishesCheck();
     Verdict v =

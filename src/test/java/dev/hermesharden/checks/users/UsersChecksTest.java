@@ -146,11 +146,59 @@ class UsersChecksTest {
             "hermes:x:1001:1001::/home/hermes:/bin/bash",
             "hermes L 2024-11-24 0 99999 7 -1",
             "hermes users docker adm");
-    Verdict v = new ServiceGroupsCheck().evaluate(docker, Params.NONE, CTX);
+    Verdict v = new ServiceGroupsCheck().evaluate(noSudo(docker), Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status());
     assertEquals(List.of("hermes", "docker, adm"), v.reason().args());
     assertEquals(
-        Status.PASS, new ServiceGroupsCheck().evaluate(HERMES_OK, Params.NONE, CTX).status());
+        Status.PASS,
+        new ServiceGroupsCheck().evaluate(noSudo(HERMES_OK), Params.NONE, CTX).status());
+  }
+
+  @Test
+  void serviceUserInAnyRootEquivalentGroupFails() {
+    // each of these passed while only sudo, docker, adm and wheel were refused
+    for (String g : List.of("disk", "shadow", "lxd", "incus-admin", "libvirt", "root", "staff")) {
+      Account a =
+          account(
+              "hermes:x:1001:1001::/home/hermes:/bin/bash",
+              "hermes L 2024-11-24 0 99999 7 -1",
+              "hermes " + g);
+      Verdict v = new ServiceGroupsCheck().evaluate(noSudo(a), Params.NONE, CTX);
+      assertEquals(Status.FAIL, v.status(), g);
+      assertEquals(List.of("hermes", g), v.reason().args());
+    }
+  }
+
+  private static ServiceGroupsCheck.Facts noSudo(Account a) {
+    return new ServiceGroupsCheck.Facts(
+        a,
+        new SudoListing(SudoListing.State.NONE, "User hermes is not allowed to run sudo on vps1."));
+  }
+
+  @Test
+  void serviceUserThatSudoAllowsAnythingFailsWhateverItsGroups() {
+    // %ops ALL=(ALL:ALL) NOPASSWD: ALL passed: ops is no name the check knew
+    SudoListing root = new SudoListing(SudoListing.State.ROOT, "(ALL : ALL) NOPASSWD: ALL");
+    Verdict v =
+        new ServiceGroupsCheck()
+            .evaluate(new ServiceGroupsCheck.Facts(HERMES_OK, root), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals("reason.users.service-sudo", v.reason().key());
+    SudoListing some =
+        new SudoListing(
+            SudoListing.State.LIMITED, "User hermes may run the following commands on vps1:");
+    assertEquals(
+        Status.FAIL,
+        new ServiceGroupsCheck()
+            .evaluate(new ServiceGroupsCheck.Facts(HERMES_OK, some), Params.NONE, CTX)
+            .status());
+    // sudo not asked (an audit without root): the names decide
+    SudoListing unknown = new SudoListing(SudoListing.State.UNKNOWN, "a password is required");
+    assertEquals(
+        Status.PASS,
+        new ServiceGroupsCheck()
+            .evaluate(new ServiceGroupsCheck.Facts(HERMES_OK, unknown), Params.NONE, CTX)
+            .status());
   }
 
   private static final PasswdEntry HERMES_ENTRY =

@@ -28,7 +28,32 @@ class FilterEvaluatorTest {
   static final String V4 = fixture("iptables-save-ufw-limit-tailscale.txt");
 
   private static Packet internet(int port) {
-    return Packet.tcpIn("eth0", "198.51.100.77", "203.0.113.10", port);
+    return Packet.tcpInFromAnyPort("eth0", "198.51.100.77", "203.0.113.10", port);
+  }
+
+  @Test
+  void aSourcePortRuleLetsInWhoeverPicksThatPort() {
+    // iptables -I INPUT -p tcp --sport 53 -j ACCEPT on ufw's filter: sshd answered a connection
+    // from port 53 (EarlyStepsHostileSandbox2Test); asked from port 40022 only, it was "dropped"
+    String hole =
+        V4.replaceFirst(
+            "(?m)^(-A INPUT -j ufw-before-logging-input)$",
+            "-A INPUT -p tcp -m tcp --sport 53 -j ACCEPT\n$1");
+    assertTrue(hole.contains("--sport 53 -j ACCEPT"), "the fixture has ufw's first INPUT jump");
+    Ruleset rs = Ruleset.parse(hole);
+    // port 2222: the fixture's ufw limits 22 (open to all), and opens nothing else to the internet
+    var open = FilterEvaluator.reachable(rs, "INPUT", internet(2222));
+    assertTrue(open.isPresent(), "a stranger connects from port 53");
+    assertEquals("-A INPUT -p tcp -m tcp --sport 53 -j ACCEPT", open.get().decidedBy());
+    assertFalse(
+        FilterEvaluator.reachable(Ruleset.parse(V4), "INPUT", internet(2222)).isPresent(),
+        "without the rule ufw drops it whatever the port");
+    // a rule that drops only some source ports leaves the others to the next rules
+    Ruleset dropSome =
+        Ruleset.parse(
+            "*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp -m tcp ! --sport 1024:65535 -j DROP\n"
+                + "-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n");
+    assertTrue(FilterEvaluator.reachable(dropSome, "INPUT", internet(22)).isPresent());
   }
 
   @Test

@@ -39,6 +39,23 @@ class AuthorizedKeysParserTest {
   }
 
   @Test
+  void aCertAuthorityLineIsNoLoginKey() {
+    // sshd refused the admin's ed25519 key written as cert-authority
+    // (EarlyStepsHostileSandbox2Test)
+    String ed = KeysFixtures.read("sshkeys/ed25519.pub").strip();
+    for (String opts :
+        List.of("cert-authority ", "CERT-AUTHORITY ", "principals=\"a,b\",cert-authority ")) {
+      AuthorizedKey k = AuthorizedKeysParser.parseLine(1, opts + ed).orElseThrow();
+      assertTrue(k.rejection().orElse("").startsWith("cert-authority"), opts);
+    }
+    for (String opts :
+        List.of("", "command=\"echo cert-authority\" ", "command=\"echo \\\",cert-authority\" ")) {
+      AuthorizedKey k = AuthorizedKeysParser.parseLine(1, opts + ed).orElseThrow();
+      assertTrue(k.acceptable(), opts + k.rejection());
+    }
+  }
+
+  @Test
   void bitsAndFingerprintsMatchSshKeygen() {
     for (String name : List.of("rsa2048", "rsa3072", "ed25519", "ecdsa384", "dsa")) {
       String keygenName =

@@ -57,6 +57,12 @@ class UfwHelpersTest {
         List.of(22, 2222),
         SshPortReader.parse(UfwStatusParserTest.fixture("sshd-T-two-ports.txt")));
     assertEquals(List.of(), SshPortReader.parse("permitrootlogin no\n"));
+    // ListenAddress 0.0.0.0:2222: sshd answers on 2222 though sshd -T says port 22
+    assertEquals(
+        List.of(22, 2222),
+        SshPortReader.parse(
+            "port 22\nlistenaddress 0.0.0.0:22\nlistenaddress 0.0.0.0:2222\n"
+                + "listenaddress [::]:2222 rdomain x\n"));
   }
 
   @Test
