@@ -22,12 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
 class EarlyStepsHostileSandbox2Test {
-  /** The service account as a plain user with a shell and a home (as WatchSandboxTest makes it). */
-  private static void serviceAccount(SandboxVps vps) throws Exception {
-    vps.inVps(
-        List.of("sh", "-c", "getent passwd hermes >/dev/null || useradd -m -s /bin/sh hermes"));
-  }
-
   /** Reads the first line of /etc/shadow as hermes with all its groups (as its login gets them). */
   private static ExecResult shadowAsHermes(SandboxVps vps) throws Exception {
     return vps.inVps(List.of("runuser", "-u", "hermes", "--", "head", "-n", "1", "/etc/shadow"));
@@ -42,7 +36,7 @@ class EarlyStepsHostileSandbox2Test {
   @Test
   @Timeout(120)
   void aServiceAccountInGroupShadowIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     ExecResult before = shadowAsHermes(vps);
     assertTrue(before.exitCode() != 0, "hermes outside shadow reads /etc/shadow: " + before);
     ExecResult add = vps.inVps(List.of("usermod", "-aG", "shadow", "--", "hermes"));
@@ -69,7 +63,7 @@ class EarlyStepsHostileSandbox2Test {
   @Test
   @Timeout(120)
   void aServiceAccountThatSudoLetsRunAsRootIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     ExecResult setup =
         vps.inVps(
             List.of(
@@ -180,7 +174,7 @@ class EarlyStepsHostileSandbox2Test {
   @Test
   @Timeout(120)
   void aServiceKeyInAFileOnlyAMatchAddressBlockReadsIsNoPass(SandboxVps vps) throws Exception {
-    serviceAccount(vps);
+    vps.serviceAccount();
     String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
     Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/61-hh-match-address.conf");
     try {
