@@ -22,6 +22,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
 class EarlyStepsHostileSandbox2Test {
+  /**
+   * {@code ufw --force reset}, without the copies of its files an earlier reset left: ufw names
+   * them by the second and refuses to reset again within the same second ("already exists") — one
+   * test's cleanup and the next one's set-up met that in CI.
+   */
+  private static final String UFW_RESET =
+      "find /etc/ufw /etc/default -maxdepth 1 -name '*.[0-9]*_[0-9]*' -delete;"
+          + " ufw --force reset >/dev/null";
+
   /** Reads the first line of /etc/shadow as hermes with all its groups (as its login gets them). */
   private static ExecResult shadowAsHermes(SandboxVps vps) throws Exception {
     return vps.inVps(List.of("runuser", "-u", "hermes", "--", "head", "-n", "1", "/etc/shadow"));
@@ -136,7 +145,8 @@ class EarlyStepsHostileSandbox2Test {
             List.of(
                 "sh",
                 "-c",
-                "ufw --force reset >/dev/null && ufw default deny incoming"
+                UFW_RESET
+                    + " && ufw default deny incoming"
                     + " && ufw allow in on tailscale0 to any port 22 proto tcp"
                     + " && ufw --force enable"));
     try {
@@ -161,7 +171,7 @@ class EarlyStepsHostileSandbox2Test {
           List.of(
               "sh",
               "-c",
-              "iptables -D INPUT -p tcp --sport 53 -j ACCEPT; ufw --force reset >/dev/null; true"));
+              "iptables -D INPUT -p tcp --sport 53 -j ACCEPT; " + UFW_RESET + "; true"));
     }
   }
 
@@ -225,7 +235,8 @@ class EarlyStepsHostileSandbox2Test {
               List.of(
                   "sh",
                   "-c",
-                  "ufw --force reset >/dev/null && ufw default deny incoming"
+                  UFW_RESET
+                      + " && ufw default deny incoming"
                       + " && ufw allow in on tailscale0 to any port 22 proto tcp"
                       + " && ufw allow 2222/tcp && ufw --force enable"));
       assertEquals(0, setup.exitCode(), setup.stdout() + setup.stderr());
@@ -244,7 +255,7 @@ class EarlyStepsHostileSandbox2Test {
       assertTrue(ssh.toString().contains("2222"), ssh.toString());
     } finally {
       Files.deleteIfExists(dropIn);
-      vps.inVps(List.of("sh", "-c", "ufw --force reset >/dev/null; true"));
+      vps.inVps(List.of("sh", "-c", UFW_RESET + "; true"));
       vps.reloadSshd();
     }
   }
