@@ -56,11 +56,7 @@ public final class ServiceGroupsCheck implements Check<ServiceGroupsCheck.Facts>
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     Account a = Account.gather(host, ctx.answers().serviceUser());
-    if (!a.exists()) {
-      return new Facts(a, new SudoListing(SudoListing.State.UNKNOWN, ""));
-    }
-    return new Facts(
-        a, SudoListing.of(host.exec(SudoListing.argv(a.name()), Host.DEFAULT_TIMEOUT)));
+    return new Facts(a, a.exists() ? SudoListing.ask(host, a.name()) : SudoListing.NOT_ASKED);
   }
 
   /** The forbidden groups from the params, or the default list. */

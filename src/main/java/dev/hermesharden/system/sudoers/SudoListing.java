@@ -1,6 +1,8 @@
 package dev.hermesharden.system.sudoers;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,14 @@ public record SudoListing(State state, String text) {
   public static List<String> argv(String user) {
     return List.of("sudo", "-n", "-l", "-U", user);
   }
+
+  /** What sudo says {@code user} may do: {@link #argv} run on {@code host}, read by {@link #of}. */
+  public static SudoListing ask(Host host, String user) throws HostException {
+    return of(host.exec(argv(user), Host.DEFAULT_TIMEOUT));
+  }
+
+  /** For an account that does not exist: nothing asked. */
+  public static final SudoListing NOT_ASKED = new SudoListing(State.UNKNOWN, "");
 
   public static SudoListing of(ExecResult r) {
     if (r.exitCode() == 127) {
