@@ -48,6 +48,8 @@ class ParsedOncePerRunTest {
                 List.of(
                     "compose /opt/hermes/docker-compose.yml",
                     "hermes-config /opt/hermes/data/config.yaml",
+                    // one HermesConfig for the run: its expansion is shared too
+                    "hermes-config-mapping /opt/hermes/data/config.yaml",
                     "dotenv /opt/hermes/data/.env",
                     "ufw-status ufw status verbose",
                     "iptables-save iptables-save",

@@ -42,7 +42,7 @@ public record ApprovalsFacts(
       if (configText.isPresent()) {
         String path = HermesFiles.config(home);
         try {
-          config = HermesConfig.of(path, HermesConfig.document(host, path, configText.get()));
+          config = HermesConfig.of(host, path, configText.get());
         } catch (BadInputException e) {
           config = null;
           invalid = e;

@@ -104,7 +104,7 @@ public final class WatchFacts {
       try {
         String path = HermesFiles.config(home);
         // the run's one parse of config.yaml (the approvals and secrets checks share it)
-        HermesConfig c = HermesConfig.of(path, HermesConfig.document(host, path, configText.get()));
+        HermesConfig c = HermesConfig.of(host, path, configText.get());
         // Only a hash of the allowlist: an entry could carry a token (docs/decisions-approvals.md).
         b.put(
             "hermes command_allowlist",

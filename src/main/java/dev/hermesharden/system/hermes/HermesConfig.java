@@ -4,6 +4,7 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.model.BadInputException;
 import dev.hermesharden.system.compose.YamlPlain;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class HermesConfig {
   private final Map<String, Object> root;
+
+  /** The last {@link #expanded} answer and the environment it was for. */
+  private record Expansion(Map<String, String> env, HermesConfig config) {}
+
+  private volatile Expansion lastExpansion;
 
   private HermesConfig(Map<String, Object> root) {
     this.root = root;
@@ -77,6 +83,16 @@ public final class HermesConfig {
   }
 
   /**
+   * The config of {@code text} read from {@code host}: one instance per run ({@link Host#parsed}),
+   * so that every approvals check of the run shares its {@link #expanded} answer too.
+   *
+   * @throws BadInputException when the text is not YAML or its top level is not a mapping
+   */
+  public static HermesConfig of(Host host, String file, String text) {
+    return host.parsed(KIND + "-mapping", file, text, t -> of(file, document(host, file, t)));
+  }
+
+  /**
    * The config of a loaded {@link #document}.
    *
    * @throws BadInputException when its top level is not a mapping
@@ -112,8 +128,14 @@ public final class HermesConfig {
    */
   @SuppressWarnings("unchecked")
   public HermesConfig expanded(Map<String, String> env) {
+    Expansion last = lastExpansion;
+    if (last != null && last.env().equals(env)) {
+      return last.config(); // the run's other checks: the same config, the same environment
+    }
     Object out = expand(root, env);
-    return out == root ? this : new HermesConfig((Map<String, Object>) out);
+    HermesConfig config = out == root ? this : new HermesConfig((Map<String, Object>) out);
+    lastExpansion = new Expansion(new HashMap<>(env), config);
+    return config;
   }
 
   /**

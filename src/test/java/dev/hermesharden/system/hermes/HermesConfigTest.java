@@ -2,6 +2,7 @@ package dev.hermesharden.system.hermes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,11 +93,25 @@ class HermesConfigTest {
   @Test
   void expandingCopiesOnlyWhatAReferenceChanges() {
     HermesConfig plain = HermesConfig.parse("approvals:\n  mode: manual\nlist: [a, b]\n");
-    org.junit.jupiter.api.Assertions.assertSame(plain, plain.expanded(Map.of("MODE", "off")));
+    assertSame(plain, plain.expanded(Map.of("MODE", "off")));
     HermesConfig templated = HermesConfig.parse("approvals:\n  mode: ${MODE}\nlist: [a, b]\n");
     HermesConfig expanded = templated.expanded(Map.of("MODE", "off"));
     assertEquals("off", expanded.approvalsMode());
     assertEquals("${MODE}", templated.get("approvals.mode").orElseThrow());
     assertEquals(templated.get("list"), expanded.get("list"));
+  }
+
+  /**
+   * Every approvals check of a run expands the run's one config with the same environment: the walk
+   * over a 5 MB config is made once, and another environment still gets its own answer.
+   */
+  @Test
+  void theSameEnvironmentIsExpandedOnce() {
+    HermesConfig templated = HermesConfig.parse("approvals:\n  mode: ${MODE}\n");
+    HermesConfig first = templated.expanded(new java.util.LinkedHashMap<>(Map.of("MODE", "off")));
+    assertSame(first, templated.expanded(Map.of("MODE", "off")));
+    HermesConfig other = templated.expanded(Map.of("MODE", "manual"));
+    assertEquals("manual", other.approvalsMode());
+    assertEquals("off", templated.expanded(Map.of("MODE", "off")).approvalsMode());
   }
 }
