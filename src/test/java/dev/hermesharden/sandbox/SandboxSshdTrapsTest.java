@@ -257,6 +257,74 @@ class SandboxSshdTrapsTest {
     }
   }
 
+  /**
+   * Root runs a second sshd with settings of its own ({@code sshd -p 2200 -o
+   * PasswordAuthentication=yes}) while every file in {@code /etc/ssh} turns passwords off. Before,
+   * the sshd step passed ("password login is off") and the firewall step passed with 2200 open to
+   * the internet. Truth: a password login from the workstation to the public address on 2200.
+   */
+  @Test
+  @Order(31)
+  void aSecondSshdWithSettingsOfItsOwnIsNoPass(SandboxVps vps) throws Exception {
+    Path hard = vps.vpsPath("/etc/ssh/sshd_config.d/05-hard.conf");
+    Files.writeString(hard, "PasswordAuthentication no\nKbdInteractiveAuthentication no\n");
+    reload(vps);
+    vps.inVps(List.of("bash", "-c", "echo 'admin:" + PASSWORD + "' | chpasswd"));
+    boolean ufw = vps.inVps(List.of("ufw", "status")).stdout().startsWith("Status: active");
+    Path pidFile = vps.vpsPath("/run/hh-second-sshd.pid");
+    try {
+      if (ufw) {
+        assertEquals(0, vps.inVps(List.of("ufw", "allow", "2200/tcp")).exitCode());
+      }
+      ExecResult second =
+          vps.inVps(
+              List.of(
+                  "/usr/sbin/sshd",
+                  "-p",
+                  "2200",
+                  "-o",
+                  "PasswordAuthentication=yes",
+                  "-o",
+                  "KbdInteractiveAuthentication=yes",
+                  "-o",
+                  "PidFile=/run/hh-second-sshd.pid"));
+      assertEquals(0, second.exitCode(), second.stderr());
+      for (int i = 0; i < 50 && !Files.exists(pidFile); i++) {
+        Thread.sleep(100);
+      }
+      assertTrue(
+          new Truth(vps)
+              .login("admin", "password", SandboxVps.VPS_PUBLIC, 2200, java.util.Optional.empty()),
+          "the truth: a password login on 2200 from the internet");
+      assertFalse(new Truth(vps).login("admin", "password", SandboxVps.VPS_PUBLIC));
+
+      Map<String, JsonNode> sshd = audit(vps, "sshd");
+      JsonNode pw = sshd.get("sshd.password-authentication");
+      assertEquals("reason.sshd.other-server-offers", pw.get("reason_key").asText(), pw.toString());
+      assertStatus(sshd, "sshd.kbd-interactive", "FAIL");
+      JsonNode running = sshd.get("sshd.running-config");
+      assertEquals(
+          "reason.sshd.live-other-server", running.get("reason_key").asText(), running.toString());
+      JsonNode open = audit(vps, "firewall").get("firewall.no-public-ssh");
+      assertEquals("FAIL", open.get("status").asText(), open.toString());
+      if (ufw) {
+        assertEquals(
+            "reason.firewall.public-ssh-other-server",
+            open.get("reason_key").asText(),
+            open.toString());
+      }
+    } finally {
+      if (Files.exists(pidFile)) {
+        vps.inVps(List.of("kill", Files.readString(pidFile).strip()));
+      }
+      if (ufw) {
+        vps.inVps(List.of("ufw", "delete", "allow", "2200/tcp"));
+      }
+      Files.deleteIfExists(hard);
+      reload(vps);
+    }
+  }
+
   private static String fix(SandboxVps vps, String step, String fix) throws Exception {
     ExecResult r = vps.javaMain(FixInVps.class.getName(), step, fix);
     assertEquals(0, r.exitCode(), r.stdout() + r.stderr());

@@ -13,6 +13,7 @@ import dev.hermesharden.system.compose.ComposeFile;
 import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.PortPublish;
 import dev.hermesharden.system.docker.ContainerState;
+import dev.hermesharden.system.net.SsListeners;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

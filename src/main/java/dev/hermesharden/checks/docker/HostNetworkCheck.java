@@ -12,6 +12,7 @@ import dev.hermesharden.system.compose.ComposeService;
 import dev.hermesharden.system.compose.Interpolation;
 import dev.hermesharden.system.docker.ContainerState;
 import dev.hermesharden.system.net.BindAddress;
+import dev.hermesharden.system.net.SsListeners;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -17,10 +17,13 @@ final class FirewallLive {
     return f.status().map(s -> s.active()).orElse(f.live().ufwLoaded());
   }
 
-  /** Every new connection from the internet to an SSH port, tried on the live filter. */
+  /**
+   * Every new connection from the internet to an SSH port (sshd's and any other SSH server's),
+   * tried on the live filter.
+   */
   static List<Attempt> fromInternet(FirewallFacts f, PrivatePath path) {
     List<Attempt> out = new ArrayList<>();
-    for (int port : f.ssh().ports()) {
+    for (int port : f.ssh().all()) {
       out.addAll(f.live().fromInternet(port, path));
     }
     return out;

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * public network a rule names) and held against ufw's own rules. What it tells apart: ufw inactive;
  * a ufw rule that opens SSH; a ufw rule removed from its files but still loaded (reload); a rule
  * outside ufw (a raw {@code iptables} ACCEPT); and a ufw rule on disk that the next reload would
- * load. Without a live filter to ask, ufw's rules alone decide.
+ * load. Without a live filter to ask, ufw's rules alone decide. An SSH port is sshd's (its files)
+ * or another SSH server's of root's listening now (a second {@code sshd -p 2200}).
  */
 public final class NoPublicSshCheck implements Check<FirewallFacts> {
   @Override
@@ -42,7 +43,7 @@ public final class NoPublicSshCheck implements Check<FirewallFacts> {
 
   @Override
   public Verdict evaluate(FirewallFacts facts, Params params, StepContext ctx) {
-    String ports = SshPrivateRuleCheck.join(facts.ssh().ports());
+    String ports = SshPrivateRuleCheck.join(facts.ssh().all());
     if (!facts.installed()) {
       return Verdict.fail("reason.firewall.not-installed");
     }
@@ -52,7 +53,7 @@ public final class NoPublicSshCheck implements Check<FirewallFacts> {
         facts
             .status()
             .filter(s -> s.active())
-            .map(s -> SshExposure.publicRules(s.rules(), facts.ssh().ports(), path))
+            .map(s -> SshExposure.publicRules(s.rules(), facts.ssh().all(), path))
             .orElse(List.of());
     List<Attempt> attempts = FirewallLive.fromInternet(facts, path);
     Verdict v;
@@ -70,7 +71,11 @@ public final class NoPublicSshCheck implements Check<FirewallFacts> {
       if (!open.isEmpty()) {
         Attempt a = open.get(0);
         String rule = a.accepted().orElseThrow().decidedBy();
-        if (!active) {
+        int port = a.packet().dstPort();
+        if (facts.ssh().others().contains(port) && !facts.ssh().ports().contains(port)) {
+          // not the files' sshd: closing sshd's ports would leave it open
+          v = Verdict.fail("reason.firewall.public-ssh-other-server", port, a.label());
+        } else if (!active) {
           v = Verdict.fail("reason.firewall.public-ssh-inactive", ports);
         } else if (!intent.isEmpty()) {
           v = Verdict.fail("reason.firewall.public-ssh-open", ports, intent.size());

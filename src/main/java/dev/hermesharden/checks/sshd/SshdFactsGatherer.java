@@ -1,6 +1,5 @@
 package dev.hermesharden.checks.sshd;
 
-import dev.hermesharden.checks.docker.SsListeners;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
@@ -8,6 +7,7 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.SideBySide;
 import dev.hermesharden.host.SshAuthOffer;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.net.SsListeners;
 import dev.hermesharden.system.sshd.MatchSpec;
 import dev.hermesharden.system.sshd.SshdAccounts;
 import dev.hermesharden.system.sshd.SshdAuthMethods;
@@ -17,11 +17,14 @@ import dev.hermesharden.system.sshd.SshdConnection;
 import dev.hermesharden.system.sshd.SshdConnections;
 import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import dev.hermesharden.system.sshd.SshdProbe;
+import dev.hermesharden.system.ufw.SshPortReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Asks the host what sshd does: {@code sshd -t}; {@code sshd -T -C} for the admin's own connection
@@ -77,9 +80,11 @@ final class SshdFactsGatherer {
           SideBySide.map(
               connections, c -> new SshdFacts.Asked(c, SshdProbe.effective(host, c.spec()))));
     }
+    List<Integer> configured =
+        plain.ok() ? SshPortReader.parse(plain.stdout()) : List.copyOf(listen.values());
     SshdLive live =
         effective.isPresent()
-            ? live(host, spec.user(), listen, effective.get(), files)
+            ? live(host, spec.user(), listen, configured, effective.get(), files)
             : SshdLive.UNKNOWN;
     return new SshdFacts(
         spec.user(),
@@ -110,7 +115,7 @@ final class SshdFactsGatherer {
       }
       String addr = la.substring(0, colon).replace("[", "").replace("]", "");
       int port = Integer.parseInt(la.substring(colon + 1));
-      String reach = addr.equals("0.0.0.0") ? "127.0.0.1" : addr.equals("::") ? "::1" : addr;
+      String reach = reach(addr);
       if (out.values().stream().noneMatch(p -> p == port) && out.size() < MAX_LIVE_PORTS) {
         out.put(reach + "\0" + port, port);
       }
@@ -121,8 +126,18 @@ final class SshdFactsGatherer {
     return out;
   }
 
-  /** One question to the running daemon: what it offers {@code user} on {@code address:port}. */
-  private record Ask(String address, int port, String user) {}
+  /** Where a socket bound to {@code bound} is reached from this machine: a wildcard on loopback. */
+  private static String reach(String bound) {
+    return bound.equals("0.0.0.0") || bound.equals("*")
+        ? "127.0.0.1"
+        : bound.equals("::") ? "::1" : bound;
+  }
+
+  /**
+   * One question to the running daemon: what it offers {@code user} on {@code address:port}; {@code
+   * other} when another SSH server than the files' sshd listens there.
+   */
+  private record Ask(String address, int port, String user, boolean other) {}
 
   private static SshdLive.Offer offer(Host host, Ask a, List<SsListeners.Listener> sockets)
       throws HostException {
@@ -146,11 +161,13 @@ final class SshdFactsGatherer {
           a.user(),
           Optional.empty(),
           SshdLive.NOT_ROOTS + " (uid " + foreign.get().uid() + ")",
-          expected);
+          expected,
+          a.other());
     }
     try {
       SshAuthOffer o = host.sshAuthOffer(a.address(), a.port(), a.user());
-      return new SshdLive.Offer(a.address(), a.port(), a.user(), Optional.of(o), "", expected);
+      return new SshdLive.Offer(
+          a.address(), a.port(), a.user(), Optional.of(o), "", expected, a.other());
     } catch (HostException e) {
       return new SshdLive.Offer(
           a.address(),
@@ -158,7 +175,8 @@ final class SshdFactsGatherer {
           a.user(),
           Optional.empty(),
           e.kind().name().toLowerCase(),
-          expected);
+          expected,
+          a.other());
     }
   }
 
@@ -174,19 +192,33 @@ final class SshdFactsGatherer {
       Host host,
       String admin,
       Map<String, Integer> listen,
+      List<Integer> configured,
       SshdEffectiveConfig effective,
       SshdConfigFiles files)
       throws HostException {
     List<Ask> asks = new ArrayList<>();
     for (Map.Entry<String, Integer> l : listen.entrySet()) {
       for (String user : List.of(admin, "root")) {
-        asks.add(new Ask(l.getKey().substring(0, l.getKey().indexOf('\0')), l.getValue(), user));
+        asks.add(
+            new Ask(l.getKey().substring(0, l.getKey().indexOf('\0')), l.getValue(), user, false));
       }
     }
     // whose sockets: only root's can be sshd's (the table is the one other steps ask for)
     ExecResult ss = SsListeners.ask(host);
     List<SsListeners.Listener> sockets =
         ss.ok() ? SsListeners.parse(ss.stdout()) : List.<SsListeners.Listener>of();
+    // another SSH server of root's on a port the files do not name: its settings are its own
+    // (`sshd -p 2200 -o PasswordAuthentication=yes` let a password in while every file said no)
+    List<String> others = new ArrayList<>();
+    Set<String> otherPorts = new LinkedHashSet<>();
+    for (SsListeners.Listener l : SsListeners.otherSshServers(sockets, configured)) {
+      others.add(l.label() + " " + l.process());
+      if (otherPorts.size() < MAX_LIVE_PORTS && otherPorts.add(l.port())) {
+        for (String user : List.of(admin, "root")) {
+          asks.add(new Ask(reach(l.address()), Integer.parseInt(l.port()), user, true));
+        }
+      }
+    }
     // each address and user is a connection of its own: asked side by side
     List<SshdLive.Offer> offers = SideBySide.map(asks, a -> offer(host, a, sockets));
     String pidFile = effective.first("pidfile").orElse("/run/sshd.pid");
@@ -200,6 +232,6 @@ final class SshdFactsGatherer {
         }
       }
     }
-    return new SshdLive(offers, loadedAt, changed);
+    return new SshdLive(offers, loadedAt, changed, others);
   }
 }

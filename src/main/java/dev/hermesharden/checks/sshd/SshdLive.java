@@ -15,11 +15,21 @@ import java.util.stream.Collectors;
  * @param offers one per (address, port, user) asked
  * @param loadedAt epoch seconds of the PID file, empty when there is none
  * @param changedSince configuration files modified after {@code loadedAt}
+ * @param others root's SSH servers ({@code sshd}, {@code dropbear}) listening on a port the files
+ *     do not name, e.g. {@code 0.0.0.0:2200 sshd}: started with settings of their own, which no
+ *     check of this step reads. Their offers are asked too, on one port each.
  */
-public record SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String> changedSince) {
+public record SshdLive(
+    List<Offer> offers, Optional<Long> loadedAt, List<String> changedSince, List<String> others) {
   public SshdLive {
     offers = List.copyOf(offers);
     changedSince = List.copyOf(changedSince);
+    others = List.copyOf(others);
+  }
+
+  /** No other SSH server listens. */
+  public SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String> changedSince) {
+    this(offers, loadedAt, changedSince, List.of());
   }
 
   public static final SshdLive UNKNOWN = new SshdLive(List.of(), Optional.empty(), List.of());
@@ -34,6 +44,8 @@ public record SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String>
   /**
    * @param answer the daemon's answer, empty when it could not be asked ({@code error} says why)
    * @param expected what the files say sshd offers on this connection; empty when sshd -T failed
+   * @param other whether another SSH server answers here (one of {@link SshdLive#others}), not the
+   *     sshd the files configure
    */
   public record Offer(
       String address,
@@ -41,7 +53,8 @@ public record SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String>
       String user,
       Optional<SshAuthOffer> answer,
       String error,
-      Optional<List<String>> expected) {
+      Optional<List<String>> expected,
+      boolean other) {
     public boolean drifted() {
       return answer.isPresent()
           && expected.isPresent()

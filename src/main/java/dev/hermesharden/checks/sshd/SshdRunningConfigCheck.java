@@ -23,6 +23,10 @@ public final class SshdRunningConfigCheck extends SshdCheck {
       SshdLive.Offer o = f.live().impostors().get(0);
       return withLive(Verdict.fail("reason.sshd.live-not-sshd", o.label()), f);
     }
+    if (!f.live().others().isEmpty()) {
+      return withLive(
+          Verdict.fail("reason.sshd.live-other-server", String.join(", ", f.live().others())), f);
+    }
     if (!f.live().answered()) {
       return withLive(Verdict.fail("reason.sshd.live-unreachable", f.live().summary()), f);
     }

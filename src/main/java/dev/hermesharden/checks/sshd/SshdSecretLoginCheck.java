@@ -14,7 +14,8 @@ import java.util.Locale;
  * Kind {@code sshd-secret-login}, param {@code method}: {@code sshd.password-authentication}
  * ({@code password}) and {@code sshd.kbd-interactive} ({@code keyboard-interactive}): nobody can
  * log in with that method alone, on any connection asked (the admin's, root's, every Match
- * block's), and the running daemon does not offer it where the files say it is off.
+ * block's), the running daemon does not offer it where the files say it is off, and no other SSH
+ * server of root's (a second {@code sshd -p 2200} with settings of its own) offers it at all.
  *
  * <p>The keyword alone is not the question: {@code AuthenticationMethods publickey} (or a chain
  * that needs a key first) makes a "yes" unusable, {@code keyboard-interactive} has no device
@@ -70,6 +71,13 @@ public final class SshdSecretLoginCheck extends SshdCheck {
           f);
     }
     for (SshdLive.Offer o : f.live().offers()) {
+      if (o.other() && o.offers(method)) {
+        // not the files' sshd: nothing on disk turns it off
+        return withLive(
+            Verdict.fail("reason.sshd.other-server-offers", method, o.label())
+                .with("keyword", keyword),
+            f);
+      }
       boolean expected = o.expected().map(l -> l.contains(method)).orElse(false);
       if (o.offers(method) && !expected) {
         return withLive(

@@ -6,10 +6,10 @@ import dev.hermesharden.checks.ParamSchema.Param;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.docker.DockerFacts;
-import dev.hermesharden.checks.docker.SsListeners;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.net.SsListeners;
 import java.util.List;
 import java.util.Optional;
 

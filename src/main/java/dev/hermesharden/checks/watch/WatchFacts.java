@@ -1,6 +1,5 @@
 package dev.hermesharden.checks.watch;
 
-import dev.hermesharden.checks.docker.SsListeners;
 import dev.hermesharden.checks.hermesdir.HermesDir;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -10,6 +9,7 @@ import dev.hermesharden.system.accounts.GroupEntry;
 import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesFiles;
+import dev.hermesharden.system.net.SsListeners;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;

@@ -45,7 +45,7 @@ public record FirewallFacts(
     return new FirewallFacts(
         status,
         host.readFile(UfwDefaultsFile.PATH),
-        SshPortReader.read(host),
+        SshPortReader.withOthers(host),
         error,
         LiveFirewall.gather(host));
   }

@@ -3,6 +3,7 @@ package dev.hermesharden.system.ufw;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.system.net.SsListeners;
 import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,9 +19,25 @@ import java.util.TreeSet;
  */
 public final class SshPortReader {
   /** The ports found, and whether they are sshd's default rather than read from the daemon. */
-  public record SshPorts(List<Integer> ports, boolean fromDefault) {
+  /**
+   * @param others the ports of root's other SSH servers ({@link SsListeners#otherSshServers}): not
+   *     sshd's files' ports, but SSH all the same; empty unless asked ({@link #withOthers})
+   */
+  public record SshPorts(List<Integer> ports, boolean fromDefault, List<Integer> others) {
     public SshPorts {
       ports = List.copyOf(ports);
+      others = List.copyOf(others);
+    }
+
+    public SshPorts(List<Integer> ports, boolean fromDefault) {
+      this(ports, fromDefault, List.of());
+    }
+
+    /** Every port an SSH server listens on: what must not be reachable from the internet. */
+    public List<Integer> all() {
+      TreeSet<Integer> all = new TreeSet<>(ports);
+      all.addAll(others);
+      return List.copyOf(all);
     }
   }
 
@@ -35,6 +52,25 @@ public final class SshPortReader {
       }
     }
     return new SshPorts(List.of(22), true);
+  }
+
+  /**
+   * {@link #read} and the ports of root's other SSH servers listening now ({@code ss -Htlnpe}, the
+   * table other checks of the run ask for too): a second {@code sshd -p 2200} is SSH that no file
+   * of sshd names.
+   */
+  public static SshPorts withOthers(Host host) throws HostException {
+    SshPorts files = read(host);
+    ExecResult ss = SsListeners.ask(host);
+    if (!ss.ok()) {
+      return files;
+    }
+    TreeSet<Integer> others = new TreeSet<>();
+    for (SsListeners.Listener l :
+        SsListeners.otherSshServers(SsListeners.parse(ss.stdout()), files.ports())) {
+      others.add(Integer.parseInt(l.port()));
+    }
+    return new SshPorts(files.ports(), files.fromDefault(), List.copyOf(others));
   }
 
   /**

@@ -81,6 +81,34 @@ class LiveFirewallChecksTest {
     assertTrue(v.details().get("live").contains("dropped"), v.details().toString());
   }
 
+  /**
+   * A second SSH server of root's on 2200 (settings of its own) and a raw ACCEPT for 2200: sshd's
+   * own port 22 is closed, yet SSH is reachable from the internet. With nothing listening there but
+   * a web server, 2200 is no SSH port and the same filter passes.
+   */
+  @Test
+  void anotherSshServersPortIsAnSshPortToo() {
+    String raw =
+        closedV4()
+            .replace(
+                "-A INPUT -j ufw-before-logging-input",
+                "-A INPUT -p tcp -m tcp --dport 2200 -j ACCEPT\n-A INPUT -j ufw-before-logging-input");
+    FirewallFacts plain = facts(Optional.of(CLOSED_STATUS), raw, "no");
+    assertEquals(Status.PASS, noPublic(plain).status(), noPublic(plain).toString());
+    FirewallFacts second =
+        new FirewallFacts(
+            plain.status(),
+            plain.defaultsFile(),
+            new SshPorts(List.of(22), false, List.of(2200)),
+            plain.statusError(),
+            plain.live());
+    Verdict v = noPublic(second);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.firewall.public-ssh-other-server", v.reason().key(), v.toString());
+    assertEquals(List.of("2200", v.details().get("open")), v.reason().args());
+    assertTrue(v.details().get("open").contains(":2200"), v.details().toString());
+  }
+
   @Test
   void aRawAcceptOutsideUfwOpensWhatUfwCloses() {
     String raw =

@@ -1,4 +1,4 @@
-package dev.hermesharden.checks.docker;
+package dev.hermesharden.system.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,11 @@
-package dev.hermesharden.checks.docker;
+package dev.hermesharden.system.net;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,31 @@ public final class SsListeners {
     }
   }
 
+  /** Programs that serve SSH: OpenSSH's daemon and Dropbear. */
+  private static final Set<String> SSH_SERVERS = Set.of("sshd", "dropbear");
+
   private SsListeners() {}
+
+  /**
+   * Root's listeners run by an SSH server's program, on whatever port: a second daemon started with
+   * settings of its own ({@code sshd -p 2200 -o PasswordAuthentication=yes}) shows here and nowhere
+   * in {@code /etc/ssh}. Another account's socket is never sshd ({@code uid} names it).
+   */
+  public static List<Listener> sshServers(List<Listener> listeners) {
+    return listeners.stream()
+        .filter(l -> l.uid() == 0 && SSH_SERVERS.contains(l.process()))
+        .toList();
+  }
+
+  /**
+   * {@link #sshServers} on a port not in {@code ports} (the ones sshd's files name): another SSH
+   * server than the files' sshd, whose settings are its own.
+   */
+  public static List<Listener> otherSshServers(List<Listener> listeners, List<Integer> ports) {
+    return sshServers(listeners).stream()
+        .filter(l -> l.port().matches("\\d{1,5}") && !ports.contains(Integer.parseInt(l.port())))
+        .toList();
+  }
 
   public static List<Listener> parse(String out) {
     List<Listener> listeners = new ArrayList<>();
