@@ -8,6 +8,7 @@ import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.fail2ban.Fail2banStatus;
 import dev.hermesharden.system.fail2ban.HostLogSource;
 import dev.hermesharden.system.fail2ban.JailConfig;
 import dev.hermesharden.system.fail2ban.JailLive;
@@ -42,6 +43,47 @@ class BansAndRunningConfigTest {
                 action.equals("ufw")
                     ? "ufw insert <insertpos> <blocktype> from <ip> to <destination> $app"
                     : "<iptables> -I f2b-<name> 1 -s <ip> -j <blocktype>")));
+  }
+
+  private static JailLive limits(String maxretry, String findtime, String bantime) {
+    JailLive j = jail("iptables-multiport", "ssh", List.of(), maxretry);
+    return new JailLive(
+        j.jail(),
+        j.status(),
+        "",
+        j.maxretry(),
+        Optional.of(findtime),
+        Optional.of(bantime),
+        j.ignoreip(),
+        j.actions());
+  }
+
+  /**
+   * A listed jail whose limits never ban a guesser is no jail: {@code maxretry = 100000}, a window
+   * of seconds, a ban of seconds. Debian's defaults, ours and a ban for ever pass.
+   */
+  @Test
+  void aListedJailThatNeverBansInTimeFails() {
+    SshdJailCheck c = new SshdJailCheck();
+    Fail2banStatus listed = new Fail2banStatus(1, List.of("sshd"));
+    for (JailLive ok :
+        List.of(limits("5", "600", "600"), limits("5", "600", "3600"), limits("3", "1d", "-1"))) {
+      Verdict v =
+          c.evaluate(
+              new SshdJailCheck.Facts(Optional.of(listed), "", Optional.of(ok)), Params.NONE, CTX);
+      assertEquals(Status.PASS, v.status(), v.toString());
+    }
+    for (JailLive weak :
+        List.of(
+            limits("100000", "600", "600"), limits("5", "10", "600"), limits("5", "600", "1"))) {
+      Verdict v =
+          c.evaluate(
+              new SshdJailCheck.Facts(Optional.of(listed), "", Optional.of(weak)),
+              Params.NONE,
+              CTX);
+      assertEquals("reason.fail2ban.jail-weak", v.reason().key(), v.toString());
+      assertTrue(v.details().get("limits").startsWith("maxretry=" + weak.maxretry().get()));
+    }
   }
 
   private static Verdict bans(JailLive j, List<Integer> ports, boolean ufw) {
