@@ -8,11 +8,20 @@ import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.net.Cidr;
 import dev.hermesharden.system.net.IpAddrShowParser.InterfaceAddress;
+import dev.hermesharden.system.ufw.PublicAddress;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code private-path.cidr}: when the admin names a private network (VPN, static office IP, bastion
- * net), the server has an address inside it. Not applicable for Tailscale.
+ * net), it is private and the server has an address inside it. Not applicable for Tailscale.
+ *
+ * <p>A range that holds any public address is no private way in: the firewall step allows SSH from
+ * the whole range and its live check counts the range as private, so the provider's own {@code
+ * 203.0.113.0/24} (where the server's public address is) let every neighbour in it reach SSH while
+ * {@code firewall.no-public-ssh} passed, and {@code 0.0.0.0/0} is the internet.
  */
 public final class CidrCheck implements Check<PrivatePath> {
   @Override
@@ -35,6 +44,13 @@ public final class CidrCheck implements Check<PrivatePath> {
     if (net.isEmpty()) {
       return Verdict.fail("reason.private-path.cidr-invalid", f.cidr().get());
     }
+    Optional<String> uplink = uplinkAddressInside(net.get(), f.addresses());
+    if (uplink.isPresent()) {
+      return Verdict.fail("reason.private-path.cidr-uplink", f.cidr().get().strip(), uplink.get());
+    }
+    if (net.get().network().length == 4 && PublicAddress.coversPublic(net.get().toString())) {
+      return Verdict.fail("reason.private-path.cidr-public", f.cidr().get().strip());
+    }
     Optional<InterfaceAddress> hit =
         f.addresses().stream().filter(a -> net.get().contains(a.address())).findFirst();
     return hit.map(
@@ -42,5 +58,22 @@ public final class CidrCheck implements Check<PrivatePath> {
                 Verdict.pass("reason.private-path.cidr-ok", a.address(), a.device(), net.get())
                     .with("address", a.address()))
         .orElseGet(() -> Verdict.fail("reason.private-path.cidr-no-address", net.get()));
+  }
+
+  /**
+   * An address inside {@code net} on an interface that faces the internet (one holding a public
+   * IPv4 address, as eth0 does): then {@code net} is the provider's network, not a private path.
+   */
+  private static Optional<String> uplinkAddressInside(Cidr net, List<InterfaceAddress> addresses) {
+    Set<String> uplinks = new HashSet<>();
+    for (InterfaceAddress a : addresses) {
+      if (a.family().equals("inet") && PublicAddress.isPublic(a.address())) {
+        uplinks.add(a.device());
+      }
+    }
+    return addresses.stream()
+        .filter(a -> uplinks.contains(a.device()) && net.contains(a.address()))
+        .map(a -> a.address() + " (" + a.device() + ")")
+        .findFirst();
   }
 }

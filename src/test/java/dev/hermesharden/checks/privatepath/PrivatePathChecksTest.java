@@ -88,9 +88,26 @@ class PrivatePathChecksTest {
     Verdict v = new CidrCheck().evaluate(cidr("10.8.0.0/24"), Params.NONE, CTX);
     assertEquals(Status.PASS, v.status());
     assertEquals(List.of("10.8.0.2", "wg0", "10.8.0.0/24"), v.reason().args());
+    // eth0's own networks: the provider's, where every neighbour is (it passed before)
+    Verdict provider = new CidrCheck().evaluate(cidr("2001:db8:1234::/48"), Params.NONE, CTX);
+    assertEquals("reason.private-path.cidr-uplink", provider.reason().key(), provider.toString());
     assertEquals(
-        Status.PASS,
-        new CidrCheck().evaluate(cidr("2001:db8:1234::/48"), Params.NONE, CTX).status());
+        List.of("2001:db8:1234::/48", "2001:db8:1234::10 (eth0)"), provider.reason().args());
+    assertEquals(
+        "reason.private-path.cidr-uplink",
+        new CidrCheck().evaluate(cidr("203.0.113.0/24"), Params.NONE, CTX).reason().key());
+    assertEquals(
+        "reason.private-path.cidr-uplink",
+        new CidrCheck().evaluate(cidr("0.0.0.0/0"), Params.NONE, CTX).reason().key());
+    // a range reaching into the internet without the server's uplink in it
+    assertEquals(
+        "reason.private-path.cidr-public",
+        new CidrCheck().evaluate(cidr("10.0.0.0/6"), Params.NONE, CTX).reason().key());
+    // an IPv6 VPN on global addresses of its own
+    assertEquals(
+        Status.FAIL,
+        new CidrCheck().evaluate(cidr("2001:db8:9999::/48"), Params.NONE, CTX).status(),
+        "no address of the server in it");
     assertEquals(
         Status.FAIL, new CidrCheck().evaluate(cidr("192.168.50.0/24"), Params.NONE, CTX).status());
     assertEquals(
