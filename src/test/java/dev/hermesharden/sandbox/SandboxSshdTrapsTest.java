@@ -325,6 +325,52 @@ class SandboxSshdTrapsTest {
     }
   }
 
+  /**
+   * The files' sshd started with a setting on its command line ({@code sshd -o
+   * PermitRootLogin=yes}, as a systemd override or SSHD_OPTS would): {@code sshd -T} reads the
+   * files only, and {@code sshd.permit-root-login} passed while root's key logged in.
+   */
+  @Test
+  @Order(32)
+  void sshdStartedWithSettingsOnItsCommandLineIsNoPass(SandboxVps vps) throws Exception {
+    Path root = vps.vpsPath("/etc/ssh/sshd_config.d/05-root.conf");
+    Files.writeString(root, "PermitRootLogin no\n");
+    Path pidFile = vps.vpsPath("/run/hh-own-sshd.pid");
+    assertEquals(0, vps.inVps(List.of("systemctl", "stop", "ssh")).exitCode());
+    try {
+      ExecResult own =
+          vps.inVps(
+              List.of(
+                  "/usr/sbin/sshd",
+                  "-o",
+                  "PermitRootLogin=yes",
+                  "-o",
+                  "AllowUsers=admin root", // the earlier traps' drop-in allows admin only
+                  "-o",
+                  "PidFile=/run/hh-own-sshd.pid"));
+      assertEquals(0, own.exitCode(), own.stderr());
+      vps.awaitSshd();
+      ExecResult login = vps.fromWorkstation(vps.ssh("root@" + SandboxVps.VPS_TAILNET, "id -u"));
+      assertEquals("0", login.stdout().strip(), "the truth: root's key logs in " + login);
+      Map<String, JsonNode> sshd = audit(vps, "sshd");
+      for (String id : List.of("sshd.permit-root-login", "sshd.running-config")) {
+        assertEquals(
+            "reason.sshd.live-own-options",
+            sshd.get(id).get("reason_key").asText(),
+            sshd.get(id).toString());
+      }
+      assertTrue(
+          sshd.get("sshd.running-config").get("reason").asText().contains("PermitRootLogin=yes"));
+    } finally {
+      if (Files.exists(pidFile)) {
+        vps.inVps(List.of("kill", Files.readString(pidFile).strip()));
+      }
+      Files.deleteIfExists(root);
+      assertEquals(0, vps.inVps(List.of("systemctl", "start", "ssh")).exitCode());
+      vps.awaitSshd();
+    }
+  }
+
   private static String fix(SandboxVps vps, String step, String fix) throws Exception {
     ExecResult r = vps.javaMain(FixInVps.class.getName(), step, fix);
     assertEquals(0, r.exitCode(), r.stdout() + r.stderr());

@@ -22,19 +22,24 @@ abstract class SshdCheck implements Check<SshdFacts> {
   }
 
   /**
-   * A PASS that rests on the files stands only when the running daemon loaded them: a file changed
-   * after sshd last (re)loaded turns it into "on disk but not in effect — reload". Every verdict
-   * shows what the daemon itself answered ({@code live}) and when it loaded its files.
+   * A PASS that rests on the files stands only when the running daemon runs them: started with
+   * settings on its command line ({@code sshd -D -o PermitRootLogin=yes}) it is "runs other
+   * settings than its files" (a root login worked while PermitRootLogin passed as no), and a file
+   * changed after sshd last (re)loaded is "on disk but not in effect — reload". Every verdict shows
+   * what the daemon itself answered ({@code live}) and when it loaded its files.
    */
   static Verdict inEffect(Verdict v, SshdFacts f) {
     Verdict out = v;
-    if (v.status() == Status.PASS && !f.live().changedSince().isEmpty()) {
-      out =
+    Verdict not = null;
+    if (v.status() == Status.PASS && !f.live().ownOptions().isEmpty()) {
+      not = Verdict.fail("reason.sshd.live-own-options", String.join("; ", f.live().ownOptions()));
+    } else if (v.status() == Status.PASS && !f.live().changedSince().isEmpty()) {
+      not =
           Verdict.fail(
-                  "reason.sshd.not-in-effect",
-                  String.join(", ", f.live().changedSince()),
-                  loaded(f))
-              .with("on-disk", v.reason().key());
+              "reason.sshd.not-in-effect", String.join(", ", f.live().changedSince()), loaded(f));
+    }
+    if (not != null) {
+      out = not.with("on-disk", v.reason().key());
       for (var d : v.details().entrySet()) {
         out = out.with(d.getKey(), d.getValue());
       }

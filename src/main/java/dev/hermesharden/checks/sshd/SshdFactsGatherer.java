@@ -11,6 +11,7 @@ import dev.hermesharden.system.net.SsListeners;
 import dev.hermesharden.system.sshd.MatchSpec;
 import dev.hermesharden.system.sshd.SshdAccounts;
 import dev.hermesharden.system.sshd.SshdAuthMethods;
+import dev.hermesharden.system.sshd.SshdCommandLine;
 import dev.hermesharden.system.sshd.SshdConfigFiles;
 import dev.hermesharden.system.sshd.SshdConfigReader;
 import dev.hermesharden.system.sshd.SshdConnection;
@@ -126,6 +127,32 @@ final class SshdFactsGatherer {
     return out;
   }
 
+  /**
+   * The options on the command line of root's sshd on the files' ports that set what the files
+   * would ({@code sshd -D -o PermitRootLogin=yes}), read from {@code /proc/PID/cmdline}.
+   */
+  private static List<String> ownOptions(
+      Host host, List<SsListeners.Listener> sockets, List<Integer> configured)
+      throws HostException {
+    Set<Long> pids = new LinkedHashSet<>();
+    for (SsListeners.Listener l : SsListeners.sshServers(sockets)) {
+      if (l.pid() > 0 && configured.contains(Integer.parseInt(l.port()))) {
+        pids.add(l.pid());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (long pid : pids) {
+      Optional<String> cmdline = host.readFile("/proc/" + pid + "/cmdline");
+      if (cmdline.isPresent()) {
+        List<String> opts = SshdCommandLine.settingOptions(cmdline.get());
+        if (!opts.isEmpty()) {
+          out.add("pid " + pid + ": " + String.join(" ", opts));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Where a socket bound to {@code bound} is reached from this machine: a wildcard on loopback. */
   private static String reach(String bound) {
     return bound.equals("0.0.0.0") || bound.equals("*")
@@ -232,6 +259,6 @@ final class SshdFactsGatherer {
         }
       }
     }
-    return new SshdLive(offers, loadedAt, changed, others);
+    return new SshdLive(offers, loadedAt, changed, others, ownOptions(host, sockets, configured));
   }
 }

@@ -18,18 +18,26 @@ import java.util.stream.Collectors;
  * @param others root's SSH servers ({@code sshd}, {@code dropbear}) listening on a port the files
  *     do not name, e.g. {@code 0.0.0.0:2200 sshd}: started with settings of their own, which no
  *     check of this step reads. Their offers are asked too, on one port each.
+ * @param ownOptions the files' sshd started with options that set what its files would ({@code pid
+ *     812: -o PermitRootLogin=yes}, {@link dev.hermesharden.system.sshd.SshdCommandLine}): {@code
+ *     sshd -T} does not see them
  */
 public record SshdLive(
-    List<Offer> offers, Optional<Long> loadedAt, List<String> changedSince, List<String> others) {
+    List<Offer> offers,
+    Optional<Long> loadedAt,
+    List<String> changedSince,
+    List<String> others,
+    List<String> ownOptions) {
   public SshdLive {
     offers = List.copyOf(offers);
     changedSince = List.copyOf(changedSince);
     others = List.copyOf(others);
+    ownOptions = List.copyOf(ownOptions);
   }
 
-  /** No other SSH server listens. */
+  /** No other SSH server listens, and sshd runs with its files' settings only. */
   public SshdLive(List<Offer> offers, Optional<Long> loadedAt, List<String> changedSince) {
-    this(offers, loadedAt, changedSince, List.of());
+    this(offers, loadedAt, changedSince, List.of(), List.of());
   }
 
   public static final SshdLive UNKNOWN = new SshdLive(List.of(), Optional.empty(), List.of());

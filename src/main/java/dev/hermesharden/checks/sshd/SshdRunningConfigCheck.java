@@ -27,6 +27,11 @@ public final class SshdRunningConfigCheck extends SshdCheck {
       return withLive(
           Verdict.fail("reason.sshd.live-other-server", String.join(", ", f.live().others())), f);
     }
+    if (!f.live().ownOptions().isEmpty()) {
+      return withLive(
+          Verdict.fail("reason.sshd.live-own-options", String.join("; ", f.live().ownOptions())),
+          f);
+    }
     if (!f.live().answered()) {
       return withLive(Verdict.fail("reason.sshd.live-unreachable", f.live().summary()), f);
     }

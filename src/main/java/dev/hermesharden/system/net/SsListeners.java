@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class SsListeners {
   private static final Pattern PROCESS = Pattern.compile("\\(\\(\"([^\"]+)\"");
   private static final Pattern UID = Pattern.compile("\\buid:(\\d+)");
+  private static final Pattern PID = Pattern.compile("\\(\\(\"[^\"]+\",pid=(\\d+)");
 
   /** {@code ss -Htlnpe}: the listening TCP sockets, their programs and (unless root's) owners. */
   public static ExecResult ask(Host host) throws HostException {
@@ -30,11 +31,15 @@ public final class SsListeners {
    * One listening socket. {@code process} is empty when ss could not see it (no root); it is the
    * program's own name ({@code comm}), which any account chooses for what it starts. {@code uid}
    * owns the socket: {@code ss -e} names it unless it is root's ({@code 0} also without {@code
-   * -e}).
+   * -e}). {@code pid} is the first process ss names for it, 0 when it names none.
    */
-  public record Listener(String address, String port, String process, int uid) {
+  public record Listener(String address, String port, String process, int uid, long pid) {
     public Listener(String address, String port, String process) {
       this(address, port, process, 0);
+    }
+
+    public Listener(String address, String port, String process, int uid) {
+      this(address, port, process, uid, 0);
     }
 
     public boolean isPublic() {
@@ -98,12 +103,14 @@ public final class SsListeners {
       }
       Matcher m = PROCESS.matcher(line);
       Matcher u = UID.matcher(line);
+      Matcher p = PID.matcher(line);
       listeners.add(
           new Listener(
               addr,
               local.substring(colon + 1),
               m.find() ? m.group(1) : "",
-              u.find() ? Integer.parseInt(u.group(1)) : 0));
+              u.find() ? Integer.parseInt(u.group(1)) : 0,
+              p.find() ? Long.parseLong(p.group(1)) : 0));
     }
     return listeners;
   }

@@ -14,9 +14,11 @@ import dev.hermesharden.host.SshAuthOffer;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,16 +30,19 @@ import org.junit.jupiter.api.Test;
 class SshdOtherServerTest {
   private static final StepContext CTX = StepContext.of(Answers.EMPTY);
 
-  /** The practice VPS, hardened, with root's sshd also listening on {@code secondPort}. */
+  /** The practice VPS, hardened, with root's sshd also listening on {@code secondPort} (not 0). */
   private static final class TwoServers extends ForwardingHost {
     final int secondPort;
+
+    /** What /proc/4242/cmdline, the listener's, holds; empty: unreadable. */
+    String cmdline = "";
 
     TwoServers(int secondPort) throws HostException {
       super(SimulatedHost.fresh());
       this.secondPort = secondPort;
       writeFile(
           "/etc/ssh/sshd_config.d/01-hard.conf",
-          "PasswordAuthentication no\nKbdInteractiveAuthentication no\n",
+          "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin no\n",
           FileAttrs.KEEP);
     }
 
@@ -48,12 +53,22 @@ class SshdOtherServerTest {
             argv,
             0,
             "LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:((\"sshd\",pid=4242,fd=3)) ino:1 sk:1\n"
-                + "LISTEN 0 128 0.0.0.0:"
-                + secondPort
-                + " 0.0.0.0:* users:((\"sshd\",pid=4343,fd=3)) ino:2 sk:2\n",
+                + (secondPort == 0
+                    ? ""
+                    : "LISTEN 0 128 0.0.0.0:"
+                        + secondPort
+                        + " 0.0.0.0:* users:((\"sshd\",pid=4343,fd=3)) ino:2 sk:2\n"),
             "");
       }
       return super.exec(argv, timeout);
+    }
+
+    @Override
+    public Optional<String> readFile(String path, Charset charset) throws HostException {
+      if (path.equals("/proc/4242/cmdline")) {
+        return cmdline.isEmpty() ? Optional.empty() : Optional.of(cmdline);
+      }
+      return super.readFile(path, charset);
     }
 
     @Override
@@ -84,6 +99,24 @@ class SshdOtherServerTest {
       assertEquals("reason.sshd.other-server-offers", v.reason().key(), v.toString());
       assertTrue(v.toString().contains(":2200"), v.toString());
     }
+  }
+
+  /**
+   * The files' sshd started as {@code sshd -D -o PermitRootLogin=yes} (a systemd override, {@code
+   * SSHD_OPTS}): the files and {@code sshd -T} say no root login, the probe cannot tell.
+   */
+  @Test
+  void theFilesSshdWithSettingsOnItsCommandLineFails() throws Exception {
+    TwoServers host = new TwoServers(0);
+    host.cmdline =
+        "sshd: /usr/sbin/sshd -D -o PermitRootLogin=yes [listener] 0 of 10-100 startups\0";
+    Verdict running = run(new SshdRunningConfigCheck(), host, "");
+    assertEquals("reason.sshd.live-own-options", running.reason().key(), running.toString());
+    assertTrue(running.toString().contains("pid 4242: -o PermitRootLogin=yes"), running.toString());
+    // every PASS that rests on the files says so too
+    Verdict root = new SshdRootLoginCheck().run(host, Params.NONE, CTX);
+    assertEquals("reason.sshd.live-own-options", root.reason().key(), root.toString());
+    assertEquals("reason.sshd.root-login-off", root.details().get("on-disk"), root.toString());
   }
 
   /** A port the files name is the files' sshd, however many ports it listens on. */
