@@ -30,10 +30,20 @@ import java.util.Set;
  * @param files the files sshd reads its keys from, then {@code ~/.ssh/authorized_keys}, then those
  *     only a Match block's {@code AuthorizedKeysFile} names (for a connection from the internet,
  *     say)
+ * @param keysCommands the {@code AuthorizedKeysCommand}s sshd runs for the account on those
+ *     connections ({@code /etc/ssh/keys %u (as nobody)}): each key they print logs in, and no file
+ *     shows it
  */
-public record AccountKeys(String user, Optional<PasswdEntry> entry, List<KeyFile> files) {
+public record AccountKeys(
+    String user, Optional<PasswdEntry> entry, List<KeyFile> files, List<String> keysCommands) {
   public AccountKeys {
     files = List.copyOf(files);
+    keysCommands = List.copyOf(keysCommands);
+  }
+
+  /** An account's key files, with no {@code AuthorizedKeysCommand}. */
+  public AccountKeys(String user, Optional<PasswdEntry> entry, List<KeyFile> files) {
+    this(user, entry, files, List.of());
   }
 
   /** The files that hold a key. */
@@ -47,30 +57,37 @@ public record AccountKeys(String user, Optional<PasswdEntry> entry, List<KeyFile
     if (e.isEmpty()) {
       return new AccountKeys(user, e, List.of());
     }
-    List<KeyFile> files = new ArrayList<>(AdminKeys.sources(host, user, e.get()).files());
+    AdminKeys.Sources sources = AdminKeys.sources(host, user, e.get());
+    List<KeyFile> files = new ArrayList<>(sources.files());
     Set<String> read = new LinkedHashSet<>();
     files.forEach(f -> read.add(f.path()));
-    for (String p : matchedPaths(host, user, e.get())) {
+    Set<String> commands = new LinkedHashSet<>();
+    sources.keysCommand().ifPresent(commands::add);
+    Matched matched = matched(host, user, e.get());
+    for (String p : matched.paths()) {
       if (read.add(p)) {
         files.add(KeyFile.read(host, p, true));
       }
     }
-    return new AccountKeys(user, e, files);
+    commands.addAll(matched.commands());
+    return new AccountKeys(user, e, files, List.copyOf(commands));
   }
+
+  /** What the connections a Match block tells apart add: key files and keys commands. */
+  private record Matched(List<String> paths, List<String> commands) {}
 
   /**
    * The key files sshd reads for {@code user} on the connections its Match blocks tell apart
    * ({@link SshdConnections}, each asked with {@code sshd -T -C}): {@code Match Address
    * 203.0.113.0/24} with its own {@code AuthorizedKeysFile} let the agent's key in from the
    * internet while {@code sources} asked only for a connection from 127.0.0.1. Empty without Match
-   * blocks. Caveat: connections are asked on port 22; a {@code Match LocalPort} block for another
-   * port is not told apart.
+   * blocks. The same for an {@code AuthorizedKeysCommand} a Match block sets. Caveat: connections
+   * are asked on port 22; a {@code Match LocalPort} block for another port is not told apart.
    */
-  private static List<String> matchedPaths(Host host, String user, PasswdEntry e)
-      throws HostException {
+  private static Matched matched(Host host, String user, PasswdEntry e) throws HostException {
     SshdConfigFiles config = SshdConfigFiles.parse(SshdConfigReader.snapshot(host));
     if (config.matchBlocks().isEmpty()) {
-      return List.of();
+      return new Matched(List.of(), List.of());
     }
     List<MatchSpec> specs = new ArrayList<>();
     for (SshdConnection c :
@@ -80,13 +97,15 @@ public record AccountKeys(String user, Optional<PasswdEntry> entry, List<KeyFile
       }
     }
     List<String> out = new ArrayList<>();
+    List<String> commands = new ArrayList<>();
     for (ExecResult t :
         SideBySide.map(specs, spec -> host.exec("sshd", "-T", "-C", spec.toArgument()))) {
       if (t.ok()) {
         AuthorizedKeysFiles.fromSshdT(t.stdout())
             .ifPresent(p -> out.addAll(AuthorizedKeysFiles.resolve(p, user, e.uid(), e.home())));
+        AuthorizedKeysFiles.commandFromSshdT(t.stdout()).ifPresent(commands::add);
       }
     }
-    return out;
+    return new Matched(out, commands);
   }
 }

@@ -102,9 +102,14 @@ public record AdminKeys(
    * @param sshdPatterns as {@link AdminKeys#sshdPatterns}
    * @param sshdError as {@link AdminKeys#sshdError}
    * @param files as {@link AdminKeys#files}
+   * @param keysCommand sshd's {@code AuthorizedKeysCommand} for the account ({@link
+   *     AuthorizedKeysFiles#commandFromSshdT}), empty when none runs
    */
   public record Sources(
-      Optional<List<String>> sshdPatterns, String sshdError, List<KeyFile> files) {}
+      Optional<List<String>> sshdPatterns,
+      String sshdError,
+      List<KeyFile> files,
+      Optional<String> keysCommand) {}
 
   /**
    * The files sshd reads {@code user}'s keys from ({@code sshd -T}'s {@code AuthorizedKeysFile} for
@@ -132,7 +137,9 @@ public record AdminKeys(
     if (!paths.contains(home)) {
       files.add(KeyFile.read(host, home, false));
     }
-    return new Sources(patterns, err, files);
+    Optional<String> command =
+        t.ok() ? AuthorizedKeysFiles.commandFromSshdT(t.stdout()) : Optional.empty();
+    return new Sources(patterns, err, files, command);
   }
 
   private static String firstLine(String s) {

@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
  * AuthorizedKeysFile}, OpenSSH's default {@code .ssh/authorized_keys .ssh/authorized_keys2}) plus
  * {@code ~/.ssh/authorized_keys}, gathered as the watch step gathers them ({@link AccountKeys}).
  * Reading only {@code authorized_keys} passed a key in {@code authorized_keys2} that logged in.
+ *
+ * <p>An {@code AuthorizedKeysCommand} sshd runs for the account fails too: each key it prints logs
+ * in and no file shows it (the agent's key came from one and logged in as hermes while this check
+ * passed: EarlyStepsHostileSandbox3Test). A {@code Match User} block that sets it to {@code none}
+ * for the account passes.
  */
 public final class ServiceKeysCheck implements Check<AccountKeys> {
   @Override
@@ -31,6 +36,11 @@ public final class ServiceKeysCheck implements Check<AccountKeys> {
       return Verdict.fail("reason.users.service-missing", k.user());
     }
     List<KeyFile> holding = k.holding();
+    if (holding.isEmpty() && !k.keysCommands().isEmpty()) {
+      String commands = String.join("; ", k.keysCommands());
+      return Verdict.fail("reason.users.service-keys-command", k.user(), commands)
+          .with("AuthorizedKeysCommand", commands);
+    }
     if (holding.isEmpty()) {
       return Verdict.pass("reason.users.service-no-keys", k.user());
     }

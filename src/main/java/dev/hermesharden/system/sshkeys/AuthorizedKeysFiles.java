@@ -9,7 +9,8 @@ import java.util.Optional;
  * output, with {@code %h} (home), {@code %u} (user), {@code %U} (uid) and {@code %%} expanded and
  * relative paths taken relative to the home directory (sshd_config(5)).
  *
- * <p>Caveat: {@code none} yields no files; {@code AuthorizedKeysCommand} is not considered.
+ * <p>Caveat: {@code none} yields no files. Keys an {@code AuthorizedKeysCommand} prints are in no
+ * file: {@link #commandFromSshdT} names the command, for a check that cannot vouch for them.
  */
 public final class AuthorizedKeysFiles {
   /** OpenSSH's compiled-in default. */
@@ -24,6 +25,33 @@ public final class AuthorizedKeysFiles {
       String[] f = line.strip().split("\\s+");
       if (f.length >= 2 && f[0].equalsIgnoreCase("authorizedkeysfile")) {
         return Optional.of(List.of(f).subList(1, f.length));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@code authorizedkeyscommand} of {@code sshd -T} output and the account sshd runs it as
+   * ({@code /etc/ssh/keys %u (as nobody)}), when both are set: sshd runs the command for every key
+   * login and takes each key it prints, in no file. Without an {@code authorizedkeyscommanduser}
+   * sshd skips the command, so it gives no key.
+   */
+  public static Optional<String> commandFromSshdT(String output) {
+    Optional<String> command = value(output, "authorizedkeyscommand");
+    Optional<String> user = value(output, "authorizedkeyscommanduser");
+    if (command.isEmpty() || user.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(command.get() + " (as " + user.get() + ")");
+  }
+
+  /** The value of one keyword's line, empty when missing or {@code none}. */
+  private static Optional<String> value(String output, String keyword) {
+    for (String line : output.split("\n")) {
+      String[] f = line.strip().split("\\s+", 2);
+      if (f.length == 2 && f[0].equalsIgnoreCase(keyword)) {
+        String v = f[1].strip();
+        return v.isEmpty() || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(v);
       }
     }
     return Optional.empty();

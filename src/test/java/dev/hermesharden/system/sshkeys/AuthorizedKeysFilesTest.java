@@ -33,6 +33,25 @@ class AuthorizedKeysFilesTest {
         List.of(), AuthorizedKeysFiles.resolve(List.of("none"), "admin", 1000, "/home/admin"));
   }
 
+  /** sshd takes every key an AuthorizedKeysCommand prints; without a user to run it as, none. */
+  @Test
+  void aKeysCommandIsNamedWhenSshdRunsIt() {
+    assertEquals(
+        java.util.Optional.empty(),
+        AuthorizedKeysFiles.commandFromSshdT(KeysFixtures.read("sshd-keys/sshd-T-default.txt")));
+    String both =
+        "authorizedkeysfile .ssh/authorized_keys\n"
+            + "authorizedkeyscommand /etc/ssh/hh-akc %u\n"
+            + "authorizedkeyscommanduser nobody\n";
+    assertEquals(
+        java.util.Optional.of("/etc/ssh/hh-akc %u (as nobody)"),
+        AuthorizedKeysFiles.commandFromSshdT(both));
+    assertEquals(
+        java.util.Optional.empty(),
+        AuthorizedKeysFiles.commandFromSshdT(
+            both.replace("authorizedkeyscommanduser nobody", "authorizedkeyscommanduser none")));
+  }
+
   @Test
   void missingLine() {
     assertEquals(true, AuthorizedKeysFiles.fromSshdT("port 22\n").isEmpty());

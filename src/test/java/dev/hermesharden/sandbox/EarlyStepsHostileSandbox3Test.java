@@ -1,0 +1,133 @@
+package dev.hermesharden.sandbox;
+
+import static dev.hermesharden.sandbox.Cli.audit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The third hostile pass on steps 1–5 (after {@link EarlyStepsHostileSandboxTest} and {@link
+ * EarlyStepsHostileSandbox2Test}): each method puts the VPS in a state a check called safe, proves
+ * it unsafe by trying it (an {@code su}, a real login from the workstation, a write), and asserts
+ * the check now fails. Each method undoes its setup in {@code finally}.
+ */
+@Tag("sandbox")
+@ExtendWith(SandboxVps.class)
+class EarlyStepsHostileSandbox3Test {
+  /**
+   * A second account with uid 0 and an empty password ({@code toor::0:0:…}): the agent becomes root
+   * with {@code su toor} and no password (PAM's {@code nullok}). No users check looked at it, and
+   * the whole users step passed. (sshd's {@code PermitRootLogin no} goes by uid: a key login as
+   * toor was refused with it, tried by hand.)
+   */
+  @Test
+  @Timeout(120)
+  void aSecondUidZeroAccountIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path passwd = vps.vpsPath("/etc/passwd");
+    Path shadow = vps.vpsPath("/etc/shadow");
+    String passwdBefore = Files.readString(passwd);
+    String shadowBefore = Files.readString(shadow);
+    try {
+      Files.writeString(passwd, passwdBefore + "toor:x:0:0:toor:/root:/bin/bash\n");
+      Files.writeString(shadow, shadowBefore + "toor::19000:0:99999:7:::\n");
+      // the truth: the agent is root with one su
+      ExecResult su = vps.inVps(SandboxVps.asHermes("su toor -c 'id -u' </dev/null"));
+      assertEquals(0, su.exitCode(), su.stdout() + su.stderr());
+      assertEquals("0", su.stdout().strip());
+      JsonNode root = audit(vps, "users").get("users.no-second-root");
+      assertEquals("FAIL", root.get("status").asText(), String.valueOf(root));
+      assertTrue(root.toString().contains("toor"), root.toString());
+    } finally {
+      Files.writeString(passwd, passwdBefore);
+      Files.writeString(shadow, shadowBefore);
+    }
+    JsonNode root = audit(vps, "users").get("users.no-second-root");
+    assertEquals("PASS", root.get("status").asText(), String.valueOf(root));
+  }
+
+  /**
+   * The service account given the admin's uid ({@code hermes:x:1000:…}): the kernel knows accounts
+   * by uid, so the agent runs as the admin and can write the admin's {@code authorized_keys}.
+   * {@code users.service-user-exists} called it the service account's own; only the group check
+   * failed, and that by chance (the admin's group is named {@code admin}, a name it refuses).
+   */
+  @Test
+  @Timeout(120)
+  void aServiceAccountWithTheAdminsUidIsNoAccountOfItsOwn(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path passwd = vps.vpsPath("/etc/passwd");
+    String before = Files.readString(passwd);
+    String adminUid = vps.inVps(List.of("id", "-u", "admin")).stdout().strip();
+    try {
+      Files.writeString(
+          passwd, before.replaceAll("(?m)^hermes:x:\\d+:", "hermes:x:" + adminUid + ":"));
+      // the truth: the agent writes the admin's keys
+      ExecResult w =
+          vps.inVps(
+              SandboxVps.asHermes("id -u && test -w /home/admin/.ssh/authorized_keys && echo w"));
+      assertEquals(0, w.exitCode(), w.stdout() + w.stderr());
+      assertEquals(adminUid + "\nw", w.stdout().strip());
+      JsonNode own = audit(vps, "users").get("users.service-user-exists");
+      assertEquals("FAIL", own.get("status").asText(), String.valueOf(own));
+      assertTrue(own.toString().contains("admin"), own.toString());
+    } finally {
+      Files.writeString(passwd, before);
+    }
+  }
+
+  /**
+   * An {@code AuthorizedKeysCommand} (run as nobody) that prints the agent's key for hermes: the
+   * key logs in as hermes from the workstation, and {@code users.service-user-no-keys} passed,
+   * finding no key in any file. A {@code Match User hermes} block that sets it to {@code none}
+   * closes it, and then the check passes.
+   */
+  @Test
+  @Timeout(120)
+  void aKeysCommandThatHandsTheAgentAKeyIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+    Path command = vps.vpsPath("/etc/ssh/hh-keys-command");
+    Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/05-hh-keys-command.conf");
+    try {
+      Files.writeString(command, "#!/bin/sh\n[ \"$1\" = hermes ] && echo '" + pub + "'\nexit 0\n");
+      assertEquals(0, vps.inVps(List.of("chmod", "0755", "/etc/ssh/hh-keys-command")).exitCode());
+      Files.writeString(
+          dropIn,
+          "AuthorizedKeysCommand /etc/ssh/hh-keys-command %u\n"
+              + "AuthorizedKeysCommandUser nobody\n");
+      ExecResult reload = vps.reloadSshd();
+      assertEquals(0, reload.exitCode(), reload.stderr());
+      // the truth: the key no file holds logs in as hermes
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
+      assertEquals("hermes", login.stdout().strip());
+      JsonNode keys = audit(vps, "users").get("users.service-user-no-keys");
+      assertEquals("FAIL", keys.get("status").asText(), keys.toString());
+      assertTrue(keys.toString().contains("hh-keys-command"), keys.toString());
+      // what the reason tells the admin to do closes it, and then the check passes
+      Files.writeString(
+          dropIn, Files.readString(dropIn) + "Match User hermes\n    AuthorizedKeysCommand none\n");
+      assertEquals(0, vps.reloadSshd().exitCode());
+      ExecResult refused =
+          vps.fromWorkstation(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertTrue(refused.exitCode() != 0, refused.stdout() + refused.stderr());
+      keys = audit(vps, "users").get("users.service-user-no-keys");
+      assertEquals("PASS", keys.get("status").asText(), keys.toString());
+    } finally {
+      Files.deleteIfExists(dropIn);
+      Files.deleteIfExists(command);
+      vps.reloadSshd();
+    }
+  }
+}
