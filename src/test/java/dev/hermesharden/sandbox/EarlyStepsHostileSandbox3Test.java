@@ -130,4 +130,37 @@ class EarlyStepsHostileSandbox3Test {
       vps.reloadSshd();
     }
   }
+
+  /**
+   * The admin's only key past its {@code expiry-time} ({@code expiry-time="20000101"}): sshd
+   * refuses it, and {@code ssh-keys.acceptable-key} counted it as a strong key. The same key on a
+   * line of its own after it logs in again (sshd reads on), which is what the add-key fix now
+   * plans.
+   */
+  @Test
+  @Timeout(120)
+  void aKeyPastItsExpiryTimeIsNoKeyThatLogsIn(SandboxVps vps) throws Exception {
+    Path keys = vps.vpsPath("/home/admin/.ssh/authorized_keys");
+    String before = Files.readString(keys);
+    String line = before.strip();
+    try {
+      Files.writeString(keys, "expiry-time=\"20000101\" " + line + "\n");
+      // the truth: the key no longer logs in
+      ExecResult login =
+          vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertTrue(login.exitCode() != 0, login.stdout() + login.stderr());
+      JsonNode key = audit(vps, "ssh-keys").get("ssh-keys.acceptable-key");
+      assertEquals("FAIL", key.get("status").asText(), key.toString());
+      assertTrue(key.toString().contains("expiry-time"), key.toString());
+      // the same key again on a line of its own: sshd reads on, and the key logs in
+      Files.writeString(keys, "expiry-time=\"20000101\" " + line + "\n" + line + "\n");
+      ExecResult again =
+          vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+      assertEquals(0, again.exitCode(), again.stdout() + again.stderr());
+      key = audit(vps, "ssh-keys").get("ssh-keys.acceptable-key");
+      assertEquals("PASS", key.get("status").asText(), key.toString());
+    } finally {
+      Files.writeString(keys, before);
+    }
+  }
 }
