@@ -163,4 +163,77 @@ class EarlyStepsHostileSandbox3Test {
       Files.writeString(keys, before);
     }
   }
+
+  /**
+   * {@code ufw --force reset}, without the copies of its files an earlier reset left (ufw refuses a
+   * second reset within the same second: EarlyStepsHostileSandbox2Test).
+   */
+  private static final String UFW_RESET =
+      "find /etc/ufw /etc/default -maxdepth 1 -name '*.[0-9]*_[0-9]*' -delete;"
+          + " ufw --force reset >/dev/null";
+
+  /** A TCP connect from the workstation to {@code address} port 22: sshd's banner, or an error. */
+  private static ExecResult connect(SandboxVps vps, String address) throws Exception {
+    return vps.fromWorkstation(
+        List.of(
+            "python3",
+            "-c",
+            "import socket\n"
+                + "s=socket.create_connection(('"
+                + address
+                + "',22),3)\n"
+                + "print(s.recv(64).decode().strip())"));
+  }
+
+  /**
+   * ufw closes SSH but for tailscale0, and a raw {@code iptables -I INPUT -d 100.64.0.10 -p tcp
+   * --dport 22 -j ACCEPT} (meant as "the tailnet address only") sits beside it. Linux answers for
+   * any of its addresses on any interface: the workstation, as a neighbour on the public link,
+   * sends to 100.64.0.10 through eth0 and gets sshd's banner. {@code firewall.no-public-ssh} tried
+   * only the public address on eth0 and passed.
+   */
+  @Test
+  @Timeout(120)
+  void aRawAcceptForTheTailnetAddressOpensSshOnThePublicLink(SandboxVps vps) throws Exception {
+    List<String> hole =
+        List.of("-d", SandboxVps.VPS_TAILNET, "-p", "tcp", "--dport", "22", "-j", "ACCEPT");
+    List<String> route =
+        List.of(SandboxVps.VPS_TAILNET + "/32", "via", SandboxVps.VPS_PUBLIC, "dev", "pub");
+    try {
+      ExecResult setup =
+          vps.inVps(
+              List.of(
+                  "sh",
+                  "-c",
+                  UFW_RESET
+                      + " && ufw default deny incoming"
+                      + " && ufw allow in on tailscale0 to any port 22 proto tcp"
+                      + " && ufw --force enable"));
+      assertEquals(0, setup.exitCode(), setup.stdout() + setup.stderr());
+      ExecResult add = vps.inVps(concat(List.of("iptables", "-I", "INPUT"), hole));
+      assertEquals(0, add.exitCode(), add.stderr());
+      // the workstation sends to the tailnet address over the public link
+      ExecResult r = vps.fromWorkstation(concat(List.of("ip", "route", "add"), route));
+      assertEquals(0, r.exitCode(), r.stderr());
+      // the truth: the public address is closed, the tailnet address answers on eth0
+      ExecResult closed = connect(vps, SandboxVps.VPS_PUBLIC);
+      assertTrue(closed.exitCode() != 0, "the public address is closed: " + closed);
+      ExecResult open = connect(vps, SandboxVps.VPS_TAILNET);
+      assertEquals(0, open.exitCode(), open.stdout() + open.stderr());
+      assertTrue(open.stdout().startsWith("SSH-2.0"), open.stdout());
+      JsonNode ssh = audit(vps, "firewall").get("firewall.no-public-ssh");
+      assertEquals("FAIL", ssh.get("status").asText(), ssh.toString());
+      assertTrue(ssh.toString().contains("-> 100.64.0.10:22 on eth0"), ssh.toString());
+    } finally {
+      vps.fromWorkstation(concat(List.of("ip", "route", "del"), route));
+      vps.inVps(concat(List.of("iptables", "-D", "INPUT"), hole));
+      vps.inVps(List.of("sh", "-c", UFW_RESET + "; true"));
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
 }
