@@ -132,6 +132,68 @@ class EarlyStepsHostileSandbox3Test {
   }
 
   /**
+   * {@code TrustedUserCAKeys} with a CA that signed a certificate for the name {@code hermes}: the
+   * agent's key with that certificate logs in as hermes from the workstation, no key in any file,
+   * and {@code users.service-user-no-keys} passed. {@code Match User hermes} / {@code
+   * TrustedUserCAKeys none} closes it, and then the check passes.
+   */
+  @Test
+  @Timeout(120)
+  void aCertificateForTheServiceAccountIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path dir = Files.createTempDirectory("hh-ca");
+    Path ca = dir.resolve("ca");
+    Path key = dir.resolve("id");
+    Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/05-hh-ca.conf");
+    Path caPub = vps.vpsPath("/etc/ssh/hh-ca.pub");
+    try {
+      Files.copy(vps.workstationKey(), key);
+      Files.copy(Path.of(vps.workstationKey() + ".pub"), Path.of(key + ".pub"));
+      ExecResult made =
+          vps.fromWorkstation(
+              List.of(
+                  "sh",
+                  "-c",
+                  "ssh-keygen -q -t ed25519 -N '' -f \"$1\""
+                      + " && ssh-keygen -q -s \"$1\" -I agent -n hermes \"$2.pub\"",
+                  "sh",
+                  ca.toString(),
+                  key.toString()));
+      assertEquals(0, made.exitCode(), made.stdout() + made.stderr());
+      Files.writeString(caPub, Files.readString(Path.of(ca + ".pub")));
+      Files.writeString(dropIn, "TrustedUserCAKeys /etc/ssh/hh-ca.pub\n");
+      assertEquals(0, vps.reloadSshd().exitCode());
+      List<String> login = new java.util.ArrayList<>(vps.ssh("hermes@" + SandboxVps.VPS_PUBLIC));
+      login.addAll(1, List.of("-i", key.toString(), "-o", "CertificateFile=" + key + "-cert.pub"));
+      login.addAll(List.of("id", "-un"));
+      // the truth: the certificate logs in as hermes
+      ExecResult in = vps.fromWorkstation(login);
+      assertEquals(0, in.exitCode(), in.stdout() + in.stderr());
+      assertEquals("hermes", in.stdout().strip());
+      JsonNode keys = audit(vps, "users").get("users.service-user-no-keys");
+      assertEquals("FAIL", keys.get("status").asText(), keys.toString());
+      assertTrue(keys.toString().contains("TrustedUserCAKeys /etc/ssh/hh-ca.pub"), keys.toString());
+      Files.writeString(
+          dropIn, Files.readString(dropIn) + "Match User hermes\n    TrustedUserCAKeys none\n");
+      assertEquals(0, vps.reloadSshd().exitCode());
+      ExecResult refused = vps.fromWorkstation(login);
+      assertTrue(refused.exitCode() != 0, refused.stdout() + refused.stderr());
+      keys = audit(vps, "users").get("users.service-user-no-keys");
+      assertEquals("PASS", keys.get("status").asText(), keys.toString());
+    } finally {
+      Files.deleteIfExists(dropIn);
+      Files.deleteIfExists(caPub);
+      vps.reloadSshd();
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  /**
    * The admin's only key past its {@code expiry-time} ({@code expiry-time="20000101"}): sshd
    * refuses it, and {@code ssh-keys.acceptable-key} counted it as a strong key. The same key on a
    * line of its own after it logs in again (sshd reads on), which is what the add-key fix now

@@ -10,7 +10,7 @@ import java.util.Optional;
  * relative paths taken relative to the home directory (sshd_config(5)).
  *
  * <p>Caveat: {@code none} yields no files. Keys an {@code AuthorizedKeysCommand} prints are in no
- * file: {@link #commandFromSshdT} names the command, for a check that cannot vouch for them.
+ * file: {@link #elsewhereFromSshdT} names the command, for a check that cannot vouch for them.
  */
 public final class AuthorizedKeysFiles {
   /** OpenSSH's compiled-in default. */
@@ -31,18 +31,21 @@ public final class AuthorizedKeysFiles {
   }
 
   /**
-   * The {@code authorizedkeyscommand} of {@code sshd -T} output and the account sshd runs it as
-   * ({@code /etc/ssh/keys %u (as nobody)}), when both are set: sshd runs the command for every key
-   * login and takes each key it prints, in no file. Without an {@code authorizedkeyscommanduser}
-   * sshd skips the command, so it gives no key.
+   * What else than a file gives sshd keys for the account {@code sshd -T} was asked about, as
+   * written in sshd_config: {@code AuthorizedKeysCommand /etc/ssh/keys %u (as nobody)} when both
+   * the command and its user are set (sshd runs it for every key login and takes each key it
+   * prints; without a user it skips the command), and {@code TrustedUserCAKeys /etc/ssh/ca.pub} (a
+   * certificate a CA there signed for the account's name logs in). Empty when neither is set.
    */
-  public static Optional<String> commandFromSshdT(String output) {
+  public static List<String> elsewhereFromSshdT(String output) {
+    List<String> out = new ArrayList<>();
     Optional<String> command = value(output, "authorizedkeyscommand");
     Optional<String> user = value(output, "authorizedkeyscommanduser");
-    if (command.isEmpty() || user.isEmpty()) {
-      return Optional.empty();
+    if (command.isPresent() && user.isPresent()) {
+      out.add("AuthorizedKeysCommand " + command.get() + " (as " + user.get() + ")");
     }
-    return Optional.of(command.get() + " (as " + user.get() + ")");
+    value(output, "trustedusercakeys").ifPresent(ca -> out.add("TrustedUserCAKeys " + ca));
+    return List.copyOf(out);
   }
 
   /** The value of one keyword's line, empty when missing or {@code none}. */

@@ -318,11 +318,13 @@ class UsersChecksTest {
             "hermes",
             Optional.of(HERMES_ENTRY),
             List.of(keyFile("/home/hermes/.ssh/authorized_keys", true, null)),
-            List.of("/etc/ssh/hh-akc %u (as nobody)"));
+            List.of("AuthorizedKeysCommand /etc/ssh/hh-akc %u (as nobody)"));
     Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status(), v.toString());
-    assertEquals("reason.users.service-keys-command", v.reason().key());
-    assertEquals(List.of("hermes", "/etc/ssh/hh-akc %u (as nobody)"), v.reason().args());
+    assertEquals("reason.users.service-keys-elsewhere", v.reason().key());
+    assertEquals(
+        List.of("hermes", "AuthorizedKeysCommand /etc/ssh/hh-akc %u (as nobody)"),
+        v.reason().args());
   }
 
   @Test

@@ -33,23 +33,31 @@ class AuthorizedKeysFilesTest {
         List.of(), AuthorizedKeysFiles.resolve(List.of("none"), "admin", 1000, "/home/admin"));
   }
 
-  /** sshd takes every key an AuthorizedKeysCommand prints; without a user to run it as, none. */
+  /**
+   * sshd takes every key an AuthorizedKeysCommand prints (without a user to run it as, none) and
+   * every certificate a TrustedUserCAKeys CA signed for the account: both logged in as hermes in
+   * EarlyStepsHostileSandbox3Test with no key in any file.
+   */
   @Test
-  void aKeysCommandIsNamedWhenSshdRunsIt() {
+  void keysFromNoFileAreNamed() {
     assertEquals(
-        java.util.Optional.empty(),
-        AuthorizedKeysFiles.commandFromSshdT(KeysFixtures.read("sshd-keys/sshd-T-default.txt")));
+        List.of(),
+        AuthorizedKeysFiles.elsewhereFromSshdT(KeysFixtures.read("sshd-keys/sshd-T-default.txt")));
     String both =
         "authorizedkeysfile .ssh/authorized_keys\n"
             + "authorizedkeyscommand /etc/ssh/hh-akc %u\n"
-            + "authorizedkeyscommanduser nobody\n";
+            + "authorizedkeyscommanduser nobody\n"
+            + "trustedusercakeys /etc/ssh/ca.pub\n";
     assertEquals(
-        java.util.Optional.of("/etc/ssh/hh-akc %u (as nobody)"),
-        AuthorizedKeysFiles.commandFromSshdT(both));
+        List.of(
+            "AuthorizedKeysCommand /etc/ssh/hh-akc %u (as nobody)",
+            "TrustedUserCAKeys /etc/ssh/ca.pub"),
+        AuthorizedKeysFiles.elsewhereFromSshdT(both));
     assertEquals(
-        java.util.Optional.empty(),
-        AuthorizedKeysFiles.commandFromSshdT(
-            both.replace("authorizedkeyscommanduser nobody", "authorizedkeyscommanduser none")));
+        List.of(),
+        AuthorizedKeysFiles.elsewhereFromSshdT(
+            both.replace("authorizedkeyscommanduser nobody", "authorizedkeyscommanduser none")
+                .replace("trustedusercakeys /etc/ssh/ca.pub", "trustedusercakeys none")));
   }
 
   @Test
