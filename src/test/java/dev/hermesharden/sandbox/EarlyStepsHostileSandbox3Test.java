@@ -227,6 +227,42 @@ class EarlyStepsHostileSandbox3Test {
   }
 
   /**
+   * Central keys ({@code AuthorizedKeysFile /etc/ssh/authorized_keys/%u}), the admin's file root's:
+   * sshd reads it with the admin's rights. 0644 logged in and {@code ssh-keys.file-mode} failed it
+   * asking for 600; 0600 refused the key (the admin locked out once passwords are off) and the
+   * check passed. Now the other way round.
+   */
+  @Test
+  @Timeout(120)
+  void aCentralKeysFileOfRootsMustBeReadableByTheAdmin(SandboxVps vps) throws Exception {
+    String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+    Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/05-hh-central.conf");
+    Path dir = vps.vpsPath("/etc/ssh/authorized_keys");
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("admin"), pub + "\n");
+      Files.writeString(dropIn, "AuthorizedKeysFile /etc/ssh/authorized_keys/%u\n");
+      assertEquals(0, vps.reloadSshd().exitCode());
+      for (String mode : List.of("0644", "0600")) {
+        ExecResult chmod = vps.inVps(List.of("chmod", mode, "/etc/ssh/authorized_keys/admin"));
+        assertEquals(0, chmod.exitCode(), chmod.stderr());
+        // the truth: sshd reads it as the admin
+        ExecResult login =
+            vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "id", "-un"));
+        boolean logsIn = mode.equals("0644");
+        assertEquals(logsIn, login.exitCode() == 0, mode + ": " + login.stdout() + login.stderr());
+        JsonNode file = audit(vps, "ssh-keys").get("ssh-keys.file-mode");
+        assertEquals(logsIn ? "PASS" : "FAIL", file.get("status").asText(), mode + ": " + file);
+      }
+    } finally {
+      Files.deleteIfExists(dropIn);
+      Files.deleteIfExists(dir.resolve("admin"));
+      Files.deleteIfExists(dir);
+      vps.reloadSshd();
+    }
+  }
+
+  /**
    * {@code ufw --force reset}, without the copies of its files an earlier reset left (ufw refuses a
    * second reset within the same second: EarlyStepsHostileSandbox2Test).
    */
