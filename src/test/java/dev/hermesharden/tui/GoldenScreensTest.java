@@ -65,7 +65,7 @@ class GoldenScreensTest {
       throws Exception {
     clear(dir);
     try (TuiHarness h = TuiHarness.fixed(SimulatedHost.fresh(), dir, m, CLOCK, true)) {
-      golden(lang, "first", h.waitFor(m.get("tui.checked", "1 " + m.get("tui.short.users"), 2, 7)));
+      golden(lang, "first", h.waitFor(m.get("tui.checked", "1 " + m.get("tui.short.users"), 3, 8)));
 
       h.type("s");
       h.waitFor(m.get("tui.skip.reason"));

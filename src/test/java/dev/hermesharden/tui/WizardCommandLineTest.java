@@ -45,7 +45,7 @@ class WizardCommandLineTest {
                     new PrintWriter(err, true),
                     env));
     Messages m = Messages.english();
-    String checks = m.get("tui.checks.count", 2, 7);
+    String checks = m.get("tui.checks.count", 3, 8);
     long deadline = System.currentTimeMillis() + 30_000;
     while (!ScreenText.of(term).contains(checks) && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);

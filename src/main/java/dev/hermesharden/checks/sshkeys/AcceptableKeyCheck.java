@@ -4,14 +4,16 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
+import dev.hermesharden.system.sshkeys.KeyPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code ssh-keys.acceptable-key}: at least one key where sshd looks is strong enough (ed25519,
- * ECDSA, RSA ≥ 3072). Rejected keys are named with why; a pasted key that cannot be used is
- * reported too, because the fix {@code ssh-keys.add-key} then plans nothing.
+ * ECDSA, RSA ≥ 3072) and not past its {@code expiry-time}. Rejected keys are named with why; a
+ * pasted key that cannot be used is reported too, because the fix {@code ssh-keys.add-key} then
+ * plans nothing.
  */
 public final class AcceptableKeyCheck extends AdminKeysCheck {
   @Override
@@ -23,7 +25,7 @@ public final class AcceptableKeyCheck extends AdminKeysCheck {
     List<String> rejected = new ArrayList<>();
     for (AdminKeys.KeyFile file : f.effectiveFiles()) {
       for (AuthorizedKey k : file.keys()) {
-        Optional<String> why = k.rejection();
+        Optional<String> why = KeyPolicy.rejection(k, ctx.clock().instant());
         if (why.isPresent()) {
           rejected.add(k.label() + ": " + why.get());
         } else {

@@ -102,9 +102,19 @@ public record AdminKeys(
    * @param sshdPatterns as {@link AdminKeys#sshdPatterns}
    * @param sshdError as {@link AdminKeys#sshdError}
    * @param files as {@link AdminKeys#files}
+   * @param elsewhere what else than a file gives sshd the account's keys ({@link
+   *     AuthorizedKeysFiles#elsewhereFromSshdT}: a keys command, certificate authorities)
    */
   public record Sources(
-      Optional<List<String>> sshdPatterns, String sshdError, List<KeyFile> files) {}
+      Optional<List<String>> sshdPatterns,
+      String sshdError,
+      List<KeyFile> files,
+      List<String> elsewhere) {
+    public Sources {
+      files = List.copyOf(files);
+      elsewhere = List.copyOf(elsewhere);
+    }
+  }
 
   /**
    * The files sshd reads {@code user}'s keys from ({@code sshd -T}'s {@code AuthorizedKeysFile} for
@@ -132,7 +142,9 @@ public record AdminKeys(
     if (!paths.contains(home)) {
       files.add(KeyFile.read(host, home, false));
     }
-    return new Sources(patterns, err, files);
+    List<String> elsewhere =
+        t.ok() ? AuthorizedKeysFiles.elsewhereFromSshdT(t.stdout()) : List.of();
+    return new Sources(patterns, err, files, elsewhere);
   }
 
   private static String firstLine(String s) {

@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
  * AuthorizedKeysFile}, OpenSSH's default {@code .ssh/authorized_keys .ssh/authorized_keys2}) plus
  * {@code ~/.ssh/authorized_keys}, gathered as the watch step gathers them ({@link AccountKeys}).
  * Reading only {@code authorized_keys} passed a key in {@code authorized_keys2} that logged in.
+ *
+ * <p>An {@code AuthorizedKeysCommand} sshd runs for the account fails too: each key it prints logs
+ * in and no file shows it (the agent's key came from one and logged in as hermes while this check
+ * passed: EarlyStepsHostileSandbox3Test). So do {@code TrustedUserCAKeys}: a certificate one of
+ * those CAs signed for the name {@code hermes} logged in the same way. A {@code Match User} block
+ * that sets both to {@code none} for the account passes.
  */
 public final class ServiceKeysCheck implements Check<AccountKeys> {
   @Override
@@ -31,6 +37,11 @@ public final class ServiceKeysCheck implements Check<AccountKeys> {
       return Verdict.fail("reason.users.service-missing", k.user());
     }
     List<KeyFile> holding = k.holding();
+    if (holding.isEmpty() && !k.elsewhere().isEmpty()) {
+      String elsewhere = String.join("; ", k.elsewhere());
+      return Verdict.fail("reason.users.service-keys-elsewhere", k.user(), elsewhere)
+          .with("sshd", elsewhere);
+    }
     if (holding.isEmpty()) {
       return Verdict.pass("reason.users.service-no-keys", k.user());
     }

@@ -46,6 +46,21 @@ public record Account(
         id.ok() ? GroupEntry.parseIdGroups(id.stdout()) : List.of());
   }
 
+  /** The {@link Host#parsed} kind of {@code getent passwd}'s whole listing. */
+  private static final String ALL_KIND = "getent-passwd";
+
+  /**
+   * Every account of the user database ({@code getent passwd}), parsed once per run of checks: the
+   * users step asks who else has uid 0 and who else has the service account's uid.
+   */
+  public static List<PasswdEntry> all(Host host) throws HostException {
+    ExecResult r = host.exec("getent", "passwd");
+    if (!r.ok()) {
+      throw new HostException(HostException.Kind.IO, "getent passwd: " + r.stderr());
+    }
+    return host.parsed(ALL_KIND, "getent passwd", r.stdout(), PasswdEntry::parseAll);
+  }
+
   /** {@code getent passwd NAME}; exit 2 (no such key) means the account does not exist. */
   public static Optional<PasswdEntry> lookup(Host host, String name) throws HostException {
     ExecResult r = host.exec("getent", "passwd", "--", name);

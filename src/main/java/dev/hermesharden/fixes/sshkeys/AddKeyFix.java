@@ -15,6 +15,7 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
+import dev.hermesharden.system.sshkeys.KeyPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * {@code ssh-keys.add-key}: appends the public key the admin pasted ({@link Answers#PUBLIC_KEY}) to
  * the first file sshd reads for the admin, keeping every existing line. Plans nothing when no key
  * was pasted, when it is malformed or too weak (the check {@code ssh-keys.acceptable-key} says
- * why), or when that key is already in one of the files sshd reads.
+ * why), or when that key is already in one of the files sshd reads on a line sshd takes.
  */
 public final class AddKeyFix implements Fix {
   static final String ID = "ssh-keys.add-key";
@@ -40,7 +41,10 @@ public final class AddKeyFix implements Fix {
     }
     for (AdminKeys.KeyFile k : f.effectiveFiles()) {
       for (AuthorizedKey present : AuthorizedKeysParser.parse(k.text().orElse("")).keys()) {
-        if (present.key().equals(key.get().key())) {
+        // a copy sshd refuses (cert-authority, past its expiry-time) is no copy: sshd reads on to
+        // the next line with the same key
+        if (present.key().equals(key.get().key())
+            && KeyPolicy.rejection(present, ctx.clock().instant()).isEmpty()) {
           return Plan.nothing(ID);
         }
       }

@@ -4,6 +4,7 @@ import dev.hermesharden.checks.sshkeys.ServiceKeysCheck;
 import dev.hermesharden.checks.users.AdminSudoCheck;
 import dev.hermesharden.checks.users.AdminUserCheck;
 import dev.hermesharden.checks.users.NotRootLoginCheck;
+import dev.hermesharden.checks.users.SecondRootCheck;
 import dev.hermesharden.checks.users.ServiceGroupsCheck;
 import dev.hermesharden.checks.users.ServicePasswordCheck;
 import dev.hermesharden.checks.users.ServiceUserCheck;
@@ -20,6 +21,7 @@ public final class UsersModule implements StepModule {
     catalog
         .kind("admin-user", new AdminUserCheck())
         .kind("admin-sudo", new AdminSudoCheck())
+        .kind("no-second-root", new SecondRootCheck())
         .kind("service-user", new ServiceUserCheck())
         .kind("service-user-no-password", new ServicePasswordCheck())
         .kind("service-user-groups", new ServiceGroupsCheck())

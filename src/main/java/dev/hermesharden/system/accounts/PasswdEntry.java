@@ -1,5 +1,7 @@
 package dev.hermesharden.system.accounts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,15 @@ public record PasswdEntry(String name, int uid, int gid, String gecos, String ho
       }
     }
     return Optional.empty();
+  }
+
+  /** Every well-formed line of {@code getent passwd} output, in its order. */
+  public static List<PasswdEntry> parseAll(String output) {
+    List<PasswdEntry> out = new ArrayList<>();
+    for (String line : output.split("\n")) {
+      parse(line).ifPresent(out::add);
+    }
+    return List.copyOf(out);
   }
 
   public static Optional<PasswdEntry> parse(String line) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * output, with {@code %h} (home), {@code %u} (user), {@code %U} (uid) and {@code %%} expanded and
  * relative paths taken relative to the home directory (sshd_config(5)).
  *
- * <p>Caveat: {@code none} yields no files; {@code AuthorizedKeysCommand} is not considered.
+ * <p>Caveat: {@code none} yields no files. Keys an {@code AuthorizedKeysCommand} prints are in no
+ * file: {@link #elsewhereFromSshdT} names the command, for a check that cannot vouch for them.
  */
 public final class AuthorizedKeysFiles {
   /** OpenSSH's compiled-in default. */
@@ -24,6 +25,36 @@ public final class AuthorizedKeysFiles {
       String[] f = line.strip().split("\\s+");
       if (f.length >= 2 && f[0].equalsIgnoreCase("authorizedkeysfile")) {
         return Optional.of(List.of(f).subList(1, f.length));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What else than a file gives sshd keys for the account {@code sshd -T} was asked about, as
+   * written in sshd_config: {@code AuthorizedKeysCommand /etc/ssh/keys %u (as nobody)} when both
+   * the command and its user are set (sshd runs it for every key login and takes each key it
+   * prints; without a user it skips the command), and {@code TrustedUserCAKeys /etc/ssh/ca.pub} (a
+   * certificate a CA there signed for the account's name logs in). Empty when neither is set.
+   */
+  public static List<String> elsewhereFromSshdT(String output) {
+    List<String> out = new ArrayList<>();
+    Optional<String> command = value(output, "authorizedkeyscommand");
+    Optional<String> user = value(output, "authorizedkeyscommanduser");
+    if (command.isPresent() && user.isPresent()) {
+      out.add("AuthorizedKeysCommand " + command.get() + " (as " + user.get() + ")");
+    }
+    value(output, "trustedusercakeys").ifPresent(ca -> out.add("TrustedUserCAKeys " + ca));
+    return List.copyOf(out);
+  }
+
+  /** The value of one keyword's line, empty when missing or {@code none}. */
+  private static Optional<String> value(String output, String keyword) {
+    for (String line : output.split("\n")) {
+      String[] f = line.strip().split("\\s+", 2);
+      if (f.length == 2 && f[0].equalsIgnoreCase(keyword)) {
+        String v = f[1].strip();
+        return v.isEmpty() || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(v);
       }
     }
     return Optional.empty();

@@ -87,19 +87,22 @@ public record LiveFirewall(
   }
 
   /**
-   * New connections from the internet to {@code port} on every public address (every interface but
-   * loopback and the private path's), from "anyone" and from every public network a rule of the
-   * live filter names as a source (of those, one of each set the rules treat alike and unlike
-   * "anyone", {@link FilterEvaluator#distinctBySource}). IPv6 is tried on interfaces that have a
-   * global IPv6 address.
+   * New connections from the internet to {@code port} arriving on every public interface (every
+   * interface but loopback, container bridges and the private path's), from "anyone" and from every
+   * public network a rule of the live filter names as a source (of those, one of each set the rules
+   * treat alike and unlike "anyone", {@link FilterEvaluator#distinctBySource}). Each is addressed
+   * to the interface's own addresses and then to every other address of this machine of the family
+   * ({@link #destinations}). IPv6 is tried on interfaces that have a global IPv6 address.
    */
   public List<Attempt> fromInternet(int port, PrivatePath path) {
     List<Attempt> out = new ArrayList<>();
+    Set<String> asked = new java.util.HashSet<>();
     for (InterfaceAddress ia : addresses) {
       if (ia.device().equals("lo")
           || path.iface().map(ia.device()::equals).orElse(false)
           || BRIDGES.stream().anyMatch(ia.device()::startsWith)
-          || ia.address().toLowerCase(java.util.Locale.ROOT).startsWith("fe80")) {
+          || linkLocal(ia)
+          || !asked.add(ia.device() + " " + ia.family())) {
         continue;
       }
       boolean six = ia.family().equals("inet6");
@@ -107,17 +110,50 @@ public record LiveFirewall(
       if (rs.isEmpty()) {
         continue;
       }
-      List<Packet> anyone = new ArrayList<>();
-      List<Packet> named = new ArrayList<>();
-      for (String src : sources(rs.get(), six, path)) {
-        Packet p = Packet.tcpInFromAnyPort(ia.device(), src, ia.address(), port);
-        (anyone(src, six) ? anyone : named).add(p);
-      }
-      for (Packet p : FilterEvaluator.distinctBySource(rs.get(), anyone, named)) {
-        out.add(new Attempt(p, FilterEvaluator.reachable(rs.get(), "INPUT", p)));
+      for (String dst : destinations(ia.device(), ia.family())) {
+        List<Packet> anyone = new ArrayList<>();
+        List<Packet> named = new ArrayList<>();
+        for (String src : sources(rs.get(), six, path)) {
+          Packet p = Packet.tcpInFromAnyPort(ia.device(), src, dst, port);
+          (anyone(src, six) ? anyone : named).add(p);
+        }
+        for (Packet p : FilterEvaluator.distinctBySource(rs.get(), anyone, named)) {
+          out.add(new Attempt(p, FilterEvaluator.reachable(rs.get(), "INPUT", p)));
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * The addresses a packet arriving on {@code device} can be for: its own, then every other address
+   * of this machine of the family but loopback and link-local ones. Linux answers for any of its
+   * addresses on any interface (the weak host model): a neighbour on the public link reached sshd
+   * at the tailnet address 100.64.0.10 through a rule {@code -d 100.64.0.10 … -j ACCEPT} without
+   * {@code -i}, while the check had tried only 203.0.113.10 (EarlyStepsHostileSandbox3Test).
+   * Caveat: only a host on the same link (or a router on the way) can send such a packet.
+   */
+  private List<String> destinations(String device, String family) {
+    Set<String> out = new LinkedHashSet<>();
+    for (InterfaceAddress ia : addresses) {
+      if (ia.device().equals(device) && ia.family().equals(family) && !linkLocal(ia)) {
+        out.add(ia.address());
+      }
+    }
+    for (InterfaceAddress ia : addresses) {
+      if (!ia.device().equals("lo")
+          && ia.family().equals(family)
+          && !linkLocal(ia)
+          && !ia.address().startsWith("127.")
+          && !ia.address().equals("::1")) {
+        out.add(ia.address());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean linkLocal(InterfaceAddress ia) {
+    return ia.address().toLowerCase(java.util.Locale.ROOT).startsWith("fe80");
   }
 
   /** New connections over the private path to {@code port}: on its interface, from inside it. */

@@ -1,5 +1,6 @@
 package dev.hermesharden.system.ufw;
 
+import dev.hermesharden.system.net.Cidr;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,8 +43,8 @@ public record UfwRule(
 
   /** Whether TCP traffic to {@code port} falls under the rule's "To" column. */
   public boolean coversTcpPort(int port) {
-    if (to.equals("Anywhere")) {
-      return true;
+    if (to.equals("Anywhere") || Cidr.tryParse(to).isPresent()) {
+      return true; // every port (of one address: ufw allow to 203.0.113.10)
     }
     if (to.equals("OpenSSH")) {
       return port == 22;

@@ -1,5 +1,6 @@
 package dev.hermesharden.system.ufw;
 
+import dev.hermesharden.system.net.Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,13 @@ public final class UfwStatusParser {
     }
   }
 
+  /** Whether a column's first word is an IPv6 address or network (not a port range as 22:30). */
+  private static boolean namesV6(String column) {
+    String word = column.strip().split("\\s+", 2)[0];
+    return word.contains(":")
+        && Cidr.tryParse(word).map(c -> c.network().length == 16).orElse(false);
+  }
+
   static Optional<UfwRule> parseRow(String line) {
     Matcher m = ROW.matcher(line);
     if (!m.matches()) {
@@ -80,8 +88,9 @@ public final class UfwStatusParser {
     int number = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
     String to = m.group(2);
     String from = m.group(5);
-    // ufw prints "(v6)" before the interface: "22/tcp (v6) on tailscale0".
-    boolean v6 = to.contains(V6) || from.contains(V6);
+    // ufw prints "(v6)" before the interface: "22/tcp (v6) on tailscale0"; a rule that names an
+    // IPv6 address or network has no such mark ("22/tcp ALLOW IN 2001:db8:1::/64")
+    boolean v6 = to.contains(V6) || from.contains(V6) || namesV6(to) || namesV6(from);
     to = to.replace(V6, "");
     from = from.replace(V6, "");
     Optional<String> iface = Optional.empty();

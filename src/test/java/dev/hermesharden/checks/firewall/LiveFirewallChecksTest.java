@@ -120,6 +120,24 @@ class LiveFirewallChecksTest {
     assertEquals("reason.firewall.public-ssh-outside-ufw", v.reason().key());
   }
 
+  /**
+   * A raw accept for the tailnet address without {@code -i}: Linux answers for any of its addresses
+   * on any interface, and a neighbour on the public link reached sshd at 100.64.0.10
+   * (EarlyStepsHostileSandbox3Test). Only 203.0.113.10 was tried on eth0, and the check passed.
+   */
+  @Test
+  void aRawAcceptForThePrivateAddressOpensItOnThePublicLink() {
+    String raw =
+        closedV4()
+            .replace(
+                "-A INPUT -j ufw-before-logging-input",
+                "-A INPUT -d 100.64.0.10/32 -p tcp -m tcp --dport 22 -j ACCEPT\n"
+                    + "-A INPUT -j ufw-before-logging-input");
+    Verdict v = noPublic(facts(Optional.of(CLOSED_STATUS), raw, "no"));
+    assertEquals("reason.firewall.public-ssh-outside-ufw", v.reason().key(), v.toString());
+    assertTrue(v.details().get("open").contains("-> 100.64.0.10:22 on eth0"), v.toString());
+  }
+
   @Test
   void aUfwRuleRemovedFromItsFilesButStillLoadedNeedsAReload() {
     Verdict v =

@@ -267,4 +267,53 @@ class SshKeysChecksTest {
                 AT_NOW);
     assertEquals(Status.FAIL, gone.status(), "a deleted file is a changed file");
   }
+
+  /** Facts with one root-owned central keys file (group, mode) as sshd -T names it. */
+  private static AdminKeys central(String group, int gid, int mode) {
+    String path = "/etc/ssh/authorized_keys/admin";
+    FileStat st =
+        new FileStat(path, "root", group, mode, 100, "regular file", 1732406400L, 0, gid, 1);
+    return new AdminKeys(
+        "admin",
+        Optional.of(ADMIN),
+        Optional.of(List.of("/etc/ssh/authorized_keys/%u")),
+        "",
+        Optional.empty(),
+        List.of(
+            new AdminKeys.KeyFile(path, true, Optional.of(st), Optional.of(ED)),
+            new AdminKeys.KeyFile(HOME_KEYS, false, Optional.empty(), Optional.empty())),
+        Optional.empty());
+  }
+
+  /**
+   * sshd reads a keys file with the admin's rights: in the sandbox a root-owned 0644 (and
+   * root:admin 0640) central file logged in and was failed with "must be 600"; 0600, 0604 with
+   * group admin and root:root 0640 refused the key, and 0600 passed
+   * (EarlyStepsHostileSandbox3Test).
+   */
+  @Test
+  void aRootOwnedKeysFileMustBeReadableByTheAdminAndWritableOnlyByRoot() {
+    KeyFileModeCheck c = new KeyFileModeCheck();
+    for (Object[] ok :
+        new Object[][] {{"root", 0, 0644}, {"admin", 1000, 0640}, {"admin", 1000, 0644}}) {
+      Verdict v = c.evaluate(central((String) ok[0], (int) ok[1], (int) ok[2]), Params.NONE, CTX);
+      assertEquals(Status.PASS, v.status(), java.util.Arrays.toString(ok) + v);
+      assertEquals("reason.ssh-keys.file-root-ok", v.reason().key());
+    }
+    for (Object[] bad :
+        new Object[][] {
+          {"root", 0, 0600},
+          {"admin", 1000, 0604},
+          {"root", 0, 0640},
+          {"root", 0, 0664},
+          {"admin", 1000, 0660},
+          {"root", 0, 0646},
+          {"staff", 50, 0640}
+        }) {
+      Verdict v =
+          c.evaluate(central((String) bad[0], (int) bad[1], (int) bad[2]), Params.NONE, CTX);
+      assertEquals(Status.FAIL, v.status(), java.util.Arrays.toString(bad) + v);
+      assertEquals("reason.ssh-keys.file-root-mode", v.reason().key());
+    }
+  }
 }

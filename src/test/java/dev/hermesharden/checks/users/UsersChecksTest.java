@@ -136,7 +136,56 @@ class UsersChecksTest {
     assertEquals(Status.FAIL, c.evaluate(Account.missing("hermes"), Params.NONE, CTX).status());
     assertEquals(
         Status.FAIL,
-        new ServiceUserCheck().evaluate(Account.missing("hermes"), Params.NONE, CTX).status());
+        new ServiceUserCheck()
+            .evaluate(
+                new ServiceUserCheck.Facts(Account.missing("hermes"), List.of()), Params.NONE, CTX)
+            .status());
+  }
+
+  private static final List<PasswdEntry> PASSWD =
+      PasswdEntry.parseAll(
+          "root:x:0:0:root:/root:/bin/bash\n"
+              + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
+              + "admin:x:1000:1000:Admin,,,:/home/admin:/bin/bash\n");
+
+  /**
+   * The service account given the admin's uid: the agent runs as the admin (it wrote the admin's
+   * authorized_keys in EarlyStepsHostileSandbox3Test). It passed as an account of its own.
+   */
+  @Test
+  void aServiceAccountWithTheAdminsUidIsNoAccountOfItsOwn() {
+    ServiceUserCheck c = new ServiceUserCheck();
+    List<PasswdEntry> own = new java.util.ArrayList<>(PASSWD);
+    own.add(HERMES_OK.entry().orElseThrow());
+    assertEquals(
+        Status.PASS,
+        c.evaluate(new ServiceUserCheck.Facts(HERMES_OK, own), Params.NONE, CTX).status());
+    Account shared =
+        account(
+            "hermes:x:1000:1001::/home/hermes:/bin/sh",
+            "hermes L 2024-11-24 0 99999 7 -1",
+            "hermes");
+    List<PasswdEntry> dup = new java.util.ArrayList<>(PASSWD);
+    dup.add(shared.entry().orElseThrow());
+    Verdict v = c.evaluate(new ServiceUserCheck.Facts(shared, dup), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.users.service-shares-uid", v.reason().key());
+    assertEquals(List.of("hermes", "1000", "admin"), v.reason().args());
+  }
+
+  /**
+   * {@code toor:x:0:0}: root under a second name, which su lets anyone become when it has no
+   * password.
+   */
+  @Test
+  void aSecondAccountWithUidZeroFails() {
+    SecondRootCheck c = new SecondRootCheck();
+    assertEquals(Status.PASS, c.evaluate(PASSWD, Params.NONE, CTX).status());
+    List<PasswdEntry> toor = new java.util.ArrayList<>(PASSWD);
+    toor.addAll(PasswdEntry.parseAll("toor:x:0:0:toor:/root:/bin/bash\n"));
+    Verdict v = c.evaluate(toor, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status());
+    assertEquals(List.of("toor"), v.reason().args());
   }
 
   @Test
@@ -256,6 +305,26 @@ class UsersChecksTest {
     Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status(), v.toString());
     assertEquals(List.of("hermes", "1", "/home/hermes/.ssh/authorized_keys2"), v.reason().args());
+  }
+
+  /**
+   * An AuthorizedKeysCommand that hands the agent's key to sshd: it logged in as hermes while the
+   * check, finding no key in any file, passed (EarlyStepsHostileSandbox3Test).
+   */
+  @Test
+  void aKeysCommandForTheServiceAccountIsNoPass() {
+    AccountKeys keys =
+        new AccountKeys(
+            "hermes",
+            Optional.of(HERMES_ENTRY),
+            List.of(keyFile("/home/hermes/.ssh/authorized_keys", true, null)),
+            List.of("AuthorizedKeysCommand /etc/ssh/hh-akc %u (as nobody)"));
+    Verdict v = new ServiceKeysCheck().evaluate(keys, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.users.service-keys-elsewhere", v.reason().key());
+    assertEquals(
+        List.of("hermes", "AuthorizedKeysCommand /etc/ssh/hh-akc %u (as nobody)"),
+        v.reason().args());
   }
 
   @Test

@@ -136,6 +136,20 @@ class SshKeysFixesTest {
     assertTrue(new AddKeyFix().plan(host, Params.NONE, CTX).isEmpty());
   }
 
+  /**
+   * The same key on a line sshd refuses (past its expiry-time, or as cert-authority) is no copy:
+   * the check fails on it, and the fix planned nothing, so the admin could not add it back.
+   */
+  @Test
+  void aRefusedCopyOfThePastedKeyDoesNotStopItsAddition() throws Exception {
+    for (String opts : List.of("expiry-time=\"20000101\" ", "cert-authority ")) {
+      SshdTStubHost host = host();
+      host.writeFile(KEYS, opts + ED + "\n", FileAttrs.KEEP);
+      WriteFile w = (WriteFile) new AddKeyFix().plan(host, Params.NONE, CTX).actions().get(0);
+      assertEquals(opts + ED + "\n" + ED + "\n", w.after(), opts);
+    }
+  }
+
   @Test
   void fileWithoutTrailingNewlineGetsOne() throws Exception {
     SshdTStubHost host = host();

@@ -33,6 +33,33 @@ class AuthorizedKeysFilesTest {
         List.of(), AuthorizedKeysFiles.resolve(List.of("none"), "admin", 1000, "/home/admin"));
   }
 
+  /**
+   * sshd takes every key an AuthorizedKeysCommand prints (without a user to run it as, none) and
+   * every certificate a TrustedUserCAKeys CA signed for the account: both logged in as hermes in
+   * EarlyStepsHostileSandbox3Test with no key in any file.
+   */
+  @Test
+  void keysFromNoFileAreNamed() {
+    assertEquals(
+        List.of(),
+        AuthorizedKeysFiles.elsewhereFromSshdT(KeysFixtures.read("sshd-keys/sshd-T-default.txt")));
+    String both =
+        "authorizedkeysfile .ssh/authorized_keys\n"
+            + "authorizedkeyscommand /etc/ssh/hh-akc %u\n"
+            + "authorizedkeyscommanduser nobody\n"
+            + "trustedusercakeys /etc/ssh/ca.pub\n";
+    assertEquals(
+        List.of(
+            "AuthorizedKeysCommand /etc/ssh/hh-akc %u (as nobody)",
+            "TrustedUserCAKeys /etc/ssh/ca.pub"),
+        AuthorizedKeysFiles.elsewhereFromSshdT(both));
+    assertEquals(
+        List.of(),
+        AuthorizedKeysFiles.elsewhereFromSshdT(
+            both.replace("authorizedkeyscommanduser nobody", "authorizedkeyscommanduser none")
+                .replace("trustedusercakeys /etc/ssh/ca.pub", "trustedusercakeys none")));
+  }
+
   @Test
   void missingLine() {
     assertEquals(true, AuthorizedKeysFiles.fromSshdT("port 22\n").isEmpty());

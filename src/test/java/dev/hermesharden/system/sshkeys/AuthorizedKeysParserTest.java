@@ -55,6 +55,39 @@ class AuthorizedKeysParserTest {
     }
   }
 
+  /**
+   * sshd refused the admin's key with {@code expiry-time="20000101"}
+   * (EarlyStepsHostileSandbox3Test) and took it with {@code 20991231}; a time without Z is the
+   * server's local time, so it counts as passed only when it has in every zone.
+   */
+  @Test
+  void aKeyPastItsExpiryTimeIsNoLoginKey() {
+    String ed = KeysFixtures.read("sshkeys/ed25519.pub").strip();
+    java.time.Instant now = java.time.Instant.parse("2026-03-02T09:30:00Z");
+    for (String opts :
+        List.of(
+            "expiry-time=\"20000101\" ",
+            "no-pty,EXPIRY-TIME=\"202603020929Z\" ",
+            "expiry-time=20260301 ",
+            "expiry-time=\"yesterday\" ")) {
+      AuthorizedKey k = AuthorizedKeysParser.parseLine(1, opts + ed).orElseThrow();
+      assertTrue(
+          KeyPolicy.rejection(k, now).orElse("").startsWith("expiry-time"),
+          opts + KeyPolicy.rejection(k, now));
+      assertTrue(k.acceptable(), "strength alone does not know the time: " + opts);
+    }
+    for (String opts :
+        List.of(
+            "",
+            "expiry-time=\"20991231\" ",
+            "expiry-time=\"202603020931Z\" ",
+            "expiry-time=\"20260302\" ", // may still be 2 March somewhere
+            "command=\"echo expiry-time=20000101\" ")) {
+      AuthorizedKey k = AuthorizedKeysParser.parseLine(1, opts + ed).orElseThrow();
+      assertEquals(Optional.empty(), KeyPolicy.rejection(k, now), opts);
+    }
+  }
+
   @Test
   void bitsAndFingerprintsMatchSshKeygen() {
     for (String name : List.of("rsa2048", "rsa3072", "ed25519", "ecdsa384", "dsa")) {

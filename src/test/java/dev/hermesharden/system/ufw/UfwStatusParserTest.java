@@ -105,6 +105,30 @@ class UfwStatusParserTest {
     assertTrue(r.get(3).v6());
   }
 
+  /**
+   * Rows as ufw 0.36 printed them in the sandbox: a rule from an IPv6 network has no "(v6)" mark,
+   * and was taken for an IPv4 rule (firewall.no-public-ssh then told the admin to reload ufw, which
+   * changes nothing); a rule to one address covers every port of it.
+   */
+  @Test
+  void aRuleNamingAnIpv6NetworkIsAnIpv6RuleAndAnAddressAloneCoversEveryPort() {
+    UfwRule six =
+        UfwStatusParser.parseRow("22/tcp                     ALLOW IN    2001:db8:1::/64")
+            .orElseThrow();
+    assertTrue(six.v6(), six.toString());
+    UfwRule range =
+        UfwStatusParser.parseRow("22:30/tcp                  ALLOW IN    Anywhere").orElseThrow();
+    assertEquals(false, range.v6(), "22:30 is a port range");
+    assertTrue(range.coversTcpPort(22));
+    UfwRule to =
+        UfwStatusParser.parseRow("203.0.113.10               ALLOW IN    Anywhere").orElseThrow();
+    assertTrue(to.coversTcpPort(22), to.toString());
+    assertEquals(false, to.v6());
+    UfwRule toSix =
+        UfwStatusParser.parseRow("2001:db8:1::10 22/tcp      ALLOW IN    Anywhere").orElseThrow();
+    assertTrue(toSix.v6() && toSix.coversTcpPort(22), toSix.toString());
+  }
+
   @Test
   void notStatusOutputIsRejected() {
     assertThrows(
