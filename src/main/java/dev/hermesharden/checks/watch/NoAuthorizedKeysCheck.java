@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  * .ssh/authorized_keys2}), and {@code ~/.ssh/authorized_keys} always ({@link AdminKeys#sources}, as
  * the keys step finds the admin's). A key there is a way in that bypasses the admin's account:
  * after step 5 root cannot log in with it, but a key in the agent's account is the classic way an
- * attacker keeps a door open. The service account's files are read through the {@link Host}
- * (docs/threat-model.md: a link or FIFO is refused, never followed).
+ * attacker keeps a door open. Keys no file shows (an {@code AuthorizedKeysCommand}, a {@code
+ * TrustedUserCAKeys} CA, {@link AccountKeys#elsewhere}) fail as in the users step. The service
+ * account's files are read through the {@link Host} (docs/threat-model.md: a link or FIFO is
+ * refused, never followed).
  */
 public final class NoAuthorizedKeysCheck implements Check<AccountKeys> {
   private static final ParamSchema SCHEMA =
@@ -55,6 +57,12 @@ public final class NoAuthorizedKeysCheck implements Check<AccountKeys> {
       return Verdict.fail("reason.watch.no-account", k.user());
     }
     List<KeyFile> holding = k.holding();
+    if (holding.isEmpty() && !k.elsewhere().isEmpty()) {
+      // a keys command or a CA sshd trusts: keys no file shows (the users step's same reason)
+      String elsewhere = String.join("; ", k.elsewhere());
+      return Verdict.fail("reason.users.service-keys-elsewhere", k.user(), elsewhere)
+          .with("sshd", elsewhere);
+    }
     if (holding.isEmpty()) {
       return Verdict.pass("reason.watch.no-keys", k.user());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.sshkeys.AccountKeys;
 import dev.hermesharden.fixes.Plan;
 import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.fixes.watch.RootKeysFix;
@@ -19,6 +20,7 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimFile;
 import dev.hermesharden.practice.SimulatedHost;
+import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.net.SsListeners;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -139,6 +141,24 @@ class WatchChecksTest {
     assertTrue(new RootKeysFix().plan(host, Params.NONE, CTX).isEmpty());
     Verdict service = c.run(host, new Params(Map.of("account", "service")), CTX);
     assertEquals(Status.FAIL, service.status(), "no hermes account yet: nothing to vouch for");
+  }
+
+  /**
+   * The watch step's key check reads the same {@link AccountKeys} as the users step: keys a keys
+   * command or a trusted CA gives sshd are in no file, and fail here too (they passed: "no key").
+   */
+  @Test
+  void keysFromACommandOrCaFailTheWatchToo() {
+    AccountKeys keys =
+        new AccountKeys(
+            "root",
+            Optional.of(new PasswdEntry("root", 0, 0, "root", "/root", "/bin/bash")),
+            List.of(),
+            List.of("TrustedUserCAKeys /etc/ssh/ca.pub"));
+    Verdict v =
+        new NoAuthorizedKeysCheck().evaluate(keys, new Params(Map.of("account", "root")), CTX);
+    assertEquals("reason.users.service-keys-elsewhere", v.reason().key(), v.toString());
+    assertEquals("TrustedUserCAKeys /etc/ssh/ca.pub", v.details().get("sshd"));
   }
 
   @Test
