@@ -371,6 +371,54 @@ class SandboxSshdTrapsTest {
     }
   }
 
+  /**
+   * {@code StrictModes no} (the classic "fix" when key logins fail over permissions) with the
+   * admin's home open to others: the agent moves the admin's {@code ~/.ssh} aside, puts its own key
+   * in a new one, and logs in as the admin (then sudo). Every keys and sshd check passed before the
+   * swap; {@code sshd.strict-modes} now fails, and with StrictModes on sshd refuses the swapped
+   * key.
+   */
+  @Test
+  @Order(33)
+  void strictModesOffLetsTheAgentsKeyInThroughALooseHome(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path loose = vps.vpsPath("/etc/ssh/sshd_config.d/00-a-loose.conf"); // sorts before ours
+    Files.writeString(loose, "StrictModes no\n");
+    reload(vps);
+    vps.inVps(List.of("chmod", "0777", "/home/admin"));
+    try {
+      Map<String, JsonNode> sshd = audit(vps, "sshd");
+      assertStatus(sshd, "sshd.strict-modes", "FAIL");
+      assertStatus(audit(vps, "ssh-keys"), "ssh-keys.dir-mode", "PASS"); // ~/.ssh itself is 700
+      String pub = Files.readString(Path.of(vps.workstationKey() + ".pub")).strip();
+      ExecResult swap =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "mv /home/admin/.ssh /home/admin/.ssh-moved && mkdir -m 700 /home/admin/.ssh"
+                      + " && echo '"
+                      + pub
+                      + "' > /home/admin/.ssh/authorized_keys"
+                      + " && chmod 600 /home/admin/.ssh/authorized_keys"));
+      assertEquals(0, swap.exitCode(), swap.stderr());
+      ExecResult in =
+          vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "stat -c %U ~/.ssh"));
+      assertEquals("hermes", in.stdout().strip(), "the truth: the agent's key logs in " + in);
+      Files.delete(loose);
+      reload(vps);
+      ExecResult refused = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "true"));
+      assertNotEquals(0, refused.exitCode(), "StrictModes yes refuses the swapped key");
+    } finally {
+      Files.deleteIfExists(loose);
+      vps.inVps(
+          List.of(
+              "bash",
+              "-c",
+              "if [ -d /home/admin/.ssh-moved ]; then rm -rf /home/admin/.ssh"
+                  + " && mv /home/admin/.ssh-moved /home/admin/.ssh; fi; chmod 0755 /home/admin"));
+      reload(vps);
+    }
+  }
+
   private static String fix(SandboxVps vps, String step, String fix) throws Exception {
     ExecResult r = vps.javaMain(FixInVps.class.getName(), step, fix);
     assertEquals(0, r.exitCode(), r.stdout() + r.stderr());

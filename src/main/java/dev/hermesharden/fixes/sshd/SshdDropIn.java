@@ -32,6 +32,7 @@ public final class SshdDropIn {
             ? "KbdInteractiveAuthentication no\n"
             : "ChallengeResponseAuthentication no\n")
         + "PubkeyAuthentication yes\n"
+        + "StrictModes yes\n"
         + "AllowUsers "
         + admin
         + "\n"

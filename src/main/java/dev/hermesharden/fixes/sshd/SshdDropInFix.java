@@ -99,6 +99,7 @@ public final class SshdDropInFix implements Fix {
         && is(e, "passwordauthentication", "no")
         && is(e, kbdKeyword, "no")
         && is(e, "pubkeyauthentication", "yes")
+        && is(e, "strictmodes", "yes")
         && is(e, "exposeauthinfo", "yes")
         && tries <= 3
         && e.allowUsersPermits(admin)
