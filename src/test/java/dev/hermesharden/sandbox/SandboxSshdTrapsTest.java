@@ -394,11 +394,11 @@ class SandboxSshdTrapsTest {
       ExecResult swap =
           vps.inVps(
               SandboxVps.asHermes(
-                  "mv /home/admin/.ssh /home/admin/.ssh-moved && mkdir -m 700 /home/admin/.ssh"
+                  "mv /home/admin/.ssh /home/admin/.ssh-moved && mkdir -m 755 /home/admin/.ssh"
                       + " && echo '"
                       + pub
                       + "' > /home/admin/.ssh/authorized_keys"
-                      + " && chmod 600 /home/admin/.ssh/authorized_keys"));
+                      + " && chmod 644 /home/admin/.ssh/authorized_keys"));
       assertEquals(0, swap.exitCode(), swap.stderr());
       ExecResult in =
           vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_TAILNET, "stat -c %U ~/.ssh"));
