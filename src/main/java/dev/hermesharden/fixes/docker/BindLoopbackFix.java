@@ -61,7 +61,7 @@ public final class BindLoopbackFix implements Fix {
       boolean v1 = cli.isPresent() && !cli.get().plugin();
       ComposePortRewriter.Result r;
       try {
-        r = ComposePortRewriter.rewrite(f.path(), text, v1);
+        r = ComposePortRewriter.rewrite(f.path(), text, v1, f.variables());
       } catch (IllegalStateException e) {
         BadInputException b =
             new BadInputException(

@@ -21,10 +21,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * entries, {@code extends.file}, {@code env_file} and {@code build} contexts. Whoever can change
  * them can change what compose starts (see {@link ComposeTrust}).
  *
- * <p>Caveat: interpolations are kept as written; {@code extends:}, profiles and override files
- * merged by {@code -f a -f b} are not applied ({@code extends} is kept as {@link
- * ComposeService#extendsFrom}, and {@code docker.compose-loopback} fails on it).
+ * <p>Values the project's {@code .env} sets are put in where compose would ({@link
+ * Interpolation#substitute}: ports, volumes, network mode, privileges, environment, image and
+ * container names, the files it names); other interpolations are kept as written. {@code extends:}
+ * of a service in the same file is merged in ({@link ComposeExtends}).
  *
+ * <p>Caveat: {@code extends:} of another file, profiles and override files merged by {@code -f a -f
+ * b} are not applied ({@code extends} is kept as {@link ComposeService#extendsFrom}, and {@code
+ * docker.compose-loopback} fails on it).
+ *
+ * @param variables the project's {@code .env} values this file was read with
  * @param hermesServices the services that belong to Hermes: those that {@link
  *     ComposeService#looksLikeHermes()}, or every service when none does (the file was named as
  *     Hermes' own); a reverse proxy beside Hermes in the same file keeps its public ports
@@ -33,8 +39,10 @@ public record ComposeFile(
     String path,
     List<ComposeService> services,
     List<String> references,
-    List<ComposeService> hermesServices) {
+    List<ComposeService> hermesServices,
+    Map<String, String> variables) {
   public ComposeFile {
+    variables = Map.copyOf(variables);
     services = List.copyOf(services);
     references = List.copyOf(references);
     hermesServices = List.copyOf(hermesServices);
@@ -45,7 +53,7 @@ public record ComposeFile(
    * container and hermes-dir check asks, and a file may hold thousands of services).
    */
   public ComposeFile(String path, List<ComposeService> services, List<String> references) {
-    this(path, services, references, hermesOf(services));
+    this(path, services, references, hermesOf(services), Map.of());
   }
 
   /** A file that reads nothing else. */
@@ -85,6 +93,16 @@ public record ComposeFile(
    * @throws BadInputException when the text is not YAML or has no {@code services} mapping
    */
   public static ComposeFile parse(String path, String text) {
+    return parse(path, text, Map.of());
+  }
+
+  /**
+   * Reads a compose file's text as compose does with the project's {@code .env} values.
+   *
+   * @param variables the {@code .env} beside the file, as key/value pairs
+   * @throws BadInputException when the text is not YAML or has no {@code services} mapping
+   */
+  public static ComposeFile parse(String path, String text, Map<String, String> variables) {
     Node root;
     try {
       root = YamlNodes.compose(text);
@@ -100,22 +118,30 @@ public record ComposeFile(
     List<String> refs = new ArrayList<>();
     for (Node inc : YamlNodes.items(YamlNodes.value(YamlNodes.entries(root), "include"))) {
       if (inc instanceof ScalarNode) {
-        refs.add(YamlNodes.text(inc));
+        refs.add(Interpolation.substitute(YamlNodes.text(inc), variables));
       } else {
         Node p = YamlNodes.value(YamlNodes.entries(inc), "path");
         if (p instanceof ScalarNode) {
-          refs.add(YamlNodes.text(p));
+          refs.add(Interpolation.substitute(YamlNodes.text(p), variables));
         }
-        YamlNodes.items(p).forEach(i -> refs.add(YamlNodes.text(i)));
+        YamlNodes.items(p)
+            .forEach(i -> refs.add(Interpolation.substitute(YamlNodes.text(i), variables)));
       }
     }
-    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
-      ComposeService s = service(e.getKey(), e.getValue());
+    Map<String, NodeTuple> own = YamlNodes.entries(services);
+    for (Map.Entry<String, Map<String, NodeTuple>> e : ComposeExtends.merged(services).entrySet()) {
+      Map<String, NodeTuple> m = e.getValue();
+      ComposeService s = service(e.getKey(), own.get(e.getKey()), m, variables);
       out.add(s);
       refs.addAll(s.envFiles());
-      Map<String, NodeTuple> m = YamlNodes.entries(e.getValue().getValueNode());
+      // the file of an extends, merged or not: compose reads it
       String ext =
-          YamlNodes.text(YamlNodes.value(YamlNodes.entries(YamlNodes.value(m, "extends")), "file"));
+          YamlNodes.text(
+              YamlNodes.value(
+                  YamlNodes.entries(
+                      YamlNodes.value(
+                          YamlNodes.entries(own.get(e.getKey()).getValueNode()), "extends")),
+                  "file"));
       Node build = YamlNodes.value(m, "build");
       String context =
           build instanceof ScalarNode
@@ -123,37 +149,50 @@ public record ComposeFile(
               : YamlNodes.text(YamlNodes.value(YamlNodes.entries(build), "context"));
       for (String r : List.of(ext, context)) {
         if (!r.isBlank()) {
-          refs.add(r);
+          refs.add(Interpolation.substitute(r, variables));
         }
       }
     }
-    return new ComposeFile(path, out, refs);
+    return new ComposeFile(path, out, refs, hermesOf(out), variables);
   }
 
-  private static ComposeService service(String name, NodeTuple tuple) {
-    Map<String, NodeTuple> m = YamlNodes.entries(tuple.getValueNode());
+  /**
+   * One service from its merged entries ({@link ComposeExtends}); {@code tuple} is its own, for the
+   * line of its name.
+   */
+  private static ComposeService service(
+      String name, NodeTuple tuple, Map<String, NodeTuple> m, Map<String, String> vars) {
     List<PortPublish> ports = new ArrayList<>();
     for (Node p : YamlNodes.items(YamlNodes.value(m, "ports"))) {
-      port(p).ifPresent(ports::add);
+      port(p, vars).ifPresent(ports::add);
     }
     List<VolumeMount> volumes = new ArrayList<>();
     for (Node v : YamlNodes.items(YamlNodes.value(m, "volumes"))) {
-      volumes.add(volume(v));
+      volumes.add(volume(v, vars));
     }
+    Map<String, String> env = new LinkedHashMap<>();
+    environment(YamlNodes.value(m, "environment"))
+        .forEach((k, v) -> env.put(k, Interpolation.substitute(v, vars)));
     return new ComposeService(
         name,
         YamlNodes.line(tuple.getKeyNode()),
-        YamlNodes.text(YamlNodes.value(m, "image")),
-        YamlNodes.text(YamlNodes.value(m, "container_name")),
+        text(m, "image", vars),
+        text(m, "container_name", vars),
         ports,
-        YamlNodes.text(YamlNodes.value(m, "network_mode")),
-        YamlNodes.text(YamlNodes.value(m, "privileged")).equalsIgnoreCase("true"),
+        text(m, "network_mode", vars),
+        Interpolation.resolveDefaults(text(m, "privileged", vars)).equalsIgnoreCase("true"),
         volumes,
-        environment(YamlNodes.value(m, "environment")),
-        envFiles(YamlNodes.value(m, "env_file")),
+        env,
+        envFiles(YamlNodes.value(m, "env_file")).stream()
+            .map(f -> Interpolation.substitute(f, vars))
+            .toList(),
         command(YamlNodes.value(m, "command")),
         ComposeHardening.of(m),
         extendsFrom(YamlNodes.value(m, "extends")));
+  }
+
+  private static String text(Map<String, NodeTuple> m, String key, Map<String, String> vars) {
+    return Interpolation.substitute(YamlNodes.text(YamlNodes.value(m, key)), vars);
   }
 
   /** {@code extends: base} or {@code extends: {file: f, service: base}} as "base" / "f base". */
@@ -170,39 +209,42 @@ public record ComposeFile(
     return (file.isBlank() ? service : file + " " + service).strip();
   }
 
-  static Optional<PortPublish> port(Node p) {
+  /** One entry of {@code ports}, with the {@code .env} values {@code vars} put in. */
+  static Optional<PortPublish> port(Node p, Map<String, String> vars) {
     if (p instanceof ScalarNode s) {
-      return PortPublish.parseShort(s.getValue(), YamlNodes.line(p));
+      return PortPublish.parseShort(
+          Interpolation.substitute(s.getValue(), vars), YamlNodes.line(p));
     }
     Map<String, NodeTuple> m = YamlNodes.entries(p);
     if (m.isEmpty()) {
       return Optional.empty();
     }
-    String protocol = YamlNodes.text(YamlNodes.value(m, "protocol"));
-    String ip = YamlNodes.text(YamlNodes.value(m, "host_ip"));
+    String protocol = text(m, "protocol", vars);
+    String ip = text(m, "host_ip", vars);
     if (ip.startsWith("[") && ip.endsWith("]")) {
       ip = ip.substring(1, ip.length() - 1);
     }
     return Optional.of(
         new PortPublish(
             ip,
-            YamlNodes.text(YamlNodes.value(m, "published")),
-            YamlNodes.text(YamlNodes.value(m, "target")),
+            text(m, "published", vars),
+            text(m, "target", vars),
             protocol.isEmpty() ? "tcp" : protocol,
             YamlNodes.line(p),
             true));
   }
 
-  private static VolumeMount volume(Node v) {
+  private static VolumeMount volume(Node v, Map<String, String> vars) {
     if (v instanceof ScalarNode s) {
-      return VolumeMount.parseShort(s.getValue(), YamlNodes.line(v));
+      return VolumeMount.parseShort(
+          Interpolation.substitute(s.getValue(), vars), YamlNodes.line(v));
     }
     Map<String, NodeTuple> m = YamlNodes.entries(v);
-    String type = YamlNodes.text(YamlNodes.value(m, "type"));
+    String type = text(m, "type", vars);
     return new VolumeMount(
         type.isEmpty() ? "volume" : type,
-        YamlNodes.text(YamlNodes.value(m, "source")),
-        YamlNodes.text(YamlNodes.value(m, "target")),
+        text(m, "source", vars),
+        text(m, "target", vars),
         YamlNodes.text(YamlNodes.value(m, "read_only")).equalsIgnoreCase("true"),
         YamlNodes.line(v));
   }

@@ -93,8 +93,19 @@ class DockerChecksTest {
     String shortForm =
         "services:\n  base:\n    image: x\n    ports: [\"8642:8642\"]\n"
             + "  hermes:\n    image: nousresearch/hermes-agent\n    extends: base\n";
+    // a base in the same file is merged in (ComposeExtends): its publish is the service's own
     ComposeFile f = ComposeFile.parse(PATH, shortForm);
-    assertEquals("base", f.services().get(1).extendsFrom());
+    assertEquals("", f.services().get(1).extendsFrom());
+    Verdict merged =
+        new ComposePublishesCheck()
+            .evaluate(
+                new DockerFacts(
+                    new ComposeFiles(List.of(f), Map.of(PATH, shortForm), Map.of()),
+                    Optional.empty()),
+                Params.NONE,
+                CTX);
+    assertEquals("reason.docker.compose-public", merged.reason().key(), merged.toString());
+    assertEquals("hermes 8642->8642/tcp", merged.details().get(PATH + ":4"));
     assertEquals(
         Status.PASS,
         new ComposePublishesCheck()

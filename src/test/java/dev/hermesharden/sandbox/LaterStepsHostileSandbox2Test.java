@@ -1,0 +1,194 @@
+package dev.hermesharden.sandbox;
+
+import static dev.hermesharden.sandbox.Cli.audit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The second hostile pass on steps 7–13 (the first is {@link LaterStepsHostileSandboxTest}): each
+ * method writes a compose project the way compose itself reads it, establishes the truth with the
+ * real {@code docker-compose config}, a started container or a connection from the workstation, and
+ * asserts the audit's verdict agrees. Each failed on the old code with a PASS. Each method puts the
+ * practice compose project back in {@code finally}.
+ */
+@Tag("sandbox")
+@ExtendWith(SandboxVps.class)
+class LaterStepsHostileSandbox2Test {
+  private static final String DIR = "/opt/hermes";
+  private static final String COMPOSE = DIR + "/docker-compose.yml";
+  private static final String DOT_ENV = DIR + "/.env";
+
+  /**
+   * The Hermes service {@code extends:} a base service of the same file that is privileged and
+   * mounts root's cron. Compose merges both in ({@code docker-compose config}; the container it
+   * creates is privileged and mounts it); with the stack stopped only the compose file can tell,
+   * and {@code docker.not-privileged} and {@code containers.no-host-mounts} read only the service's
+   * own keys.
+   */
+  @Test
+  @Timeout(300)
+  void aHermesServiceExtendingAPrivilegedBaseInTheSameFileIsNoPass(SandboxVps vps)
+      throws Exception {
+    String compose =
+        "services:\n"
+            + "  base:\n"
+            + "    image: tools:latest\n"
+            + "    privileged: true\n"
+            + "    volumes:\n"
+            + "      - /etc/cron.d:/hostcron\n"
+            + "  hermes:\n"
+            + "    extends:\n"
+            + "      service: base\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    container_name: hermes\n"
+            + "    ports:\n"
+            + "      - \"127.0.0.1:8642:8642\"\n"
+            + "    volumes:\n"
+            + "      - ./data:/opt/data\n";
+    withProject(
+        vps,
+        compose,
+        null,
+        () -> {
+          String config = compose(vps, "config").stdout();
+          String hermes = config.substring(config.indexOf("  hermes:"));
+          assertTrue(hermes.contains("privileged: true"), config);
+          assertTrue(hermes.contains("/etc/cron.d:/hostcron"), config);
+          // created, not started: the sandbox cannot start a privileged container
+          ExecResult up = compose(vps, "up", "--no-start", "hermes");
+          assertEquals(0, up.exitCode(), up.stderr());
+          ExecResult priv =
+              vps.inVps(
+                  List.of(
+                      "docker",
+                      "inspect",
+                      "-f",
+                      "{{.HostConfig.Privileged}} {{range .Mounts}}{{.Source}} {{end}}",
+                      "hermes"));
+          assertTrue(priv.stdout().startsWith("true "), "privileged: " + priv.stdout());
+          assertTrue(priv.stdout().contains("/etc/cron.d"), "mounts: " + priv.stdout());
+          assertEquals(0, compose(vps, "rm", "-sf", "hermes").exitCode());
+
+          JsonNode priv8 = audit(vps, "docker").get("docker.not-privileged");
+          assertEquals("FAIL", priv8.get("status").asText(), priv8.toString());
+          JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
+          assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+          assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+        });
+  }
+
+  /**
+   * A publish whose address is {@code ${HERMES_BIND:-127.0.0.1}}, and the project's {@code .env}
+   * sets {@code HERMES_BIND=0.0.0.0}: compose takes the {@code .env} value, the workstation gets
+   * Hermes' answer over the public address, and {@code docker.compose-loopback} read only the
+   * default. The fix must then close it.
+   */
+  @Test
+  @Timeout(300)
+  void aPublishAddressFromTheProjectsDotEnvIsJudgedByItsValue(SandboxVps vps) throws Exception {
+    String compose =
+        "services:\n"
+            + "  hermes:\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    container_name: hermes\n"
+            + "    ports:\n"
+            + "      - \"${HERMES_BIND:-127.0.0.1}:8642:8642\"\n"
+            + "    volumes:\n"
+            + "      - ${HERMES_DATA:-./data}:/opt/data\n"
+            + "      - ${HERMES_TOOLS:-./tools}:/tools\n";
+    withProject(
+        vps,
+        compose,
+        "HERMES_BIND=0.0.0.0\nHERMES_DATA=./data\nHERMES_TOOLS=/etc/cron.d\n",
+        () -> {
+          String config = compose(vps, "config").stdout();
+          assertTrue(config.contains("0.0.0.0:8642:8642"), config);
+          assertTrue(config.contains("/etc/cron.d:/tools"), config);
+          ExecResult up = compose(vps, "up", "-d");
+          assertEquals(0, up.exitCode(), up.stderr());
+          assertEquals("hermes stand-in", httpFromWorkstation(vps, 8642).stdout().strip());
+          assertEquals(0, compose(vps, "rm", "-sf").exitCode());
+
+          JsonNode ports = audit(vps, "docker").get("docker.compose-loopback");
+          assertEquals("FAIL", ports.get("status").asText(), ports.toString());
+          JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
+          assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+          assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+
+          ExecResult fix = vps.javaMain(FixInVps.class.getName(), "docker", "docker.bind-loopback");
+          assertEquals(0, fix.exitCode(), fix.stdout() + fix.stderr());
+          assertTrue(compose(vps, "config").stdout().contains("127.0.0.1:8642:8642"));
+          ExecResult from = httpFromWorkstation(vps, 8642);
+          assertNotEquals(0, from.exitCode(), "8642 still answers: " + from.stdout());
+          JsonNode after = audit(vps, "docker").get("docker.compose-loopback");
+          assertEquals("PASS", after.get("status").asText(), after.toString());
+        });
+  }
+
+  private interface Then {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code then} with the practice project's compose file replaced by {@code compose} and its
+   * {@code .env} by {@code dotEnv} (none when null), Hermes' container removed first; afterwards
+   * the files are as before and Hermes runs again from them.
+   */
+  private static void withProject(SandboxVps vps, String compose, String dotEnv, Then then)
+      throws Exception {
+    Path file = vps.vpsPath(COMPOSE);
+    Path env = vps.vpsPath(DOT_ENV);
+    String original = Files.readString(file);
+    String originalEnv = Files.exists(env) ? Files.readString(env) : null;
+    compose(vps, "down");
+    try {
+      Files.writeString(file, compose);
+      if (dotEnv != null) {
+        Files.writeString(env, dotEnv);
+      }
+      then.run();
+    } finally {
+      compose(vps, "down");
+      Files.writeString(file, original);
+      if (originalEnv == null) {
+        Files.deleteIfExists(env);
+      } else {
+        Files.writeString(env, originalEnv);
+      }
+      compose(vps, "up", "-d");
+    }
+  }
+
+  /** {@code docker-compose ARGS} in the project's directory, as the admin would type it. */
+  private static ExecResult compose(SandboxVps vps, String... args) throws Exception {
+    List<String> argv =
+        new java.util.ArrayList<>(
+            List.of("sh", "-c", "cd " + DIR + " && exec docker-compose \"$@\"", "compose"));
+    argv.addAll(List.of(args));
+    return vps.inVps(argv, Map.of(), Duration.ofMinutes(3));
+  }
+
+  private static ExecResult httpFromWorkstation(SandboxVps vps, int port) throws Exception {
+    return vps.fromWorkstation(
+        List.of(
+            "timeout",
+            "5",
+            "busybox",
+            "wget",
+            "-qO-",
+            "http://" + SandboxVps.VPS_PUBLIC + ":" + port + "/"));
+  }
+}
