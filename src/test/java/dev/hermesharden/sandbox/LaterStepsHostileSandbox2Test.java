@@ -138,6 +138,54 @@ class LaterStepsHostileSandbox2Test {
         });
   }
 
+  /**
+   * A root cron entry that names its program without a path, under a {@code PATH=} line whose first
+   * directory is the agent's. No cron daemon here: the truth is what cron does with the entry
+   * (crontab(5): the file's {@code PATH}, {@code SHELL -c COMMAND} as the entry's user), done as
+   * root in the VPS — the agent's {@code backup} records who ran it. {@code watch.cron-writable}
+   * judged only absolute paths and passed.
+   */
+  @Test
+  @Timeout(300)
+  void aCronPathThroughTheAgentsDirectoryIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    ExecResult plant =
+        vps.inVps(
+            SandboxVps.asHermes(
+                "mkdir -p /home/hermes/bin"
+                    + " && printf '#!/bin/sh\\nid -u > /home/hermes/ran\\n' > /home/hermes/bin/backup"
+                    + " && chmod 755 /home/hermes/bin/backup"));
+    assertEquals(0, plant.exitCode(), plant.stderr());
+    Path cron = vps.vpsPath("/etc/cron.d/hh-path");
+    Path ran = vps.vpsPath("/home/hermes/ran");
+    JsonNode before = audit(vps, "watch").get("watch.cron-writable");
+    assertEquals("PASS", before.get("status").asText(), "Debian's own PATH lines: " + before);
+    try {
+      Files.writeString(cron, "PATH=/home/hermes/bin:/usr/bin:/bin\n@daily root backup\n");
+      ExecResult run =
+          vps.inVps(
+              List.of(
+                  "env",
+                  "-i",
+                  "HOME=/root",
+                  "LOGNAME=root",
+                  "PATH=/home/hermes/bin:/usr/bin:/bin",
+                  "/bin/sh",
+                  "-c",
+                  "backup"));
+      assertTrue(
+          Files.exists(ran) && Files.readString(ran).strip().equals("0"),
+          "root ran the agent's backup: " + run.stderr());
+      JsonNode c = audit(vps, "watch").get("watch.cron-writable");
+      assertEquals("FAIL", c.get("status").asText(), c.toString());
+      assertTrue(c.toString().contains("/home/hermes/bin"), c.toString());
+    } finally {
+      Files.deleteIfExists(cron);
+      Files.deleteIfExists(ran);
+      vps.inVps(List.of("rm", "-rf", "/home/hermes/bin"));
+    }
+  }
+
   private interface Then {
     void run() throws Exception;
   }
