@@ -139,6 +139,61 @@ class LaterStepsHostileSandbox2Test {
   }
 
   /**
+   * Hermes joins the network namespace of a sidecar ({@code network_mode: service:gate}, the
+   * VPN/Tailscale sidecar pattern, named {@code gate}), and the sidecar publishes Hermes' API on
+   * {@code 8080}. The workstation gets Hermes' answer on the public address; the sidecar is not
+   * Hermes, so its publish was nobody's, and {@code docker.compose-loopback} and {@code
+   * docker.containers-loopback} passed (and {@code docker.no-public-listeners} watches 8642 and
+   * 9119 only).
+   */
+  @Test
+  @Timeout(300)
+  void aSidecarWhoseNetworkHermesJoinsPublishesHermes(SandboxVps vps) throws Exception {
+    ExecResult tag =
+        vps.inVps(List.of("docker", "tag", "nousresearch/hermes-agent:latest", "hh-gate:latest"));
+    assertEquals(0, tag.exitCode(), tag.stderr());
+    String compose =
+        "services:\n"
+            + "  gate:\n"
+            + "    image: hh-gate:latest\n"
+            + "    container_name: gate\n"
+            + "    entrypoint: [\"sleep\", \"3600\"]\n"
+            + "    ports:\n"
+            + "      - \"8080:8642\"\n"
+            + "  hermes:\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    container_name: hermes\n"
+            + "    network_mode: service:gate\n"
+            + "    volumes:\n"
+            + "      - ./data:/opt/data\n";
+    withProject(
+        vps,
+        compose,
+        null,
+        () -> {
+          ExecResult up = compose(vps, "up", "-d");
+          assertEquals(0, up.exitCode(), up.stderr());
+          assertEquals("hermes stand-in", httpFromWorkstation(vps, 8080).stdout().strip());
+          var docker = audit(vps, "docker");
+          StringBuilder wrong = new StringBuilder();
+          for (String id : List.of("docker.compose-loopback", "docker.containers-loopback")) {
+            if (!docker.get(id).get("status").asText().equals("FAIL")) {
+              wrong.append(docker.get(id)).append('\n');
+            }
+          }
+          assertEquals("", wrong.toString());
+
+          ExecResult fix = vps.javaMain(FixInVps.class.getName(), "docker", "docker.bind-loopback");
+          assertEquals(0, fix.exitCode(), fix.stdout() + fix.stderr());
+          ExecResult from = httpFromWorkstation(vps, 8080);
+          assertNotEquals(0, from.exitCode(), "8080 still answers: " + from.stdout());
+          assertEquals(
+              "PASS",
+              audit(vps, "docker").get("docker.containers-loopback").get("status").asText());
+        });
+  }
+
+  /**
    * A root cron entry that names its program without a path, under a {@code PATH=} line whose first
    * directory is the agent's. No cron daemon here: the truth is what cron does with the entry
    * (crontab(5): the file's {@code PATH}, {@code SHELL -c COMMAND} as the entry's user), done as

@@ -80,6 +80,34 @@ public record ComposeFile(
     return hermes.isEmpty() ? services : hermes;
   }
 
+  /**
+   * The services whose published ports reach Hermes: its own ({@link #hermesServices}) and every
+   * service whose network namespace one of them joins ({@code network_mode: service:NAME}, or
+   * {@code container:NAME} naming a service's {@code container_name}), and so on. A sidecar (a VPN
+   * or Tailscale container) that Hermes joins publishes Hermes' ports: {@code "8080:8642"} on it
+   * answered the workstation with Hermes' API, while Hermes' own service published nothing.
+   */
+  public List<ComposeService> publishingServices() {
+    List<ComposeService> out = new ArrayList<>(hermesServices);
+    for (int i = 0; i < out.size(); i++) {
+      String mode = out.get(i).networkMode();
+      Optional<ComposeService> owner =
+          mode.startsWith("service:")
+              ? service(mode.substring("service:".length()).strip())
+              : mode.startsWith("container:")
+                  ? services.stream()
+                      .filter(
+                          x ->
+                              !x.containerName().isEmpty()
+                                  && x.containerName()
+                                      .equals(mode.substring("container:".length()).strip()))
+                      .findFirst()
+                  : Optional.empty();
+      owner.filter(o -> !out.contains(o)).ifPresent(out::add);
+    }
+    return out;
+  }
+
   public Optional<ComposeService> service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst();
   }

@@ -17,11 +17,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Rewrites every public port publish of a compose file's Hermes services ({@link
- * ComposeFile#hermesServices()}) to loopback: short syntax {@code "8642:8642"} becomes {@code
- * "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}. Only the bytes of those
- * values change (or one line is inserted per long-syntax entry); comments, quoting, indentation,
- * line endings and interpolations stay as they were.
+ * Rewrites every public port publish of a compose file's Hermes services and of the services whose
+ * network they join ({@link ComposeFile#publishingServices()}) to loopback: short syntax {@code
+ * "8642:8642"} becomes {@code "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}.
+ * Only the bytes of those values change (or one line is inserted per long-syntax entry); comments,
+ * quoting, indentation, line endings and interpolations stay as they were.
  *
  * <p>docker-compose v1 (Debian 12's 1.29.2) rejects {@code host_ip} in the long syntax ("contains
  * unsupported option"): for it ({@code shortOnly}) a block long-syntax entry is replaced by one
@@ -84,7 +84,7 @@ public final class ComposePortRewriter {
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Node> edited = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<String> hermes =
-        before.hermesServices().stream().map(ComposeService::name).collect(Collectors.toSet());
+        before.publishingServices().stream().map(ComposeService::name).collect(Collectors.toSet());
     Node services = YamlNodes.value(YamlNodes.entries(root), "services");
     Map<String, Map<String, NodeTuple>> merged = ComposeExtends.merged(services);
     for (Map.Entry<String, Map<String, NodeTuple>> e : merged.entrySet()) {

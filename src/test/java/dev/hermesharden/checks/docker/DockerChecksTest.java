@@ -239,6 +239,61 @@ class DockerChecksTest {
     assertEquals(Status.FAIL, live.status());
   }
 
+  /**
+   * Hermes joins a sidecar's network ({@code network_mode: service:gate}; Docker: {@code
+   * container:ID}); the sidecar's {@code 8080:8642} answered the workstation with Hermes' API
+   * (LaterStepsHostileSandbox2Test) while both checks passed.
+   */
+  @Test
+  void aSidecarWhoseNetworkHermesJoinsPublishesForHermes() {
+    String text =
+        "services:\n  gate:\n    image: vpn\n    container_name: gate\n"
+            + "    ports: [\"8080:8642\"]\n"
+            + "  hermes:\n    image: nousresearch/hermes-agent\n    network_mode: service:gate\n"
+            + "  proxy:\n    image: caddy\n    ports: [\"443:443\"]\n";
+    ComposeFile f = ComposeFile.parse(PATH, text);
+    assertEquals(
+        List.of("hermes", "gate"), f.publishingServices().stream().map(s -> s.name()).toList());
+    ComposeFiles files = new ComposeFiles(List.of(f), Map.of(PATH, text), Map.of());
+    Verdict v =
+        new ComposePublishesCheck()
+            .evaluate(new DockerFacts(files, Optional.empty()), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals(Map.of(PATH + ":5", "gate 8080->8642/tcp"), v.details(), "not the proxy's 443");
+    String byName = text.replace("service:gate", "container:gate");
+    assertEquals(2, ComposeFile.parse(PATH, byName).publishingServices().size());
+
+    ContainerState gate =
+        new ContainerState(
+            "0123abcd",
+            "gate",
+            "vpn",
+            true,
+            false,
+            "bridge",
+            List.of(new ContainerState.Binding("8642/tcp", "0.0.0.0", "8080")),
+            List.of(),
+            Map.of());
+    ContainerState hermes =
+        new ContainerState(
+            "4567",
+            "hermes",
+            "nousresearch/hermes-agent",
+            true,
+            false,
+            "container:0123abcd",
+            List.of(),
+            List.of(),
+            Map.of());
+    Verdict live =
+        new ContainerBindingsCheck()
+            .evaluate(new DockerFacts(NONE, Optional.of(List.of(gate, hermes))), Params.NONE, CTX);
+    assertEquals(Status.FAIL, live.status(), live.toString());
+    assertTrue(
+        live.reason().args().get(0).toString().contains("hermes 0.0.0.0:8080->8642/tcp"),
+        live.toString());
+  }
+
   @Test
   void dockerGroupMembership() {
     DockerGroupCheck c = new DockerGroupCheck();
