@@ -106,6 +106,7 @@ class LaterStepsHostileSandbox2Test {
             + "    container_name: hermes\n"
             + "    ports:\n"
             + "      - \"${HERMES_BIND:-127.0.0.1}:8642:8642\"\n"
+            + "    stop_grace_period: 1s\n"
             + "    volumes:\n"
             + "      - ${HERMES_DATA:-./data}:/opt/data\n"
             + "      - ${HERMES_TOOLS:-./tools}:/tools\n";
@@ -157,6 +158,7 @@ class LaterStepsHostileSandbox2Test {
             + "  gate:\n"
             + "    image: hh-gate:latest\n"
             + "    container_name: gate\n"
+            + "    stop_grace_period: 1s\n"
             + "    entrypoint: [\"sleep\", \"3600\"]\n"
             + "    ports:\n"
             + "      - \"8080:8642\"\n"
@@ -164,6 +166,7 @@ class LaterStepsHostileSandbox2Test {
             + "    image: nousresearch/hermes-agent:latest\n"
             + "    container_name: hermes\n"
             + "    network_mode: service:gate\n"
+            + "    stop_grace_period: 1s\n"
             + "    volumes:\n"
             + "      - ./data:/opt/data\n";
     withProject(
