@@ -104,6 +104,11 @@ class ContainerRulesTest {
     assertEquals(Status.FAIL, v.status());
     assertEquals(2, v.details().size(), v.toString());
     assertEquals(Status.PASS, ContainerRules.hostMounts(facts(BARE, Map.of()), p).status());
+    // volumes merged in from a service of another file are not read: no pass
+    String extended =
+        BARE.replace("    volumes:", "    extends: {file: base.yml, service: base}\n    volumes:");
+    Verdict ext = ContainerRules.hostMounts(facts(extended, Map.of()), p);
+    assertEquals("reason.docker.extends-unfollowed", ext.reason().key(), ext.toString());
     assertTrue(ContainerRules.sensitive("/", ContainerRules.FORBIDDEN));
     assertTrue(ContainerRules.sensitive("/var/run/docker.sock", ContainerRules.FORBIDDEN));
     assertTrue(ContainerRules.sensitive("~/.ssh", ContainerRules.FORBIDDEN));

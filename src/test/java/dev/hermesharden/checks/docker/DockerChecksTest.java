@@ -90,6 +90,11 @@ class DockerChecksTest {
     assertEquals(Status.FAIL, v.status(), v.toString());
     assertEquals("reason.docker.compose-extends", v.reason().key());
     assertEquals("hermes extends base.yml base", v.details().get(PATH + ":2"));
+    // privileges come from there too: not followed, so no pass
+    Verdict priv =
+        new PrivilegedCheck().evaluate(new DockerFacts(files, Optional.empty()), Params.NONE, CTX);
+    assertEquals("reason.docker.extends-unfollowed", priv.reason().key(), priv.toString());
+    assertEquals("hermes extends base.yml base", priv.details().get(PATH + ":2"));
     String shortForm =
         "services:\n  base:\n    image: x\n    ports: [\"8642:8642\"]\n"
             + "  hermes:\n    image: nousresearch/hermes-agent\n    extends: base\n";
