@@ -197,6 +197,70 @@ class LaterStepsHostileSandbox2Test {
   }
 
   /**
+   * {@code docker-compose.override.yml} beside the practice file publishes the dashboard on every
+   * address; compose run in the directory without {@code -f} (the file's own header says {@code cd
+   * /opt/hermes && docker compose up -d}) reads it: {@code docker-compose config} has it and the
+   * workstation gets the answer on 9119. With the stack down only the file found in its place was
+   * read and {@code docker.compose-loopback} passed. The fix rewrites the override and recreates
+   * with both files; the override's partial service is no container-step alarm.
+   */
+  @Test
+  @Timeout(300)
+  void anOverrideFileBesideTheComposeFileIsReadAsComposeReadsIt(SandboxVps vps) throws Exception {
+    String compose =
+        "services:\n"
+            + "  hermes:\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    container_name: hermes\n"
+            + "    stop_grace_period: 1s\n"
+            + "    ports:\n"
+            + "      - \"127.0.0.1:8642:8642\"\n"
+            + "    volumes:\n"
+            + "      - ./data:/opt/data\n"
+            + "    environment:\n"
+            + "      - HERMES_DASHBOARD=1\n";
+    Path override = vps.vpsPath(DIR + "/docker-compose.override.yml");
+    Files.writeString(override, "services:\n  hermes:\n    ports:\n      - \"9119:9119\"\n");
+    try {
+      withProject(
+          vps,
+          compose,
+          null,
+          () -> {
+            assertTrue(compose(vps, "config").stdout().contains("published: 9119"));
+            ExecResult up = compose(vps, "up", "-d");
+            assertEquals(0, up.exitCode(), up.stderr());
+            assertEquals("hermes stand-in", httpFromWorkstation(vps, 9119).stdout().strip());
+            assertEquals(0, compose(vps, "rm", "-sf").exitCode());
+
+            var docker = audit(vps, "docker");
+            JsonNode ports = docker.get("docker.compose-loopback");
+            assertEquals("FAIL", ports.get("status").asText(), ports.toString());
+            assertTrue(ports.toString().contains("docker-compose.override.yml"), ports.toString());
+            var containers = audit(vps, "containers");
+            assertTrue(
+                containers.values().stream()
+                    .noneMatch(c -> c.toString().contains("docker-compose.override.yml")),
+                containers.toString());
+
+            ExecResult fix =
+                vps.javaMain(FixInVps.class.getName(), "docker", "docker.bind-loopback");
+            assertEquals(0, fix.exitCode(), fix.stdout() + fix.stderr());
+            assertTrue(Files.readString(override).contains("127.0.0.1:9119:9119"));
+            ExecResult from = httpFromWorkstation(vps, 9119);
+            assertNotEquals(0, from.exitCode(), "9119 still answers: " + from.stdout());
+            ExecResult ports2 = vps.inVps(List.of("docker", "port", "hermes"));
+            assertTrue(ports2.stdout().contains("9119/tcp -> 127.0.0.1:9119"), ports2.stdout());
+            assertEquals(
+                "PASS", audit(vps, "docker").get("docker.compose-loopback").get("status").asText());
+          });
+    } finally {
+      Files.deleteIfExists(override);
+      compose(vps, "up", "-d");
+    }
+  }
+
+  /**
    * A root cron entry that names its program without a path, under a {@code PATH=} line whose first
    * directory is the agent's. No cron daemon here: the truth is what cron does with the entry
    * (crontab(5): the file's {@code PATH}, {@code SHELL -c COMMAND} as the entry's user), done as

@@ -26,9 +26,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * container names, the files it names); other interpolations are kept as written. {@code extends:}
  * of a service in the same file is merged in ({@link ComposeExtends}).
  *
- * <p>Caveat: {@code extends:} of another file, profiles and override files merged by {@code -f a -f
- * b} are not applied ({@code extends} is kept as {@link ComposeService#extendsFrom}, and {@code
- * docker.compose-loopback} fails on it).
+ * <p>Caveat: {@code extends:} of another file and profiles are not applied ({@code extends} is kept
+ * as {@link ComposeService#extendsFrom}, and the checks fail on it); an override file is a file of
+ * its own here ({@link #isOverride()}, {@link ComposeFiles#project}), not merged into the other.
  *
  * @param variables the project's {@code .env} values this file was read with
  * @param hermesServices the services that belong to Hermes: those that {@link
@@ -65,6 +65,24 @@ public record ComposeFile(
   public String directory() {
     int i = path.lastIndexOf('/');
     return i <= 0 ? "/" : path.substring(0, i);
+  }
+
+  /**
+   * The override files compose reads beside a file of this name when run in its directory without
+   * {@code -f}: {@code NAME.override.yml}, then {@code NAME.override.yaml}.
+   */
+  public static List<String> overrideNames(String name) {
+    String base = name.replaceFirst("\\.ya?ml$", "");
+    return List.of(base + ".override.yml", base + ".override.yaml");
+  }
+
+  /**
+   * Whether this is an override file ({@code docker-compose.override.yml}): its services are merged
+   * into those of the file beside it and say only what they change, so a setting they lack is no
+   * finding; what they add (a public port, a privilege, a mount) is.
+   */
+  public boolean isOverride() {
+    return path.substring(path.lastIndexOf('/') + 1).matches(".+\\.override\\.ya?ml");
   }
 
   /** Compose's default project name: the directory's base name. */

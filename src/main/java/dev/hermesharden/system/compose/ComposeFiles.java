@@ -74,6 +74,38 @@ public record ComposeFiles(
     return host.parsed(ComposeFile.KIND, path, text, t -> ComposeFile.parse(path, t, vars));
   }
 
+  /**
+   * The files compose reads for {@code f} when run in its directory ({@code -f} each, in order):
+   * {@code f} and its override among these files; none for an override itself (it is started with
+   * the file it overrides). A Hermes project with {@code docker-compose.override.yml} started with
+   * {@code -f} the override alone fails ("neither an image nor a build context").
+   */
+  public List<String> project(ComposeFile f) {
+    if (f.isOverride()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(List.of(f.path()));
+    String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+    for (String o : ComposeFile.overrideNames(name)) {
+      String p = f.directory() + "/" + o;
+      if (files.stream().anyMatch(x -> x.path().equals(p))) {
+        out.add(p);
+        break;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The file whose project {@code f} belongs to: {@code f} itself, or the file it overrides; empty
+   * for an override whose file is not among these (root starts nothing from it alone).
+   */
+  public Optional<ComposeFile> projectOf(ComposeFile f) {
+    return f.isOverride()
+        ? files.stream().filter(m -> project(m).contains(f.path())).findFirst()
+        : Optional.of(f);
+  }
+
   public boolean isEmpty() {
     return files.isEmpty() && unreadable.isEmpty();
   }
