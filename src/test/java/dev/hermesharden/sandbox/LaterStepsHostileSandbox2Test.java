@@ -91,6 +91,54 @@ class LaterStepsHostileSandbox2Test {
   }
 
   /**
+   * A named volume the file defines with {@code driver_opts} {@code o: bind, device: /etc/cron.d}:
+   * {@code docker-compose config} shows the device, and the volume compose creates for it ({@code
+   * up --no-start}) is bound there. With the stack down {@code containers.no-host-mounts} saw only
+   * the volume's name and passed.
+   */
+  @Test
+  @Timeout(300)
+  void aNamedVolumeTheFileBindsToEtcIsNoPassWhileTheStackIsDown(SandboxVps vps) throws Exception {
+    String compose =
+        "services:\n"
+            + "  hermes:\n"
+            + "    image: nousresearch/hermes-agent:latest\n"
+            + "    container_name: hermes\n"
+            + "    volumes:\n"
+            + "      - ./data:/opt/data\n"
+            + "      - tools:/tools\n"
+            + "volumes:\n"
+            + "  tools:\n"
+            + "    driver_opts: {type: none, o: bind, device: /etc/cron.d}\n";
+    try {
+      withProject(
+          vps,
+          compose,
+          null,
+          () -> {
+            assertTrue(compose(vps, "config").stdout().contains("device: /etc/cron.d"));
+            assertEquals(0, compose(vps, "up", "--no-start").exitCode());
+            ExecResult vol =
+                vps.inVps(
+                    List.of(
+                        "docker",
+                        "volume",
+                        "inspect",
+                        "-f",
+                        "{{.Options.device}}",
+                        "hermes_tools"));
+            assertEquals("/etc/cron.d", vol.stdout().strip(), vol.stderr());
+            assertEquals(0, compose(vps, "rm", "-sf").exitCode());
+            JsonNode mounts = audit(vps, "containers").get("containers.no-host-mounts");
+            assertEquals("FAIL", mounts.get("status").asText(), mounts.toString());
+            assertTrue(mounts.toString().contains("/etc/cron.d"), mounts.toString());
+          });
+    } finally {
+      vps.inVps(List.of("docker", "volume", "rm", "hermes_tools"));
+    }
+  }
+
+  /**
    * A publish whose address is {@code ${HERMES_BIND:-127.0.0.1}}, and the project's {@code .env}
    * sets {@code HERMES_BIND=0.0.0.0}: compose takes the {@code .env} value, the workstation gets
    * Hermes' answer over the public address, and {@code docker.compose-loopback} read only the

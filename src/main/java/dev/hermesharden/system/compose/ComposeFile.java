@@ -175,9 +175,10 @@ public record ComposeFile(
       }
     }
     Map<String, NodeTuple> own = YamlNodes.entries(services);
+    Map<String, String> bound = boundVolumes(root, variables);
     for (Map.Entry<String, Map<String, NodeTuple>> e : ComposeExtends.merged(services).entrySet()) {
       Map<String, NodeTuple> m = e.getValue();
-      ComposeService s = service(e.getKey(), own.get(e.getKey()), m, variables);
+      ComposeService s = service(e.getKey(), own.get(e.getKey()), m, variables, bound);
       out.add(s);
       refs.addAll(s.envFiles());
       // the file of an extends, merged or not: compose reads it
@@ -207,14 +208,23 @@ public record ComposeFile(
    * line of its name.
    */
   private static ComposeService service(
-      String name, NodeTuple tuple, Map<String, NodeTuple> m, Map<String, String> vars) {
+      String name,
+      NodeTuple tuple,
+      Map<String, NodeTuple> m,
+      Map<String, String> vars,
+      Map<String, String> bound) {
     List<PortPublish> ports = new ArrayList<>();
     for (Node p : YamlNodes.items(YamlNodes.value(m, "ports"))) {
       port(p, vars).ifPresent(ports::add);
     }
     List<VolumeMount> volumes = new ArrayList<>();
-    for (Node v : YamlNodes.items(YamlNodes.value(m, "volumes"))) {
-      volumes.add(volume(v, vars));
+    for (Node n : YamlNodes.items(YamlNodes.value(m, "volumes"))) {
+      VolumeMount v = volume(n, vars);
+      // a named volume the file binds to a host directory is that directory
+      volumes.add(
+          v.type().equals("volume") && bound.containsKey(v.source())
+              ? new VolumeMount("bind", bound.get(v.source()), v.target(), v.readOnly(), v.line())
+              : v);
     }
     Map<String, String> env = new LinkedHashMap<>();
     environment(YamlNodes.value(m, "environment"))
@@ -278,6 +288,30 @@ public record ComposeFile(
             protocol.isEmpty() ? "tcp" : protocol,
             YamlNodes.line(p),
             true));
+  }
+
+  /**
+   * The file's named volumes of the local driver bound to a host directory ({@code driver_opts}
+   * {@code o: bind}, {@code device: /etc/cron.d}), by name: compose creates them so at {@code up},
+   * and the container writes that directory ({@code docker-compose config} shows the device; a
+   * created volume is read from {@code docker volume inspect}, ContainerFacts). With the stack down
+   * {@code containers.no-host-mounts} saw only the name and passed.
+   */
+  private static Map<String, String> boundVolumes(Node root, Map<String, String> vars) {
+    Map<String, String> out = new LinkedHashMap<>();
+    YamlNodes.entries(YamlNodes.value(YamlNodes.entries(root), "volumes"))
+        .forEach(
+            (name, t) -> {
+              Map<String, NodeTuple> opts =
+                  YamlNodes.entries(
+                      YamlNodes.value(YamlNodes.entries(t.getValueNode()), "driver_opts"));
+              String o = text(opts, "o", vars);
+              String device = text(opts, "device", vars);
+              if (o.matches("(.*,)?r?bind(,.*)?") && !device.isBlank()) {
+                out.put(name, device);
+              }
+            });
+    return out;
   }
 
   private static VolumeMount volume(Node v, Map<String, String> vars) {

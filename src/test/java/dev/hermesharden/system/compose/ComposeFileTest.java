@@ -244,4 +244,20 @@ class ComposeFileTest {
     assertTrue(f.service("s64").orElseThrow().privileged());
     assertEquals(20_000, f.services().size());
   }
+
+  /** A named volume the file binds to {@code /etc/cron.d} is {@code /etc/cron.d}. */
+  @Test
+  void aNamedVolumeTheFileBindsToAHostDirectoryIsThatDirectory() {
+    String text =
+        "services:\n  hermes:\n    image: nousresearch/hermes-agent\n    volumes:\n"
+            + "      - tools:/tools\n      - data:/opt/data\n"
+            + "volumes:\n  tools:\n    driver_opts: {type: none, o: bind, device: \"${DIR:-/x}\"}\n"
+            + "  data: {}\n";
+    List<VolumeMount> v =
+        ComposeFile.parse("/c.yml", text, Map.of("DIR", "/etc/cron.d")).services().get(0).volumes();
+    assertEquals("/etc/cron.d", v.get(0).source());
+    assertTrue(v.get(0).isBind());
+    assertEquals("data", v.get(1).source());
+    assertFalse(v.get(1).isBind());
+  }
 }
