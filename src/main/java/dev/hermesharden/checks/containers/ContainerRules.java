@@ -31,8 +31,13 @@ public final class ContainerRules {
   public static Verdict hostMounts(ContainerFacts f, Params p) {
     List<String> forbidden = p.list("forbidden");
     Map<String, String> found = new LinkedHashMap<>();
+    Map<String, String> unfollowed = new LinkedHashMap<>();
     for (ComposeFile file : f.docker().compose().files()) {
       for (ComposeService s : file.hermesServices()) {
+        if (!s.extendsFrom().isEmpty()) {
+          // compose merges the other file's volumes in: not read here (ComposeExtends)
+          unfollowed.put(file.path() + ":" + s.line(), s.name() + " extends " + s.extendsFrom());
+        }
         for (VolumeMount v : s.volumes()) {
           String src = Interpolation.resolveDefaults(v.source());
           if (sensitive(src, forbidden)) {
@@ -49,6 +54,11 @@ public final class ContainerRules {
           found.put("container " + c.name(), source + ":" + m.destination());
         }
       }
+    }
+    if (found.isEmpty() && !unfollowed.isEmpty()) {
+      return withDetails(
+          Verdict.fail("reason.docker.extends-unfollowed", String.join(", ", unfollowed.values())),
+          unfollowed);
     }
     return found.isEmpty()
         ? Verdict.pass("reason.containers.mounts-ok")
@@ -210,7 +220,8 @@ public final class ContainerRules {
     for (ComposeFile file : f.docker().compose().files()) {
       for (ComposeService s : file.hermesServices()) {
         judged++;
-        String what = missing.apply(s.hardening());
+        // an override says only what it changes: what it lacks comes from the file it overrides
+        String what = file.isOverride() ? "" : missing.apply(s.hardening());
         String more = other.apply(s);
         String all = what.isEmpty() ? more : more.isEmpty() ? what : what + ", " + more;
         if (!all.isEmpty()) {

@@ -19,9 +19,13 @@ import java.util.Optional;
  * address are public alike. Docker writes its own iptables rules for published ports, ahead of
  * ufw's: a public publish is reachable from the internet whatever ufw says.
  *
- * <p>A Hermes service with {@code extends:} fails too: compose merges the other service's ports and
- * {@code network_mode} in ({@code docker-compose config} showed {@code network_mode: host} and
- * {@code 8642:8642} from a base file), and this check does not follow it. It passed before.
+ * <p>The ports of a service whose network Hermes joins ({@link ComposeFile#publishingServices()}, a
+ * VPN or Tailscale sidecar) are Hermes' ports.
+ *
+ * <p>A Hermes service with {@code extends:} of another file fails too: compose merges the other
+ * service's ports and {@code network_mode} in ({@code docker-compose config} showed {@code
+ * network_mode: host} and {@code 8642:8642} from a base file), and this check does not follow it.
+ * It passed before.
  */
 public final class ComposePublishesCheck implements Check<DockerFacts> {
   @Override
@@ -38,7 +42,7 @@ public final class ComposePublishesCheck implements Check<DockerFacts> {
     Map<String, String> found = new LinkedHashMap<>();
     Map<String, String> extended = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
-      for (ComposeService s : f.hermesServices()) {
+      for (ComposeService s : f.publishingServices()) {
         if (!s.extendsFrom().isEmpty()) {
           extended.put(f.path() + ":" + s.line(), s.name() + " extends " + s.extendsFrom());
         }

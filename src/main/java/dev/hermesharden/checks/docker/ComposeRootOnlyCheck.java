@@ -26,18 +26,27 @@ import java.util.Optional;
 public final class ComposeRootOnlyCheck implements Check<ComposeRootOnlyCheck.Facts> {
   /** The Hermes compose files, each with who other than root can change it (if anyone). */
   public record Facts(
-      Map<String, Optional<ComposeTrust.Untrusted>> files, Optional<ComposeCli> cli) {}
+      Map<String, Optional<ComposeTrust.Untrusted>> files,
+      Optional<ComposeCli> cli,
+      Map<String, List<String>> projects) {
+    public Facts(Map<String, Optional<ComposeTrust.Untrusted>> files, Optional<ComposeCli> cli) {
+      this(files, cli, Map.of());
+    }
+  }
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     DockerFacts d = DockerFacts.gather(host, ctx);
     TrustedAccounts trusted = TrustedAccounts.of(host, ctx.answers());
     Map<String, Optional<ComposeTrust.Untrusted>> files = new LinkedHashMap<>();
+    Map<String, List<String>> projects = new LinkedHashMap<>();
     for (ComposeFile f : d.compose().files()) {
       files.put(f.path(), ComposeTrust.untrusted(host, f, trusted));
+      // the command to show: the whole project (an override is started with its file)
+      d.compose().projectOf(f).ifPresent(m -> projects.put(f.path(), d.compose().project(m)));
     }
     boolean anyUntrusted = files.values().stream().anyMatch(Optional::isPresent);
-    return new Facts(files, anyUntrusted ? ComposeCli.detect(host) : Optional.empty());
+    return new Facts(files, anyUntrusted ? ComposeCli.detect(host) : Optional.empty(), projects);
   }
 
   @Override
@@ -48,11 +57,8 @@ public final class ComposeRootOnlyCheck implements Check<ComposeRootOnlyCheck.Fa
     for (var e : facts.files().entrySet()) {
       if (e.getValue().isPresent()) {
         ComposeTrust.Untrusted u = e.getValue().get();
-        List<String> up =
-            facts
-                .cli()
-                .map(c -> c.upDetached(e.getKey()))
-                .orElse(List.of("docker", "compose", "-f", e.getKey(), "up", "-d", "--no-build"));
+        List<String> project = facts.projects().getOrDefault(e.getKey(), List.of(e.getKey()));
+        List<String> up = facts.cli().orElse(new ComposeCli(true, "")).upDetached(project);
         String key =
             u.who().equals("*")
                 ? "reason.docker.compose-root-only.shared"

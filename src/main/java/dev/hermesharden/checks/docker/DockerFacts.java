@@ -31,7 +31,8 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
 
   /**
    * Running containers that belong to Hermes: created from one of its compose files, or running or
-   * mounting Hermes ({@link HermesContainers}).
+   * mounting Hermes ({@link HermesContainers}); each with the published ports and network mode of
+   * the network namespace it is in ({@link #reached}).
    */
   public List<ContainerState> hermesContainers() {
     // a container from a Hermes compose file counts when it is one of the file's Hermes services:
@@ -40,7 +41,8 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
         compose.files().stream()
             .flatMap(f -> f.hermesServices().stream().map(s -> f.path() + "\0" + s.name()))
             .collect(Collectors.toSet());
-    return containers.orElse(List.of()).stream()
+    List<ContainerState> all = containers.orElse(List.of());
+    return all.stream()
         .filter(
             c ->
                 HermesContainers.isHermes(c)
@@ -52,7 +54,31 @@ public record DockerFacts(ComposeFiles compose, Optional<List<ContainerState>> c
                                         + "\0"
                                         + c.labels()
                                             .getOrDefault("com.docker.compose.service", ""))))
+        .map(c -> reached(c, all))
         .toList();
+  }
+
+  /**
+   * {@code c} as it is reached: a container that joins another's network namespace ({@code
+   * NetworkMode} {@code container:ID} or {@code container:NAME}, the VPN or Tailscale sidecar
+   * pattern), followed to the container that owns it, has that one's published ports and network
+   * mode ({@link ContainerState#inNetworkOf}). A sidecar's {@code 8080:8642} answered the
+   * workstation with Hermes' API while Hermes' own container published nothing and passed.
+   */
+  private static ContainerState reached(ContainerState c, List<ContainerState> all) {
+    ContainerState owner = c;
+    for (int hop = 0; hop < 8 && owner.networkMode().startsWith("container:"); hop++) {
+      String ref = owner.networkMode().substring("container:".length());
+      Optional<ContainerState> next =
+          all.stream()
+              .filter(x -> !ref.isEmpty() && (x.id().startsWith(ref) || x.name().equals(ref)))
+              .findFirst();
+      if (next.isEmpty()) {
+        break;
+      }
+      owner = next.get();
+    }
+    return owner == c ? c : c.inNetworkOf(owner);
   }
 
   /**

@@ -16,6 +16,9 @@ import java.util.Map;
  * {@code docker.not-privileged}: no Hermes service runs {@code privileged}. A privileged container
  * sees every device and can mount the host's disk: it is not a sandbox any more. Looks at the
  * compose files and at {@code HostConfig.Privileged} of the running containers.
+ *
+ * <p>A Hermes service that {@code extends:} a service of another file (not merged, {@link
+ * ComposeService#extendsFrom}) fails: compose merges {@code privileged} in from there.
  */
 public final class PrivilegedCheck implements Check<DockerFacts> {
   @Override
@@ -26,10 +29,13 @@ public final class PrivilegedCheck implements Check<DockerFacts> {
   @Override
   public Verdict evaluate(DockerFacts facts, Params params, StepContext ctx) {
     Map<String, String> found = new LinkedHashMap<>();
+    Map<String, String> unfollowed = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
       for (ComposeService s : f.hermesServices()) {
         if (s.privileged()) {
           found.put(f.path() + ":" + s.line(), s.name());
+        } else if (!s.extendsFrom().isEmpty()) {
+          unfollowed.put(f.path() + ":" + s.line(), s.name() + " extends " + s.extendsFrom());
         }
       }
     }
@@ -37,6 +43,11 @@ public final class PrivilegedCheck implements Check<DockerFacts> {
       if (c.privileged()) {
         found.put("container " + c.name(), "privileged");
       }
+    }
+    if (found.isEmpty() && !unfollowed.isEmpty()) {
+      Verdict v =
+          Verdict.fail("reason.docker.extends-unfollowed", String.join(", ", unfollowed.values()));
+      return new Verdict(v.status(), v.reason(), unfollowed);
     }
     if (found.isEmpty()) {
       return Verdict.pass("reason.docker.not-privileged");

@@ -7,8 +7,11 @@ import java.util.List;
  * The entries of a crontab: {@code m h dom mon dow [user] command} or {@code @daily [user]
  * command}; comments and {@code NAME=value} lines are skipped, but a {@code SHELL=} line names the
  * program cron runs every later entry with ({@code SHELL -c COMMAND}, crontab(5)), so it is one of
- * their paths. System crontabs ({@code /etc/crontab}, {@code /etc/cron.d}) name the user, a user's
- * crontab does not.
+ * their paths, and a {@code PATH=} line names where that shell finds every program an entry names
+ * without a path ({@code run-parts}, {@code backup}), so each of its directories is one of their
+ * paths too (a relative one is the entry user's home, where cron starts the shell). Cron's own
+ * default ({@code /usr/bin:/bin}) is root's. System crontabs ({@code /etc/crontab}, {@code
+ * /etc/cron.d}) name the user, a user's crontab does not.
  */
 final class CronEntries {
   /** At most this many entries per file are judged (the file is at most 16 MiB already). */
@@ -26,10 +29,15 @@ final class CronEntries {
     List<Entry> out = new ArrayList<>();
     String[] lines = text.split("\n");
     String shell = "";
+    List<String> path = List.of();
     for (int i = 0; i < lines.length && out.size() < MAX_ENTRIES; i++) {
       String l = lines[i].strip();
       if (l.matches("SHELL\\s*=.*")) {
-        shell = l.substring(l.indexOf('=') + 1).strip().replaceAll("^[\"']|[\"']$", "");
+        shell = value(l);
+        continue;
+      }
+      if (l.matches("PATH\\s*=.*")) {
+        path = searchPath(value(l));
         continue;
       }
       if (l.isEmpty() || l.startsWith("#") || l.matches("[A-Za-z_][A-Za-z0-9_]*\\s*=.*")) {
@@ -46,7 +54,28 @@ final class CronEntries {
       if (!shell.isEmpty() && !paths.contains(shell)) {
         paths.add(0, shell);
       }
+      path.stream().filter(d -> !paths.contains(d)).forEach(paths::add);
       out.add(new Entry(i + 1, runAs, paths));
+    }
+    return out;
+  }
+
+  /** The value of a {@code NAME=value} line, without surrounding quotes. */
+  private static String value(String line) {
+    return line.substring(line.indexOf('=') + 1).strip().replaceAll("^[\"']|[\"']$", "");
+  }
+
+  /**
+   * A {@code PATH} value's directories as paths to judge: absolute ones as written, an empty or
+   * relative one below {@code ~} (the shell's working directory is the entry user's home).
+   */
+  static List<String> searchPath(String value) {
+    List<String> out = new ArrayList<>();
+    for (String d : value.split(":", -1)) {
+      String p = d.startsWith("/") ? d : d.isEmpty() || d.equals(".") ? "~" : "~/" + d;
+      if (!out.contains(p)) {
+        out.add(p);
+      }
     }
     return out;
   }

@@ -24,11 +24,13 @@ import java.util.Optional;
  * /etc/crontab} or anacron) are judged one by one: every name {@code run-parts} accepts ({@code
  * [A-Za-z0-9_-]+}), executable or not (an owner can make it so).
  *
- * <p>A {@code ~user/…} word is judged as the shell expands it, and a {@code SHELL=} line's program
- * for every entry after it (cron runs {@code SHELL -c COMMAND}).
+ * <p>A {@code ~user/…} word is judged as the shell expands it, a {@code SHELL=} line's program for
+ * every entry after it (cron runs {@code SHELL -c COMMAND}), and every directory of a {@code PATH=}
+ * line for every entry after it: a program named without a path is found there ({@code PATH=
+ * /home/hermes/bin:…} and {@code @daily root backup} ran the agent's {@code backup} as root while
+ * this check passed).
  *
- * <p>Caveat: a program named without a path is found through cron's {@code PATH}, which is not
- * judged; nor is what a root-only script itself runs.
+ * <p>Caveat: what a root-only script itself runs is not judged.
  */
 public final class CronWritableCheck implements Check<List<CronWritableCheck.Finding>> {
   static final String CRONTAB = "/etc/crontab";

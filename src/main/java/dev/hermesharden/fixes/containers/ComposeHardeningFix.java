@@ -52,6 +52,9 @@ public final class ComposeHardeningFix implements Fix {
     List<PlannedAction> actions = new ArrayList<>();
     Optional<ComposeCli> cli = Optional.empty();
     for (ComposeFile f : facts.compose().files()) {
+      if (f.isOverride()) {
+        continue; // merged into the file beside it, which gets the settings (ContainerRules)
+      }
       String text = facts.compose().texts().get(f.path());
       String after;
       try {
@@ -75,14 +78,14 @@ public final class ComposeHardeningFix implements Fix {
       if (!after.equals(text)) {
         actions.add(new WriteFile(f.path(), Optional.of(text), after, FileAttrs.KEEP));
       }
-      if (ComposeTrust.untrusted(host, f, trusted).isPresent()) {
+      if (ComposeTrust.untrustedProject(host, facts.compose(), f, trusted)) {
         continue; // root never starts what another account can rewrite
       }
       if (cli.isEmpty()) {
         cli = ComposeCli.detect(host);
       }
       if (cli.isPresent()) {
-        List<String> argv = cli.get().upDetached(f.path());
+        List<String> argv = cli.get().upDetached(facts.compose().project(f));
         actions.add(RunCommand.of(argv.toArray(String[]::new)).withTimeout(Duration.ofMinutes(5)));
       }
     }

@@ -20,7 +20,9 @@ import dev.hermesharden.system.compose.ComposeTrust;
 import dev.hermesharden.system.docker.ContainerState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,7 @@ public final class BindLoopbackFix implements Fix {
     Optional<ComposeCli> cli = Optional.empty();
     boolean cliAsked = false;
     List<PlannedAction> actions = new ArrayList<>();
+    Map<String, ComposeFile> recreate = new LinkedHashMap<>();
     for (ComposeFile f : facts.compose().files()) {
       String text = facts.compose().texts().get(f.path());
       if (!cliAsked
@@ -61,7 +64,7 @@ public final class BindLoopbackFix implements Fix {
       boolean v1 = cli.isPresent() && !cli.get().plugin();
       ComposePortRewriter.Result r;
       try {
-        r = ComposePortRewriter.rewrite(f.path(), text, v1);
+        r = ComposePortRewriter.rewrite(f.path(), text, v1, f.variables());
       } catch (IllegalStateException e) {
         BadInputException b =
             new BadInputException(
@@ -80,7 +83,11 @@ public final class BindLoopbackFix implements Fix {
       if (r.changed()) {
         actions.add(new WriteFile(f.path(), Optional.of(text), r.text(), FileAttrs.KEEP));
       }
-      if (ComposeTrust.untrusted(host, f, trusted).isPresent()) {
+      // an override is recreated with the file it overrides (ComposeFiles.project)
+      facts.compose().projectOf(f).ifPresent(m -> recreate.putIfAbsent(m.path(), m));
+    }
+    for (ComposeFile f : recreate.values()) {
+      if (ComposeTrust.untrustedProject(host, facts.compose(), f, trusted)) {
         continue; // root never starts what another account can rewrite
       }
       if (!cliAsked) {
@@ -88,7 +95,7 @@ public final class BindLoopbackFix implements Fix {
         cliAsked = true;
       }
       if (cli.isPresent()) {
-        List<String> argv = cli.get().upDetached(f.path());
+        List<String> argv = cli.get().upDetached(facts.compose().project(f));
         actions.add(RunCommand.of(argv.toArray(String[]::new)).withTimeout(Duration.ofMinutes(5)));
       }
     }

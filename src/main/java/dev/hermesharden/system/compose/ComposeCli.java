@@ -48,7 +48,18 @@ public record ComposeCli(boolean plugin, String version) {
    * image (a build context is more that another account might be able to change).
    */
   public List<String> upDetached(String composeFile) {
-    return argv("-f", composeFile, "up", "-d", "--no-build");
+    return upDetached(List.of(composeFile));
+  }
+
+  /** {@link #upDetached(String)} of a project of several files ({@code -f} each, in order). */
+  public List<String> upDetached(List<String> composeFiles) {
+    List<String> rest = new ArrayList<>();
+    for (String f : composeFiles) {
+      rest.add("-f");
+      rest.add(f);
+    }
+    rest.addAll(List.of("up", "-d", "--no-build"));
+    return argv(rest.toArray(String[]::new));
   }
 
   private static String lastWord(String out) {

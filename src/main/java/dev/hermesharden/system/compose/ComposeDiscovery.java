@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code :}-separated) wins; otherwise the files named by the compose labels of running Hermes
  * containers ({@code com.docker.compose.project.config_files}, set by v1 and v2) and the projects
  * {@code docker compose ls --all} knows that mention Hermes; otherwise the usual places ({@code
- * /opt/hermes}, {@code /srv/hermes}, {@code ~/hermes-agent}).
+ * /opt/hermes}, {@code /srv/hermes}, {@code ~/hermes-agent}), each with the override file compose
+ * reads beside it when run there without {@code -f} ({@code docker-compose.override.yml}).
  *
  * <p>Caveat: {@code compose ls} only knows projects that were started with the v2 plugin.
  */
@@ -73,6 +74,13 @@ public final class ComposeDiscovery {
       for (String name : NAMES) {
         if (host.lstat(dir + "/" + name).isPresent()) {
           out.add(dir + "/" + name);
+          // compose run there without -f reads its override file too
+          for (String o : ComposeFile.overrideNames(name)) {
+            if (host.lstat(dir + "/" + o).isPresent()) {
+              out.add(dir + "/" + o);
+              break;
+            }
+          }
           break; // compose itself takes the first of these names in a directory
         }
       }

@@ -17,11 +17,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Rewrites every public port publish of a compose file's Hermes services ({@link
- * ComposeFile#hermesServices()}) to loopback: short syntax {@code "8642:8642"} becomes {@code
- * "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}. Only the bytes of those
- * values change (or one line is inserted per long-syntax entry); comments, quoting, indentation,
- * line endings and interpolations stay as they were.
+ * Rewrites every public port publish of a compose file's Hermes services and of the services whose
+ * network they join ({@link ComposeFile#publishingServices()}) to loopback: short syntax {@code
+ * "8642:8642"} becomes {@code "127.0.0.1:8642:8642"}, long syntax gets {@code host_ip: 127.0.0.1}.
+ * Only the bytes of those values change (or one line is inserted per long-syntax entry); comments,
+ * quoting, indentation, line endings and interpolations stay as they were.
  *
  * <p>docker-compose v1 (Debian 12's 1.29.2) rejects {@code host_ip} in the long syntax ("contains
  * unsupported option"): for it ({@code shortOnly}) a block long-syntax entry is replaced by one
@@ -67,32 +67,54 @@ public final class ComposePortRewriter {
    * @throws IllegalStateException when the edit cannot be made safely (refused)
    */
   public static Result rewrite(String path, String text, boolean shortOnly) {
-    ComposeFile before = ComposeFile.parse(path, text);
+    return rewrite(path, text, shortOnly, Map.of());
+  }
+
+  /**
+   * {@link #rewrite(String, String, boolean)} of a file read with its project's {@code .env} values
+   * ({@link ComposeFile#variables()}): a publish public by such a value is rewritten too. The ports
+   * a Hermes service gets by {@code extends:} are edited where they are written (in the base), and
+   * the base's publishes become loopback with them.
+   */
+  public static Result rewrite(
+      String path, String text, boolean shortOnly, Map<String, String> variables) {
+    ComposeFile before = ComposeFile.parse(path, text, variables);
     Node root = YamlNodes.compose(text);
     List<Edit> edits = new ArrayList<>();
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Node> edited = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<String> hermes =
-        before.hermesServices().stream().map(ComposeService::name).collect(Collectors.toSet());
+        before.publishingServices().stream().map(ComposeService::name).collect(Collectors.toSet());
     Node services = YamlNodes.value(YamlNodes.entries(root), "services");
-    for (Map.Entry<String, NodeTuple> e : YamlNodes.entries(services).entrySet()) {
+    Map<String, Map<String, NodeTuple>> merged = ComposeExtends.merged(services);
+    for (Map.Entry<String, Map<String, NodeTuple>> e : merged.entrySet()) {
       if (!hermes.contains(e.getKey())) {
         continue;
       }
-      NodeTuple svc = e.getValue();
-      for (Node p :
-          YamlNodes.items(YamlNodes.value(YamlNodes.entries(svc.getValueNode()), "ports"))) {
+      for (Node p : YamlNodes.items(YamlNodes.value(e.getValue(), "ports"))) {
         if (seen.add(p)) {
-          ComposeFile.port(p)
-              .filter(PortPublish::isPublic)
-              .ifPresent(pp -> edits.add(shortOnly ? editShort(text, p, pp) : edit(p, pp)));
+          Optional<PortPublish> pp = ComposeFile.port(p, variables).filter(PortPublish::isPublic);
+          if (pp.isPresent()) {
+            edits.add(shortOnly ? editShort(text, p, pp.get()) : edit(p, pp.get()));
+            edited.add(p);
+          }
         }
       }
     }
     if (edits.isEmpty()) {
       return new Result(text, List.of());
     }
+    // a base whose ports were edited for the Hermes service that extends it changes too
+    Set<String> changing = new java.util.HashSet<>(hermes);
+    merged.forEach(
+        (name, m) -> {
+          if (YamlNodes.items(YamlNodes.value(m, "ports")).stream().anyMatch(edited::contains)) {
+            changing.add(name);
+          }
+        });
     Result result = apply(text, edits);
-    verify(before, ComposeFile.parse(path, result.text()), hermes, text, result.text());
+    verify(
+        before, ComposeFile.parse(path, result.text(), variables), changing, text, result.text());
     return result;
   }
 

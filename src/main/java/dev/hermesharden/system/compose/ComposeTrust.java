@@ -52,6 +52,24 @@ public final class ComposeTrust {
     return Optional.empty();
   }
 
+  /**
+   * Whether another account can change anything compose reads for {@code f}'s project ({@link
+   * ComposeFiles#project}): the file, its override, and what they name. An override root has not
+   * read counts as changeable.
+   */
+  public static boolean untrustedProject(
+      Host host, ComposeFiles compose, ComposeFile f, TrustedAccounts trusted)
+      throws HostException {
+    for (String p : compose.project(f)) {
+      Optional<ComposeFile> pf =
+          compose.files().stream().filter(x -> x.path().equals(p)).findFirst();
+      if (pf.isEmpty() || untrusted(host, pf.get(), trusted).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Optional<Untrusted> check(Host host, String path, TrustedAccounts trusted)
       throws HostException {
     PathTrust t = PathTrust.classify(host, path);

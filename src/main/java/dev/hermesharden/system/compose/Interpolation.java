@@ -2,6 +2,7 @@ package dev.hermesharden.system.compose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compose's {@code ${VAR}} interpolation, as far as a reader without the deploy-time environment
@@ -43,6 +44,83 @@ public final class Interpolation {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Puts in the values compose takes from the project's {@code .env} ({@code variables}), with
+   * compose's rules: {@code ${VAR}} and {@code $VAR} are the value, {@code ${VAR:-d}} the value
+   * unless it is empty, {@code ${VAR-d}} the value, {@code ${VAR:+a}} / {@code ${VAR+a}} the
+   * alternative; a reference to a variable the file does not set stays as written, for {@link
+   * #resolveDefaults}. A {@code $} in a value is written {@code $$}, so it stays a {@code $}.
+   *
+   * <p>Why: {@code "${HERMES_BIND:-127.0.0.1}:8642:8642"} with {@code HERMES_BIND=0.0.0.0} in
+   * {@code .env} is published on every address (a connection from the workstation reached it); read
+   * by its default it passed.
+   */
+  public static String substitute(String s, Map<String, String> variables) {
+    if (variables.isEmpty() || s.indexOf('$') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '$') {
+        out.append("$$");
+        i += 2;
+      } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+        int end = closing(s, i + 1);
+        String inner = s.substring(i + 2, Math.max(i + 2, end));
+        int n = nameLength(inner, 0);
+        String name = inner.substring(0, n);
+        if (variables.containsKey(name)) {
+          out.append(braced(variables.get(name), inner.substring(n), variables));
+        } else {
+          out.append(s, i, Math.min(s.length(), end + 1));
+        }
+        i = end + 1;
+      } else if (c == '$' && nameLength(s, i + 1) > 0) {
+        String name = s.substring(i + 1, i + 1 + nameLength(s, i + 1));
+        out.append(
+            variables.containsKey(name) ? variables.get(name).replace("$", "$$") : "$" + name);
+        i += 1 + name.length();
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code ${NAME OP}} of a set variable, {@code op} being what follows the name. */
+  private static String braced(String value, String op, Map<String, String> variables) {
+    String v = value.replace("$", "$$");
+    if (op.startsWith(":-")) {
+      return value.isEmpty() ? substitute(op.substring(2), variables) : v;
+    }
+    if (op.startsWith(":+")) {
+      return value.isEmpty() ? "" : substitute(op.substring(2), variables);
+    }
+    if (op.startsWith("+")) {
+      return substitute(op.substring(1), variables);
+    }
+    return v; // "", "-d", ":?err", "?err": the value itself
+  }
+
+  /** How many characters of a variable name start at {@code from}. */
+  private static int nameLength(String s, int from) {
+    int i = from;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (!(c == '_'
+          || c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || i > from && c >= '0' && c <= '9')) {
+        break;
+      }
+      i++;
+    }
+    return i - from;
   }
 
   /** Whether the text holds an interpolation. */

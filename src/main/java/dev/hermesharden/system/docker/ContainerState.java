@@ -67,6 +67,26 @@ public record ContainerState(
     command = List.copyOf(command);
   }
 
+  /**
+   * This container as it is reached through the network namespace it joins ({@code NetworkMode}
+   * {@code container:…}): {@code owner}'s published ports and network mode are its own.
+   */
+  public ContainerState inNetworkOf(ContainerState owner) {
+    return new ContainerState(
+        id,
+        name,
+        image,
+        running,
+        privileged,
+        owner.networkMode(),
+        owner.bindings(),
+        mounts,
+        labels,
+        env,
+        command,
+        confinement);
+  }
+
   /** A container whose environment, command and confinement are not known (fixtures). */
   public ContainerState(
       String id,

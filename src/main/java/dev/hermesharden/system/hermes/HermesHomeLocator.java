@@ -227,10 +227,9 @@ public final class HermesHomeLocator {
       return PathTrust.classify(host, path) instanceof PathTrust.RootOnly;
     }
     try {
-      ComposeFile f =
-          host.parsed(ComposeFile.KIND, path, text.get(), t -> ComposeFile.parse(path, t));
+      ComposeFile f = ComposeFiles.parse(host, path, text.get());
       return ComposeTrust.untrusted(host, f, accounts).isEmpty();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | HostException e) {
       return false; // not a compose file we can read: not a trusted source
     }
   }

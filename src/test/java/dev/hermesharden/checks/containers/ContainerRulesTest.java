@@ -93,6 +93,26 @@ class ContainerRulesTest {
     assertEquals(Status.FAIL, ContainerRules.limits(facts(zero, Map.of()), Params.NONE).status());
   }
 
+  /** An override's partial service lacks every setting: what it lacks comes from its file. */
+  @Test
+  void anOverrideIsJudgedForWhatItAddsNotForWhatItLacks() {
+    String over = "services:\n  hermes:\n    ports: [\"9119:9119\"]\n    privileged: true\n";
+    ComposeFiles files =
+        new ComposeFiles(
+            List.of(ComposeFile.parse("/opt/hermes/docker-compose.override.yml", over)),
+            Map.of(),
+            Map.of());
+    ContainerFacts f =
+        new ContainerFacts(new DockerFacts(files, Optional.of(List.of())), "", Map.of(), false);
+    assertEquals(Status.PASS, ContainerRules.noNewPrivileges(f, Params.NONE).status());
+    assertEquals(Status.PASS, ContainerRules.capDrop(f, Params.NONE).status());
+    assertEquals(
+        Status.FAIL,
+        new dev.hermesharden.checks.docker.PrivilegedCheck()
+            .evaluate(f.docker(), Params.NONE, null)
+            .status());
+  }
+
   @Test
   void hostSensitiveMountsFromComposeAndFromTheRunningContainer() {
     Params p = new Params(Map.of("forbidden", ContainerRules.FORBIDDEN));
@@ -104,6 +124,11 @@ class ContainerRulesTest {
     assertEquals(Status.FAIL, v.status());
     assertEquals(2, v.details().size(), v.toString());
     assertEquals(Status.PASS, ContainerRules.hostMounts(facts(BARE, Map.of()), p).status());
+    // volumes merged in from a service of another file are not read: no pass
+    String extended =
+        BARE.replace("    volumes:", "    extends: {file: base.yml, service: base}\n    volumes:");
+    Verdict ext = ContainerRules.hostMounts(facts(extended, Map.of()), p);
+    assertEquals("reason.docker.extends-unfollowed", ext.reason().key(), ext.toString());
     assertTrue(ContainerRules.sensitive("/", ContainerRules.FORBIDDEN));
     assertTrue(ContainerRules.sensitive("/var/run/docker.sock", ContainerRules.FORBIDDEN));
     assertTrue(ContainerRules.sensitive("~/.ssh", ContainerRules.FORBIDDEN));

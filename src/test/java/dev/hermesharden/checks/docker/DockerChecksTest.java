@@ -90,11 +90,27 @@ class DockerChecksTest {
     assertEquals(Status.FAIL, v.status(), v.toString());
     assertEquals("reason.docker.compose-extends", v.reason().key());
     assertEquals("hermes extends base.yml base", v.details().get(PATH + ":2"));
+    // privileges come from there too: not followed, so no pass
+    Verdict priv =
+        new PrivilegedCheck().evaluate(new DockerFacts(files, Optional.empty()), Params.NONE, CTX);
+    assertEquals("reason.docker.extends-unfollowed", priv.reason().key(), priv.toString());
+    assertEquals("hermes extends base.yml base", priv.details().get(PATH + ":2"));
     String shortForm =
         "services:\n  base:\n    image: x\n    ports: [\"8642:8642\"]\n"
             + "  hermes:\n    image: nousresearch/hermes-agent\n    extends: base\n";
+    // a base in the same file is merged in (ComposeExtends): its publish is the service's own
     ComposeFile f = ComposeFile.parse(PATH, shortForm);
-    assertEquals("base", f.services().get(1).extendsFrom());
+    assertEquals("", f.services().get(1).extendsFrom());
+    Verdict merged =
+        new ComposePublishesCheck()
+            .evaluate(
+                new DockerFacts(
+                    new ComposeFiles(List.of(f), Map.of(PATH, shortForm), Map.of()),
+                    Optional.empty()),
+                Params.NONE,
+                CTX);
+    assertEquals("reason.docker.compose-public", merged.reason().key(), merged.toString());
+    assertEquals("hermes 8642->8642/tcp", merged.details().get(PATH + ":4"));
     assertEquals(
         Status.PASS,
         new ComposePublishesCheck()
@@ -226,6 +242,61 @@ class DockerChecksTest {
             Map.of());
     Verdict live = c.evaluate(new DockerFacts(NONE, Optional.of(List.of(priv))), Params.NONE, CTX);
     assertEquals(Status.FAIL, live.status());
+  }
+
+  /**
+   * Hermes joins a sidecar's network ({@code network_mode: service:gate}; Docker: {@code
+   * container:ID}); the sidecar's {@code 8080:8642} answered the workstation with Hermes' API
+   * (LaterStepsHostileSandbox2Test) while both checks passed.
+   */
+  @Test
+  void aSidecarWhoseNetworkHermesJoinsPublishesForHermes() {
+    String text =
+        "services:\n  gate:\n    image: vpn\n    container_name: gate\n"
+            + "    ports: [\"8080:8642\"]\n"
+            + "  hermes:\n    image: nousresearch/hermes-agent\n    network_mode: service:gate\n"
+            + "  proxy:\n    image: caddy\n    ports: [\"443:443\"]\n";
+    ComposeFile f = ComposeFile.parse(PATH, text);
+    assertEquals(
+        List.of("hermes", "gate"), f.publishingServices().stream().map(s -> s.name()).toList());
+    ComposeFiles files = new ComposeFiles(List.of(f), Map.of(PATH, text), Map.of());
+    Verdict v =
+        new ComposePublishesCheck()
+            .evaluate(new DockerFacts(files, Optional.empty()), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals(Map.of(PATH + ":5", "gate 8080->8642/tcp"), v.details(), "not the proxy's 443");
+    String byName = text.replace("service:gate", "container:gate");
+    assertEquals(2, ComposeFile.parse(PATH, byName).publishingServices().size());
+
+    ContainerState gate =
+        new ContainerState(
+            "0123abcd",
+            "gate",
+            "vpn",
+            true,
+            false,
+            "bridge",
+            List.of(new ContainerState.Binding("8642/tcp", "0.0.0.0", "8080")),
+            List.of(),
+            Map.of());
+    ContainerState hermes =
+        new ContainerState(
+            "4567",
+            "hermes",
+            "nousresearch/hermes-agent",
+            true,
+            false,
+            "container:0123abcd",
+            List.of(),
+            List.of(),
+            Map.of());
+    Verdict live =
+        new ContainerBindingsCheck()
+            .evaluate(new DockerFacts(NONE, Optional.of(List.of(gate, hermes))), Params.NONE, CTX);
+    assertEquals(Status.FAIL, live.status(), live.toString());
+    assertTrue(
+        live.reason().args().get(0).toString().contains("hermes 0.0.0.0:8080->8642/tcp"),
+        live.toString());
   }
 
   @Test

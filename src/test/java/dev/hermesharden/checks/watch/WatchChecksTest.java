@@ -208,6 +208,44 @@ class WatchChecksTest {
     assertEquals(List.of("/home/hermes/sh", "/bin/true"), es.get(1).paths());
   }
 
+  /**
+   * A {@code PATH=} line naming the agent's directory: cron's shell finds a program named without a
+   * path there, and runs the agent's file as root (LaterStepsHostileSandbox2Test tried it).
+   */
+  @Test
+  void cronEntriesNameTheDirectoriesOfThePathInForce() {
+    List<CronEntries.Entry> es =
+        CronEntries.parse(
+            "* * * * * root run-parts /etc/cron.hourly\n"
+                + "PATH=\"/home/hermes/bin:/usr/bin::bin\"\n"
+                + "@daily root backup\n",
+            true);
+    assertEquals(List.of("/etc/cron.hourly"), es.get(0).paths(), "before PATH= it is cron's own");
+    assertEquals(List.of("/home/hermes/bin", "/usr/bin", "~", "~/bin"), es.get(1).paths());
+  }
+
+  @Test
+  void aCronPathThroughTheAgentsDirectoryFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    CronWritableCheck c = new CronWritableCheck();
+    host.fs().put("/etc/cron.d", SimFile.dir("root", "root", 0755));
+    host.fs()
+        .put(
+            "/etc/cron.d/backup",
+            SimFile.file(
+                "PATH=/usr/local/bin:/usr/bin:/bin\n@daily root backup\n", "root", "root", 0644));
+    assertEquals(Status.PASS, c.run(host, Params.NONE, CTX).status(), "root's directories only");
+    host.fs().put("/home/hermes", SimFile.dir("hermes", "hermes", 0755));
+    host.fs()
+        .put(
+            "/etc/cron.d/backup",
+            SimFile.file(
+                "PATH=/home/hermes/bin:/usr/bin\n@daily root backup\n", "root", "root", 0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.details().containsKey("/etc/cron.d/backup:2 /home/hermes/bin"), v.toString());
+  }
+
   @Test
   void aCronDailyScriptTheAgentOwnsFails() throws Exception {
     SimulatedHost host = SimulatedHost.fresh();

@@ -68,6 +68,37 @@ class ComposeDiscoveryTest {
         "compose.yaml wins over docker-compose.yml in one directory");
   }
 
+  /**
+   * Compose run in the directory without {@code -f} reads the override beside the file: its {@code
+   * "9119:9119"} answered the workstation while the file alone was judged
+   * (LaterStepsHostileSandbox2Test). It belongs to the file's project and is started with it.
+   */
+  @Test
+  void theOverrideBesideAFileInAKnownPlaceIsReadAndStartedWithIt() throws Exception {
+    String override = "services:\n  hermes:\n    ports: [\"9119:9119\"]\n";
+    ScriptedHost host =
+        new ScriptedHost()
+            .file("/opt/hermes/docker-compose.yml", COMPOSE, "root")
+            .file("/opt/hermes/docker-compose.override.yaml", override, "root")
+            .file("/opt/hermes/compose.override.yaml", override, "root");
+    List<String> found = ComposeDiscovery.find(host, Answers.EMPTY);
+    assertEquals(
+        List.of("/opt/hermes/docker-compose.yml", "/opt/hermes/docker-compose.override.yaml"),
+        found,
+        "the override named after the file compose takes");
+    ComposeFiles files = ComposeFiles.load(host, Answers.EMPTY);
+    ComposeFile main = files.files().get(0);
+    ComposeFile over = files.files().get(1);
+    assertTrue(over.isOverride());
+    assertEquals(List.of(main.path(), over.path()), files.project(main));
+    assertEquals(List.of(), files.project(over), "never started alone");
+    assertEquals(main, files.projectOf(over).orElseThrow());
+    assertEquals(
+        List.of(
+            "docker", "compose", "-f", main.path(), "-f", over.path(), "up", "-d", "--no-build"),
+        new ComposeCli(true, "v2").upDetached(files.project(main)));
+  }
+
   @Test
   void composeCliPrefersThePlugin() throws Exception {
     ScriptedHost v2 =

@@ -192,4 +192,36 @@ class ComposePortRewriterTest {
     assertThrows(
         IllegalStateException.class, () -> ComposePortRewriter.rewrite("/c.yml", text, true));
   }
+
+  /** A publish public by the project's {@code .env} is rewritten, and stays loopback with it. */
+  @Test
+  void aPublishPublicByTheProjectsDotEnvBecomesLoopback() {
+    String before =
+        "services:\n  hermes:\n    image: hermes\n    ports:\n"
+            + "      - \"${HERMES_BIND:-127.0.0.1}:8642:8642\"  # API\n"
+            + "      - \"${OTHER:-127.0.0.1}:9119:9119\"\n";
+    Map<String, String> env = Map.of("HERMES_BIND", "0.0.0.0");
+    assertFalse(ComposePortRewriter.rewrite("/c.yml", before).changed(), "by the defaults");
+    String after = ComposePortRewriter.rewrite("/c.yml", before, false, env).text();
+    assertTrue(after.contains("      - \"127.0.0.1:8642:8642\"  # API\n"), after);
+    assertTrue(after.contains("${OTHER:-127.0.0.1}:9119:9119"), after);
+    assertTrue(
+        ComposeFile.parse("/c.yml", after, env).services().get(0).ports().stream()
+            .noneMatch(PortPublish::isPublic),
+        after);
+  }
+
+  /** The ports a Hermes service gets from its base are edited where the base writes them. */
+  @Test
+  void portsFromABaseTheServiceExtendsAreRewrittenInTheBase() {
+    String before =
+        "services:\n  base:\n    image: tools\n    ports: [\"8642:8642\"]\n"
+            + "  hermes:\n    extends: base\n    image: nousresearch/hermes-agent\n";
+    String after = ComposePortRewriter.rewrite("/c.yml", before).text();
+    assertTrue(after.contains("ports: [\"127.0.0.1:8642:8642\"]"), after);
+    assertTrue(
+        ComposeFile.parse("/c.yml", after).hermesServices().get(0).ports().stream()
+            .noneMatch(PortPublish::isPublic),
+        after);
+  }
 }
