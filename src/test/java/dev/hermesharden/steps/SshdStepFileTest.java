@@ -21,7 +21,7 @@ class SshdStepFileTest {
     Messages de = Messages.forLanguage("de");
     assertEquals("sshd", step.id());
     assertEquals(5, step.order());
-    assertEquals(11, step.checks().size());
+    assertEquals(12, step.checks().size());
     for (CheckRef c : step.checks()) {
       assertTrue(catalog.check(c).isPresent(), c.id());
       assertTrue(de.keys().contains(c.titleKey()), c.titleKey());
