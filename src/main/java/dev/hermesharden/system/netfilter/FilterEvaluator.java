@@ -103,15 +103,57 @@ public final class FilterEvaluator {
     return out;
   }
 
+  /**
+   * The first of {@code destinations}, then those the rules can tell apart from it and from each
+   * other: a rule treats two addresses of this machine differently only by whether they lie in its
+   * {@code -d} network. Without a {@code -d} rule every address takes the same ways, and the filter
+   * is walked once, not once per address (5,000 ufw rules: 1.24x -> 1.79x the 1x audit when every
+   * address was walked).
+   */
+  private static final java.util.Set<String> OTHER_DESTINATION_MATCHES =
+      java.util.Set.of("--dst-range", "--ctorigdst", "--ctrepldst", "--match-set", "--dst-group");
+
+  public static List<String> distinctByDestination(Ruleset rs, List<String> destinations) {
+    if (destinations.size() < 2) {
+      return destinations;
+    }
+    List<String> networks = new ArrayList<>();
+    for (List<Ruleset.Rule> rules : rs.rules().values()) {
+      for (Ruleset.Rule r : rules) {
+        if (r.args().stream().anyMatch(OTHER_DESTINATION_MATCHES::contains)) {
+          return destinations; // a match on the destination this model does not group by
+        }
+        networks.addAll(flagValues(r, "-d", "--destination"));
+      }
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String d : destinations) {
+      StringBuilder way = new StringBuilder();
+      for (String n : networks) {
+        way.append(address(n, d).ordinal());
+      }
+      if (seen.add(way.toString())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
   /** The {@code -s} values of a rule (before its target's own options). */
   private static List<String> sourceNetworks(Ruleset.Rule r) {
+    return flagValues(r, "-s", "--source");
+  }
+
+  /** The values of one option of a rule, in either spelling (before its target's own options). */
+  private static List<String> flagValues(Ruleset.Rule r, String flag, String longFlag) {
     List<String> out = new ArrayList<>();
     List<String> a = r.args();
     for (int k = 0; k + 1 < a.size(); k++) {
       if (a.get(k).equals("-j") || a.get(k).equals("-g")) {
         break;
       }
-      if (a.get(k).equals("-s") || a.get(k).equals("--source")) {
+      if (a.get(k).equals(flag) || a.get(k).equals(longFlag)) {
         out.add(a.get(k + 1));
       }
     }

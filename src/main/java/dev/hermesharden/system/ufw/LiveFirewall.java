@@ -110,7 +110,8 @@ public record LiveFirewall(
       if (rs.isEmpty()) {
         continue;
       }
-      for (String dst : destinations(ia.device(), ia.family())) {
+      for (String dst :
+          FilterEvaluator.distinctByDestination(rs.get(), destinations(ia.device(), ia.family()))) {
         List<Packet> anyone = new ArrayList<>();
         List<Packet> named = new ArrayList<>();
         for (String src : sources(rs.get(), six, path)) {

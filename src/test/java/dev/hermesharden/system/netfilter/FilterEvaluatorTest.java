@@ -95,6 +95,43 @@ class FilterEvaluatorTest {
     assertEquals(all, few, "the kept sources reach every outcome the others reach");
   }
 
+  /**
+   * This machine's addresses are walked once per set the {@code -d} rules tell apart: without such
+   * a rule one walk stands for all; {@code -d 100.64.0.10 … ACCEPT} sets that address apart (the
+   * weak-host attack), with the outcome the full walk gives; a match the grouping does not model
+   * keeps every address.
+   */
+  @Test
+  void destinationsTheRulesTreatAlikeAreWalkedOnce() {
+    List<String> mine = List.of("203.0.113.10", "100.64.0.10", "172.17.0.1");
+    String head = "*filter\n:INPUT DROP [0:0]\n";
+    Ruleset plain = Ruleset.parse(head + "-A INPUT -p tcp --dport 80 -j ACCEPT\nCOMMIT\n");
+    assertEquals(List.of("203.0.113.10"), FilterEvaluator.distinctByDestination(plain, mine));
+    Ruleset weak =
+        Ruleset.parse(head + "-A INPUT -d 100.64.0.10/32 -p tcp --dport 22 -j ACCEPT\nCOMMIT\n");
+    List<String> kept = FilterEvaluator.distinctByDestination(weak, mine);
+    assertEquals(List.of("203.0.113.10", "100.64.0.10"), kept);
+    java.util.Set<Boolean> all = new java.util.HashSet<>();
+    java.util.Set<Boolean> few = new java.util.HashSet<>();
+    for (String d : mine) {
+      all.add(
+          FilterEvaluator.reachable(weak, "INPUT", Packet.tcpIn("eth0", "198.51.100.7", d, 22))
+              .isPresent());
+    }
+    for (String d : kept) {
+      few.add(
+          FilterEvaluator.reachable(weak, "INPUT", Packet.tcpIn("eth0", "198.51.100.7", d, 22))
+              .isPresent());
+    }
+    assertEquals(all, few, "the kept addresses reach every outcome the others reach");
+    Ruleset range =
+        Ruleset.parse(
+            head
+                + "-A INPUT -p tcp -m iprange --dst-range 100.64.0.1-100.64.0.20 -j ACCEPT\n"
+                + "COMMIT\n");
+    assertEquals(mine, FilterEvaluator.distinctByDestination(range, mine));
+  }
+
   @Test
   void ufwLimitRuleAdmitsTheFirstConnectionFromTheInternet() {
     Ruleset rs = Ruleset.parse(V4);
