@@ -21,29 +21,26 @@ public final class Interpolation {
     if (s.indexOf('$') < 0) {
       return s;
     }
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '$') {
-        out.append('$');
-        i += 2;
-      } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
-        int end = closing(s, i + 1);
-        String inner = s.substring(i + 2, Math.max(i + 2, end));
-        int dash = inner.indexOf(":-");
-        if (dash >= 0) {
-          out.append(resolveDefaults(inner.substring(dash + 2)));
-        } else if (inner.indexOf('-') > 0) {
-          out.append(resolveDefaults(inner.substring(inner.indexOf('-') + 1)));
-        }
-        i = end + 1;
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
+    return scan(
+        s,
+        "$",
+        new Reference() {
+          @Override
+          public String braced(String inner, String written) {
+            int dash = inner.indexOf(":-");
+            if (dash >= 0) {
+              return resolveDefaults(inner.substring(dash + 2));
+            }
+            return inner.indexOf('-') > 0
+                ? resolveDefaults(inner.substring(inner.indexOf('-') + 1))
+                : "";
+          }
+
+          @Override
+          public String bare(String name) {
+            return "$" + name;
+          }
+        });
   }
 
   /**
@@ -61,28 +58,58 @@ public final class Interpolation {
     if (variables.isEmpty() || s.indexOf('$') < 0) {
       return s;
     }
+    return scan(
+        s,
+        "$$",
+        new Reference() {
+          @Override
+          public String braced(String inner, String written) {
+            int n = nameLength(inner, 0);
+            String name = inner.substring(0, n);
+            return variables.containsKey(name)
+                ? Interpolation.braced(variables.get(name), inner.substring(n), variables)
+                : written;
+          }
+
+          @Override
+          public String bare(String name) {
+            return variables.containsKey(name)
+                ? variables.get(name).replace("$", "$$")
+                : "$" + name;
+          }
+        });
+  }
+
+  /**
+   * What one reference becomes: a braced one by its inner text, a bare {@code $NAME} by its name.
+   */
+  private interface Reference {
+    /**
+     * @param inner the text between {@code ${} and its {@code }}
+     * @param written the reference as written, braces included
+     */
+    String braced(String inner, String written);
+
+    String bare(String name);
+  }
+
+  /** The one walk over a value's text: {@code $$}, {@code ${…}} (nested) and {@code $NAME}. */
+  private static String scan(String s, String dollarDollar, Reference ref) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
       if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '$') {
-        out.append("$$");
+        out.append(dollarDollar);
         i += 2;
       } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
         int end = closing(s, i + 1);
         String inner = s.substring(i + 2, Math.max(i + 2, end));
-        int n = nameLength(inner, 0);
-        String name = inner.substring(0, n);
-        if (variables.containsKey(name)) {
-          out.append(braced(variables.get(name), inner.substring(n), variables));
-        } else {
-          out.append(s, i, Math.min(s.length(), end + 1));
-        }
+        out.append(ref.braced(inner, s.substring(i, Math.min(s.length(), end + 1))));
         i = end + 1;
       } else if (c == '$' && nameLength(s, i + 1) > 0) {
         String name = s.substring(i + 1, i + 1 + nameLength(s, i + 1));
-        out.append(
-            variables.containsKey(name) ? variables.get(name).replace("$", "$$") : "$" + name);
+        out.append(ref.bare(name));
         i += 1 + name.length();
       } else {
         out.append(c);
