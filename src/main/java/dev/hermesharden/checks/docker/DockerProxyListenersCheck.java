@@ -25,7 +25,7 @@ import java.util.Set;
  * Kind {@code docker-proxy-listeners}, {@code docker.no-public-listeners}: the kernel's socket
  * table ({@code ss -Htlnpe}) shows no {@code docker-proxy} listening on a public address on a
  * Hermes port (param {@code ports}, default 8642 and 9119, plus every host port the Hermes compose
- * files and containers publish).
+ * files and containers publish, a sidecar's whose network Hermes joins included).
  */
 public final class DockerProxyListenersCheck implements Check<DockerProxyListenersCheck.Facts> {
   private static final ParamSchema SCHEMA =
@@ -53,7 +53,7 @@ public final class DockerProxyListenersCheck implements Check<DockerProxyListene
     }
     Set<String> ports = new LinkedHashSet<>(SCHEMA.resolve(params).list("ports"));
     for (ComposeFile f : facts.docker().compose().files()) {
-      for (ComposeService s : f.hermesServices()) {
+      for (ComposeService s : f.publishingServices()) { // a sidecar Hermes joins publishes for it
         for (PortPublish p : s.ports()) {
           ports.add(p.publishedResolved());
         }

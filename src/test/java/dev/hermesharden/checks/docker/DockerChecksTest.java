@@ -265,6 +265,17 @@ class DockerChecksTest {
             .evaluate(new DockerFacts(files, Optional.empty()), Params.NONE, CTX);
     assertEquals(Status.FAIL, v.status(), v.toString());
     assertEquals(Map.of(PATH + ":5", "gate 8080->8642/tcp"), v.details(), "not the proxy's 443");
+    // the socket table: docker-proxy on the sidecar's 8080 is a Hermes port too
+    Verdict listening =
+        new DockerProxyListenersCheck()
+            .evaluate(
+                new DockerProxyListenersCheck.Facts(
+                    new DockerFacts(files, Optional.empty()),
+                    Optional.of(
+                        "LISTEN 0 4096 0.0.0.0:8080 0.0.0.0:* users:((\"docker-proxy\",pid=9,fd=4))\n")),
+                Params.NONE,
+                CTX);
+    assertEquals("reason.docker.listeners-public", listening.reason().key(), listening.toString());
     String byName = text.replace("service:gate", "container:gate");
     assertEquals(2, ComposeFile.parse(PATH, byName).publishingServices().size());
 
