@@ -136,7 +136,9 @@ final class SshdFactsGatherer {
       throws HostException {
     Set<Long> pids = new LinkedHashSet<>();
     for (SsListeners.Listener l : SsListeners.sshServers(sockets)) {
-      if (l.pid() > 0 && configured.contains(Integer.parseInt(l.port()))) {
+      if (l.pid() > 0
+          && l.port().matches("\\d{1,5}")
+          && configured.contains(Integer.parseInt(l.port()))) {
         pids.add(l.pid());
       }
     }

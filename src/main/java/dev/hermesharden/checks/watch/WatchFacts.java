@@ -75,12 +75,7 @@ public final class WatchFacts {
 
   private static void keys(Host host, WatchBaseline.Builder b) throws HostException {
     Set<String> seen = new HashSet<>();
-    for (String line : host.exec("getent", "passwd").stdout().split("\n")) {
-      Optional<PasswdEntry> e = PasswdEntry.parse(line);
-      if (e.isEmpty()) {
-        continue;
-      }
-      PasswdEntry p = e.get();
+    for (PasswdEntry p : PasswdEntry.parseAll(host.exec("getent", "passwd").stdout())) {
       for (String file :
           AuthorizedKeysFiles.resolve(AuthorizedKeysFiles.DEFAULT, p.name(), p.uid(), p.home())) {
         if (!seen.add(file)) {

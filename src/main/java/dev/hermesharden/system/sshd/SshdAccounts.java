@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The accounts sshd decides about and their groups ({@code getent passwd}, {@code getent group}):
@@ -38,20 +37,16 @@ public record SshdAccounts(Map<String, List<String>> groups) {
       GroupEntry.parse(line).ifPresent(groupList::add);
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String line : p.stdout().split("\n")) {
-      Optional<PasswdEntry> e = PasswdEntry.parse(line);
-      if (e.isEmpty()) {
-        continue;
-      }
+    for (PasswdEntry e : PasswdEntry.parseAll(p.stdout())) {
       List<String> mine = new ArrayList<>();
       for (GroupEntry ge : groupList) {
-        if (ge.gid() == e.get().gid()) {
+        if (ge.gid() == e.gid()) {
           mine.add(0, ge.name());
-        } else if (ge.members().contains(e.get().name())) {
+        } else if (ge.members().contains(e.name())) {
           mine.add(ge.name());
         }
       }
-      out.putIfAbsent(e.get().name(), mine);
+      out.putIfAbsent(e.name(), mine);
     }
     return new SshdAccounts(out);
   }
