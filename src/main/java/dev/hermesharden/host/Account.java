@@ -15,17 +15,10 @@ public record Account(int uid, int gid, String name) {
   /** The account with this uid (from {@code getent passwd}); a bare number when it has none. */
   public static Account of(Host host, int uid) throws HostException {
     ExecResult r = host.exec("getent", "passwd", String.valueOf(uid));
-    String[] f = r.ok() ? r.stdout().lines().findFirst().orElse("").split(":", -1) : new String[0];
-    if (f.length >= 4) {
-      try {
-        if (Integer.parseInt(f[2]) == uid) {
-          return new Account(uid, Integer.parseInt(f[3]), f[0]);
-        }
-      } catch (NumberFormatException e) {
-        // a malformed entry: fall through to the bare number
-      }
-    }
-    return new Account(uid, NOGROUP, String.valueOf(uid));
+    return PasswdEntry.parseFirst(r.ok() ? r.stdout() : "")
+        .filter(e -> e.uid() == uid)
+        .map(e -> new Account(uid, e.gid(), e.name()))
+        .orElse(new Account(uid, NOGROUP, String.valueOf(uid)));
   }
 
   /**

@@ -26,6 +26,13 @@ public final class LocalHost extends SafeFilesHost {
   /** Where commands are looked for when this process has no PATH (as sudo's secure_path). */
   static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+  /**
+   * Where commands are looked for while the search path is being judged ({@link
+   * PathTrust#rootOnlyDirectories} asks {@code getent} and {@code ls} of a group-writable
+   * directory): the packages' own directories only, never {@code /usr/local}.
+   */
+  static final String SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
+
   private final String name;
   private final String searchPath;
   private final SafeFiles files = new SafeFiles(this, new LocalFiles(), runningAsRoot());
@@ -43,7 +50,7 @@ public final class LocalHost extends SafeFilesHost {
     this.name = readHostName();
     String given = searchPath == null || searchPath.isBlank() ? DEFAULT_PATH : searchPath;
     this.searchPath =
-        runningAsRoot() ? PathTrust.rootOnlyDirectories(this, given, DEFAULT_PATH) : given;
+        runningAsRoot() ? PathTrust.rootOnlyDirectories(this, given, SYSTEM_PATH) : given;
   }
 
   /** This machine's own files, for what the tool writes here whatever host it hardens (reports). */
@@ -107,7 +114,7 @@ public final class LocalHost extends SafeFilesHost {
     resolved.set(0, program.get());
     ProcessBuilder pb = new ProcessBuilder(resolved);
     pb.environment().put("LC_ALL", "C");
-    pb.environment().put("PATH", searchPath);
+    pb.environment().put("PATH", searchPath());
     if (stdin.length == 0) {
       pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }
@@ -155,12 +162,17 @@ public final class LocalHost extends SafeFilesHost {
     }
   }
 
+  /** The search path, or {@link #SYSTEM_PATH} while the constructor judges it. */
+  private String searchPath() {
+    return searchPath == null ? SYSTEM_PATH : searchPath;
+  }
+
   /** The program a command name stands for, found on the search path as a shell would. */
   private Optional<String> resolve(String command) {
     if (command.contains("/")) {
       return Optional.of(command);
     }
-    for (String dir : searchPath.split(":")) {
+    for (String dir : searchPath().split(":")) {
       Path p = Path.of(dir.isEmpty() ? "." : dir, command);
       if (Files.isRegularFile(p) && Files.isExecutable(p)) {
         return Optional.of(p.toString());

@@ -14,15 +14,19 @@ import java.util.Optional;
  * closed to other accounts, only root can change what the path names, and root's own symlinks are
  * followed. The first directory owned by another account hands the rest of the path to that
  * account: it can rename, replace and re-link anything below. A directory several accounts may
- * write (group-writable by a user group, or world-writable without the sticky bit) gives the path
- * to no one in particular.
+ * write (world-writable without the sticky bit, or group-writable by a group with a member other
+ * than root) gives the path to no one in particular.
  *
  * <p>This decides how root may touch a path (docs/threat-model.md): {@link RootOnly} paths
  * directly, {@link ByAccount} paths only with that account's own rights ({@link CommandFiles#as}),
  * {@link Shared} paths not at all.
  *
- * <p>Caveat: POSIX ACLs granting write access are not looked at; a group-writable directory of a
- * system group (gid below 1000, e.g. {@code root:syslog /var/log}) counts as root's.
+ * <p>A group's write bit lets only root in when the group is a system group (gid below 1000) whose
+ * only member, named or by its primary group, is root, and no POSIX ACL names anyone else: with an
+ * ACL the group bits are the ACL's mask, so the write bit is where an ACL's grant of write shows
+ * ({@code setfacl -m u:hermes:rwx} on a root directory makes it {@code drwxrwxr-x+}). Those
+ * questions ({@code getent}, {@code ls -ld} for the ACL's {@code +}) are asked only of a
+ * group-writable entry of root's, which is rare.
  */
 public sealed interface PathTrust {
   /** Groups below this id are system groups, managed by root and packages. */
@@ -41,8 +45,8 @@ public sealed interface PathTrust {
    */
   record RootOnly(String resolved, Optional<FileStat> target) implements PathTrust {
     /** Only root can change the file's content too: it is root's and not writable by others. */
-    public boolean contentRootOnly() {
-      return target.isEmpty() || (target.get().uid() == 0 && !writableByOthers(target.get()));
+    public boolean contentRootOnly(Host host) throws HostException {
+      return target.isEmpty() || (target.get().uid() == 0 && !writableByOthers(host, target.get()));
     }
   }
 
@@ -71,7 +75,7 @@ public sealed interface PathTrust {
     Map<String, Optional<FileStat>> ahead = prefetch(host, "", todo);
     FileStat root =
         ahead.remove("/").orElseThrow(() -> new HostException(HostException.Kind.IO, "/"));
-    if (root.uid() != 0 || writableByOthers(root)) {
+    if (root.uid() != 0 || writableByOthers(host, root)) {
       return new Shared(path, "/");
     }
     String cur = "";
@@ -87,7 +91,7 @@ public sealed interface PathTrust {
       String next = cur + "/" + name;
       String rest = rest(next, todo);
       Optional<FileStat> st = ahead.containsKey(next) ? ahead.remove(next) : host.lstat(next);
-      boolean openDir = curStat.sticky() && writableByOthers(curStat);
+      boolean openDir = curStat.sticky() && writableByOthers(host, curStat);
       if (st.isEmpty()) {
         // a name anyone may create (in /tmp, say) is not root's
         return openDir ? new Shared(rest, cur.isEmpty() ? "/" : cur) : new RootOnly(rest, st);
@@ -116,7 +120,7 @@ public sealed interface PathTrust {
         if (s.uid() != 0) {
           return new ByAccount(rest, s.uid(), next);
         }
-        if (writableByOthers(s) && !s.sticky()) {
+        if (!s.sticky() && writableByOthers(host, s)) {
           return new Shared(rest, next);
         }
       }
@@ -168,12 +172,42 @@ public sealed interface PathTrust {
    * every directory on the way root's and closed, the target root's and not writable by others.
    */
   static boolean contentRootOnly(Host host, String path) throws HostException {
-    return classify(host, path) instanceof RootOnly r && r.contentRootOnly();
+    return classify(host, path) instanceof RootOnly r && r.contentRootOnly(host);
   }
 
-  /** Writable by someone other than its owner: the world, or a group of user accounts. */
-  public static boolean writableByOthers(FileStat s) {
-    return s.worldWritable() || (s.groupWritable() && (s.gid() < 0 || s.gid() >= FIRST_USER_GID));
+  /**
+   * Writable by someone other than its owner and root: the world, a group with another member
+   * (every user group; a system group with a member other than root), or an account or group a
+   * POSIX ACL names. What cannot be asked counts as writable.
+   */
+  static boolean writableByOthers(Host host, FileStat s) throws HostException {
+    if (s.worldWritable()) {
+      return true;
+    }
+    if (!s.groupWritable()) {
+      return false;
+    }
+    if (s.gid() < 0 || s.gid() >= FIRST_USER_GID) {
+      return true; // a user group: its user, at least
+    }
+    return groupHasAnotherMember(host, s.gid()) || PosixAcl.present(host, s.path());
+  }
+
+  /** A member of the group other than root: named in its entry, or by primary group. */
+  private static boolean groupHasAnotherMember(Host host, int gid) throws HostException {
+    ExecResult group = host.exec("getent", "group", String.valueOf(gid));
+    if (!group.ok() && group.exitCode() != 2) { // 2: no such group, so no member named
+      return true;
+    }
+    if (GroupEntry.parse(group.stdout().lines().findFirst().orElse(""))
+        .map(g -> g.members().stream().anyMatch(m -> !m.equals("root")))
+        .orElse(false)) {
+      return true;
+    }
+    ExecResult passwd = host.exec("getent", "passwd");
+    return !passwd.ok()
+        || PasswdEntry.parseAll(passwd.stdout()).stream()
+            .anyMatch(e -> e.gid() == gid && e.uid() != 0);
   }
 
   /**

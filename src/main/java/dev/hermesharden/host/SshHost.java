@@ -60,7 +60,10 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   private volatile SshLogin.Connection connection;
   private volatile Privilege privilege = Privilege.LOGIN;
   private volatile byte[] sudoPassword = new byte[0];
-  private String searchPath = LocalHost.DEFAULT_PATH;
+
+  /** Packages' directories until, as root, the default search path has been judged. */
+  private String searchPath = LocalHost.SYSTEM_PATH;
+
   private SafeFiles files;
   private int reconnects;
   private volatile SshEndpoint dialled;
@@ -150,10 +153,10 @@ public final class SshHost extends SafeFilesHost implements Closeable {
         new SudoAccess(h, endpoint, options.prompts()).gain();
         root = true;
       }
-      if (root) {
-        h.searchPath =
-            PathTrust.rootOnlyDirectories(h, LocalHost.DEFAULT_PATH, LocalHost.DEFAULT_PATH);
-      }
+      h.searchPath =
+          root
+              ? PathTrust.rootOnlyDirectories(h, LocalHost.DEFAULT_PATH, LocalHost.SYSTEM_PATH)
+              : LocalHost.DEFAULT_PATH;
       h.files = new SafeFiles(h, new RemoteFiles(h), root);
       done = true;
       return h;

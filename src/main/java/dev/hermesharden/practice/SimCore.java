@@ -51,6 +51,7 @@ final class SimCore implements SimComponent {
   public Optional<ExecResult> handle(List<String> argv, SimFs fs) {
     return switch (argv.get(0)) {
       case "stat" -> Optional.of(stat(argv, fs));
+      case "ls" -> Optional.of(ls(argv, fs));
       case "chmod" -> Optional.of(chmod(argv, fs));
       case "chown" -> Optional.of(chown(argv, fs));
       case "install" -> Optional.of(install(argv, fs));
@@ -61,6 +62,40 @@ final class SimCore implements SimComponent {
       case "logger" -> Optional.of(logger(argv, fs));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * {@code ls -ld -- PATH}: the long line of one entry, as PosixAcl asks it. The practice VPS has
+   * no ACLs, so no mode ends in {@code +}.
+   */
+  private static ExecResult ls(List<String> argv, SimFs fs) {
+    String p = argv.get(argv.size() - 1);
+    if (!argv.equals(List.of("ls", "-ld", "--", p))) {
+      return new ExecResult(argv, 2, "", "ls: the practice VPS knows only ls -ld -- PATH\n");
+    }
+    Optional<SimFile> f = fs.get(p);
+    if (f.isEmpty()) {
+      return new ExecResult(
+          argv, 2, "", "ls: cannot access '" + p + "': No such file or directory\n");
+    }
+    StringBuilder mode = new StringBuilder(f.get().directory() ? "d" : "-");
+    for (int shift = 6; shift >= 0; shift -= 3) {
+      int bits = f.get().mode() >> shift;
+      mode.append((bits & 4) != 0 ? 'r' : '-')
+          .append((bits & 2) != 0 ? 'w' : '-')
+          .append((bits & 1) != 0 ? 'x' : '-');
+    }
+    String line =
+        String.join(
+            " ",
+            mode,
+            "1",
+            f.get().owner(),
+            f.get().group(),
+            String.valueOf(f.get().content().length()),
+            "Dec  1 00:00",
+            p);
+    return new ExecResult(argv, 0, line + "\n", "");
   }
 
   private static ExecResult stat(List<String> argv, SimFs fs) {

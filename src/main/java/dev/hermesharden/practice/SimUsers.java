@@ -4,8 +4,8 @@ import static dev.hermesharden.practice.SimComponent.fail;
 import static dev.hermesharden.practice.SimComponent.ok;
 
 import dev.hermesharden.host.ExecResult;
-import dev.hermesharden.system.accounts.GroupEntry;
-import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.host.GroupEntry;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.system.sudoers.SudoGrantees;
 import dev.hermesharden.system.sudoers.SudoersFile;
 import dev.hermesharden.system.sudoers.SudoersParser;

@@ -2,6 +2,7 @@ package dev.hermesharden.proof;
 
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.EvidenceKind;
 import dev.hermesharden.model.PendingProof;
@@ -12,7 +13,6 @@ import dev.hermesharden.model.PollResult.Rejected;
 import dev.hermesharden.model.ProofChannel;
 import dev.hermesharden.model.ProofException;
 import dev.hermesharden.model.ProofSession;
-import dev.hermesharden.system.accounts.PasswdEntry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.hermesharden.proof;
 
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.host.SshHost;
 import dev.hermesharden.host.ssh.LoginProver;
 import dev.hermesharden.host.ssh.SshEndpoint;
@@ -15,7 +16,6 @@ import dev.hermesharden.model.PollResult.Rejected;
 import dev.hermesharden.model.ProofChannel;
 import dev.hermesharden.model.ProofException;
 import dev.hermesharden.model.ProofSession;
-import dev.hermesharden.system.accounts.PasswdEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
-import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.hermesharden.checks.hermesdir;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
-import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PosixAcl;
 import dev.hermesharden.model.StepContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ import java.util.Set;
 public final class HermesDirModeCheck implements Check<HermesDirModeCheck.Facts> {
   /**
    * @param ancestors stats of {@code /} down to HERMES_HOME's parent
-   * @param withAcl paths among them that carry a POSIX ACL ({@code getfacl --skip-base})
+   * @param withAcl paths among them that carry a POSIX ACL ({@link PosixAcl})
    */
   public record Facts(
       Optional<String> home,
@@ -47,12 +47,9 @@ public final class HermesDirModeCheck implements Check<HermesDirModeCheck.Facts>
       for (String p : paths) {
         host.lstat(p).ifPresent(ancestors::add);
       }
-      List<String> argv = new ArrayList<>(List.of("getfacl", "-p", "-n", "--skip-base", "--"));
-      argv.addAll(paths);
-      ExecResult r = host.exec(argv, Host.DEFAULT_TIMEOUT);
-      for (String line : r.stdout().split("\n")) {
-        if (line.startsWith("# file: ")) {
-          acl.add(line.substring("# file: ".length()).strip());
+      for (String p : paths) {
+        if (PosixAcl.present(host, p)) {
+          acl.add(p);
         }
       }
     }

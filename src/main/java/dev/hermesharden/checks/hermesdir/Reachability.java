@@ -21,7 +21,8 @@ final class Reachability {
    * The first ancestor that closes {@code dir} to other accounts, if any.
    *
    * @param ancestors the stats of every directory from {@code /} down to the parent of {@code dir}
-   * @param withAcl paths that carry an extended ACL (empty when {@code getfacl} is not installed)
+   * @param withAcl paths that carry an extended ACL (a path whose ACL could not be asked is among
+   *     them)
    */
   static Optional<FileStat> closedBy(FileStat dir, List<FileStat> ancestors, Set<String> withAcl) {
     boolean others = (dir.mode() & 0007) != 0;

@@ -1,10 +1,10 @@
 package dev.hermesharden.checks.users;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
-import dev.hermesharden.system.accounts.GroupEntry;
-import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.system.accounts.PasswordStatus;
 import java.util.List;
 import java.util.Optional;

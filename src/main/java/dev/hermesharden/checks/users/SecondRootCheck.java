@@ -5,8 +5,8 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.accounts.PasswdEntry;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package dev.hermesharden.checks.watch;
 
 import dev.hermesharden.checks.hermesdir.HermesDir;
+import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.Sha256;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.accounts.GroupEntry;
-import dev.hermesharden.system.accounts.PasswdEntry;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesFiles;
 import dev.hermesharden.system.net.SsListeners;

@@ -96,7 +96,7 @@ public final class ComposeTrust {
     if (st.isSymlink()) {
       return Optional.of(new Untrusted(path, "*")); // a link another hop away: not followed here
     }
-    if (PathTrust.writableByOthers(st)) {
+    if (PathTrust.writableByOthers(host, st)) {
       return Optional.of(new Untrusted(path, "*"));
     }
     if (!trusted.trusts(st.uid())) {

@@ -1,10 +1,10 @@
 package dev.hermesharden.system.sshd;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
-import dev.hermesharden.system.accounts.GroupEntry;
-import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.host.PasswdEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

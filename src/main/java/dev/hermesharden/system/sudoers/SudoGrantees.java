@@ -1,7 +1,7 @@
 package dev.hermesharden.system.sudoers;
 
-import dev.hermesharden.system.accounts.GroupEntry;
-import dev.hermesharden.system.accounts.PasswdEntry;
+import dev.hermesharden.host.GroupEntry;
+import dev.hermesharden.host.PasswdEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -3,6 +3,8 @@ package dev.hermesharden.system.accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hermesharden.host.GroupEntry;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.system.accounts.PasswordStatus.State;
 import dev.hermesharden.testing.KeysFixtures;
 import java.util.List;

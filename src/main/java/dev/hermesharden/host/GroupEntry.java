@@ -1,4 +1,4 @@
-package dev.hermesharden.system.accounts;
+package dev.hermesharden.host;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,103 @@
+package dev.hermesharden.sandbox;
+
+import static dev.hermesharden.sandbox.Cli.audit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermesharden.host.ExecResult;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A directory on root's search path that looks root's by its owner but that the agent may write:
+ * through a POSIX ACL, or through a system group it was made a member of. The agent plants a {@code
+ * getent} there that records who ran it; the audit, run as root, runs {@code getent} (the users
+ * step asks it, and the search path's own judgement asks it of such a directory). Each method
+ * proves the agent's write first, then that root never ran the planted file.
+ */
+@Tag("sandbox")
+@ExtendWith(SandboxVps.class)
+class PathTrustSandboxTest {
+  private static final String DIR = "/usr/local/sbin";
+  private static final String MARK = "/run/hh-planted-getent";
+
+  /** The agent's {@code getent}: writes its uid to {@link #MARK}, then answers as the real one. */
+  private static final String PLANT =
+      "printf '#!/bin/sh\\nid -u >>"
+          + MARK
+          + "\\nexec /usr/bin/getent \"$@\"\\n' >"
+          + DIR
+          + "/getent && chmod 0755 "
+          + DIR
+          + "/getent && echo planted";
+
+  /**
+   * {@code setfacl -m u:hermes:rwx /usr/local/sbin}: the directory stays {@code root:root}; its
+   * mode shows {@code drwxrwxr-x+}, the group bits being the ACL's mask. PathTrust counted the
+   * group-write bit of group root as root's.
+   */
+  @Test
+  @Timeout(180)
+  void anAclGrantingTheAgentADirectoryOnRootsPathKeepsItOffThePath(SandboxVps vps)
+      throws Exception {
+    vps.serviceAccount();
+    try {
+      ok(vps.inVps(List.of("setfacl", "-m", "u:hermes:rwx", DIR)));
+      assertEquals("0:0", vps.inVps(List.of("stat", "-c", "%u:%g", DIR)).stdout().strip());
+      plantedAndNotRunByRoot(vps);
+    } finally {
+      vps.inVps(List.of("rm", "-f", DIR + "/getent", MARK));
+      vps.inVps(List.of("setfacl", "-b", DIR));
+    }
+  }
+
+  /**
+   * {@code usermod -aG staff hermes} and a {@code root:staff 2775} directory (as Debian once
+   * shipped {@code /usr/local}): a system group, so PathTrust counted it as root's.
+   */
+  @Test
+  @Timeout(180)
+  void aSystemGroupTheAgentIsInKeepsItsDirectoryOffThePath(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    try {
+      ok(vps.inVps(List.of("usermod", "-aG", "staff", "hermes")));
+      ok(vps.inVps(List.of("chgrp", "staff", DIR)));
+      ok(vps.inVps(List.of("chmod", "2775", DIR)));
+      Map<String, JsonNode> users = plantedAndNotRunByRoot(vps);
+      JsonNode groups = users.get("users.service-user-groups");
+      assertEquals("FAIL", groups.get("status").asText(), String.valueOf(groups));
+    } finally {
+      vps.inVps(List.of("rm", "-f", DIR + "/getent", MARK));
+      vps.inVps(List.of("gpasswd", "-d", "hermes", "staff"));
+      vps.inVps(List.of("chgrp", "root", DIR));
+      vps.inVps(List.of("chmod", "0755", DIR));
+    }
+  }
+
+  /** The agent's write succeeds (the truth), and a root audit then never runs what it wrote. */
+  private static Map<String, JsonNode> plantedAndNotRunByRoot(SandboxVps vps) throws Exception {
+    ExecResult plant = vps.inVps(SandboxVps.asHermes(PLANT));
+    assertEquals("planted", plant.stdout().strip(), plant.stdout() + plant.stderr());
+    Map<String, JsonNode> users = audit(vps, "users");
+    assertFalse(
+        Files.exists(vps.vpsPath(MARK)),
+        "root ran the agent's getent: " + (Files.exists(vps.vpsPath(MARK)) ? mark(vps) : ""));
+    JsonNode exists = users.get("users.service-user-exists");
+    assertEquals("PASS", exists.get("status").asText(), String.valueOf(exists));
+    return users;
+  }
+
+  private static String mark(SandboxVps vps) throws Exception {
+    return Files.readString(vps.vpsPath(MARK));
+  }
+
+  private static void ok(ExecResult r) {
+    assertEquals(0, r.exitCode(), r.argv() + ": " + r.stdout() + r.stderr());
+  }
+}
