@@ -34,6 +34,19 @@ public record Account(int uid, int gid, String name) {
    * capabilities, no new privileges ({@code setpriv} from util-linux, on every Debian and Ubuntu).
    */
   public List<String> run(List<String> argv) {
+    return setpriv("--clear-groups", argv);
+  }
+
+  /**
+   * The argv that runs {@code argv} as the account really runs: its own supplementary groups from
+   * the group database, no capabilities, no new privileges. For asking what the account can do (a
+   * {@code test -w} through its groups and ACLs), never for touching its files.
+   */
+  public List<String> runInItsGroups(List<String> argv) {
+    return setpriv("--init-groups", argv);
+  }
+
+  private List<String> setpriv(String groups, List<String> argv) {
     if (uid == 0) {
       throw new IllegalArgumentException("refusing to 'drop' to root");
     }
@@ -43,7 +56,7 @@ public record Account(int uid, int gid, String name) {
                 "setpriv",
                 "--reuid=" + (name.matches("[a-z_][a-z0-9_.-]*") ? name : String.valueOf(uid)),
                 "--regid=" + (gid < 0 ? name : String.valueOf(gid)),
-                "--clear-groups",
+                groups,
                 "--no-new-privs",
                 "--"));
     out.addAll(argv);

@@ -3,7 +3,9 @@ package dev.hermesharden.checks.docker;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.host.Account;
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
@@ -12,18 +14,62 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code docker.service-user-not-in-docker-group}: the service user is not in group {@code docker}.
- * Membership of that group is root on the host without a password (start a container that mounts
- * {@code /}). Asks {@code id -nG USER}; where {@code id} is unavailable, the {@code docker} group's
- * member list.
+ * {@code docker.service-user-not-in-docker-group}: the service user cannot reach Docker's socket.
+ * Whoever can write the socket is root on the host without a password (start a container that
+ * mounts {@code /}). Asks {@code id -nG USER}; where {@code id} is unavailable, the {@code docker}
+ * group's member list. Group {@code docker} is not the only way in: a {@code chmod 666} or a {@code
+ * setfacl -m u:hermes:rw} on the socket (both common answers to Docker's "permission denied") open
+ * it too, so the kernel is asked as well: {@code test -w} run as the user, in its own groups.
  */
 public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
-  /** The user's groups; empty when the user does not exist. */
-  public record Facts(Optional<List<String>> groups) {}
+  /** Where Docker's socket is, the first found. */
+  static final List<String> SOCKETS = List.of("/run/docker.sock", "/var/run/docker.sock");
+
+  /**
+   * @param groups the user's groups; empty when the user does not exist
+   * @param socket the socket with its owner and mode, when the user may write it outside group
+   *     docker
+   * @param unasked the socket, when whether the user may write it could not be asked
+   */
+  public record Facts(
+      Optional<List<String>> groups, Optional<String> socket, Optional<String> unasked) {
+    public Facts(Optional<List<String>> groups) {
+      this(groups, Optional.empty(), Optional.empty());
+    }
+  }
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
-    return new Facts(groups(host, ctx.answers().serviceUser()));
+    String user = ctx.answers().serviceUser();
+    Optional<List<String>> groups = groups(host, user);
+    Optional<AccountLookup> account = AccountLookup.of(host, user);
+    if (groups.isEmpty() || groups.get().contains("docker") || account.isEmpty()) {
+      return new Facts(groups);
+    }
+    for (String path : SOCKETS) {
+      Optional<FileStat> st = host.lstat(path);
+      if (st.isEmpty() || !st.get().type().equals("socket")) {
+        continue;
+      }
+      Account as = Account.of(host, account.get().uid());
+      ExecResult w =
+          host.exec(as.runInItsGroups(List.of("test", "-w", path)), Host.DEFAULT_TIMEOUT);
+      String what =
+          path
+              + " ("
+              + st.get().owner()
+              + ":"
+              + st.get().group()
+              + " "
+              + st.get().octalMode()
+              + ")";
+      return w.exitCode() == 0
+          ? new Facts(groups, Optional.of(what), Optional.empty())
+          : w.exitCode() == 1
+              ? new Facts(groups)
+              : new Facts(groups, Optional.empty(), Optional.of(what));
+    }
+    return new Facts(groups);
   }
 
   /** {@code id -nG USER} as a list, or the docker group's members as a fallback. */
@@ -63,7 +109,11 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
     Verdict v =
         groups.contains("docker")
             ? Verdict.fail("reason.docker.user-in-docker-group", user)
-            : Verdict.pass("reason.docker.user-not-in-docker-group", user);
+            : facts.socket().isPresent()
+                ? Verdict.fail("reason.docker.socket-open-to-user", user, facts.socket().get())
+                : facts.unasked().isPresent()
+                    ? Verdict.fail("reason.docker.socket-unasked", user, facts.unasked().get())
+                    : Verdict.pass("reason.docker.user-not-in-docker-group", user);
     return v.with("groups", String.join(" ", groups));
   }
 }

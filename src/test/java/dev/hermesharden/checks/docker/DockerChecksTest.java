@@ -376,4 +376,34 @@ class DockerChecksTest {
     assertEquals(Status.FAIL, v.status());
     assertEquals("0.0.0.0", v.details().values().iterator().next());
   }
+
+  @Test
+  void dockersSocketOpenToTheServiceUserOutsideGroupDockerIsNoPass() {
+    DockerGroupCheck c = new DockerGroupCheck();
+    Optional<List<String>> groups = Optional.of(List.of("hermes"));
+    Verdict closed = c.evaluate(new DockerGroupCheck.Facts(groups), Params.NONE, CTX);
+    assertEquals(Status.PASS, closed.status());
+    Verdict open =
+        c.evaluate(
+            new DockerGroupCheck.Facts(
+                groups, Optional.of("/run/docker.sock (root:docker 0666)"), Optional.empty()),
+            Params.NONE,
+            CTX);
+    assertEquals(Status.FAIL, open.status());
+    assertEquals("reason.docker.socket-open-to-user", open.reason().key());
+    assertTrue(
+        open.reason().args().contains("/run/docker.sock (root:docker 0666)"), open.toString());
+    Verdict unasked =
+        c.evaluate(
+            new DockerGroupCheck.Facts(
+                groups, Optional.empty(), Optional.of("/run/docker.sock (root:docker 0660)")),
+            Params.NONE,
+            CTX);
+    assertEquals(Status.FAIL, unasked.status());
+    assertEquals("reason.docker.socket-unasked", unasked.reason().key());
+    Verdict member =
+        c.evaluate(
+            new DockerGroupCheck.Facts(Optional.of(List.of("hermes", "docker"))), Params.NONE, CTX);
+    assertEquals("reason.docker.user-in-docker-group", member.reason().key());
+  }
 }

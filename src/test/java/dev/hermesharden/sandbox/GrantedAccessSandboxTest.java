@@ -3,6 +3,7 @@ package dev.hermesharden.sandbox;
 import static dev.hermesharden.sandbox.Cli.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermesharden.host.ExecResult;
@@ -15,15 +16,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A directory on root's search path that looks root's by its owner but that the agent may write:
- * through a POSIX ACL, or through a system group it was made a member of. The agent plants a {@code
- * getent} there that records who ran it; the audit, run as root, runs {@code getent} (the users
- * step asks it, and the search path's own judgement asks it of such a directory). Each method
- * proves the agent's write first, then that root never ran the planted file.
+ * What the agent may write although the owner says root's: granted by a POSIX ACL, a system group
+ * it was made a member of, or a mode. First a directory on root's search path that looks root's by
+ * its owner. The agent plants a {@code getent} there that records who ran it; the audit, run as
+ * root, runs {@code getent} (the users step asks it, and the search path's own judgement asks it of
+ * such a directory). Each method proves the agent's write first, then that root never ran the
+ * planted file.
  */
 @Tag("sandbox")
 @ExtendWith(SandboxVps.class)
-class PathTrustSandboxTest {
+class GrantedAccessSandboxTest {
   private static final String DIR = "/usr/local/sbin";
   private static final String MARK = "/run/hh-planted-getent";
 
@@ -78,6 +80,49 @@ class PathTrustSandboxTest {
       vps.inVps(List.of("chgrp", "root", DIR));
       vps.inVps(List.of("chmod", "0755", DIR));
     }
+  }
+
+  /**
+   * Docker's socket opened to the agent without group docker: {@code chmod 666} and {@code setfacl
+   * -m u:hermes:rw} are both common answers to Docker's "permission denied". The agent then talks
+   * to dockerd (the truth: {@code docker ps} as hermes), which is root; the check looked at group
+   * docker only and passed.
+   */
+  @Test
+  @Timeout(180)
+  void dockersSocketOpenedByModeOrAclIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    String sock = "/run/docker.sock";
+    String mode = vps.inVps(List.of("stat", "-c", "%a", sock)).stdout().strip();
+    assertEquals("FAIL", dockerAsHermes(vps), "the agent cannot reach dockerd at the start");
+    assertEquals("PASS", socketCheck(vps).get("status").asText());
+    try {
+      ok(vps.inVps(List.of("chmod", "666", sock)));
+      assertEquals("OK", dockerAsHermes(vps));
+      JsonNode c = socketCheck(vps);
+      assertEquals("FAIL", c.get("status").asText(), String.valueOf(c));
+      assertTrue(c.toString().contains("666"), c.toString());
+      ok(vps.inVps(List.of("chmod", mode, sock)));
+      ok(vps.inVps(List.of("setfacl", "-m", "u:hermes:rw", sock)));
+      assertEquals("OK", dockerAsHermes(vps));
+      c = socketCheck(vps);
+      assertEquals("FAIL", c.get("status").asText(), String.valueOf(c));
+    } finally {
+      vps.inVps(List.of("setfacl", "-b", sock));
+      vps.inVps(List.of("chmod", mode, sock));
+    }
+    assertEquals("FAIL", dockerAsHermes(vps));
+    assertEquals("PASS", socketCheck(vps).get("status").asText());
+  }
+
+  private static String dockerAsHermes(SandboxVps vps) throws Exception {
+    return vps.inVps(SandboxVps.asHermes("docker ps -q >/dev/null 2>&1 && echo OK || echo FAIL"))
+        .stdout()
+        .strip();
+  }
+
+  private static JsonNode socketCheck(SandboxVps vps) throws Exception {
+    return audit(vps, "docker").get("docker.service-user-not-in-docker-group");
   }
 
   /** The agent's write succeeds (the truth), and a root audit then never runs what it wrote. */
