@@ -241,12 +241,51 @@ public final class HermesConfig {
     return strings(get("command_allowlist").orElse(List.of()));
   }
 
+  /**
+   * {@code security.redact_secrets} as {@code hermes_cli/main.py} bridges it into {@code
+   * HERMES_REDACT_SECRETS}: {@code str(value).lower()} (no strip) must be 1/true/yes/on, so a
+   * quoted {@code " true"} or an unexpanded {@code ${VAR}} is off. Absent or null: on. Read this on
+   * the file's own text: the bridge reads it raw.
+   */
   public boolean redactSecrets() {
-    return bool("security.redact_secrets", true);
+    return get("security.redact_secrets").map(HermesSettings::redactOn).orElse(true);
   }
 
+  /**
+   * {@code security.allow_private_urls} as {@code tools/url_safety.py} reads it ({@code
+   * is_truthy_value}): a string is on when it is 1/true/yes/on, any other value when Python's
+   * {@code bool()} of it is ({@code 2}, {@code [x]}).
+   */
   public boolean allowPrivateUrls() {
-    return bool("security.allow_private_urls", false);
+    return truthyValue(get("security.allow_private_urls").orElse(null));
+  }
+
+  /** The legacy {@code browser.allow_private_urls}, which Hermes still honours after security's. */
+  public boolean browserAllowPrivateUrls() {
+    return truthyValue(get("browser.allow_private_urls").orElse(null));
+  }
+
+  /** Hermes' {@code utils.is_truthy_value} with {@code default=False}. */
+  static boolean truthyValue(Object v) {
+    if (v == null) {
+      return false;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s) {
+      return List.of("1", "true", "yes", "on").contains(s.strip().toLowerCase(Locale.ROOT));
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue() != 0;
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      return !c.isEmpty();
+    }
+    if (v instanceof Map<?, ?> m) {
+      return !m.isEmpty();
+    }
+    return true;
   }
 
   public boolean websiteBlocklistEnabled() {
@@ -290,14 +329,16 @@ public final class HermesConfig {
 
   private Optional<Double> number(String path, double fallback) {
     Optional<Object> v = get(path);
-    if (v.isEmpty()) {
-      return Optional.of(fallback);
-    }
-    if (v.get() instanceof Number n) {
+    return v.isEmpty() ? Optional.of(fallback) : number(v.get());
+  }
+
+  /** A YAML number, or a text that reads as one (an environment variable's); empty otherwise. */
+  static Optional<Double> number(Object v) {
+    if (v instanceof Number n) {
       return Optional.of(n.doubleValue());
     }
     try {
-      return Optional.of(Double.parseDouble(v.get().toString().strip()));
+      return Optional.of(Double.parseDouble(v.toString().strip()));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -310,7 +351,7 @@ public final class HermesConfig {
     return v.toString().strip().toLowerCase(Locale.ROOT);
   }
 
-  private static List<String> strings(Object v) {
+  static List<String> strings(Object v) {
     List<String> out = new ArrayList<>();
     if (v instanceof List<?> l) {
       l.forEach(e -> out.add(String.valueOf(e)));

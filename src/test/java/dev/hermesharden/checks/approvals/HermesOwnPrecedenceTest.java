@@ -1,0 +1,115 @@
+package dev.hermesharden.checks.approvals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.model.Answers;
+import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.hermes.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settings Hermes takes from somewhere other than the config.yaml key the check used to read
+ * (attack pass 23a, docs/decisions-approvals.md): each case passed while Hermes ran with the unsafe
+ * value.
+ */
+class HermesOwnPrecedenceTest {
+  private static final String HOME = "/opt/hermes/data";
+  private static final String HARD_CONFIG = Fixtures.hermes("config-hardened.yaml");
+  private static final StepContext CTX = StepContext.of(Answers.EMPTY);
+  private static final String DOCKER_ONLY = "terminal:\n  backend: docker\n";
+
+  private static Verdict eval(ApprovalsCheck.Rule rule, String config, String env) {
+    return new ApprovalsCheck(rule)
+        .evaluate(ApprovalsFacts.of(HOME, config, env), Params.NONE, CTX);
+  }
+
+  private static void fails(ApprovalsCheck.Rule rule, String config, String env, String why) {
+    Verdict v = eval(rule, config, env);
+    assertEquals(Status.FAIL, v.status(), why + " -> " + v.reason().key());
+  }
+
+  private static void passes(ApprovalsCheck.Rule rule, String config, String env, String why) {
+    Verdict v = eval(rule, config, env);
+    assertEquals(Status.PASS, v.status(), why + " -> " + v.reason().key());
+  }
+
+  /**
+   * agent/redact.py snapshots HERMES_REDACT_SECRETS at import; hermes_cli/main.py bridges
+   * security.redact_secrets (read raw, str(v).lower(), no strip) only when the variable is unset.
+   */
+  @Test
+  void redactionSwitchedOffInTheEnvironmentOrByARawValueIsNoPass() {
+    ApprovalsCheck.Rule r = ConfigRules::redactSecrets;
+    fails(r, HARD_CONFIG, "HERMES_REDACT_SECRETS=false\n", ".env beats config.yaml's true");
+    fails(r, null, "HERMES_REDACT_SECRETS=0\n", ".env with no config.yaml");
+    fails(r, HARD_CONFIG, "HERMES_REDACT_SECRETS=enabled\n", "not in 1/true/yes/on: off");
+    fails(r, "security:\n  redact_secrets: \" true\"\n", "", "str(' true').lower() is not 'true'");
+    fails(
+        r,
+        "security:\n  redact_secrets: ${R}\n",
+        "R=true\n",
+        "the early bridge reads config.yaml raw: '${r}' is off");
+    Verdict v = eval(r, HARD_CONFIG, "HERMES_REDACT_SECRETS=no\n");
+    assertEquals("reason.approvals.redact-off-env", v.reason().key());
+    assertEquals("HERMES_REDACT_SECRETS", v.reason().args().get(0));
+    passes(r, null, "HERMES_REDACT_SECRETS=TRUE\n", "lower() in the set");
+    passes(r, HARD_CONFIG, "HERMES_REDACT_SECRETS=1\n", "both on");
+    passes(r, "security:\n  redact_secrets: yes\n", "", "YAML 1.1 true");
+  }
+
+  /** tools/url_safety.py: env, then security.allow_private_urls, then browser.* (legacy). */
+  @Test
+  void privateUrlsAllowedByTheLegacyKeyOrANonStringValueIsNoPass() {
+    ApprovalsCheck.Rule r = ConfigRules::privateUrls;
+    Verdict v = eval(r, "browser:\n  allow_private_urls: true\n", "");
+    assertEquals(Status.FAIL, v.status(), "legacy browser.allow_private_urls");
+    assertEquals("reason.approvals.private-urls-browser", v.reason().key());
+    fails(r, "security:\n  allow_private_urls: 2\n", "", "is_truthy_value: bool(2)");
+    fails(r, "browser:\n  allow_private_urls: [x]\n", "", "is_truthy_value: bool([x])");
+    passes(r, "browser:\n  allow_private_urls: \"off\"\n", "", "a string outside 1/true/yes/on");
+    passes(r, "security:\n  allow_private_urls: 0\n", "", "bool(0)");
+  }
+
+  /**
+   * hermes_cli/config.py apply_terminal_config_to_env: a terminal key the file sets overrides
+   * TERMINAL_*; a key it does not set leaves the environment's value in force.
+   */
+  @Test
+  void terminalSettingsTheFileLeavesToTheEnvironmentAreReadFromIt() {
+    fails(
+        ConfigRules::containerLimits,
+        DOCKER_ONLY,
+        "TERMINAL_CONTAINER_CPU=0\n",
+        "no CPU limit from .env");
+    fails(
+        ConfigRules::containerLimits,
+        DOCKER_ONLY,
+        "TERMINAL_CONTAINER_MEMORY=0\n",
+        "no memory limit from .env");
+    Verdict fwd =
+        eval(
+            ConfigRules::dockerForwardEnv,
+            DOCKER_ONLY,
+            "TERMINAL_DOCKER_FORWARD_ENV='[\"GITHUB_TOKEN\"]'\n");
+    assertEquals(Status.FAIL, fwd.status(), "forwarded from .env");
+    assertTrue(fwd.reason().args().get(0).toString().contains("GITHUB_TOKEN"));
+    assertEquals("TERMINAL_DOCKER_FORWARD_ENV (.env)", fwd.details().get("from"));
+    passes(
+        ConfigRules::containerLimits,
+        HARD_CONFIG,
+        "TERMINAL_CONTAINER_CPU=0\nTERMINAL_CONTAINER_MEMORY=0\n",
+        "the file's keys win");
+    passes(
+        ConfigRules::dockerForwardEnv,
+        HARD_CONFIG,
+        "TERMINAL_DOCKER_FORWARD_ENV=[\"GITHUB_TOKEN\"]\n",
+        "the file's [] wins");
+    passes(ConfigRules::terminalBackend, "{}\n", "TERMINAL_ENV=docker\n", "env when unset");
+    passes(ConfigRules::terminalBackend, DOCKER_ONLY, "TERMINAL_ENV=local\n", "the file wins");
+    fails(ConfigRules::terminalBackend, "terminal: {}\n", "TERMINAL_ENV=local\n", "env local");
+  }
+}
