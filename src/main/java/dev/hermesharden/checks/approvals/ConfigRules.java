@@ -103,8 +103,13 @@ public final class ConfigRules {
         : Verdict.fail("reason.approvals.redact-off");
   }
 
+  /** As {@code tools/website_policy.py} reads it: a section it refuses blocks nothing. */
   public static Verdict websiteBlocklist(HermesView v, Params p) {
     HermesConfig c = v.config();
+    Optional<String> refused = c.websiteBlocklistRefused();
+    if (refused.isPresent()) {
+      return Verdict.fail("reason.approvals.blocklist-malformed", refused.get());
+    }
     return c.websiteBlocklistEnabled()
         ? Verdict.pass("reason.approvals.blocklist-on")
         : Verdict.fail("reason.approvals.blocklist-off");

@@ -276,20 +276,57 @@ public final class HermesConfig {
     if (v instanceof String s) {
       return List.of("1", "true", "yes", "on").contains(s.strip().toLowerCase(Locale.ROOT));
     }
+    return pythonTrue(v);
+  }
+
+  /**
+   * The website blocklist is on as {@code tools/website_policy.py} reads it: {@code enabled} is the
+   * YAML boolean true (a string or number raises WebsitePolicyError there) and nothing else in the
+   * section is refused ({@link #websiteBlocklistRefused}).
+   */
+  public boolean websiteBlocklistEnabled() {
+    return Boolean.TRUE.equals(get("security.website_blocklist.enabled").orElse(null))
+        && websiteBlocklistRefused().isEmpty();
+  }
+
+  /**
+   * The first part of the blocklist that {@code load_website_blocklist} refuses, which makes {@code
+   * check_website_access} fail open (block nothing): {@code security} or {@code website_blocklist}
+   * not a mapping, {@code domains} or {@code shared_files} not a list (Python's {@code value or []}
+   * lets an empty value through), {@code enabled} written but not a boolean.
+   */
+  public Optional<String> websiteBlocklistRefused() {
+    String base = "security.website_blocklist";
+    for (String path : List.of("security", base)) {
+      Object v = get(path).orElse(null);
+      if (v != null && !(v instanceof Map<?, ?>)) {
+        return Optional.of(path);
+      }
+    }
+    for (String field : List.of("domains", "shared_files")) {
+      Object v = get(base + "." + field).orElse(null);
+      if (!(v instanceof List<?>) && pythonTrue(v)) {
+        return Optional.of(base + "." + field);
+      }
+    }
+    if (present(base + ".enabled") && !(get(base + ".enabled").orElse(null) instanceof Boolean)) {
+      return Optional.of(base + ".enabled");
+    }
+    return Optional.empty();
+  }
+
+  /** Python's {@code bool()} of a YAML value. */
+  private static boolean pythonTrue(Object v) {
+    if (v == null || v instanceof Boolean b && !b || "".equals(v)) {
+      return false;
+    }
     if (v instanceof Number n) {
       return n.doubleValue() != 0;
     }
     if (v instanceof java.util.Collection<?> c) {
       return !c.isEmpty();
     }
-    if (v instanceof Map<?, ?> m) {
-      return !m.isEmpty();
-    }
-    return true;
-  }
-
-  public boolean websiteBlocklistEnabled() {
-    return bool("security.website_blocklist.enabled", false);
+    return !(v instanceof Map<?, ?> m) || !m.isEmpty();
   }
 
   public String terminalBackend() {

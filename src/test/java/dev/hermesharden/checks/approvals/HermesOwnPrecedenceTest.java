@@ -112,4 +112,24 @@ class HermesOwnPrecedenceTest {
     passes(ConfigRules::terminalBackend, DOCKER_ONLY, "TERMINAL_ENV=local\n", "the file wins");
     fails(ConfigRules::terminalBackend, "terminal: {}\n", "TERMINAL_ENV=local\n", "env local");
   }
+
+  /**
+   * tools/website_policy.py load_website_blocklist: {@code enabled} must be a YAML boolean and
+   * {@code domains}/{@code shared_files} lists, else WebsitePolicyError and check_website_access
+   * fails open: nothing is blocked.
+   */
+  @Test
+  void aBlocklistHermesRefusesAndSoIgnoresIsNoPass() {
+    ApprovalsCheck.Rule r = ConfigRules::websiteBlocklist;
+    String bl = "security:\n  website_blocklist:\n";
+    fails(r, bl + "    enabled: \"true\"\n", "", "a string is not a boolean: fails open");
+    fails(r, bl + "    enabled: 1\n", "", "an int is not a boolean");
+    fails(r, bl + "    enabled: ${ON}\n", "ON=true\n", "read raw, and not a boolean either way");
+    Verdict v = eval(r, bl + "    enabled: true\n    domains: evil.example\n", "");
+    assertEquals(Status.FAIL, v.status(), "a string of domains fails the whole policy open");
+    assertEquals("reason.approvals.blocklist-malformed", v.reason().key());
+    assertEquals("security.website_blocklist.domains", v.reason().args().get(0));
+    fails(r, bl + "    enabled: true\n    shared_files: /x\n", "", "shared_files too");
+    passes(r, bl + "    enabled: yes\n    domains:\n", "", "YAML 1.1 true; a null list is []");
+  }
 }

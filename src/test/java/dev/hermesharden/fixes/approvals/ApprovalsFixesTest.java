@@ -57,6 +57,17 @@ class ApprovalsFixesTest {
   }
 
   @Test
+  void aQuotedBlocklistSwitchHermesRefusesBecomesABoolean() throws Exception {
+    String text = "security:\n  website_blocklist:\n    enabled: \"true\"\n";
+    Map<String, Object> w = ApprovalsConfigFix.wanted(HermesConfig.parse(text), Params.NONE);
+    assertEquals(true, w.get("security.website_blocklist.enabled"), w.toString());
+    String after =
+        dev.hermesharden.system.hermes.HermesConfigEditor.set(
+            text, "security.website_blocklist.enabled", true);
+    assertTrue(HermesConfig.parse(after).websiteBlocklistEnabled(), after);
+  }
+
+  @Test
   void aFlowMappingIsRefusedNotRewritten() throws Exception {
     SimulatedHost host = SimulatedHost.fresh();
     host.writeFile("/opt/hermes/data/config.yaml", "approvals: {mode: off}\n", FileAttrs.KEEP);
