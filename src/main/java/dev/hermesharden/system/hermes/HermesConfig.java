@@ -265,10 +265,26 @@ public final class HermesConfig {
     return truthyValue(get("browser.allow_private_urls").orElse(null));
   }
 
+  /**
+   * What current Hermes loads for a scalar SnakeYAML (and PyYAML) read as a string: ruamel's YAML
+   * 1.1 resolver, which {@code hermes_yaml.py} uses, also makes {@code y/Y} true and {@code n/N}
+   * false. Readers take the worse of the two readings; a quoted {@code "n"} is counted too (the
+   * loaded value no longer says it was quoted), a false alarm at worst.
+   */
+  static Optional<Boolean> ruamelBool(Object v) {
+    if (v instanceof String s && s.length() == 1 && "yYnN".contains(s)) {
+      return Optional.of(s.equalsIgnoreCase("y"));
+    }
+    return Optional.empty();
+  }
+
   /** Hermes' {@code utils.is_truthy_value} with {@code default=False}. */
   static boolean truthyValue(Object v) {
     if (v == null) {
       return false;
+    }
+    if (ruamelBool(v).orElse(false)) {
+      return true;
     }
     if (v instanceof Boolean b) {
       return b;

@@ -106,6 +106,9 @@ public final class HermesSettings {
 
   /** {@code _normalize_approval_mode}. */
   static String normalizeMode(Object mode) {
+    if (HermesConfig.ruamelBool(mode).isPresent()) {
+      mode = HermesConfig.ruamelBool(mode).get(); // bare n is False to current Hermes: off
+    }
     if (mode instanceof Boolean b) {
       return b ? "manual" : "off";
     }
@@ -328,6 +331,9 @@ public final class HermesSettings {
     }
     if (v instanceof Boolean b) {
       return b;
+    }
+    if (HermesConfig.ruamelBool(v).orElse(false)) {
+      return true; // bare y is True to current Hermes; an n stays whatever it was (off)
     }
     String s = python(v).strip().toLowerCase(Locale.ROOT);
     if (List.of("true", "1", "yes", "on").contains(s)) {

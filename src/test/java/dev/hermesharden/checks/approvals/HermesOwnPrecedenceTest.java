@@ -132,4 +132,23 @@ class HermesOwnPrecedenceTest {
     fails(r, bl + "    enabled: true\n    shared_files: /x\n", "", "shared_files too");
     passes(r, bl + "    enabled: yes\n    domains:\n", "", "YAML 1.1 true; a null list is []");
   }
+
+  /**
+   * Current Hermes loads config.yaml with ruamel in YAML 1.1 ({@code hermes_yaml.py}: "Ruamel's
+   * native schema includes bare y/n booleans"); PyYAML and SnakeYAML read them as strings.
+   */
+  @Test
+  void bareYAndNAreBooleansToCurrentHermes() {
+    Verdict mode = eval(ConfigRules::mode, "approvals:\n  mode: n\n", "");
+    assertEquals(Status.FAIL, mode.status(), "n is False: _normalize_approval_mode -> off");
+    assertEquals("off", mode.details().get("approvals.mode"));
+    fails(ConfigRules::privateUrls, "security:\n  allow_private_urls: Y\n", "", "Y is True");
+    Verdict key =
+        eval(
+            EnvRules::apiKey,
+            "platforms:\n  api_server:\n    enabled: y\n    extra:\n      key: short\n",
+            "");
+    assertEquals(Status.FAIL, key.status(), "y is True: the API server is on -> " + key.reason());
+    passes(ConfigRules::mode, "approvals:\n  mode: y\n", "", "y is True: manual");
+  }
 }
