@@ -3,6 +3,7 @@ package dev.hermesharden.checks.approvals;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.ParamSchema;
 import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.docker.DockerFacts;
 import dev.hermesharden.host.Host;
@@ -107,7 +108,14 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
             HermesSettings.of(config, facts.env(), facts.processEnv()),
             facts.container(),
             DockerFacts.privateCidr(ctx));
-    Verdict v = rule.judge(view, params).with("home", facts.home().get());
+    Verdict v = rule.judge(view, params);
+    if (!facts.repeatedKey().isEmpty() && !v.status().equals(Status.FAIL)) {
+      // current Hermes refuses the file and runs on an older copy or its defaults: no PASS
+      v =
+          Verdict.error(
+              "reason.approvals.config-duplicate", facts.configPath(), facts.repeatedKey());
+    }
+    v = v.with("home", facts.home().get());
     return facts.envFrom().isEmpty() ? v : v.with("environment", facts.envFrom());
   }
 }

@@ -32,17 +32,26 @@ public record ApprovalsFacts(
    * What {@link #configText} and {@link #envText} parse to.
    *
    * @param config the parsed config.yaml, null when {@code invalid} says why it is not YAML
+   * @param repeated the first key config.yaml writes twice ({@link HermesConfig#repeatedKey}), ""
    */
-  public record Parsed(HermesConfig config, BadInputException invalid, DotEnv env) {
+  public record Parsed(
+      HermesConfig config, BadInputException invalid, DotEnv env, String repeated) {
     /** Parses both texts through the host, which keeps a parse for the run. */
     static Parsed of(
         Host host, String home, Optional<String> configText, Optional<String> envText) {
       HermesConfig config = HermesConfig.empty();
       BadInputException invalid = null;
+      String repeated = "";
       if (configText.isPresent()) {
         String path = HermesFiles.config(home);
         try {
           config = HermesConfig.of(host, path, configText.get());
+          repeated =
+              host.parsed(
+                  HermesConfig.KIND + "-repeated",
+                  path,
+                  configText.get(),
+                  t -> HermesConfig.repeatedKey(t).orElse(""));
         } catch (BadInputException e) {
           config = null;
           invalid = e;
@@ -52,7 +61,7 @@ public record ApprovalsFacts(
           envText
               .map(t -> host.parsed(DotEnv.KIND, HermesFiles.env(home), t, DotEnv::parse))
               .orElseGet(DotEnv::empty);
-      return new Parsed(config, invalid, env);
+      return new Parsed(config, invalid, env, repeated);
     }
   }
 
@@ -105,6 +114,14 @@ public record ApprovalsFacts(
       return parsed.config();
     }
     return configText.map(t -> HermesConfig.parse(configPath(), t)).orElseGet(HermesConfig::empty);
+  }
+
+  /** The first key config.yaml writes twice, "" when none (or no config.yaml). */
+  public String repeatedKey() {
+    if (parsed != null) {
+      return parsed.repeated();
+    }
+    return configText.flatMap(HermesConfig::repeatedKey).orElse("");
   }
 
   public DotEnv env() {

@@ -108,6 +108,20 @@ public final class HermesConfig {
     return new HermesConfig((Map<String, Object>) m);
   }
 
+  /**
+   * The dotted path of the first key {@code text} writes twice, empty when none or when it is not
+   * YAML. Current Hermes loads config.yaml with ruamel, which refuses a repeated key ({@code
+   * hermes_yaml.py}); {@code load_config} then serves the last config that parsed, else its
+   * defaults, not what {@link #parse} reads (the last repeat wins, as in PyYAML).
+   */
+  public static Optional<String> repeatedKey(String text) {
+    try {
+      return YamlPlain.repeatedKey(text);
+    } catch (YAMLException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A safe load (plain maps, lists and scalars only; no classes are constructed). */
   static Object load(String text) {
     return YamlPlain.load(text);

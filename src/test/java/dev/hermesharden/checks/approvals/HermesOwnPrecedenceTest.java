@@ -151,4 +151,29 @@ class HermesOwnPrecedenceTest {
     assertEquals(Status.FAIL, key.status(), "y is True: the API server is on -> " + key.reason());
     passes(ConfigRules::mode, "approvals:\n  mode: y\n", "", "y is True: manual");
   }
+
+  /**
+   * hermes_yaml.py: ruamel "rejects duplicate keys"; hermes_cli/config.py then serves the last
+   * config that parsed, else DEFAULT_CONFIG (smart, local backend) — not the file the audit reads,
+   * where SnakeYAML lets the last duplicate win.
+   */
+  @Test
+  void aConfigCurrentHermesRefusesForARepeatedKeyIsNoPass() {
+    String repeated = HARD_CONFIG + "\nmodel: a\nmodel: b\n";
+    for (ApprovalsCheck.Rule r :
+        java.util.List.<ApprovalsCheck.Rule>of(
+            ConfigRules::mode, ConfigRules::terminalBackend, ConfigRules::redactSecrets)) {
+      Verdict v = eval(r, repeated, "");
+      assertEquals(Status.ERROR, v.status(), v.reason().key());
+      assertEquals("reason.approvals.config-duplicate", v.reason().key());
+      assertEquals("model", v.reason().args().get(1));
+    }
+    Verdict nested = eval(ConfigRules::mode, "approvals:\n  mode: off\n  mode: manual\n", "");
+    assertEquals("approvals.mode", nested.reason().args().get(1), nested.reason().toString());
+    passes(
+        ConfigRules::mode,
+        "base: &b\n  mode: off\napprovals:\n  <<: *b\n  mode: manual\n",
+        "",
+        "a merge key is not a repeat");
+  }
 }
