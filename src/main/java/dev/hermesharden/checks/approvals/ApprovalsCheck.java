@@ -81,6 +81,10 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
     }
     Optional<String> config = host.readFile(HermesFiles.config(home.get()));
     Optional<String> env = host.readFile(HermesFiles.env(home.get()));
+    String profile =
+        host.readFile(HermesFiles.activeProfile(home.get()))
+            .map(t -> HermesFiles.activeProfileName(home.get(), t))
+            .orElse("");
     return new ApprovalsFacts(
         home,
         List.of(home.get()),
@@ -89,7 +93,8 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
         container,
         processEnv,
         envFrom,
-        ApprovalsFacts.Parsed.of(host, home.get(), config, env));
+        ApprovalsFacts.Parsed.of(host, home.get(), config, env),
+        profile);
   }
 
   @Override
@@ -114,6 +119,16 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
       v =
           Verdict.error(
               "reason.approvals.config-duplicate", facts.configPath(), facts.repeatedKey());
+    }
+    if (!facts.activeProfile().isEmpty()) {
+      // _apply_profile_override: Hermes reads the profile's config.yaml and .env, not these
+      String home = facts.home().get();
+      v =
+          Verdict.fail(
+              "reason.approvals.active-profile",
+              HermesFiles.activeProfile(home),
+              facts.activeProfile(),
+              HermesFiles.profile(home, facts.activeProfile()));
     }
     v = v.with("home", facts.home().get());
     return facts.envFrom().isEmpty() ? v : v.with("environment", facts.envFrom());

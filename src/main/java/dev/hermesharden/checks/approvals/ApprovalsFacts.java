@@ -16,6 +16,8 @@ import java.util.Optional;
  * Hermes container (if any) and the environment Hermes' process starts with.
  *
  * @param envFrom where {@code processEnv} was read ("container NAME", "FILE SERVICE"), "" if none
+ * @param activeProfile the profile {@code active_profile} switches Hermes to ({@link
+ *     HermesFiles#activeProfileName}), "" for none: Hermes then reads that profile's files
  * @param parsed the two files as parsed once per run by the host ({@link
  *     dev.hermesharden.host.Host#parsed}); null for facts made from texts, which parse on demand
  */
@@ -27,7 +29,8 @@ public record ApprovalsFacts(
     Optional<ContainerState> container,
     Map<String, String> processEnv,
     String envFrom,
-    Parsed parsed) {
+    Parsed parsed,
+    String activeProfile) {
   /**
    * What {@link #configText} and {@link #envText} parse to.
    *
@@ -76,7 +79,7 @@ public record ApprovalsFacts(
       List<String> searched,
       Optional<String> configText,
       Optional<String> envText) {
-    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null);
+    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null, "");
   }
 
   /** Facts for a found data dir, e.g. from fixtures. */
@@ -98,7 +101,8 @@ public record ApprovalsFacts(
         Optional.of(c),
         c.environment(),
         "container " + c.name(),
-        parsed);
+        parsed,
+        activeProfile);
   }
 
   /**

@@ -176,4 +176,26 @@ class HermesOwnPrecedenceTest {
         "",
         "a merge key is not a repeat");
   }
+
+  /**
+   * hermes_cli/main.py _apply_profile_override: without -p, a name other than "default" in the
+   * root's active_profile makes HERMES_HOME root/profiles/NAME, whose files the audit did not read.
+   * The agent owns the root.
+   */
+  @Test
+  void anActiveProfileTheAgentCanWriteIsNoPass() throws Exception {
+    dev.hermesharden.practice.SimulatedHost host = dev.hermesharden.practice.SimulatedHost.fresh();
+    dev.hermesharden.host.FileAttrs keep = dev.hermesharden.host.FileAttrs.KEEP;
+    host.writeFile(HOME + "/config.yaml", HARD_CONFIG, keep);
+    host.writeFile(HOME + "/.env", "HERMES_YOLO_MODE=false\n", keep); // the practice VPS's is on
+    host.writeFile(HOME + "/active_profile", "evil\n", keep);
+    ApprovalsCheck check = new ApprovalsCheck(ConfigRules::mode);
+    Verdict v = check.evaluate(check.gather(host, CTX), Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.reason().toString());
+    assertEquals("reason.approvals.active-profile", v.reason().key());
+    assertEquals("evil", v.reason().args().get(1));
+    host.writeFile(HOME + "/active_profile", "default\n", keep);
+    v = check.evaluate(check.gather(host, CTX), Params.NONE, CTX);
+    assertEquals(Status.PASS, v.status(), "default is HERMES_HOME itself");
+  }
 }
