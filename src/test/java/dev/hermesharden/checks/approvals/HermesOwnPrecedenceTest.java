@@ -198,4 +198,15 @@ class HermesOwnPrecedenceTest {
     v = check.evaluate(check.gather(host, CTX), Params.NONE, CTX);
     assertEquals(Status.PASS, v.status(), "default is HERMES_HOME itself");
   }
+
+  /** Tried in pass 23a and already read as PyYAML does (kept so it stays so). */
+  @Test
+  void tagsAndMergeKeysAreReadAsHermesReadsThem() {
+    fails(ConfigRules::mode, "approvals:\n  mode: !!bool \"false\"\n", "", "!!bool False: off");
+    fails(
+        ConfigRules::mode,
+        "base: &b\n  mode: off\napprovals:\n  <<: *b\n",
+        "",
+        "the merged mode is off");
+  }
 }
