@@ -6,6 +6,7 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.docker.DockerFacts;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.BadInputException;
@@ -81,6 +82,14 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
     }
     Optional<String> config = host.readFile(HermesFiles.config(home.get()));
     Optional<String> env = host.readFile(HermesFiles.env(home.get()));
+    List<String> links = new java.util.ArrayList<>();
+    List<String> files = List.of(HermesFiles.config(home.get()), HermesFiles.env(home.get()));
+    List<Optional<FileStat>> stats = host.lstatAll(files);
+    for (int i = 0; i < files.size(); i++) {
+      if (stats.get(i).map(FileStat::isSymlink).orElse(false)) {
+        links.add(files.get(i));
+      }
+    }
     String profile =
         host.readFile(HermesFiles.activeProfile(home.get()))
             .map(t -> HermesFiles.activeProfileName(home.get(), t))
@@ -94,7 +103,8 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
         processEnv,
         envFrom,
         ApprovalsFacts.Parsed.of(host, home.get(), config, env),
-        profile);
+        profile,
+        links);
   }
 
   @Override
@@ -119,6 +129,10 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
       v =
           Verdict.error(
               "reason.approvals.config-duplicate", facts.configPath(), facts.repeatedKey());
+    }
+    if (!facts.links().isEmpty() && !v.status().equals(Status.FAIL)) {
+      // resolved here by us and in the container by Hermes: not necessarily the same file
+      v = Verdict.error("reason.approvals.file-link", facts.links().get(0));
     }
     if (!facts.activeProfile().isEmpty()) {
       // _apply_profile_override: Hermes reads the profile's config.yaml and .env, not these

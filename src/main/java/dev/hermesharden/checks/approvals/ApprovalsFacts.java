@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param envFrom where {@code processEnv} was read ("container NAME", "FILE SERVICE"), "" if none
  * @param activeProfile the profile {@code active_profile} switches Hermes to ({@link
  *     HermesFiles#activeProfileName}), "" for none: Hermes then reads that profile's files
+ * @param links config.yaml or .env when it is a symbolic link (resolved here by the audit and in
+ *     the container by Hermes, possibly to different files)
  * @param parsed the two files as parsed once per run by the host ({@link
  *     dev.hermesharden.host.Host#parsed}); null for facts made from texts, which parse on demand
  */
@@ -30,7 +32,8 @@ public record ApprovalsFacts(
     Map<String, String> processEnv,
     String envFrom,
     Parsed parsed,
-    String activeProfile) {
+    String activeProfile,
+    List<String> links) {
   /**
    * What {@link #configText} and {@link #envText} parse to.
    *
@@ -70,6 +73,7 @@ public record ApprovalsFacts(
 
   public ApprovalsFacts {
     searched = List.copyOf(searched);
+    links = List.copyOf(links);
     processEnv = Map.copyOf(processEnv);
   }
 
@@ -79,7 +83,7 @@ public record ApprovalsFacts(
       List<String> searched,
       Optional<String> configText,
       Optional<String> envText) {
-    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null, "");
+    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null, "", List.of());
   }
 
   /** Facts for a found data dir, e.g. from fixtures. */
@@ -102,7 +106,8 @@ public record ApprovalsFacts(
         c.environment(),
         "container " + c.name(),
         parsed,
-        activeProfile);
+        activeProfile,
+        links);
   }
 
   /**

@@ -209,4 +209,51 @@ class HermesOwnPrecedenceTest {
         "",
         "the merged mode is off");
   }
+
+  /**
+   * A link in HERMES_HOME is resolved on this host by the audit and inside the container by Hermes:
+   * {@code config.yaml -> /srv/hermes/data/hardened.yaml} reads the hardened copy here and nothing
+   * in the container (no such path there: Hermes runs on its defaults). The agent owns the
+   * directory, so it can make and retarget such a link.
+   */
+  @Test
+  void aLinkedConfigIsNoPass() throws Exception {
+    dev.hermesharden.practice.SimulatedHost sim = dev.hermesharden.practice.SimulatedHost.fresh();
+    dev.hermesharden.host.FileAttrs keep = dev.hermesharden.host.FileAttrs.KEEP;
+    sim.writeFile(HOME + "/config.yaml", HARD_CONFIG, keep);
+    sim.writeFile(HOME + "/.env", "HERMES_YOLO_MODE=false\n", keep); // the practice VPS's is on
+    dev.hermesharden.host.Host linked =
+        new dev.hermesharden.host.ForwardingHost(sim) {
+          @Override
+          public java.util.Optional<dev.hermesharden.host.FileStat> lstat(String path)
+              throws dev.hermesharden.host.HostException {
+            java.util.Optional<dev.hermesharden.host.FileStat> st = inner.lstat(path);
+            if (!path.equals(HOME + "/config.yaml")) {
+              return st;
+            }
+            dev.hermesharden.host.FileStat f = st.orElseThrow();
+            return java.util.Optional.of(
+                new dev.hermesharden.host.FileStat(
+                    path, f.owner(), f.group(), 0777, 30, "symbolic link", 0));
+          }
+
+          @Override
+          public java.util.List<java.util.Optional<dev.hermesharden.host.FileStat>> lstatAll(
+              java.util.List<String> paths) throws dev.hermesharden.host.HostException {
+            java.util.List<java.util.Optional<dev.hermesharden.host.FileStat>> out =
+                new java.util.ArrayList<>();
+            for (String p : paths) {
+              out.add(lstat(p));
+            }
+            return out;
+          }
+        };
+    ApprovalsCheck check = new ApprovalsCheck(ConfigRules::mode);
+    Verdict v = check.evaluate(check.gather(linked, CTX), Params.NONE, CTX);
+    assertEquals(Status.ERROR, v.status(), v.reason().toString());
+    assertEquals("reason.approvals.file-link", v.reason().key());
+    assertEquals(HOME + "/config.yaml", v.reason().args().get(0));
+    v = check.evaluate(check.gather(sim, CTX), Params.NONE, CTX);
+    assertEquals(Status.PASS, v.status(), "the file itself");
+  }
 }
