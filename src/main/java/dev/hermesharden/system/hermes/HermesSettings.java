@@ -27,6 +27,10 @@ import java.util.Optional;
  *       API server and then {@code API_SERVER_HOST} overrides {@code extra.host}; {@code
  *       gateway/platforms/api_server.py} {@code APIServerAdapter.__init__}: host = {@code
  *       extra.host}, else {@code API_SERVER_HOST}, else {@code 127.0.0.1}.
+ *   <li>{@code agent/redact.py} and {@code hermes_cli/main.py}: {@code HERMES_REDACT_SECRETS} in
+ *       the environment beats {@code security.redact_secrets} ({@link #redactSecrets}).
+ *   <li>{@code hermes_cli/config.py} {@code apply_terminal_config_to_env}: a {@code terminal} key
+ *       config.yaml leaves out comes from {@code TERMINAL_*} ({@link #terminalFrom}).
  * </ul>
  */
 public final class HermesSettings {
