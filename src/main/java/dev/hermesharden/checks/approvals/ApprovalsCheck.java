@@ -3,8 +3,10 @@ package dev.hermesharden.checks.approvals;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.ParamSchema;
 import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Status;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.docker.DockerFacts;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.BadInputException;
@@ -80,6 +82,18 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
     }
     Optional<String> config = host.readFile(HermesFiles.config(home.get()));
     Optional<String> env = host.readFile(HermesFiles.env(home.get()));
+    List<String> links = new java.util.ArrayList<>();
+    List<String> files = List.of(HermesFiles.config(home.get()), HermesFiles.env(home.get()));
+    List<Optional<FileStat>> stats = host.lstatAll(files);
+    for (int i = 0; i < files.size(); i++) {
+      if (stats.get(i).map(FileStat::isSymlink).orElse(false)) {
+        links.add(files.get(i));
+      }
+    }
+    String profile =
+        host.readFile(HermesFiles.activeProfile(home.get()))
+            .map(t -> HermesFiles.activeProfileName(home.get(), t))
+            .orElse("");
     return new ApprovalsFacts(
         home,
         List.of(home.get()),
@@ -88,7 +102,9 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
         container,
         processEnv,
         envFrom,
-        ApprovalsFacts.Parsed.of(host, home.get(), config, env));
+        ApprovalsFacts.Parsed.of(host, home.get(), config, env),
+        profile,
+        links);
   }
 
   @Override
@@ -107,7 +123,28 @@ public final class ApprovalsCheck implements Check<ApprovalsFacts> {
             HermesSettings.of(config, facts.env(), facts.processEnv()),
             facts.container(),
             DockerFacts.privateCidr(ctx));
-    Verdict v = rule.judge(view, params).with("home", facts.home().get());
+    Verdict v = rule.judge(view, params);
+    if (!facts.repeatedKey().isEmpty() && !v.status().equals(Status.FAIL)) {
+      // current Hermes refuses the file and runs on an older copy or its defaults: no PASS
+      v =
+          Verdict.error(
+              "reason.approvals.config-duplicate", facts.configPath(), facts.repeatedKey());
+    }
+    if (!facts.links().isEmpty() && !v.status().equals(Status.FAIL)) {
+      // resolved here by us and in the container by Hermes: not necessarily the same file
+      v = Verdict.error("reason.approvals.file-link", facts.links().get(0));
+    }
+    if (!facts.activeProfile().isEmpty()) {
+      // _apply_profile_override: Hermes reads the profile's config.yaml and .env, not these
+      String home = facts.home().get();
+      v =
+          Verdict.fail(
+              "reason.approvals.active-profile",
+              HermesFiles.activeProfile(home),
+              facts.activeProfile(),
+              HermesFiles.profile(home, facts.activeProfile()));
+    }
+    v = v.with("home", facts.home().get());
     return facts.envFrom().isEmpty() ? v : v.with("environment", facts.envFrom());
   }
 }

@@ -16,6 +16,10 @@ import java.util.Optional;
  * Hermes container (if any) and the environment Hermes' process starts with.
  *
  * @param envFrom where {@code processEnv} was read ("container NAME", "FILE SERVICE"), "" if none
+ * @param activeProfile the profile {@code active_profile} switches Hermes to ({@link
+ *     HermesFiles#activeProfileName}), "" for none: Hermes then reads that profile's files
+ * @param links config.yaml or .env when it is a symbolic link (resolved here by the audit and in
+ *     the container by Hermes, possibly to different files)
  * @param parsed the two files as parsed once per run by the host ({@link
  *     dev.hermesharden.host.Host#parsed}); null for facts made from texts, which parse on demand
  */
@@ -27,22 +31,33 @@ public record ApprovalsFacts(
     Optional<ContainerState> container,
     Map<String, String> processEnv,
     String envFrom,
-    Parsed parsed) {
+    Parsed parsed,
+    String activeProfile,
+    List<String> links) {
   /**
    * What {@link #configText} and {@link #envText} parse to.
    *
    * @param config the parsed config.yaml, null when {@code invalid} says why it is not YAML
+   * @param repeated the first key config.yaml writes twice ({@link HermesConfig#repeatedKey}), ""
    */
-  public record Parsed(HermesConfig config, BadInputException invalid, DotEnv env) {
+  public record Parsed(
+      HermesConfig config, BadInputException invalid, DotEnv env, String repeated) {
     /** Parses both texts through the host, which keeps a parse for the run. */
     static Parsed of(
         Host host, String home, Optional<String> configText, Optional<String> envText) {
       HermesConfig config = HermesConfig.empty();
       BadInputException invalid = null;
+      String repeated = "";
       if (configText.isPresent()) {
         String path = HermesFiles.config(home);
         try {
           config = HermesConfig.of(host, path, configText.get());
+          repeated =
+              host.parsed(
+                  HermesConfig.KIND + "-repeated",
+                  path,
+                  configText.get(),
+                  t -> HermesConfig.repeatedKey(t).orElse(""));
         } catch (BadInputException e) {
           config = null;
           invalid = e;
@@ -52,12 +67,13 @@ public record ApprovalsFacts(
           envText
               .map(t -> host.parsed(DotEnv.KIND, HermesFiles.env(home), t, DotEnv::parse))
               .orElseGet(DotEnv::empty);
-      return new Parsed(config, invalid, env);
+      return new Parsed(config, invalid, env, repeated);
     }
   }
 
   public ApprovalsFacts {
     searched = List.copyOf(searched);
+    links = List.copyOf(links);
     processEnv = Map.copyOf(processEnv);
   }
 
@@ -67,7 +83,7 @@ public record ApprovalsFacts(
       List<String> searched,
       Optional<String> configText,
       Optional<String> envText) {
-    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null);
+    this(home, searched, configText, envText, Optional.empty(), Map.of(), "", null, "", List.of());
   }
 
   /** Facts for a found data dir, e.g. from fixtures. */
@@ -89,7 +105,9 @@ public record ApprovalsFacts(
         Optional.of(c),
         c.environment(),
         "container " + c.name(),
-        parsed);
+        parsed,
+        activeProfile,
+        links);
   }
 
   /**
@@ -105,6 +123,14 @@ public record ApprovalsFacts(
       return parsed.config();
     }
     return configText.map(t -> HermesConfig.parse(configPath(), t)).orElseGet(HermesConfig::empty);
+  }
+
+  /** The first key config.yaml writes twice, "" when none (or no config.yaml). */
+  public String repeatedKey() {
+    if (parsed != null) {
+      return parsed.repeated();
+    }
+    return configText.flatMap(HermesConfig::repeatedKey).orElse("");
   }
 
   public DotEnv env() {

@@ -86,15 +86,30 @@ public final class ConfigRules {
     return out.with("approvals.cron_mode", mode).with("written", written);
   }
 
+  /**
+   * As {@code agent/redact.py} decides ({@link HermesSettings#redactSecrets}): {@code
+   * HERMES_REDACT_SECRETS} in Hermes' environment beats config.yaml.
+   */
   public static Verdict redactSecrets(HermesView v, Params p) {
-    HermesConfig c = v.config();
-    return c.redactSecrets()
+    HermesSettings s = v.settings();
+    if (!s.redactEnvOn()) {
+      return Verdict.fail(
+          "reason.approvals.redact-off-env",
+          HermesSettings.REDACT_VAR,
+          EnvRules.where(v, HermesSettings.REDACT_VAR));
+    }
+    return s.redactSecrets()
         ? Verdict.pass("reason.approvals.redact-on")
         : Verdict.fail("reason.approvals.redact-off");
   }
 
+  /** As {@code tools/website_policy.py} reads it: a section it refuses blocks nothing. */
   public static Verdict websiteBlocklist(HermesView v, Params p) {
     HermesConfig c = v.config();
+    Optional<String> refused = c.websiteBlocklistRefused();
+    if (refused.isPresent()) {
+      return Verdict.fail("reason.approvals.blocklist-malformed", refused.get());
+    }
     return c.websiteBlocklistEnabled()
         ? Verdict.pass("reason.approvals.blocklist-on")
         : Verdict.fail("reason.approvals.blocklist-off");
@@ -106,43 +121,76 @@ public final class ConfigRules {
     if (v.settings().env("HERMES_ALLOW_PRIVATE_URLS").filter(DotEnv::truthy).isPresent()) {
       return Verdict.fail("reason.approvals.private-urls-env", "HERMES_ALLOW_PRIVATE_URLS");
     }
-    return c.allowPrivateUrls()
-        ? Verdict.fail("reason.approvals.private-urls-on")
+    if (c.allowPrivateUrls()) {
+      return Verdict.fail("reason.approvals.private-urls-on");
+    }
+    // tools/url_safety.py still reads the legacy key after security's
+    return c.browserAllowPrivateUrls()
+        ? Verdict.fail("reason.approvals.private-urls-browser")
         : Verdict.pass("reason.approvals.private-urls-off");
   }
 
+  /**
+   * The terminal rules read the settings as Hermes' terminal tool does ({@link
+   * HermesSettings#terminalFrom}): a key config.yaml leaves out is taken from {@code TERMINAL_*} in
+   * Hermes' environment; the detail {@code from} then names the variable.
+   */
   public static Verdict terminalBackend(HermesView v, Params p) {
-    HermesConfig c = v.config();
     String want = p.string("expect", "docker");
-    String backend = c.terminalBackend();
-    return backend.equals(want)
-        ? Verdict.pass("reason.approvals.backend-ok", backend)
-        : Verdict.fail("reason.approvals.backend-other", backend, want);
+    String backend = v.settings().terminalBackend();
+    Verdict out =
+        backend.equals(want)
+            ? Verdict.pass("reason.approvals.backend-ok", backend)
+            : Verdict.fail("reason.approvals.backend-other", backend, want);
+    return from(out, v, "backend");
   }
 
   /** Names only: forwarded variables are visible to every command the agent runs. */
   public static Verdict dockerForwardEnv(HermesView v, Params p) {
-    HermesConfig c = v.config();
-    List<String> names = c.dockerForwardEnv();
-    return names.isEmpty()
-        ? Verdict.pass("reason.approvals.forward-env-empty")
-        : Verdict.fail("reason.approvals.forward-env-set", String.join(", ", names));
+    List<String> names = v.settings().dockerForwardEnv();
+    Verdict out =
+        names.isEmpty()
+            ? Verdict.pass("reason.approvals.forward-env-empty")
+            : Verdict.fail("reason.approvals.forward-env-set", String.join(", ", names));
+    return from(out, v, "docker_forward_env");
   }
 
   /** CPU between 0 and {@code max-cpu}; memory a positive number of MB (0 = no limit). */
   public static Verdict containerLimits(HermesView v, Params p) {
-    HermesConfig c = v.config();
+    HermesSettings s = v.settings();
     double maxCpu = Double.parseDouble(p.string("max-cpu", "2"));
-    Optional<Double> cpu = c.containerCpu();
-    Optional<Double> mem = c.containerMemoryMb();
+    Optional<Double> cpu = s.containerCpu();
+    Optional<Double> mem = s.containerMemoryMb();
     if (cpu.isEmpty() || cpu.get() <= 0 || cpu.get() > maxCpu) {
-      return Verdict.fail(
-          "reason.approvals.limits-cpu", cpu.map(ConfigRules::num).orElse("?"), num(maxCpu));
+      return from(
+          Verdict.fail(
+              "reason.approvals.limits-cpu", cpu.map(ConfigRules::num).orElse("?"), num(maxCpu)),
+          v,
+          "container_cpu");
     }
     if (mem.isEmpty() || mem.get() <= 0) {
-      return Verdict.fail("reason.approvals.limits-memory", mem.map(ConfigRules::num).orElse("?"));
+      return from(
+          Verdict.fail("reason.approvals.limits-memory", mem.map(ConfigRules::num).orElse("?")),
+          v,
+          "container_memory");
     }
-    return Verdict.pass("reason.approvals.limits-ok", num(cpu.get()), num(mem.get()));
+    return from(
+        from(
+            Verdict.pass("reason.approvals.limits-ok", num(cpu.get()), num(mem.get())),
+            v,
+            "container_cpu"),
+        v,
+        "container_memory");
+  }
+
+  /** The verdict with {@code from} naming the TERMINAL_* variable the value came from, if one. */
+  private static Verdict from(Verdict out, HermesView v, String key) {
+    String from = v.settings().terminalFrom(key);
+    if (from.isEmpty()) {
+      return out;
+    }
+    String had = out.details().getOrDefault("from", "");
+    return out.with("from", had.isEmpty() ? from : had + ", " + from);
   }
 
   static String num(double d) {

@@ -49,6 +49,9 @@ public final class ApprovalsConfigFix implements Fix {
     if (c.allowPrivateUrls()) {
       out.put("security.allow_private_urls", false);
     }
+    if (c.browserAllowPrivateUrls()) {
+      out.put("browser.allow_private_urls", false); // the legacy key Hermes still reads
+    }
     String backend = p.string("backend", "docker");
     if (!c.terminalBackend().equals(backend)) {
       out.put("terminal.backend", backend);

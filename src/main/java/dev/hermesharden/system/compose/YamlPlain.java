@@ -70,18 +70,46 @@ public final class YamlPlain {
     final Map<Object, Object> map;
     final List<Object> list;
     final List<Object> merges = new ArrayList<>();
+
+    /** The dotted keys leading here, for {@link #repeatedKey}. */
+    final String path;
+
     Object key;
     boolean haveKey;
     boolean mergeKey;
 
-    Frame(Map<Object, Object> map, List<Object> list) {
+    Frame(Map<Object, Object> map, List<Object> list, Frame parent) {
       this.map = map;
       this.list = list;
+      this.path =
+          parent == null
+              ? ""
+              : parent.map != null && parent.haveKey && !parent.mergeKey
+                  ? join(parent.path, parent.key)
+                  : parent.path;
     }
   }
 
   /** The single document of {@code text}, or null when it is empty. */
   public static Object load(String text) {
+    return load(text, null);
+  }
+
+  /**
+   * The dotted path of the first key a mapping of {@code text} writes twice (a key a merge brings
+   * in is no repeat), empty when none. {@link #load} lets the last one win, as PyYAML does; ruamel
+   * (current Hermes) and docker compose refuse such a document.
+   *
+   * @throws YAMLException when the text is not YAML
+   */
+  public static java.util.Optional<String> repeatedKey(String text) {
+    String[] repeated = {null};
+    load(text, repeated);
+    return java.util.Optional.ofNullable(repeated[0]);
+  }
+
+  /** {@link #load}; the first repeated key's path goes to {@code repeated[0]} when it is given. */
+  private static Object load(String text, String[] repeated) {
     Yaml yaml = new Yaml(new SafeConstructor(YamlNodes.options()));
     Scalars scalars = new Scalars();
     Resolver resolver = new Resolver();
@@ -101,8 +129,8 @@ public final class YamlPlain {
       if (e instanceof MappingStartEvent || e instanceof SequenceStartEvent) {
         Frame f =
             e instanceof MappingStartEvent
-                ? new Frame(new LinkedHashMap<>(), null)
-                : new Frame(null, new ArrayList<>());
+                ? new Frame(new LinkedHashMap<>(), null, stack.peek())
+                : new Frame(null, new ArrayList<>(), stack.peek());
         anchor(anchors, (NodeEvent) e, f.map != null ? f.map : f.list);
         stack.push(f);
         if (stack.size() > NESTING) {
@@ -149,7 +177,7 @@ public final class YamlPlain {
       if (stack.isEmpty()) {
         root[0] = value;
       } else {
-        add(stack.peek(), value);
+        add(stack.peek(), value, repeated);
       }
     }
     return bounded(root[0], text.length() + SLACK);
@@ -196,7 +224,11 @@ public final class YamlPlain {
     return sum;
   }
 
-  private static void add(Frame f, Object value) {
+  private static String join(String path, Object key) {
+    return path.isEmpty() ? String.valueOf(key) : path + "." + key;
+  }
+
+  private static void add(Frame f, Object value, String[] repeated) {
     if (f.list != null) {
       f.list.add(value);
     } else if (!f.haveKey) {
@@ -206,6 +238,9 @@ public final class YamlPlain {
       if (f.mergeKey) {
         f.merges.add(value);
       } else {
+        if (repeated != null && repeated[0] == null && f.map.containsKey(f.key)) {
+          repeated[0] = join(f.path, f.key);
+        }
         f.map.put(f.key, value);
       }
       f.haveKey = false;

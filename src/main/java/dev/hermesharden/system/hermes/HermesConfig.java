@@ -108,6 +108,20 @@ public final class HermesConfig {
     return new HermesConfig((Map<String, Object>) m);
   }
 
+  /**
+   * The dotted path of the first key {@code text} writes twice, empty when none or when it is not
+   * YAML. Current Hermes loads config.yaml with ruamel, which refuses a repeated key ({@code
+   * hermes_yaml.py}); {@code load_config} then serves the last config that parsed, else its
+   * defaults, not what {@link #parse} reads (the last repeat wins, as in PyYAML).
+   */
+  public static Optional<String> repeatedKey(String text) {
+    try {
+      return YamlPlain.repeatedKey(text);
+    } catch (YAMLException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A safe load (plain maps, lists and scalars only; no classes are constructed). */
   static Object load(String text) {
     return YamlPlain.load(text);
@@ -241,16 +255,108 @@ public final class HermesConfig {
     return strings(get("command_allowlist").orElse(List.of()));
   }
 
+  /**
+   * {@code security.redact_secrets} as {@code hermes_cli/main.py} bridges it into {@code
+   * HERMES_REDACT_SECRETS}: {@code str(value).lower()} (no strip) must be 1/true/yes/on, so a
+   * quoted {@code " true"} or an unexpanded {@code ${VAR}} is off. Absent or null: on. Read this on
+   * the file's own text: the bridge reads it raw.
+   */
   public boolean redactSecrets() {
-    return bool("security.redact_secrets", true);
+    return get("security.redact_secrets").map(HermesSettings::redactOn).orElse(true);
   }
 
+  /**
+   * {@code security.allow_private_urls} as {@code tools/url_safety.py} reads it ({@code
+   * is_truthy_value}): a string is on when it is 1/true/yes/on, any other value when Python's
+   * {@code bool()} of it is ({@code 2}, {@code [x]}).
+   */
   public boolean allowPrivateUrls() {
-    return bool("security.allow_private_urls", false);
+    return truthyValue(get("security.allow_private_urls").orElse(null));
   }
 
+  /** The legacy {@code browser.allow_private_urls}, which Hermes still honours after security's. */
+  public boolean browserAllowPrivateUrls() {
+    return truthyValue(get("browser.allow_private_urls").orElse(null));
+  }
+
+  /**
+   * What current Hermes loads for a scalar SnakeYAML (and PyYAML) read as a string: ruamel's YAML
+   * 1.1 resolver, which {@code hermes_yaml.py} uses, also makes {@code y/Y} true and {@code n/N}
+   * false. Readers take the worse of the two readings; a quoted {@code "n"} is counted too (the
+   * loaded value no longer says it was quoted), a false alarm at worst.
+   */
+  static Optional<Boolean> ruamelBool(Object v) {
+    if (v instanceof String s && s.length() == 1 && "yYnN".contains(s)) {
+      return Optional.of(s.equalsIgnoreCase("y"));
+    }
+    return Optional.empty();
+  }
+
+  /** Hermes' {@code utils.is_truthy_value} with {@code default=False}. */
+  static boolean truthyValue(Object v) {
+    if (v == null) {
+      return false;
+    }
+    if (ruamelBool(v).orElse(false)) {
+      return true;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s) {
+      return List.of("1", "true", "yes", "on").contains(s.strip().toLowerCase(Locale.ROOT));
+    }
+    return pythonTrue(v);
+  }
+
+  /**
+   * The website blocklist is on as {@code tools/website_policy.py} reads it: {@code enabled} is the
+   * YAML boolean true (a string or number raises WebsitePolicyError there) and nothing else in the
+   * section is refused ({@link #websiteBlocklistRefused}).
+   */
   public boolean websiteBlocklistEnabled() {
-    return bool("security.website_blocklist.enabled", false);
+    return Boolean.TRUE.equals(get("security.website_blocklist.enabled").orElse(null))
+        && websiteBlocklistRefused().isEmpty();
+  }
+
+  /**
+   * The first part of the blocklist that {@code load_website_blocklist} refuses, which makes {@code
+   * check_website_access} fail open (block nothing): {@code security} or {@code website_blocklist}
+   * not a mapping, {@code domains} or {@code shared_files} not a list (Python's {@code value or []}
+   * lets an empty value through), {@code enabled} written but not a boolean.
+   */
+  public Optional<String> websiteBlocklistRefused() {
+    String base = "security.website_blocklist";
+    for (String path : List.of("security", base)) {
+      Object v = get(path).orElse(null);
+      if (v != null && !(v instanceof Map<?, ?>)) {
+        return Optional.of(path);
+      }
+    }
+    for (String field : List.of("domains", "shared_files")) {
+      Object v = get(base + "." + field).orElse(null);
+      if (!(v instanceof List<?>) && pythonTrue(v)) {
+        return Optional.of(base + "." + field);
+      }
+    }
+    if (present(base + ".enabled") && !(get(base + ".enabled").orElse(null) instanceof Boolean)) {
+      return Optional.of(base + ".enabled");
+    }
+    return Optional.empty();
+  }
+
+  /** Python's {@code bool()} of a YAML value. */
+  private static boolean pythonTrue(Object v) {
+    if (v == null || v instanceof Boolean b && !b || "".equals(v)) {
+      return false;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue() != 0;
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      return !c.isEmpty();
+    }
+    return !(v instanceof Map<?, ?> m) || !m.isEmpty();
   }
 
   public String terminalBackend() {
@@ -290,14 +396,16 @@ public final class HermesConfig {
 
   private Optional<Double> number(String path, double fallback) {
     Optional<Object> v = get(path);
-    if (v.isEmpty()) {
-      return Optional.of(fallback);
-    }
-    if (v.get() instanceof Number n) {
+    return v.isEmpty() ? Optional.of(fallback) : number(v.get());
+  }
+
+  /** A YAML number, or a text that reads as one (an environment variable's); empty otherwise. */
+  static Optional<Double> number(Object v) {
+    if (v instanceof Number n) {
       return Optional.of(n.doubleValue());
     }
     try {
-      return Optional.of(Double.parseDouble(v.get().toString().strip()));
+      return Optional.of(Double.parseDouble(v.toString().strip()));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -310,7 +418,7 @@ public final class HermesConfig {
     return v.toString().strip().toLowerCase(Locale.ROOT);
   }
 
-  private static List<String> strings(Object v) {
+  static List<String> strings(Object v) {
     List<String> out = new ArrayList<>();
     if (v instanceof List<?> l) {
       l.forEach(e -> out.add(String.valueOf(e)));

@@ -27,6 +27,10 @@ import java.util.Optional;
  *       API server and then {@code API_SERVER_HOST} overrides {@code extra.host}; {@code
  *       gateway/platforms/api_server.py} {@code APIServerAdapter.__init__}: host = {@code
  *       extra.host}, else {@code API_SERVER_HOST}, else {@code 127.0.0.1}.
+ *   <li>{@code agent/redact.py} and {@code hermes_cli/main.py}: {@code HERMES_REDACT_SECRETS} in
+ *       the environment beats {@code security.redact_secrets} ({@link #redactSecrets}).
+ *   <li>{@code hermes_cli/config.py} {@code apply_terminal_config_to_env}: a {@code terminal} key
+ *       config.yaml leaves out comes from {@code TERMINAL_*} ({@link #terminalFrom}).
  * </ul>
  */
 public final class HermesSettings {
@@ -38,6 +42,10 @@ public final class HermesSettings {
   private static final List<String> MODES = List.of("manual", "smart", "off");
 
   private final HermesConfig config;
+
+  /** config.yaml before {@code ${VAR}} expansion: what {@code read_raw_config()} readers see. */
+  private final HermesConfig raw;
+
   private final DotEnv dotenv;
   private final Map<String, String> processEnv;
   private final Map<String, String> env;
@@ -48,6 +56,7 @@ public final class HermesSettings {
     Map<String, String> e = new LinkedHashMap<>(processEnv);
     e.putAll(dotenv.values(processEnv)); // load_hermes_dotenv(..., override=True)
     this.env = e;
+    this.raw = config;
     this.config = config.expanded(e); // load_config's _expand_env_vars, after .env is loaded
   }
 
@@ -101,6 +110,9 @@ public final class HermesSettings {
 
   /** {@code _normalize_approval_mode}. */
   static String normalizeMode(Object mode) {
+    if (HermesConfig.ruamelBool(mode).isPresent()) {
+      mode = HermesConfig.ruamelBool(mode).get(); // bare n is False to current Hermes: off
+    }
     if (mode instanceof Boolean b) {
       return b ? "manual" : "off";
     }
@@ -119,6 +131,103 @@ public final class HermesSettings {
     }
     String s = python(v.orElse(null)).toLowerCase(Locale.ROOT).strip();
     return List.of("approve", "off", "allow", "yes").contains(s) ? "approve" : "deny";
+  }
+
+  /** The values {@code agent/redact.py} counts as on ({@code lower()}, no strip). */
+  private static final List<String> REDACT_ON = List.of("1", "true", "yes", "on");
+
+  /** The variable {@code agent/redact.py} snapshots at import. */
+  public static final String REDACT_VAR = "HERMES_REDACT_SECRETS";
+
+  /**
+   * Whether {@code agent/redact.py} redacts secrets. It snapshots {@code HERMES_REDACT_SECRETS} at
+   * import; {@code hermes_cli/main.py} bridges {@code security.redact_secrets} into it, read raw
+   * (no {@code ${VAR}} expansion) as {@code str(value).lower()}, only when the variable is unset,
+   * so a variable in {@code .env} or the container beats config.yaml. Older gateway entry points
+   * let config.yaml win instead, so either one saying off is off.
+   */
+  public boolean redactSecrets() {
+    return redactEnvOn() && raw.redactSecrets();
+  }
+
+  /** False when {@code HERMES_REDACT_SECRETS} is set in Hermes' environment to something not on. */
+  public boolean redactEnvOn() {
+    return env(REDACT_VAR).map(HermesSettings::redactOn).orElse(true);
+  }
+
+  /** {@code str(v).lower()} is one of the values {@code agent/redact.py} counts as on. */
+  static boolean redactOn(Object v) {
+    return REDACT_ON.contains(python(v).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The variable a {@code terminal.<key>} setting is bridged to ({@code hermes_cli/config.py}
+   * {@code TERMINAL_CONFIG_ENV_MAP}).
+   */
+  static String terminalVar(String key) {
+    return key.equals("backend") ? "TERMINAL_ENV" : "TERMINAL_" + key.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Where Hermes' terminal tool takes {@code terminal.<key>} from: "" when config.yaml sets it (or
+   * nothing does and the default applies), else the variable and its source, e.g. {@code
+   * TERMINAL_CONTAINER_CPU (.env)}. {@code apply_terminal_config_to_env}: a key the file's {@code
+   * terminal} section sets overrides the environment; one it leaves out keeps the environment's
+   * {@code TERMINAL_*} value, and only then the default.
+   */
+  public String terminalFrom(String key) {
+    String var = terminalVar(key);
+    if (config.present("terminal." + key) || env(var).isEmpty()) {
+      return "";
+    }
+    return var + " (" + source(var) + ")";
+  }
+
+  private Optional<String> terminalEnv(String key) {
+    return terminalFrom(key).isEmpty() ? Optional.empty() : env(terminalVar(key));
+  }
+
+  /** {@code terminal.backend} as the terminal tool sees it. */
+  public String terminalBackend() {
+    return terminalEnv("backend")
+        .map(s -> s.strip().toLowerCase(Locale.ROOT))
+        .orElseGet(config::terminalBackend);
+  }
+
+  /** CPU cores for the sandbox; empty when not a number. */
+  public Optional<Double> containerCpu() {
+    return terminalEnv("container_cpu").map(HermesConfig::number).orElseGet(config::containerCpu);
+  }
+
+  /** Sandbox memory in MB; empty when not a number. */
+  public Optional<Double> containerMemoryMb() {
+    return terminalEnv("container_memory")
+        .map(HermesConfig::number)
+        .orElseGet(config::containerMemoryMb);
+  }
+
+  /**
+   * Variables forwarded into the sandbox. From the environment, {@code TERMINAL_DOCKER_FORWARD_ENV}
+   * is a JSON list (loaded as YAML, of which JSON flow lists are a part); a text that is not a list
+   * is listed under the variable's own name (names only, never the text).
+   */
+  public List<String> dockerForwardEnv() {
+    Optional<String> e = terminalEnv("docker_forward_env");
+    if (e.isEmpty()) {
+      return config.dockerForwardEnv();
+    }
+    if (e.get().isBlank()) {
+      return List.of();
+    }
+    Object list;
+    try {
+      list = HermesConfig.load(e.get());
+    } catch (RuntimeException notYaml) {
+      list = null;
+    }
+    return list instanceof List<?>
+        ? HermesConfig.strings(list)
+        : List.of(terminalVar("docker_forward_env"));
   }
 
   /** {@code HERMES_YOLO_MODE}, frozen at import from the environment Hermes sees. */
@@ -226,6 +335,9 @@ public final class HermesSettings {
     }
     if (v instanceof Boolean b) {
       return b;
+    }
+    if (HermesConfig.ruamelBool(v).orElse(false)) {
+      return true; // bare y is True to current Hermes; an n stays whatever it was (off)
     }
     String s = python(v).strip().toLowerCase(Locale.ROOT);
     if (List.of("true", "1", "yes", "on").contains(s)) {

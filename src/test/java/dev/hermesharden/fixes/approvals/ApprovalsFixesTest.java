@@ -1,6 +1,7 @@
 package dev.hermesharden.fixes.approvals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,34 @@ class ApprovalsFixesTest {
             HermesConfig.parse("terminal:\n  container_cpu: 16\n"),
             new Params(Map.of("container_cpu", "1.5")));
     assertEquals(1.5, w.get("terminal.container_cpu"));
+  }
+
+  @Test
+  void theLegacyPrivateUrlsKeyHermesStillReadsIsSwitchedOff() {
+    Map<String, Object> w =
+        ApprovalsConfigFix.wanted(
+            HermesConfig.parse("browser:\n  allow_private_urls: true\n"), Params.NONE);
+    assertEquals(false, w.get("browser.allow_private_urls"), w.toString());
+    assertFalse(w.containsKey("security.allow_private_urls"), "security's is already off");
+  }
+
+  @Test
+  void aRedactValueHermesBridgesAsOffIsRewritten() {
+    Map<String, Object> w =
+        ApprovalsConfigFix.wanted(
+            HermesConfig.parse("security:\n  redact_secrets: \" true\"\n"), Params.NONE);
+    assertEquals(true, w.get("security.redact_secrets"), "str(' true').lower() is off");
+  }
+
+  @Test
+  void aQuotedBlocklistSwitchHermesRefusesBecomesABoolean() throws Exception {
+    String text = "security:\n  website_blocklist:\n    enabled: \"true\"\n";
+    Map<String, Object> w = ApprovalsConfigFix.wanted(HermesConfig.parse(text), Params.NONE);
+    assertEquals(true, w.get("security.website_blocklist.enabled"), w.toString());
+    String after =
+        dev.hermesharden.system.hermes.HermesConfigEditor.set(
+            text, "security.website_blocklist.enabled", true);
+    assertTrue(HermesConfig.parse(after).websiteBlocklistEnabled(), after);
   }
 
   @Test
