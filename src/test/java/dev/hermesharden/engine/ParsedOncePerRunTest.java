@@ -56,6 +56,13 @@ class ParsedOncePerRunTest {
                     "authorized-keys /root/.ssh/authorized_keys")),
         "the audit parsed through the host: " + host.parses);
     host.parses.forEach((what, n) -> assertEquals(1, n, "parsed " + what));
+    // one SnakeYAML pass of config.yaml: the mapping is made from the document, and nothing else
+    // (a repeated key, say) parses the text under a kind of its own
+    assertEquals(
+        List.of(
+            "hermes-config /opt/hermes/data/config.yaml",
+            "hermes-config-mapping /opt/hermes/data/config.yaml"),
+        host.parses.keySet().stream().filter(k -> k.endsWith("/config.yaml")).sorted().toList());
     assertTrue(host.reads.containsKey("/opt/hermes/data/config.yaml"), host.reads.toString());
     host.reads.forEach((path, n) -> assertEquals(1, n, "read " + path));
   }

@@ -38,7 +38,7 @@ public record ApprovalsFacts(
    * What {@link #configText} and {@link #envText} parse to.
    *
    * @param config the parsed config.yaml, null when {@code invalid} says why it is not YAML
-   * @param repeated the first key config.yaml writes twice ({@link HermesConfig#repeatedKey}), ""
+   * @param repeated the first key config.yaml writes twice ({@link HermesConfig#repeatedKey()}), ""
    */
   public record Parsed(
       HermesConfig config, BadInputException invalid, DotEnv env, String repeated) {
@@ -52,12 +52,7 @@ public record ApprovalsFacts(
         String path = HermesFiles.config(home);
         try {
           config = HermesConfig.of(host, path, configText.get());
-          repeated =
-              host.parsed(
-                  HermesConfig.KIND + "-repeated",
-                  path,
-                  configText.get(),
-                  t -> HermesConfig.repeatedKey(t).orElse(""));
+          repeated = config.repeatedKey().orElse("");
         } catch (BadInputException e) {
           config = null;
           invalid = e;
@@ -130,7 +125,11 @@ public record ApprovalsFacts(
     if (parsed != null) {
       return parsed.repeated();
     }
-    return configText.flatMap(HermesConfig::repeatedKey).orElse("");
+    try {
+      return config().repeatedKey().orElse("");
+    } catch (dev.hermesharden.model.BadInputException e) {
+      return ""; // not YAML: the verdict says so
+    }
   }
 
   public DotEnv env() {

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -71,8 +72,11 @@ public final class YamlPlain {
     final List<Object> list;
     final List<Object> merges = new ArrayList<>();
 
-    /** The dotted keys leading here, for {@link #repeatedKey}. */
-    final String path;
+    /** The collection this one is a value of (null at the top), for {@link #path}. */
+    final Frame parent;
+
+    /** The key this collection is the value of in {@link #parent}'s map (null in a list). */
+    final Object keyInParent;
 
     Object key;
     boolean haveKey;
@@ -81,34 +85,43 @@ public final class YamlPlain {
     Frame(Map<Object, Object> map, List<Object> list, Frame parent) {
       this.map = map;
       this.list = list;
-      this.path =
-          parent == null
-              ? ""
-              : parent.map != null && parent.haveKey && !parent.mergeKey
-                  ? join(parent.path, parent.key)
-                  : parent.path;
+      this.parent = parent;
+      this.keyInParent =
+          parent != null && parent.map != null && parent.haveKey && !parent.mergeKey
+              ? parent.key
+              : null;
+    }
+
+    /** The dotted keys leading here (list positions left out); made only for a repeat. */
+    String path() {
+      String up = parent == null ? "" : parent.path();
+      return keyInParent == null ? up : join(up, keyInParent);
     }
   }
 
+  /**
+   * A loaded document and the dotted path of the first key one of its mappings writes twice (a key
+   * a merge brings in is no repeat). {@link #load} lets the last one win, as PyYAML does; ruamel
+   * (current Hermes) and docker compose refuse such a document.
+   */
+  public record Loaded(Object document, Optional<String> repeatedKey) {}
+
   /** The single document of {@code text}, or null when it is empty. */
   public static Object load(String text) {
-    return load(text, null);
+    return loaded(text).document();
   }
 
   /**
-   * The dotted path of the first key a mapping of {@code text} writes twice (a key a merge brings
-   * in is no repeat), empty when none. {@link #load} lets the last one win, as PyYAML does; ruamel
-   * (current Hermes) and docker compose refuse such a document.
+   * {@link #load}, noting the first repeated key in the same pass.
    *
    * @throws YAMLException when the text is not YAML
    */
-  public static java.util.Optional<String> repeatedKey(String text) {
+  public static Loaded loaded(String text) {
     String[] repeated = {null};
-    load(text, repeated);
-    return java.util.Optional.ofNullable(repeated[0]);
+    Object document = load(text, repeated);
+    return new Loaded(document, Optional.ofNullable(repeated[0]));
   }
 
-  /** {@link #load}; the first repeated key's path goes to {@code repeated[0]} when it is given. */
   private static Object load(String text, String[] repeated) {
     Yaml yaml = new Yaml(new SafeConstructor(YamlNodes.options()));
     Scalars scalars = new Scalars();
@@ -238,8 +251,8 @@ public final class YamlPlain {
       if (f.mergeKey) {
         f.merges.add(value);
       } else {
-        if (repeated != null && repeated[0] == null && f.map.containsKey(f.key)) {
-          repeated[0] = join(f.path, f.key);
+        if (repeated[0] == null && f.map.containsKey(f.key)) {
+          repeated[0] = join(f.path(), f.key);
         }
         f.map.put(f.key, value);
       }

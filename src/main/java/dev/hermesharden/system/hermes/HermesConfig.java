@@ -25,13 +25,21 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class HermesConfig {
   private final Map<String, Object> root;
 
+  /** The dotted path of the first key the text writes twice, "" when none. */
+  private final String repeatedKey;
+
   /** The last {@link #expanded} answer and the environment it was for. */
   private record Expansion(Map<String, String> env, HermesConfig config) {}
 
   private volatile Expansion lastExpansion;
 
   private HermesConfig(Map<String, Object> root) {
+    this(root, "");
+  }
+
+  private HermesConfig(Map<String, Object> root, String repeatedKey) {
     this.root = root;
+    this.repeatedKey = repeatedKey;
   }
 
   /**
@@ -55,7 +63,7 @@ public final class HermesConfig {
    * @throws BadInputException when the text is not YAML or its top level is not a mapping
    */
   public static HermesConfig parse(String file, String text) {
-    return of(file, document(file, text));
+    return of(file, loaded(file, text));
   }
 
   /**
@@ -65,11 +73,21 @@ public final class HermesConfig {
    * @throws BadInputException when the text is not YAML
    */
   public static Object document(String file, String text) {
+    return loaded(file, text).document();
+  }
+
+  /** The text loaded, with the first key it writes twice noted in the same pass. */
+  private static YamlPlain.Loaded loaded(String file, String text) {
     try {
-      return load(text);
+      return YamlPlain.loaded(text);
     } catch (YAMLException e) {
       throw BadInputException.yaml(file, e);
     }
+  }
+
+  /** {@link #loaded(String, String)} kept by the host for its run. */
+  private static YamlPlain.Loaded loaded(Host host, String file, String text) {
+    return host.parsed(KIND, file, text, t -> loaded(file, t));
   }
 
   /**
@@ -79,7 +97,7 @@ public final class HermesConfig {
    * @throws BadInputException when the text is not YAML (kept and thrown again, like the parse)
    */
   public static Object document(Host host, String file, String text) {
-    return host.parsed(KIND, file, text, t -> document(file, t));
+    return loaded(host, file, text).document();
   }
 
   /**
@@ -89,7 +107,12 @@ public final class HermesConfig {
    * @throws BadInputException when the text is not YAML or its top level is not a mapping
    */
   public static HermesConfig of(Host host, String file, String text) {
-    return host.parsed(KIND + "-mapping", file, text, t -> of(file, document(host, file, t)));
+    return host.parsed(KIND + "-mapping", file, text, t -> of(file, loaded(host, file, t)));
+  }
+
+  private static HermesConfig of(String file, YamlPlain.Loaded loaded) {
+    HermesConfig c = of(file, loaded.document());
+    return loaded.repeatedKey().map(k -> new HermesConfig(c.root, k)).orElse(c);
   }
 
   /**
@@ -109,17 +132,13 @@ public final class HermesConfig {
   }
 
   /**
-   * The dotted path of the first key {@code text} writes twice, empty when none or when it is not
-   * YAML. Current Hermes loads config.yaml with ruamel, which refuses a repeated key ({@code
-   * hermes_yaml.py}); {@code load_config} then serves the last config that parsed, else its
-   * defaults, not what {@link #parse} reads (the last repeat wins, as in PyYAML).
+   * The dotted path of the first key the text writes twice, empty when none. Current Hermes loads
+   * config.yaml with ruamel, which refuses a repeated key ({@code hermes_yaml.py}); {@code
+   * load_config} then serves the last config that parsed, else its defaults, not what {@link
+   * #parse} reads (the last repeat wins, as in PyYAML). Noted in the one parse of the text.
    */
-  public static Optional<String> repeatedKey(String text) {
-    try {
-      return YamlPlain.repeatedKey(text);
-    } catch (YAMLException e) {
-      return Optional.empty();
-    }
+  public Optional<String> repeatedKey() {
+    return repeatedKey.isEmpty() ? Optional.empty() : Optional.of(repeatedKey);
   }
 
   /** A safe load (plain maps, lists and scalars only; no classes are constructed). */
@@ -147,7 +166,8 @@ public final class HermesConfig {
       return last.config(); // the run's other checks: the same config, the same environment
     }
     Object out = expand(root, env);
-    HermesConfig config = out == root ? this : new HermesConfig((Map<String, Object>) out);
+    HermesConfig config =
+        out == root ? this : new HermesConfig((Map<String, Object>) out, repeatedKey);
     lastExpansion = new Expansion(new HashMap<>(env), config);
     return config;
   }
