@@ -115,6 +115,39 @@ class GrantedAccessSandboxTest {
     assertEquals("PASS", socketCheck(vps).get("status").asText());
   }
 
+  /**
+   * A file in {@code /etc/sudoers.d} with {@code setfacl -m u:hermes:rw}: it stays {@code root:root
+   * 0660}, which sudo accepts (group root may write; sudo does not read ACLs), so the agent grants
+   * itself root (the truth: {@code sudo -n id -u} as hermes prints 0). {@code watch.sudoers} read
+   * the grant's file but not who may write it, and passed while it held no grant yet.
+   */
+  @Test
+  @Timeout(180)
+  void aSudoersFileTheAgentMayWriteByAclIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    String file = "/etc/sudoers.d/90-ops";
+    try {
+      ok(vps.inVps(List.of("sh", "-c", "printf '# ops\\n' >" + file + " && chmod 0440 " + file)));
+      JsonNode before = audit(vps, "watch").get("watch.sudoers");
+      assertEquals("PASS", before.get("status").asText(), String.valueOf(before));
+      ok(vps.inVps(List.of("chmod", "0660", file)));
+      ok(vps.inVps(List.of("setfacl", "-m", "u:hermes:rw", file)));
+      JsonNode open = audit(vps, "watch").get("watch.sudoers");
+      assertEquals("FAIL", open.get("status").asText(), String.valueOf(open));
+      assertTrue(open.toString().contains(file), open.toString());
+      // the truth: the agent writes itself a grant, and sudo reads it
+      ExecResult root =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "echo 'hermes ALL=(ALL) NOPASSWD: ALL' >>"
+                      + file
+                      + " && sudo -n id -u </dev/null"));
+      assertEquals("0", root.stdout().strip(), root.stdout() + root.stderr());
+    } finally {
+      vps.inVps(List.of("rm", "-f", file));
+    }
+  }
+
   private static String dockerAsHermes(SandboxVps vps) throws Exception {
     return vps.inVps(SandboxVps.asHermes("docker ps -q >/dev/null 2>&1 && echo OK || echo FAIL"))
         .stdout()

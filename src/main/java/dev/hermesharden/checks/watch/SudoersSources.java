@@ -24,7 +24,9 @@ import java.util.Set;
  * everyone, or is writable by a group other than root's. Such a file grants nothing, but someone
  * other than root could write it: it is reported as a {@link Problem}, unread. So is a file whose
  * path another account can change ({@link PathTrust}: a link into its home) — that one sudo does
- * read, so it is judged too. Every read goes through {@link Host#readFile} (docs/threat-model.md).
+ * read, so it is judged too, and so is a file sudo reads that another account may write through
+ * group root or a POSIX ACL ({@link PathTrust#writableByOthers}: sudo looks at neither). Every read
+ * goes through {@link Host#readFile} (docs/threat-model.md).
  */
 final class SudoersSources {
   static final List<String> MAIN = List.of("/etc/sudoers", "/etc/sudoers-rs");
@@ -69,6 +71,15 @@ final class SudoersSources {
     }
     if (refused(path, st.get(), "file")) {
       return;
+    }
+    if (PathTrust.writableByOthers(host, st.get())) {
+      // sudo reads it (group root may write, and sudo does not look at ACLs): judged, and reported
+      problems.add(
+          new Problem(
+              path,
+              "mode "
+                  + st.get().octalMode()
+                  + ", writable by another account through its group or an ACL: sudo reads it"));
     }
     Optional<String> text;
     try {

@@ -13,6 +13,7 @@ import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.practice.SimulatedHost;
 import dev.hermesharden.system.accounts.AccountLookup;
+import dev.hermesharden.system.compose.YamlPlain;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Location;
 import dev.hermesharden.system.hermes.HermesHomeLocator.Rejected;
@@ -207,7 +208,7 @@ class HermesDirChecksTest {
               return super.parsed(kind, path, text, parser); // the compose files HOME is found by
             }
             asked.add(kind + " " + path);
-            return (T) theRunsParse;
+            return (T) new YamlPlain.Loaded(theRunsParse, Optional.empty());
           }
         };
     LiteralSecretsCheck c = new LiteralSecretsCheck();
