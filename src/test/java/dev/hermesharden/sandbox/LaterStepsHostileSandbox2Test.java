@@ -2,6 +2,7 @@ package dev.hermesharden.sandbox;
 
 import static dev.hermesharden.sandbox.Cli.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -353,6 +354,50 @@ class LaterStepsHostileSandbox2Test {
       Files.deleteIfExists(cron);
       Files.deleteIfExists(ran);
       vps.inVps(List.of("rm", "-rf", "/home/hermes/bin"));
+    }
+  }
+
+  /**
+   * A service unit of the admin's ({@code /etc/systemd/system/agent-helper.service}, no {@code
+   * User=}) whose program lies in the agent's home: systemd starts it as root, so the agent's next
+   * edit of the script runs as root. No check looked at systemd's units (cron only). A masked unit
+   * (a link to {@code /dev/null}) runs nothing and is no finding; the VPS's own units pass.
+   */
+  @Test
+  @Timeout(300)
+  void aRootServiceRunningTheAgentsScriptIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path unit = vps.vpsPath("/etc/systemd/system/agent-helper.service");
+    Path masked = vps.vpsPath("/etc/systemd/system/hh-masked.service");
+    JsonNode before = audit(vps, "watch").get("watch.units-writable");
+    assertEquals("PASS", before.get("status").asText(), before.toString());
+    try {
+      Files.createSymbolicLink(masked, Path.of("/dev/null"));
+      assertEquals("PASS", audit(vps, "watch").get("watch.units-writable").get("status").asText());
+      // the truth the check rests on: the agent writes the program root's service runs
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "printf '#!/bin/sh\\nid -u\\n' >/home/hermes/helper.sh"
+                      + " && chmod 755 /home/hermes/helper.sh && echo planted"));
+      assertEquals("planted", plant.stdout().strip(), plant.stderr());
+      Files.writeString(
+          unit,
+          "[Unit]\nDescription=helper\n\n[Service]\nType=oneshot\n"
+              + "ExecStart=/bin/sh /home/hermes/helper.sh\n\n[Install]\nWantedBy=multi-user.target\n");
+      JsonNode c = audit(vps, "watch").get("watch.units-writable");
+      assertEquals("FAIL", c.get("status").asText(), c.toString());
+      assertEquals(
+          "root",
+          c.get("details")
+              .path("/etc/systemd/system/agent-helper.service:6 /home/hermes/helper.sh")
+              .asText(),
+          c.toString());
+      assertFalse(c.toString().contains("hh-masked"), c.toString());
+    } finally {
+      Files.deleteIfExists(unit);
+      Files.deleteIfExists(masked);
+      vps.inVps(List.of("rm", "-f", "/home/hermes/helper.sh"));
     }
   }
 

@@ -96,7 +96,7 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
     return Account.lookup(host, user.isEmpty() ? runAs : user).map(a -> a.home() + rest);
   }
 
-  private static Optional<String> read(Host host, String path) throws HostException {
+  static Optional<String> read(Host host, String path) throws HostException {
     try {
       return host.readFile(path);
     } catch (HostException ex) {
@@ -113,13 +113,21 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
 
   @Override
   public Verdict evaluate(List<Finding> facts, Params params, StepContext ctx) {
+    return verdict(facts, ctx, "reason.watch.cron-ok", "reason.watch.cron-writable");
+  }
+
+  /**
+   * PASS when only root can change every path found, but those run as the service account itself
+   * (nothing gained); else FAIL naming each.
+   */
+  static Verdict verdict(List<Finding> facts, StepContext ctx, String ok, String writable) {
     String service = ctx.answers().serviceUser();
     List<Finding> bad =
         facts.stream().filter(f -> !f.rootOnly() && !f.runAs().equals(service)).toList();
     if (bad.isEmpty()) {
-      return Verdict.pass("reason.watch.cron-ok", facts.size());
+      return Verdict.pass(ok, facts.size());
     }
-    Verdict v = Verdict.fail("reason.watch.cron-writable", bad.size(), bad.get(0).label());
+    Verdict v = Verdict.fail(writable, bad.size(), bad.get(0).label());
     for (Finding f : bad) {
       v = v.with(f.file() + ":" + f.line() + " " + f.path(), f.runAs());
     }

@@ -4,6 +4,7 @@ import dev.hermesharden.checks.watch.CronWritableCheck;
 import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
 import dev.hermesharden.checks.watch.PublicListenersCheck;
 import dev.hermesharden.checks.watch.SudoersCheck;
+import dev.hermesharden.checks.watch.UnitsWritableCheck;
 import dev.hermesharden.checks.watch.WatchBaselineCheck;
 import dev.hermesharden.fixes.watch.RootKeysFix;
 import dev.hermesharden.fixes.watch.WatchBaselineFix;
@@ -20,6 +21,7 @@ public final class WatchModule implements StepModule {
         .kind("watch-sudoers", new SudoersCheck())
         .kind("watch-public-listeners", new PublicListenersCheck())
         .kind("watch-cron-writable", new CronWritableCheck())
+        .kind("watch-units-writable", new UnitsWritableCheck())
         .fix(WatchBaselineFix.ID, new WatchBaselineFix())
         .fix(RootKeysFix.ID, new RootKeysFix());
   }

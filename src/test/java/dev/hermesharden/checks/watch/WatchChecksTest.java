@@ -262,6 +262,86 @@ class WatchChecksTest {
     assertTrue(v.toString().contains("/etc/cron.daily/rotate"), v.toString());
   }
 
+  /**
+   * systemd runs a service as root unless it names a {@code User=}: a local unit whose program, or
+   * whose environment file, lies in the agent's directory hands the agent root at the next start.
+   */
+  @Test
+  void aServiceRunningTheAgentsFileAsRootFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    UnitsWritableCheck c = new UnitsWritableCheck();
+    host.fs().put("/home/hermes", SimFile.dir("hermes", "hermes", 0755));
+    String unit = "/etc/systemd/system/agent-helper.service";
+    host.fs()
+        .put(
+            unit,
+            SimFile.file(
+                "[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/python3 /opt/helper.py\n",
+                "root",
+                "root",
+                0644));
+    assertEquals(Status.PASS, c.run(host, Params.NONE, CTX).status(), "root's files only");
+    host.fs()
+        .put(
+            unit,
+            SimFile.file(
+                "[Service]\nExecStart=/usr/bin/python3 \\\n  /home/hermes/helper.py --x\n",
+                "root",
+                "root",
+                0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("root", v.details().get(unit + ":2 /home/hermes/helper.py"), v.toString());
+    // run as the agent itself: nothing gained
+    host.fs()
+        .put(
+            unit,
+            SimFile.file(
+                "[Service]\nUser=hermes\nExecStart=/home/hermes/helper.py\n"
+                    + "EnvironmentFile=-/home/hermes/env\n",
+                "root",
+                "root",
+                0644));
+    assertEquals(Status.PASS, c.run(host, Params.NONE, CTX).status());
+    // a "+" command runs as root whatever User= says; so does a drop-in's User= reset
+    host.fs()
+        .put(
+            unit,
+            SimFile.file(
+                "[Service]\nUser=hermes\nExecStartPre=+/home/hermes/prep\nExecStart=/bin/true\n",
+                "root",
+                "root",
+                0644));
+    v = c.run(host, Params.NONE, CTX);
+    assertEquals("root", v.details().get(unit + ":3 /home/hermes/prep"), v.toString());
+    host.fs()
+        .put(
+            unit,
+            SimFile.file(
+                "[Service]\nUser=hermes\nEnvironmentFile=/home/hermes/env\n",
+                "root",
+                "root",
+                0644));
+    assertEquals(Status.PASS, c.run(host, Params.NONE, CTX).status());
+    host.fs().put(unit + ".d", SimFile.dir("root", "root", 0755));
+    host.fs()
+        .put(unit + ".d/zz-root.conf", SimFile.file("[Service]\nUser=\n", "root", "root", 0644));
+    v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("root", v.details().get(unit + ":3 /home/hermes/env"), v.toString());
+  }
+
+  @Test
+  void aUnitFileTheAgentCanChangeFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    UnitsWritableCheck c = new UnitsWritableCheck();
+    String unit = "/etc/systemd/system/helper.service";
+    host.fs().put(unit, SimFile.file("[Service]\nExecStart=/bin/true\n", "hermes", "hermes", 0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.details().containsKey(unit + ":0 " + unit), v.toString());
+  }
+
   @Test
   void onlyExpectedProgramsMayListenPublicly() {
     PublicListenersCheck c = new PublicListenersCheck();
