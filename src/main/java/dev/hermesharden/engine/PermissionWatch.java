@@ -1,6 +1,7 @@
 package dev.hermesharden.engine;
 
 import dev.hermesharden.host.ExecResult;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.ForwardingHost;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
@@ -70,6 +71,16 @@ final class PermissionWatch extends ForwardingHost {
   @Override
   public List<String> listDirectory(String path) throws HostException {
     return watch(path, () -> inner.listDirectory(path));
+  }
+
+  @Override
+  public Optional<FileStat> lstat(String path) throws HostException {
+    return watch(path, () -> inner.lstat(path));
+  }
+
+  @Override
+  public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
+    return watch(String.join(" ", paths), () -> inner.lstatAll(paths));
   }
 
   private interface Call<T> {

@@ -108,7 +108,11 @@ public interface Host {
       if (r.stderr().contains("No such file") || r.stderr().contains("Not a directory")) {
         return Optional.empty();
       }
-      throw new HostException(HostException.Kind.IO, "stat " + path + ": " + r.stderr());
+      throw new HostException(
+          r.stderr().contains("Permission denied")
+              ? HostException.Kind.PERMISSION
+              : HostException.Kind.IO,
+          "stat " + path + ": " + r.stderr());
     }
     try {
       return Optional.of(FileStat.parse(r.stdout()));

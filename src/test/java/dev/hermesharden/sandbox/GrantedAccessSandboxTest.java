@@ -148,6 +148,50 @@ class GrantedAccessSandboxTest {
     }
   }
 
+  /**
+   * dockerd's API on TCP without {@code --tlsverify} ({@code -H tcp://127.0.0.1:2375}, a common way
+   * to reach Docker from a tool): every local account reaches it, the agent included, and it is
+   * root (the truth: {@code docker -H tcp://… ps} as hermes). A second daemon of its own state is
+   * started for this, killed by pid after.
+   */
+  @Test
+  @Timeout(240)
+  void dockerdsApiOnTcpWithoutCertificatesIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    SandboxVps.Background daemon =
+        vps.inVpsInBackground(
+            List.of(
+                "/usr/sbin/dockerd",
+                "--data-root",
+                "/var/lib/hh-docker2",
+                "--exec-root",
+                "/run/hh-docker2",
+                "--pidfile",
+                "/run/hh-docker2.pid",
+                "--bridge=none",
+                "--iptables=false",
+                "--ip6tables=false",
+                "-H",
+                "tcp://127.0.0.1:2375"),
+            Map.of());
+    try {
+      String tcp = "docker -H tcp://127.0.0.1:2375 ps -q >/dev/null 2>&1 && echo OK || echo FAIL";
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (!vps.inVps(SandboxVps.asHermes(tcp)).stdout().strip().equals("OK")) {
+        assertTrue(System.nanoTime() < end, "dockerd on tcp did not answer: " + daemon.output());
+        Thread.sleep(500);
+      }
+      // the truth: the agent talks to a root daemon without group docker or a certificate
+      assertEquals("FAIL", dockerAsHermes(vps), "the unix socket stays closed to it");
+      JsonNode c = socketCheck(vps);
+      assertEquals("FAIL", c.get("status").asText(), String.valueOf(c));
+      assertEquals("reason.docker.tcp-open-to-user", c.get("reason_key").asText(), c.toString());
+    } finally {
+      daemon.stop();
+    }
+    assertEquals("PASS", socketCheck(vps).get("status").asText());
+  }
+
   private static String dockerAsHermes(SandboxVps vps) throws Exception {
     return vps.inVps(SandboxVps.asHermes("docker ps -q >/dev/null 2>&1 && echo OK || echo FAIL"))
         .stdout()

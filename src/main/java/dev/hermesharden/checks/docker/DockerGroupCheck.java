@@ -10,6 +10,7 @@ import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.AccountLookup;
+import dev.hermesharden.system.net.SsListeners;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +31,15 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
    * @param socket the socket with its owner and mode, when the user may write it outside group
    *     docker
    * @param unasked the socket, when whether the user may write it could not be asked
+   * @param tcp dockerd's TCP address, when the user gets answers there without a certificate
    */
   public record Facts(
-      Optional<List<String>> groups, Optional<String> socket, Optional<String> unasked) {
+      Optional<List<String>> groups,
+      Optional<String> socket,
+      Optional<String> unasked,
+      Optional<String> tcp) {
     public Facts(Optional<List<String>> groups) {
-      this(groups, Optional.empty(), Optional.empty());
+      this(groups, Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 
@@ -46,12 +51,12 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
     if (groups.isEmpty() || groups.get().contains("docker") || account.isEmpty()) {
       return new Facts(groups);
     }
+    Account as = Account.of(host, account.get().uid());
     for (String path : SOCKETS) {
       Optional<FileStat> st = host.lstat(path);
       if (st.isEmpty() || !st.get().type().equals("socket")) {
         continue;
       }
-      Account as = Account.of(host, account.get().uid());
       ExecResult w =
           host.exec(as.runInItsGroups(List.of("test", "-w", path)), Host.DEFAULT_TIMEOUT);
       String what =
@@ -63,13 +68,44 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
               + " "
               + st.get().octalMode()
               + ")";
-      return w.exitCode() == 0
-          ? new Facts(groups, Optional.of(what), Optional.empty())
-          : w.exitCode() == 1
-              ? new Facts(groups)
-              : new Facts(groups, Optional.empty(), Optional.of(what));
+      if (w.exitCode() == 0) {
+        return new Facts(groups, Optional.of(what), Optional.empty(), Optional.empty());
+      }
+      if (w.exitCode() != 1) {
+        return new Facts(groups, Optional.empty(), Optional.of(what), Optional.empty());
+      }
+      break;
     }
-    return new Facts(groups);
+    return new Facts(groups, Optional.empty(), Optional.empty(), tcp(host, as));
+  }
+
+  /**
+   * dockerd's API on TCP ({@code -H tcp://…}, or {@code hosts} in daemon.json) answers anyone who
+   * reaches it, unless it demands a client certificate ({@code --tlsverify}): asked as the user, in
+   * its own groups, with Docker's own client and no certificate.
+   */
+  private static Optional<String> tcp(Host host, Account as) throws HostException {
+    for (SsListeners.Listener l : SsListeners.parse(SsListeners.ask(host).stdout())) {
+      if (l.uid() != 0 || !l.process().equals("dockerd")) {
+        continue;
+      }
+      String address =
+          switch (l.address()) {
+            case "0.0.0.0", "*" -> "127.0.0.1";
+            case "::" -> "[::1]";
+            default -> l.address().contains(":") ? "[" + l.address() + "]" : l.address();
+          };
+      String url = "tcp://" + address + ":" + l.port();
+      ExecResult r =
+          host.exec(
+              as.runInItsGroups(
+                  List.of("docker", "-H", url, "version", "--format", "{{.Server.Version}}")),
+              Host.DEFAULT_TIMEOUT);
+      if (r.ok() && !r.stdout().isBlank()) {
+        return Optional.of(url);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code id -nG USER} as a list, or the docker group's members as a fallback. */
@@ -113,7 +149,9 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
                 ? Verdict.fail("reason.docker.socket-open-to-user", user, facts.socket().get())
                 : facts.unasked().isPresent()
                     ? Verdict.fail("reason.docker.socket-unasked", user, facts.unasked().get())
-                    : Verdict.pass("reason.docker.user-not-in-docker-group", user);
+                    : facts.tcp().isPresent()
+                        ? Verdict.fail("reason.docker.tcp-open-to-user", user, facts.tcp().get())
+                        : Verdict.pass("reason.docker.user-not-in-docker-group", user);
     return v.with("groups", String.join(" ", groups));
   }
 }

@@ -26,7 +26,10 @@ import java.util.TreeSet;
  * <p>Caveat: units of packages without a drop-in are not read (their files are root's, under {@code
  * /usr/lib}); what a root-only program itself runs is not judged.
  */
-public final class UnitsWritableCheck implements Check<List<Finding>> {
+public final class UnitsWritableCheck implements Check<Optional<List<Finding>>> {
+  /** What {@code sd_booted()} tests: systemd runs this machine. */
+  static final String BOOTED = "/run/systemd/system";
+
   /** Where units of the admin and of programs installed by hand live, in systemd's order. */
   static final List<String> LOCAL =
       List.of("/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/systemd/system");
@@ -38,7 +41,10 @@ public final class UnitsWritableCheck implements Check<List<Finding>> {
   static final int MAX_UNITS = 200;
 
   @Override
-  public List<Finding> gather(Host host, StepContext ctx) throws HostException {
+  public Optional<List<Finding>> gather(Host host, StepContext ctx) throws HostException {
+    if (host.lstat(BOOTED).isEmpty()) {
+      return Optional.empty();
+    }
     TreeSet<String> units = new TreeSet<>();
     for (String dir : LOCAL) {
       for (String n : host.listDirectory(dir)) {
@@ -53,7 +59,7 @@ public final class UnitsWritableCheck implements Check<List<Finding>> {
     for (String unit : units.stream().limit(MAX_UNITS).toList()) {
       unit(host, unit, out);
     }
-    return out;
+    return Optional.of(out);
   }
 
   private static void unit(Host host, String unit, List<Finding> out) throws HostException {
@@ -119,8 +125,11 @@ public final class UnitsWritableCheck implements Check<List<Finding>> {
   }
 
   @Override
-  public Verdict evaluate(List<Finding> facts, Params params, StepContext ctx) {
+  public Verdict evaluate(Optional<List<Finding>> facts, Params params, StepContext ctx) {
+    if (facts.isEmpty()) {
+      return Verdict.notApplicable("reason.watch.no-systemd", BOOTED);
+    }
     return CronWritableCheck.verdict(
-        facts, ctx, "reason.watch.units-ok", "reason.watch.units-writable");
+        facts.get(), ctx, "reason.watch.units-ok", "reason.watch.units-writable");
   }
 }

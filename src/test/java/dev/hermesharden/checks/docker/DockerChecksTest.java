@@ -386,7 +386,10 @@ class DockerChecksTest {
     Verdict open =
         c.evaluate(
             new DockerGroupCheck.Facts(
-                groups, Optional.of("/run/docker.sock (root:docker 0666)"), Optional.empty()),
+                groups,
+                Optional.of("/run/docker.sock (root:docker 0666)"),
+                Optional.empty(),
+                Optional.empty()),
             Params.NONE,
             CTX);
     assertEquals(Status.FAIL, open.status());
@@ -396,11 +399,21 @@ class DockerChecksTest {
     Verdict unasked =
         c.evaluate(
             new DockerGroupCheck.Facts(
-                groups, Optional.empty(), Optional.of("/run/docker.sock (root:docker 0660)")),
+                groups,
+                Optional.empty(),
+                Optional.of("/run/docker.sock (root:docker 0660)"),
+                Optional.empty()),
             Params.NONE,
             CTX);
     assertEquals(Status.FAIL, unasked.status());
     assertEquals("reason.docker.socket-unasked", unasked.reason().key());
+    Verdict tcp =
+        c.evaluate(
+            new DockerGroupCheck.Facts(
+                groups, Optional.empty(), Optional.empty(), Optional.of("tcp://127.0.0.1:2375")),
+            Params.NONE,
+            CTX);
+    assertEquals("reason.docker.tcp-open-to-user", tcp.reason().key());
     Verdict member =
         c.evaluate(
             new DockerGroupCheck.Facts(Optional.of(List.of("hermes", "docker"))), Params.NONE, CTX);
