@@ -6,6 +6,7 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Account;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
@@ -130,8 +131,7 @@ public final class DockerGroupCheck implements Check<DockerGroupCheck.Facts> {
                 .filter(l -> l.startsWith("docker:"))
                 .findFirst()
                 .orElse("");
-    String[] f = line.split(":", -1);
-    boolean member = f.length >= 4 && List.of(f[3].split(",")).contains(user);
+    boolean member = GroupEntry.parse(line).map(g -> g.members().contains(user)).orElse(false);
     return Optional.of(member ? List.of(user, "docker") : List.of(user));
   }
 
