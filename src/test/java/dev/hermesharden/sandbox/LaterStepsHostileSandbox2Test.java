@@ -401,6 +401,41 @@ class LaterStepsHostileSandbox2Test {
     }
   }
 
+  /**
+   * A directory the agent owns named in {@code /etc/ld.so.conf.d}: {@code ldconfig} (which every
+   * library package's install runs) then lists the agent's {@code libz.so.1} for every program root
+   * starts. The truth is ldconfig's own dry run ({@code -v -N -X}: it writes nothing). No check
+   * read the loader's configuration.
+   */
+  @Test
+  @Timeout(300)
+  void aLoaderDirectoryTheAgentOwnsIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path conf = vps.vpsPath("/etc/ld.so.conf.d/zz-agent.conf");
+    JsonNode before = audit(vps, "watch").get("watch.loader-writable");
+    assertEquals("PASS", before.get("status").asText(), before.toString());
+    try {
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "mkdir -p /home/hermes/lib && cp \"$(ldconfig -p | awk '/libz.so.1 /{print $NF;"
+                      + " exit}')\" /home/hermes/lib/libz.so.1 && echo planted"));
+      assertEquals("planted", plant.stdout().strip(), plant.stdout() + plant.stderr());
+      Files.writeString(conf, "/home/hermes/lib\n");
+      String dry = vps.inVps(List.of("ldconfig", "-v", "-N", "-X")).stdout();
+      assertTrue(
+          dry.matches("(?s).*\n/home/hermes/lib:[^\n]*\n\\s+libz\\.so\\.1 -> .*"),
+          "ldconfig takes the agent's library: " + dry);
+      JsonNode c = audit(vps, "watch").get("watch.loader-writable");
+      assertEquals("FAIL", c.get("status").asText(), c.toString());
+      assertTrue(
+          c.get("details").has("/etc/ld.so.conf.d/zz-agent.conf:1 /home/hermes/lib"), c.toString());
+    } finally {
+      Files.deleteIfExists(conf);
+      vps.inVps(List.of("rm", "-rf", "/home/hermes/lib"));
+    }
+  }
+
   private interface Then {
     void run() throws Exception;
   }

@@ -1,6 +1,7 @@
 package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.watch.CronWritableCheck;
+import dev.hermesharden.checks.watch.LoaderWritableCheck;
 import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
 import dev.hermesharden.checks.watch.PublicListenersCheck;
 import dev.hermesharden.checks.watch.SudoersCheck;
@@ -22,6 +23,7 @@ public final class WatchModule implements StepModule {
         .kind("watch-public-listeners", new PublicListenersCheck())
         .kind("watch-cron-writable", new CronWritableCheck())
         .kind("watch-units-writable", new UnitsWritableCheck())
+        .kind("watch-loader-writable", new LoaderWritableCheck())
         .fix(WatchBaselineFix.ID, new WatchBaselineFix())
         .fix(RootKeysFix.ID, new RootKeysFix());
   }

@@ -342,6 +342,47 @@ class WatchChecksTest {
     assertTrue(v.details().containsKey(unit + ":0 " + unit), v.toString());
   }
 
+  /**
+   * A directory of ld.so.conf (through an include) or a library of ld.so.preload that the agent
+   * owns: its library runs inside every program root starts.
+   */
+  @Test
+  void aLoaderPathTheAgentOwnsFails() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    LoaderWritableCheck c = new LoaderWritableCheck();
+    host.fs().put("/etc/ld.so.conf.d", SimFile.dir("root", "root", 0755));
+    host.fs()
+        .put(
+            "/etc/ld.so.conf",
+            SimFile.file("include /etc/ld.so.conf.d/*.conf\n", "root", "root", 0644));
+    host.fs()
+        .put(
+            "/etc/ld.so.conf.d/x86_64-linux-gnu.conf",
+            SimFile.file(
+                "# multiarch\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n",
+                "root",
+                "root",
+                0644));
+    Verdict ok = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.PASS, ok.status(), ok.toString());
+    host.fs().put("/home/hermes", SimFile.dir("hermes", "hermes", 0755));
+    host.fs()
+        .put(
+            "/etc/ld.so.conf.d/zz-agent.conf",
+            SimFile.file("/home/hermes/lib\n", "root", "root", 0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(
+        v.details().containsKey("/etc/ld.so.conf.d/zz-agent.conf:1 /home/hermes/lib"),
+        v.toString());
+    host.fs().put("/etc/ld.so.conf.d/zz-agent.conf", SimFile.file("\n", "root", "root", 0644));
+    host.fs()
+        .put("/etc/ld.so.preload", SimFile.file("/home/hermes/hook.so\n", "root", "root", 0644));
+    v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.details().containsKey("/etc/ld.so.preload:1 /home/hermes/hook.so"), v.toString());
+  }
+
   @Test
   void onlyExpectedProgramsMayListenPublicly() {
     PublicListenersCheck c = new PublicListenersCheck();
