@@ -120,6 +120,63 @@ class LockoutHostileSandboxTest {
     }
   }
 
+  /**
+   * ufw already active with {@code default allow incoming} (IPV6=yes, as stock Ubuntu ships): SSH
+   * reaches the server over its public address through the default policy. {@code firewall.enable}
+   * sets {@code default deny incoming} and adds the tailnet rule, and the admin's tailnet drops for
+   * the whole window (what the revert is for). The revert must give back the public way in that
+   * worked before the change.
+   */
+  @Test
+  @Order(2)
+  void theRevertOfFirewallEnableOnAnActiveUfwGivesBackTheDefaultPolicy(SandboxVps vps)
+      throws Exception {
+    assertEquals(0, vps.inVps(List.of("ufw", "default", "allow", "incoming")).exitCode());
+    assertEquals(0, vps.inVps(List.of("ufw", "--force", "enable")).exitCode());
+    try {
+      assertEquals(0, freshLogin(vps, SandboxVps.VPS_PUBLIC).exitCode(), "public login before");
+      Proofs.prove(vps, "private-path", java.util.Optional.empty());
+      String out;
+      int exit;
+      try (WizardProcess w =
+          wizard(
+              vps,
+              "apply",
+              "--step",
+              "firewall",
+              "--fix",
+              "firewall.enable",
+              "--yes",
+              "--revert-window",
+              String.valueOf(WINDOW.toSeconds()))) {
+        String id = w.await(Pattern.compile("Auto-revert (\\S+) armed"), Duration.ofSeconds(90));
+        w.token();
+        ExecResult down = vps.fromWorkstation(List.of("ip", "link", "set", "tnet", "down"));
+        assertEquals(0, down.exitCode(), down.stderr());
+        exit = w.awaitExit(WINDOW.plusSeconds(60));
+        out = w.output();
+        awaitRevertDone(vps, id);
+        out += "\nrevert log:\n" + Files.readString(vps.vpsPath(REVERT_DIR + "/" + id + ".log"));
+      }
+      // the truth: the admin's public way in, which worked before the change
+      ExecResult after = awaitFreshLogin(vps, SandboxVps.VPS_PUBLIC);
+      assertEquals(
+          0,
+          after.exitCode(),
+          "locked out after the revert: public SSH worked before the change and does not now ("
+              + after.stderr().strip()
+              + "); ufw:\n"
+              + vps.inVps(List.of("ufw", "status", "verbose")).stdout()
+              + "\nthe wizard said:\n"
+              + out);
+      assertEquals(3, exit, out);
+    } finally {
+      vps.fromWorkstation(List.of("ip", "link", "set", "tnet", "up"));
+      vps.inVps(List.of("ufw", "--force", "disable"));
+      vps.inVps(List.of("ufw", "default", "deny", "incoming"));
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static WizardProcess wizard(SandboxVps vps, String... args) throws IOException {
