@@ -109,6 +109,8 @@ class LocalProverTest {
             "PreferredAuthentications=publickey",
             "-o",
             "PasswordAuthentication=no",
+            "-o",
+            "ControlPath=none",
             "admin@203.0.113.10",
             "hermes-harden",
             "--confirm-dir",
