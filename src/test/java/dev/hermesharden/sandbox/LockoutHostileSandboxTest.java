@@ -47,9 +47,7 @@ class LockoutHostileSandboxTest {
   @Order(1)
   void aProofOverAConnectionOpenedBeforeTheChangeDoesNotDisarmTheRevert(SandboxVps vps)
       throws Exception {
-    for (String step : List.of("users", "ssh-keys", "private-path", "firewall")) {
-      Proofs.skip(vps, step); // proven elsewhere; this case is about step 5 alone
-    }
+    skipEarlierSteps(vps);
     vps.inVps(List.of("chmod", "0777", "/home/admin"));
     Path main = vps.vpsPath("/etc/ssh/sshd_config");
     Files.writeString(main, Files.readString(main) + "\nStrictModes no\n");
@@ -131,6 +129,7 @@ class LockoutHostileSandboxTest {
   @Order(2)
   void theRevertOfFirewallEnableOnAnActiveUfwGivesBackTheDefaultPolicy(SandboxVps vps)
       throws Exception {
+    skipEarlierSteps(vps);
     assertEquals(0, vps.inVps(List.of("ufw", "default", "allow", "incoming")).exitCode());
     assertEquals(0, vps.inVps(List.of("ufw", "--force", "enable")).exitCode());
     try {
@@ -177,7 +176,63 @@ class LockoutHostileSandboxTest {
     }
   }
 
+  /**
+   * ufw inactive with a rule from earlier days that denies the tailnet range ({@code ufw deny from
+   * 100.64.0.0/10}, added while inactive, so {@code ufw status} hides it). {@code firewall.enable}
+   * appends its tailnet rule after it; the guard sees only the rule the plan adds. Found right: the
+   * new proof over the tailnet cannot come, and the revert turns ufw off again, so both ways in
+   * work as before.
+   */
+  @Test
+  @Order(3)
+  void aHiddenDenyOfTheTailnetOnAnInactiveUfwIsPutBackByTheRevert(SandboxVps vps) throws Exception {
+    skipEarlierSteps(vps);
+    vps.inVps(List.of("ufw", "--force", "reset")); // no rule of an earlier case before the deny
+    assertEquals(0, vps.inVps(List.of("ufw", "deny", "from", "100.64.0.0/10")).exitCode());
+    try {
+      Proofs.prove(vps, "private-path", java.util.Optional.empty());
+      String out;
+      int exit;
+      try (WizardProcess w =
+          wizard(
+              vps,
+              "apply",
+              "--step",
+              "firewall",
+              "--fix",
+              "firewall.enable",
+              "--yes",
+              "--revert-window",
+              String.valueOf(WINDOW.toSeconds()))) {
+        String id = w.await(Pattern.compile("Auto-revert (\\S+) armed"), Duration.ofSeconds(90));
+        ExecResult c = confirm(vps, List.of(), SandboxVps.VPS_TAILNET, w.token());
+        assertTrue(c.exitCode() != 0, "the tailnet is denied while the change stands");
+        exit = w.awaitExit(WINDOW.plusSeconds(60));
+        out = w.output();
+        awaitRevertDone(vps, id);
+      }
+      assertEquals(3, exit, out);
+      assertEquals(0, awaitFreshLogin(vps, SandboxVps.VPS_TAILNET).exitCode(), out);
+      assertEquals(0, awaitFreshLogin(vps, SandboxVps.VPS_PUBLIC).exitCode(), out);
+    } finally {
+      vps.inVps(List.of("ufw", "--force", "disable"));
+      vps.inVps(List.of("ufw", "--force", "reset"));
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static boolean skipped;
+
+  /** Steps 1–4 skipped once for the class (proven elsewhere), so steps 4–6 can run on their own. */
+  private static void skipEarlierSteps(SandboxVps vps) throws IOException {
+    if (!skipped) {
+      for (String step : List.of("users", "ssh-keys", "private-path", "firewall")) {
+        Proofs.skip(vps, step);
+      }
+      skipped = true;
+    }
+  }
 
   private static WizardProcess wizard(SandboxVps vps, String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("--confirm-program", CONFIRM));
