@@ -188,8 +188,10 @@ public final class LocalProver implements ProofChannel {
 
   /**
    * The command the admin runs from a second terminal to prove a key-only login as {@code user} to
-   * {@code address}: ssh with key-only options, then {@code hermes-harden confirm}. The token is
-   * not part of it: {@code confirm} reads it from standard input.
+   * {@code address}: ssh with key-only options and {@code ControlPath=none} (a new connection,
+   * never one shared through the admin's {@code ControlMaster}: {@link SshConnectionAge}), then
+   * {@code hermes-harden confirm}. The token is not part of it: {@code confirm} reads it from
+   * standard input.
    */
   public static List<String> command(String user, String address, Settings settings) {
     List<String> argv = new ArrayList<>(List.of("ssh"));
@@ -203,6 +205,8 @@ public final class LocalProver implements ProofChannel {
             "PreferredAuthentications=publickey",
             "-o",
             "PasswordAuthentication=no",
+            "-o",
+            "ControlPath=none",
             user + "@" + address));
     argv.addAll(settings.confirmProgram());
     if (!settings.dropBox().dir().equals(DropBox.DEFAULT_DIR)) {

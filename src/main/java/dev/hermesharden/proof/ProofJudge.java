@@ -1,7 +1,11 @@
 package dev.hermesharden.proof;
 
 import dev.hermesharden.model.PollResult.Rejected;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The pure rules a confirm record must pass, in the order the waiting side applies them. Each
@@ -50,6 +54,23 @@ final class ProofJudge {
                 "proof.local.wrong-path." + expected.kind().id(),
                 server,
                 String.join(", ", expected.serverAddresses())));
+  }
+
+  /**
+   * The login is a new connection: one still open that is older than the token (by more than the
+   * second {@code ps} rounds to) was opened before the proof was asked for and is being shared
+   * ({@code ControlMaster}), so it does not show that a new login works now, after a change.
+   */
+  static Optional<Rejected> newConnection(OptionalLong ageSeconds, Instant issued, Clock clock) {
+    if (ageSeconds.isEmpty()) {
+      return Optional.empty();
+    }
+    long tokenAge = Math.max(0, Duration.between(issued, clock.instant()).getSeconds());
+    if (ageSeconds.getAsLong() <= tokenAge + 1) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Rejected.retry("proof.local.old-connection", String.valueOf(ageSeconds.getAsLong())));
   }
 
   /** Only public keys, and sshd told us so (SSH_USER_AUTH or its log). */

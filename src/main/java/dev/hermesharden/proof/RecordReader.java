@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * Reads one confirm record for the current token and turns it into evidence or a refusal: the
  * admin's drop-box directory and the record by {@code lstat} (owner, mode, plain file), the
- * record's own text (read without following a symlink), the path, the login method (from {@code
+ * record's own text (read without following a symlink), the path, that the connection was opened
+ * after the token was issued ({@link SshConnectionAge}), the login method (from {@code
  * SSH_USER_AUTH}, else sshd's journal lines for that client address and port, {@link SshdLog}) and
  * the {@code authorized_keys} files that list the key, whose sha256 the evidence then rests on.
  *
@@ -70,6 +71,10 @@ final class RecordReader {
     String client = conn[0];
     String server = conn[2];
     no = ProofJudge.path(expected, server, client);
+    if (no.isPresent()) {
+      return no.get();
+    }
+    no = ProofJudge.newConnection(SshConnectionAge.seconds(host, conn), token.issued(), clock);
     if (no.isPresent()) {
       return no.get();
     }

@@ -109,6 +109,8 @@ class LocalProverTest {
             "PreferredAuthentications=publickey",
             "-o",
             "PasswordAuthentication=no",
+            "-o",
+            "ControlPath=none",
             "admin@203.0.113.10",
             "hermes-harden",
             "--confirm-dir",
@@ -131,6 +133,32 @@ class LocalProverTest {
         Map.of(authorizedKeys.toString(), Sha256.hex(Files.readString(authorizedKeys))),
         e.restsOn());
     assertFalse(Files.exists(record(p.token())), "record is consumed");
+  }
+
+  /**
+   * ControlMaster: the confirm ran over a connection the admin opened before the proof was asked
+   * for (still open, sshd's processes for it older than the token). It does not show that a new
+   * login works after the change; a record over a connection opened since does.
+   */
+  @Test
+  void aLoginOverAConnectionOpenedBeforeTheTokenIsNotANewLogin() throws Exception {
+    host.ss =
+        "0      0      203.0.113.10:22      198.51.100.7:51234 users:((\"sshd\",pid=4242,fd=4),"
+            + "(\"sshd\",pid=4240,fd=4))\n"
+            + "0      0      [::ffff:203.0.113.10]:22 [::ffff:198.51.100.9]:1 users:((\"sshd\",pid=7,fd=4))\n";
+    PendingProof p = begin(EvidenceKind.KEY_LOGIN);
+    clock.advance(Duration.ofSeconds(5));
+    host.ps = "     30\n     29\n";
+    confirm(p.token(), PUBLIC_CONN, keyAuth());
+    PollResult.Rejected no = rejected(prover.poll(), "proof.local.old-connection");
+    assertEquals(List.of("30"), no.args());
+    assertTrue(
+        host.commands.contains(List.of("ps", "-o", "etimes=", "-p", "4242,4240")),
+        host.commands.toString());
+
+    host.ps = "      6\n      5\n"; // opened after the token was issued (5 s ago, rounded)
+    confirm(p.token(), PUBLIC_CONN, keyAuth());
+    assertInstanceOf(PollResult.Proven.class, prover.poll());
   }
 
   @Test

@@ -36,6 +36,8 @@ final class ProofFakeHost implements Host {
   String ipAddr = "";
   String passwd = "";
   String journal = "";
+  String ss = "";
+  String ps = "";
   int defaultOwner = 1000;
 
   /** Runs just before the record is read: a test's chance to swap the file after its lstat. */
@@ -56,6 +58,8 @@ final class ProofFakeHost implements Host {
         case "ip" -> ok(argv, ipAddr);
         case "getent" -> passwd.isEmpty() ? new ExecResult(argv, 2, "", "") : ok(argv, passwd);
         case "journalctl" -> ok(argv, journal);
+        case "ss" -> ok(argv, ss);
+        case "ps" -> ok(argv, ps);
         case "sshd" -> ok(argv, "authorizedkeysfile .ssh/authorized_keys .ssh/authorized_keys2\n");
         case "mkdir" -> mkdir(argv);
         case "chown" -> chown(argv);

@@ -57,11 +57,22 @@ public final class FirewallEnableFix implements Fix {
               UfwDefaultsFile.set(file, "IPV6", "yes"),
               FileAttrs.KEEP));
     }
-    if (!List.of("deny", "reject").contains(policy(f, file, "incoming", "DEFAULT_INPUT_POLICY"))) {
+    // on an active ufw, `ufw default` changes the live policy and ufw's file at once, outside the
+    // plan's files: the revert sets the policy it had (an active ufw's status names it)
+    List<RevertCommand> policyBack = new ArrayList<>();
+    String incoming = policy(f, file, "incoming", "DEFAULT_INPUT_POLICY");
+    if (!List.of("deny", "reject").contains(incoming)) {
       actions.add(RunCommand.of("ufw", "default", "deny", "incoming"));
+      if (FILE_POLICY.containsValue(incoming)) {
+        policyBack.add(RevertCommand.of("ufw", "default", incoming, "incoming"));
+      }
     }
-    if (!List.of("allow", "deny").contains(policy(f, file, "outgoing", "DEFAULT_OUTPUT_POLICY"))) {
+    String outgoing = policy(f, file, "outgoing", "DEFAULT_OUTPUT_POLICY");
+    if (!List.of("allow", "deny").contains(outgoing)) {
       actions.add(RunCommand.of("ufw", "default", "allow", "outgoing"));
+      if (FILE_POLICY.containsValue(outgoing)) {
+        policyBack.add(RevertCommand.of("ufw", "default", outgoing, "outgoing"));
+      }
     }
     List<Integer> ports = f.ssh().ports();
     List<Integer> missing =
@@ -79,11 +90,19 @@ public final class FirewallEnableFix implements Fix {
     }
     // ufw keeps its rules in its own files, which ufw itself rewrites: the revert turns the
     // firewall off again (the state before) rather than restoring files behind ufw's back. Rules
-    // only added while it was active can lock nobody out, so they need no revert.
-    List<RevertCommand> revert =
-        active
-            ? ipv6Changed ? List.of(RevertCommand.of("ufw", "reload")) : List.of()
-            : List.of(RevertCommand.of("ufw", "--force", "disable"));
+    // only added while it was active can lock nobody out, so they need no revert; a default
+    // policy changed while it was active can (`default allow incoming` was the way in), so it is
+    // set back. It used to be left at deny: the revert fired, logged "done: reverted", and public
+    // SSH stayed closed (LockoutHostileSandboxTest).
+    List<RevertCommand> revert = new ArrayList<>();
+    if (active) {
+      revert.addAll(policyBack);
+      if (ipv6Changed) {
+        revert.add(RevertCommand.of("ufw", "reload"));
+      }
+    } else {
+      revert.add(RevertCommand.of("ufw", "--force", "disable"));
+    }
     return new Plan(ID, actions).withRevert(revert);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Status;
 import dev.hermesharden.fixes.Plan;
+import dev.hermesharden.fixes.RevertCommand;
 import dev.hermesharden.fixes.RunCommand;
 import dev.hermesharden.fixes.WriteFile;
 import dev.hermesharden.host.ExecResult;
@@ -132,6 +133,13 @@ class FirewallFixesTest {
         List.of("ufw default deny incoming", "ufw default allow outgoing", "ufw reload"),
         commands(plan),
         "active: no public rule is added, the existing private rule is kept");
+    // the revert sets back the policies ufw had: `default allow incoming` may be the way in
+    assertEquals(
+        List.of(
+            RevertCommand.of("ufw", "default", "allow", "incoming"),
+            RevertCommand.of("ufw", "default", "reject", "outgoing"),
+            RevertCommand.of("ufw", "reload")),
+        plan.revert());
     PlanApplier.apply(host, plan);
     for (String id : CHECKS) {
       assertEquals(Status.PASS, run(host, id, ctx), id);
