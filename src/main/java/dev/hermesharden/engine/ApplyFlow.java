@@ -159,6 +159,10 @@ final class ApplyFlow {
       engine.revertNow(now.id());
       now = engine.revert(now.id()).orElse(now);
     }
+    if (now.state() == RevertState.ARMED) {
+      // the host's job puts the change back at the deadline: not verified, whatever checks said
+      engine.awaitingRevert(d.id());
+    }
     return Optional.of(
         new StepOutcome.Unproven(n.kind(), Optional.of(fix), Optional.of(now), p, state(d)));
   }

@@ -221,6 +221,16 @@ public final class WizardEngine {
     return session().state(stepId).orElseThrow();
   }
 
+  /**
+   * Notes that a change of the step waits for its armed revert ({@link WizardFlow#awaitingRevert}).
+   */
+  public synchronized StepState awaitingRevert(String stepId) {
+    return store
+        .update(s -> WizardFlow.awaitingRevert(s, stepId, clock.instant()))
+        .state(stepId)
+        .orElseThrow();
+  }
+
   /** Notes that the step's changes were undone on the host (e.g. by confirm-or-revert). */
   public synchronized StepState reverted(String stepId) {
     return store

@@ -69,6 +69,19 @@ public final class WizardFlow {
     return replace(s, updated, now);
   }
 
+  /**
+   * A change stays on the host only until its armed revert fires, since no proof came to disarm it:
+   * a step its checks called VERIFIED is APPLIED again (not passed, so later steps lock) until a
+   * proof disarms the revert and the checks run again, or the revert fires (REVERTED).
+   */
+  public static Session awaitingRevert(Session s, String stepId, Instant now) {
+    StepState st = open(s, stepId);
+    if (st.status() != StepStatus.VERIFIED) {
+      return s;
+    }
+    return replace(s, st.withStatus(StepStatus.APPLIED, now), now);
+  }
+
   /** The admin skipped the step: allowed from READY, CHECKED, APPLIED and REVERTED. */
   public static Session skipped(Session s, String stepId, SkipReason reason, Instant now) {
     if (reason == null) {

@@ -158,6 +158,8 @@ class ApplyFlowTest {
     StepOutcome.Unproven u = assertInstanceOf(StepOutcome.Unproven.class, o, o.toString());
     assertInstanceOf(ProofOutcome.TimedOut.class, u.end());
     assertEquals(RevertState.ARMED, u.revert().orElseThrow().state(), "the host fires it");
+    // the change is on the host and its checks pass, but it goes at the deadline: not verified
+    assertEquals(StepStatus.APPLIED, u.state().status(), u.toString());
     assertEquals(FakeSteps.DONE, sim.readFile(TARGET).orElseThrow());
     e.refreshReverts(); // the practice VPS keeps no time: a due job fires when asked about
     assertEquals("before\n", sim.readFile(TARGET).orElseThrow());
