@@ -45,6 +45,14 @@ final class SimCore implements SimComponent {
     fs.mkdirs(SimFs.SIM_DIR);
     fs.mkdirs("/run/systemd/system"); // systemd runs this VPS (what sd_booted() tests)
     fs.mkdirs("/etc/systemd/system");
+    // the dynamic loader's configuration as libc-bin ships it (watch.loader-writable reads it)
+    fs.write("/etc/ld.so.conf", "include /etc/ld.so.conf.d/*.conf\n\n");
+    fs.mkdirs("/etc/ld.so.conf.d");
+    fs.write("/etc/ld.so.conf.d/libc.conf", "# libc default configuration\n/usr/local/lib\n");
+    fs.write(
+        "/etc/ld.so.conf.d/x86_64-linux-gnu.conf",
+        "# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n"
+            + "/usr/lib/x86_64-linux-gnu\n");
   }
 
   @Override
