@@ -347,7 +347,7 @@ class FidelityNetSandboxTest {
     Map<String, String> keys = new LinkedHashMap<>();
     String base =
         "enabled = true\nbackend = auto\nmaxretry = 2\nfindtime = 10m\nbantime = 1h\n"
-            + "ignoreip = 127.0.0.1/8 ::1 100.64.0.0/10\n";
+            + "ignoreip = 127.0.0.1/8 ::1 100.64.0.0/10 fd7a:115c:a1e0::/48\n";
     for (String line : (base + extra).split("\n")) {
       if (line.contains("=")) {
         keys.put(line.substring(0, line.indexOf('=')).strip(), line.strip());

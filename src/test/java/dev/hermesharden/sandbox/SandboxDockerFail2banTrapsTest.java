@@ -47,10 +47,11 @@ class SandboxDockerFail2banTrapsTest {
     String jail = Files.readString(vps.vpsPath("/etc/fail2ban/jail.d/hermes-harden.local"));
     // no journald in the sandbox, sshd logs to /var/log/auth.log: a file backend, not systemd
     assertTrue(jail.matches("(?s).*\nbackend = (auto|polling)\n.*"), jail);
-    assertTrue(jail.contains("\nignoreip = 127.0.0.1/8 ::1 100.64.0.0/10"), jail);
+    assertTrue(
+        jail.contains("\nignoreip = 127.0.0.1/8 ::1 100.64.0.0/10 fd7a:115c:a1e0::/48"), jail);
     // the running server has read it (it prints 127.0.0.1/8 as the network 127.0.0.0/8)
     String ignore = f2b(vps, "get", "sshd", "ignoreip");
-    for (String net : List.of("127.0.0.0/8", "::1", "100.64.0.0/10")) {
+    for (String net : List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "fd7a:115c:a1e0::/48")) {
       assertTrue(ignore.contains(net), ignore);
     }
 

@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * {@code fail2ban.ignoreip}: the running sshd jail never bans loopback ({@code 127.0.0.1}, {@code
- * ::1}) nor the admin's private path, so a few mistyped logins over Tailscale cannot lock the admin
- * out — and exempts no public network (a whole public /24 exempts an attacker there too). A single
- * public address (the admin's static one) is allowed.
+ * ::1}) nor the admin's private path (Tailscale's IPv4 and IPv6 ranges: a login over either is a
+ * login over the path), so a few mistyped logins over Tailscale cannot lock the admin out — and
+ * exempts no public network (a whole public /24 exempts an attacker there too). A single public
+ * address (the admin's static one) is allowed.
  */
 public final class IgnoreIpCheck implements Check<IgnoreIpCheck.Facts> {
   /** The jail's ignore list as the server reports it, or empty with the client's complaint. */
@@ -47,13 +48,15 @@ public final class IgnoreIpCheck implements Check<IgnoreIpCheck.Facts> {
     if (ignored.stream().noneMatch(e -> e.equals("::1") || e.equals("::1/128"))) {
       missing.add("::1");
     }
-    if (ignored.stream().noneMatch(e -> PrivatePath.contains(e, path.cidr()))) {
-      missing.add(path.cidr());
+    for (String cidr : path.cidrs()) {
+      if (ignored.stream().noneMatch(e -> PrivatePath.contains(e, cidr))) {
+        missing.add(cidr);
+      }
     }
     List<String> wide =
         ignored.stream()
             .filter(e -> e.contains("/") && PublicAddress.coversPublic(e))
-            .filter(e -> !PrivatePath.contains(path.cidr(), e))
+            .filter(e -> path.cidrs().stream().noneMatch(c -> PrivatePath.contains(c, e)))
             .filter(
                 e -> Cidr.tryParse(e).map(c -> c.prefix() < c.network().length * 8).orElse(false))
             .toList();

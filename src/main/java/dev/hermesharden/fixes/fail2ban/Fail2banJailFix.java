@@ -67,7 +67,8 @@ public final class Fail2banJailFix implements Fix {
 
   /** Loopback and the private path first, then whatever the admin's files already exempt. */
   static String ignoreIp(JailConfig cfg, PrivatePath path) {
-    Set<String> entries = new LinkedHashSet<>(List.of("127.0.0.1/8", "::1", path.cidr()));
+    Set<String> entries = new LinkedHashSet<>(List.of("127.0.0.1/8", "::1"));
+    entries.addAll(path.cidrs());
     cfg.get("sshd", "ignoreip").ifPresent(v -> entries.addAll(List.of(v.strip().split("[,\\s]+"))));
     entries.removeIf(String::isBlank);
     return String.join(" ", entries);

@@ -19,6 +19,9 @@ public record PrivatePath(Optional<String> iface, String cidr) {
   public static final String TAILSCALE_IFACE = "tailscale0";
   public static final String TAILSCALE_CIDR = "100.64.0.0/10";
 
+  /** Tailscale's IPv6 range: its nodes reach each other over it too (a ULA prefix). */
+  public static final String TAILSCALE_CIDR6 = "fd7a:115c:a1e0::/48";
+
   /** From the answers: kind {@code tailscale} (default) or {@code cidr}. */
   public static PrivatePath of(Answers answers) {
     String kind = answers.get(Answers.PRIVATE_PATH_KIND).orElse("tailscale");
@@ -33,6 +36,16 @@ public record PrivatePath(Optional<String> iface, String cidr) {
                           "answers", 0, Answers.PRIVATE_PATH_CIDR, "reason.input.cidr-missing")));
     }
     return new PrivatePath(Optional.of(TAILSCALE_IFACE), TAILSCALE_CIDR);
+  }
+
+  /**
+   * Every network the admin may come from over the path: Tailscale's IPv4 and IPv6 ranges, or the
+   * one CIDR. What must never be banned (fail2ban's {@code ignoreip}).
+   */
+  public java.util.List<String> cidrs() {
+    return iface.isPresent() && cidr.equals(TAILSCALE_CIDR)
+        ? java.util.List.of(TAILSCALE_CIDR, TAILSCALE_CIDR6)
+        : java.util.List.of(cidr);
   }
 
   /** A short label for details and messages: the interface, else the CIDR. */

@@ -166,14 +166,28 @@ class BansAndRunningConfigTest {
     Verdict wide =
         c.evaluate(
             new IgnoreIpCheck.Facts(
-                Optional.of(List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "203.0.113.0/24")), ""),
+                Optional.of(
+                    List.of(
+                        "127.0.0.0/8",
+                        "::1",
+                        "100.64.0.0/10",
+                        "fd7a:115c:a1e0::/48",
+                        "203.0.113.0/24")),
+                ""),
             Params.NONE,
             CTX);
     assertEquals("reason.fail2ban.ignoreip-public", wide.reason().key());
     Verdict single =
         c.evaluate(
             new IgnoreIpCheck.Facts(
-                Optional.of(List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "203.0.113.7")), ""),
+                Optional.of(
+                    List.of(
+                        "127.0.0.0/8",
+                        "::1",
+                        "100.64.0.0/10",
+                        "fd7a:115c:a1e0::/48",
+                        "203.0.113.7")),
+                ""),
             Params.NONE,
             CTX);
     assertEquals(Status.PASS, single.status(), "the admin's own static address may be exempt");

@@ -83,7 +83,8 @@ class Fail2banFixesTest {
     assertEquals("/etc/fail2ban/jail.d/hermes-harden.local", file.path());
     assertEquals(Optional.empty(), file.before());
     assertEquals(0644, file.attrs().mode());
-    String cidr = ctx.answers().get(Answers.PRIVATE_PATH_CIDR).orElse("100.64.0.0/10");
+    String cidr =
+        ctx.answers().get(Answers.PRIVATE_PATH_CIDR).orElse("100.64.0.0/10 fd7a:115c:a1e0::/48");
     assertTrue(
         file.after().contains("[sshd]\nenabled = true\nbackend = systemd\nmaxretry = 5\n"),
         file.after());
@@ -113,7 +114,9 @@ class Fail2banFixesTest {
         dev.hermesharden.host.FileAttrs.KEEP);
     Plan jail = new Fail2banJailFix().plan(host, Params.NONE, ctx);
     String after = ((WriteFile) jail.actions().get(0)).after();
-    assertTrue(after.contains("ignoreip = 127.0.0.1/8 ::1 100.64.0.0/10 192.0.2.10\n"), after);
+    assertTrue(
+        after.contains("ignoreip = 127.0.0.1/8 ::1 100.64.0.0/10 fd7a:115c:a1e0::/48 192.0.2.10\n"),
+        after);
     PlanApplier.apply(host, jail);
     assertTrue(new Fail2banJailFix().plan(host, Params.NONE, ctx).isEmpty(), "stable once written");
     assertEquals(Status.PASS, run(host, "fail2ban.ignoreip", ctx).status());

@@ -65,7 +65,7 @@ class Fail2banParsersTest {
     assertEquals(
         List.of("127.0.0.0/8", "::1"), IgnoreIpList.parse(fixture("ignoreip-loopback.txt")));
     assertEquals(
-        List.of("127.0.0.0/8", "::1", "100.64.0.0/10"),
+        List.of("127.0.0.0/8", "::1", "100.64.0.0/10", "fd7a:115c:a1e0::/48"),
         IgnoreIpList.parse(fixture("ignoreip-tailscale.txt")));
     assertEquals(List.of(), IgnoreIpList.parse(fixture("ignoreip-none.txt")));
   }
