@@ -15,6 +15,7 @@ import dev.hermesharden.system.sshd.ConfigEntry;
 import dev.hermesharden.system.sshd.MatchSpec;
 import dev.hermesharden.system.sshd.SshdConfigFiles;
 import dev.hermesharden.system.sshd.SshdConfigReader;
+import dev.hermesharden.system.sudoers.SudoAccess;
 import dev.hermesharden.system.ufw.FirewallFacts;
 import dev.hermesharden.system.ufw.SshPortReader;
 import dev.hermesharden.system.ufw.UfwRule;
@@ -35,6 +36,8 @@ import java.util.Optional;
  *       kept by the {@code AllowUsers} that sshd would then apply to the proven connection — the
  *       plan's own text plus the lines that stay in other files, parsed like sshd does ({@link
  *       SshdConfigFiles}, Match blocks for that user and address included).
+ *   <li>A plan that writes sshd's files: the admin must be able to become root with sudo, since
+ *       root's own SSH login closes.
  *   <li>A plan that enables ufw, or deletes rules of an active ufw: some SSH port must stay
  *       admitted for the proven private path — by a rule the plan adds or one ufw already has and
  *       the plan keeps — from the proof's client address, or on the interface that holds the
@@ -53,7 +56,41 @@ final class PlanGuard {
   static Optional<Missing> check(Plan plan, List<Evidence> evidence, String admin, Host host)
       throws HostException {
     Optional<Missing> m = allowUsers(plan, evidence, admin, host);
+    m = m.isPresent() ? m : adminSudo(plan, admin, host);
     return m.isPresent() ? m : firewall(plan, evidence, admin, host);
+  }
+
+  /**
+   * A plan that writes sshd's files closes root's SSH login (our drop-in says {@code
+   * PermitRootLogin no} and {@code AllowUsers} the admin): the admin must then be able to become
+   * root with sudo ({@link SudoAccess}), or nobody can. Asked live, whatever step 1 said (it may
+   * have been skipped, or the password locked since).
+   */
+  private static Optional<Missing> adminSudo(Plan plan, String admin, Host host)
+      throws HostException {
+    if (sshdWrites(plan).isEmpty()) {
+      return Optional.empty();
+    }
+    SudoAccess sudo = SudoAccess.ask(host, admin);
+    if (sudo.problem() == SudoAccess.Problem.NONE) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Missing(
+            EvidenceKind.KEY_LOGIN,
+            Reason.of("guard.missing.admin-sudo", admin, sudo.detail()),
+            Reason.of("guard.how.admin-sudo", admin)));
+  }
+
+  /** What the plan writes below {@code /etc/ssh/}: path to new text. */
+  private static Map<String, String> sshdWrites(Plan plan) {
+    Map<String, String> writes = new LinkedHashMap<>();
+    for (PlannedAction a : plan.actions()) {
+      if (a instanceof WriteFile w && w.path().startsWith("/etc/ssh/")) {
+        writes.put(w.path(), w.after());
+      }
+    }
+    return writes;
   }
 
   private static Optional<Evidence> newest(List<Evidence> ev, EvidenceKind k, Host host) {
@@ -62,12 +99,7 @@ final class PlanGuard {
 
   private static Optional<Missing> allowUsers(
       Plan plan, List<Evidence> evidence, String admin, Host host) throws HostException {
-    Map<String, String> writes = new LinkedHashMap<>();
-    for (PlannedAction a : plan.actions()) {
-      if (a instanceof WriteFile w && w.path().startsWith("/etc/ssh/")) {
-        writes.put(w.path(), w.after());
-      }
-    }
+    Map<String, String> writes = sshdWrites(plan);
     if (writes.isEmpty()) {
       return Optional.empty();
     }

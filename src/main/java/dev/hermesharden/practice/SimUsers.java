@@ -22,7 +22,8 @@ import java.util.Optional;
  * cloud image whose default user it is), and answers {@code getent}, {@code passwd -S}, {@code id},
  * {@code adduser --disabled-password}, {@code usermod -aG|-s}, {@code gpasswd -d} and {@code sudo
  * -n -l -U NAME} (from the sudoers files as {@link SudoGrantees} reads them; every grant as {@code
- * (ALL : ALL) ALL}) like the real tools.
+ * (ALL : ALL) ALL}, or {@code (ALL) NOPASSWD: ALL}, in the files' order) and {@code getent shadow}
+ * (the practice wizard is root) like the real tools.
  */
 final class SimUsers implements SimComponent {
   @Override
@@ -91,22 +92,32 @@ final class SimUsers implements SimComponent {
         db.lines(SimUserDb.PASSWD).stream().flatMap(l -> PasswdEntry.parse(l).stream()).toList();
     List<GroupEntry> groups =
         db.lines(SimUserDb.GROUP).stream().flatMap(l -> GroupEntry.parse(l).stream()).toList();
-    boolean granted =
-        SudoGrantees.of(files, new SudoGrantees.Accounts(users, groups)).stream()
-            .anyMatch(g -> g.who().equals(user) || g.who().equals("ALL"));
+    // one line per grant, in the files' order, as sudo lists them (a NOPASSWD rule with its tag)
+    StringBuilder lines = new StringBuilder();
+    for (SudoGrantees.Grant g : SudoGrantees.of(files, new SudoGrantees.Accounts(users, groups))) {
+      if (g.who().equals(user) || g.who().equals("ALL")) {
+        lines.append(g.noPasswd() ? "    (ALL) NOPASSWD: ALL\n" : "    (ALL : ALL) ALL\n");
+      }
+    }
     return Optional.of(
         ok(
             argv,
-            granted
-                ? "User " + user + " may run the following commands on vps1:\n    (ALL : ALL) ALL\n"
-                : "User " + user + " is not allowed to run sudo on vps1.\n"));
+            lines.isEmpty()
+                ? "User " + user + " is not allowed to run sudo on vps1.\n"
+                : "User " + user + " may run the following commands on vps1:\n" + lines));
   }
 
   private static ExecResult getent(List<String> argv, SimUserDb db) {
-    if (argv.size() < 2 || !(argv.get(1).equals("passwd") || argv.get(1).equals("group"))) {
+    String file =
+        switch (argv.size() < 2 ? "" : argv.get(1)) {
+          case "passwd" -> SimUserDb.PASSWD;
+          case "group" -> SimUserDb.GROUP;
+          case "shadow" -> SimUserDb.SHADOW; // the practice wizard runs as root
+          default -> null;
+        };
+    if (file == null) {
       return fail(argv, 1, "Unknown database: " + (argv.size() < 2 ? "" : argv.get(1)) + "\n");
     }
-    String file = argv.get(1).equals("passwd") ? SimUserDb.PASSWD : SimUserDb.GROUP;
     // getent passwd [--] KEY...: "--" ends the options, as with getent's argp
     int first = argv.size() > 2 && argv.get(2).equals("--") ? 3 : 2;
     if (argv.size() == first) {

@@ -60,6 +60,34 @@ class PlanGuardTest {
     assertEquals("guard.how.allow-users", m.how().key());
   }
 
+  /**
+   * The sshd plan closes root's SSH login; an admin whose password is locked cannot answer sudo, so
+   * nobody could reach root: refused whatever step 1 said, and passed again once a NOPASSWD rule
+   * asks for nothing (EarlyStepsHostileSandboxTest shows the truth with the real sudo).
+   */
+  @Test
+  void sshdPlanIsRefusedWhileTheAdminCannotBecomeRoot() throws Exception {
+    // the practice admin's sudo without a password is cloud-init's drop-in: gone, as on most VPSes
+    host.deleteFile("/etc/sudoers.d/90-cloud-init-users");
+    String shadow = host.readFile("/etc/shadow").orElseThrow();
+    assertTrue(shadow.contains("\nadmin:$y$"), shadow);
+    host.writeFile(
+        "/etc/shadow",
+        shadow.replace("\nadmin:$y$", "\nadmin:!$y$"),
+        FileAttrs.of("root", "shadow", 0640));
+    Plan p = sshdPlan("admin");
+    Evidence e = ev(EvidenceKind.KEY_LOGIN, "admin", "203.0.113.10", "198.51.100.7");
+    Missing m = PlanGuard.check(p, List.of(e), "admin", host).orElseThrow();
+    assertEquals("guard.missing.admin-sudo", m.why().key());
+    assertTrue(String.valueOf(m.why().args().get(1)).contains("LOCKED"), m.why().toString());
+    assertEquals("guard.how.admin-sudo", m.how().key());
+    host.writeFile(
+        "/etc/sudoers.d/zz-admin",
+        "admin ALL=(ALL) NOPASSWD: ALL\n",
+        FileAttrs.of("root", "root", 0440));
+    assertEquals(Optional.empty(), PlanGuard.check(p, List.of(e), "admin", host));
+  }
+
   @Test
   void anAllowUsersLineThatStaysInAnotherFileCounts() throws Exception {
     // An earlier drop-in already restricts to ops@10.0.0.0/8: sshd adds up AllowUsers lines, and

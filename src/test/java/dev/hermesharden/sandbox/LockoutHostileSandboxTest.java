@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,6 +34,54 @@ class LockoutHostileSandboxTest {
   private static final String CONFIRM = SandboxVps.WRAPPER;
   private static final String REVERT_DIR = "/var/lib/hermes-harden/revert";
   private static final Duration WINDOW = Duration.ofSeconds(15);
+
+  /**
+   * The admin's password is locked ({@code passwd -l}; {@code adduser --disabled-password} leaves
+   * it so too) while sudo asks for it: the admin types the right password and sudo says "Sorry".
+   * The sshd step closes root's SSH login, so after it nobody could reach root. {@code
+   * users.admin-sudo} passed on sudo's listing alone and the sshd step applied once the key login
+   * was proven. Now the check fails, and the sshd plan is refused, changing nothing, until the
+   * admin can answer sudo.
+   */
+  @Test
+  @Order(0)
+  void theSshdStepWaitsWhileTheAdminCannotBecomeRootWithSudo(SandboxVps vps) throws Exception {
+    skipEarlierSteps(vps);
+    ExecResult lock =
+        vps.inVps(
+            List.of("sh", "-c", "printf 'admin:Hh-Sudo-Truth-7\\n' | chpasswd && passwd -l admin"));
+    assertEquals(0, lock.exitCode(), lock.stdout() + lock.stderr());
+    String[] files = {"/etc/ssh/sshd_config", "/etc/ssh/sshd_config.d/00-hermes-harden.conf"};
+    try {
+      // the truth: the right password, and sudo still refuses
+      ExecResult denied = adminSudo(vps);
+      assertTrue(denied.exitCode() != 0, "sudo let a locked admin in: " + denied.stdout());
+      var sudo = Cli.audit(vps, "users").get("users.admin-sudo");
+      assertEquals("FAIL", sudo.get("status").asText(), sudo.toString());
+      assertEquals("reason.users.admin-sudo-locked-password", sudo.get("reason_key").asText());
+
+      String proved = Proofs.prove(vps, "key-login", Optional.empty());
+      assertTrue(proved.contains("logged in with key SHA256:"), proved);
+      var before = Cli.sha(vps, files);
+      String refused = Cli.run(vps, 3, "apply", "--step", "sshd", "--yes");
+      assertTrue(refused.contains("passwd admin"), refused);
+      assertEquals(before, Cli.sha(vps, files), "sshd's files changed although refused");
+    } finally {
+      vps.inVps(List.of("passwd", "-u", "admin"));
+    }
+    // unlocked: sudo takes the password, and the check passes
+    ExecResult id = adminSudo(vps);
+    assertEquals(0, id.exitCode(), id.stdout() + id.stderr());
+    assertEquals("0", id.stdout().strip());
+    var sudo = Cli.audit(vps, "users").get("users.admin-sudo");
+    assertEquals("PASS", sudo.get("status").asText(), sudo.toString());
+  }
+
+  /** {@code sudo -S -k id -u} as the admin with the admin's password on its input. */
+  private static ExecResult adminSudo(SandboxVps vps) throws IOException {
+    return vps.inVps(
+        SandboxVps.asUser("admin", "printf 'Hh-Sudo-Truth-7\\n' | sudo -S -k -p '' id -u"));
+  }
 
   /**
    * The admin's {@code ~/.ssh/config} says {@code ControlMaster auto}, {@code ControlPersist} (a
@@ -224,9 +273,15 @@ class LockoutHostileSandboxTest {
 
   private static boolean skipped;
 
-  /** Steps 1–4 skipped once for the class (proven elsewhere), so steps 4–6 can run on their own. */
+  /**
+   * Steps 1–4 skipped once for the class (proven elsewhere), so steps 4–6 can run on their own; the
+   * admin is put in group sudo by hand (its password is the VPS's random one), as an admin who
+   * skips step 1 must, or the sshd step waits (see the first case).
+   */
   private static void skipEarlierSteps(SandboxVps vps) throws IOException {
     if (!skipped) {
+      ExecResult sudo = vps.inVps(List.of("usermod", "-aG", "sudo", "admin"));
+      assertEquals(0, sudo.exitCode(), sudo.stderr());
       for (String step : List.of("users", "ssh-keys", "private-path", "firewall")) {
         Proofs.skip(vps, step);
       }

@@ -8,16 +8,18 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
-import dev.hermesharden.system.sudoers.SudoListing;
+import dev.hermesharden.system.sudoers.SudoAccess;
 
 /**
  * {@code users.admin-sudo}: the admin is in the sudo group (param {@code group}, default sudo)
- * <em>and</em> sudo itself says the admin may run every command as root ({@link SudoListing}).
- * Membership alone passed while sudoers had no {@code %sudo} line (or sudo was not installed): the
- * admin then had no way to root once step 5 closes root's SSH login.
+ * <em>and</em> can really become root with sudo ({@link SudoAccess}: sudo lets it run every command
+ * as root, and the password sudo asks for, if any, is not locked or empty). Membership alone passed
+ * while sudoers had no {@code %sudo} line (or sudo was not installed), and sudo's listing alone
+ * passed for an admin whose password is locked: either way the admin had no way to root once step 5
+ * closes root's SSH login.
  *
  * <p>Caveat: an audit not run as root cannot ask sudo about the admin ({@code -U} needs root or a
- * password); the membership decides then, and the detail says sudo was not asked.
+ * password) or read its password; the membership decides then, and the detail says so.
  */
 public final class AdminSudoCheck implements Check<AdminSudoCheck.Facts> {
   private static final ParamSchema SCHEMA = ParamSchema.of(Param.text("group").orElse("sudo"));
@@ -25,7 +27,7 @@ public final class AdminSudoCheck implements Check<AdminSudoCheck.Facts> {
   /**
    * The admin's account, and sudo's answer about it (empty listing when the account is missing).
    */
-  public record Facts(Account account, SudoListing sudo) {}
+  public record Facts(Account account, SudoAccess sudo) {}
 
   @Override
   public ParamSchema schema() {
@@ -35,7 +37,7 @@ public final class AdminSudoCheck implements Check<AdminSudoCheck.Facts> {
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     Account a = Account.gather(host, ctx.answers().adminUser());
-    return new Facts(a, a.exists() ? SudoListing.ask(host, a.name()) : SudoListing.NOT_ASKED);
+    return new Facts(a, a.exists() ? SudoAccess.ask(host, a.name()) : SudoAccess.NOT_ASKED);
   }
 
   @Override
@@ -48,13 +50,25 @@ public final class AdminSudoCheck implements Check<AdminSudoCheck.Facts> {
     Verdict v =
         !a.groups().contains(group)
             ? Verdict.fail("reason.users.admin-not-sudo", a.name(), group)
-            : switch (f.sudo().state()) {
-              case ROOT, UNKNOWN -> Verdict.pass("reason.users.admin-sudo-ok", a.name(), group);
-              case MISSING -> Verdict.fail("reason.users.admin-sudo-missing", a.name(), group);
-              case NONE, LIMITED ->
-                  Verdict.fail("reason.users.admin-sudo-denied", a.name(), group, f.sudo().text());
+            : switch (f.sudo().problem()) {
+              case NONE, UNKNOWN -> Verdict.pass("reason.users.admin-sudo-ok", a.name(), group);
+              case NO_SUDO -> Verdict.fail("reason.users.admin-sudo-missing", a.name(), group);
+              case NOT_ALLOWED ->
+                  Verdict.fail(
+                      "reason.users.admin-sudo-denied", a.name(), group, f.sudo().listing().text());
+              case LOCKED_PASSWORD ->
+                  Verdict.fail(
+                      "reason.users.admin-sudo-locked-password",
+                      a.name(),
+                      group,
+                      f.sudo().passwordOf());
+              case EMPTY_PASSWORD ->
+                  Verdict.fail(
+                      "reason.users.admin-sudo-empty-password",
+                      a.name(),
+                      group,
+                      f.sudo().passwordOf());
             };
-    return v.with("groups", String.join(" ", a.groups()))
-        .with("sudo -l", f.sudo().state().name() + " " + f.sudo().text());
+    return v.with("groups", String.join(" ", a.groups())).with("sudo -l", f.sudo().detail());
   }
 }

@@ -3,7 +3,9 @@ package dev.hermesharden.system.sudoers;
 import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +24,10 @@ import java.util.regex.Pattern;
  *
  * @param state what the answer amounts to
  * @param text the answer's first line (stderr when sudo did not answer), for the evidence
+ * @param auth whose password sudo asks for before it runs every command as root (for {@link
+ *     State#ROOT}; {@link Auth#OWN} otherwise)
  */
-public record SudoListing(State state, String text) {
+public record SudoListing(State state, String text, Auth auth) {
   /** ROOT: some line runs ALL as root (or ALL); LIMITED: only some commands; NONE: nothing. */
   public enum State {
     ROOT,
@@ -34,6 +38,28 @@ public record SudoListing(State state, String text) {
     /** sudo did not answer (not run as root, a password asked, an unknown format). */
     UNKNOWN
   }
+
+  /**
+   * Whose password stands between the account and root: NONE (a {@code NOPASSWD:} line runs ALL as
+   * root, or {@code Defaults !authenticate}); OWN (the account's own, sudo's default); ROOT ({@code
+   * rootpw}, {@code targetpw} or {@code runaspw}: root's, the target of {@code sudo -i}). Caveat:
+   * only the "Matching Defaults entries" are read, not the runas- or command-specific ones, and a
+   * PAM stack that asks for something other than the password is not seen.
+   */
+  public enum Auth {
+    NONE,
+    OWN,
+    ROOT
+  }
+
+  public SudoListing(State state, String text) {
+    this(state, text, Auth.OWN);
+  }
+
+  private static final String DEFAULTS = "Matching Defaults entries for";
+
+  /** A comma that separates two defaults (a value escapes its own commas with a backslash). */
+  private static final Pattern DEFAULTS_COMMA = Pattern.compile("(?<!\\\\),\\s*");
 
   private static final String ALLOWED = "may run the following commands";
   private static final String DENIED = "is not allowed to run sudo";
@@ -73,39 +99,95 @@ public record SudoListing(State state, String text) {
 
   static SudoListing parse(String out) {
     List<String> lines = out.lines().toList();
+    List<String> defaults = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      if (line.contains(DEFAULTS)) {
+        for (String d : lines.subList(i + 1, lines.size())) {
+          if (d.isBlank()) {
+            break;
+          }
+          defaults.addAll(List.of(DEFAULTS_COMMA.split(d.strip())));
+        }
+      }
       if (line.contains(DENIED)) {
         return new SudoListing(State.NONE, line.strip());
       }
       if (line.contains(ALLOWED)) {
+        String first = null;
+        Tag tag = Tag.UNSET;
         for (String p : lines.subList(i + 1, lines.size())) {
-          if (root(p.strip())) {
-            return new SudoListing(State.ROOT, p.strip());
+          Optional<Tag> root = root(p.strip());
+          if (root.isPresent()) {
+            first = first == null ? p.strip() : first;
+            tag = root.get(); // sudo applies the last entry that matches
           }
         }
-        return new SudoListing(State.LIMITED, line.strip());
+        return first == null
+            ? new SudoListing(State.LIMITED, line.strip())
+            : new SudoListing(State.ROOT, first, auth(tag, defaults));
       }
     }
     return new SudoListing(State.UNKNOWN, firstLine(out));
   }
 
-  /** Whether one privilege line runs every command as root. */
-  private static boolean root(String privilege) {
+  /** The password tag in force for a command of a privilege line (UNSET: the defaults decide). */
+  private enum Tag {
+    NOPASSWD,
+    PASSWD,
+    UNSET
+  }
+
+  /**
+   * Whose password the last root line asks for (sudo applies the last entry that matches, and every
+   * root line matches any command): its tag decides; without one, {@code authenticate} does, and
+   * {@code rootpw}/{@code targetpw}/{@code runaspw} say whose.
+   */
+  private static Auth auth(Tag tag, List<String> defaults) {
+    boolean none = tag == Tag.UNSET ? defaults.contains("!authenticate") : tag == Tag.NOPASSWD;
+    if (none) {
+      return Auth.NONE;
+    }
+    return defaults.contains("rootpw")
+            || defaults.contains("targetpw")
+            || defaults.contains("runaspw")
+        ? Auth.ROOT
+        : Auth.OWN;
+  }
+
+  /**
+   * Empty when one privilege line does not run every command as root; else the password tag in
+   * force for its ALL. A tag holds for the commands after it on the same line, until another one.
+   */
+  private static Optional<Tag> root(String privilege) {
     Matcher m = PRIVILEGE.matcher(privilege);
     if (privilege.isEmpty() || !m.matches()) {
-      return false;
+      return Optional.empty();
     }
     String runas = m.group(1) == null ? "root" : m.group(1).split(":", 2)[0];
     boolean asRoot = false;
     for (String u : runas.split(",")) {
       asRoot |= u.strip().equals("ALL") || u.strip().equals("root");
     }
-    boolean all = false;
+    Tag tag = Tag.UNSET;
+    Optional<Tag> all = Optional.empty();
     for (String c : m.group(2).split(",")) {
-      all |= TAGS.matcher(c.strip()).replaceFirst("").strip().equals("ALL");
+      Matcher tags = TAGS.matcher(c.strip());
+      if (tags.lookingAt()) {
+        for (String t : tags.group().split(":")) {
+          tag =
+              switch (t.strip()) {
+                case "NOPASSWD" -> Tag.NOPASSWD;
+                case "PASSWD" -> Tag.PASSWD;
+                default -> tag;
+              };
+        }
+      }
+      if (tags.replaceFirst("").strip().equals("ALL")) {
+        all = Optional.of(tag);
+      }
     }
-    return asRoot && all;
+    return asRoot ? all : Optional.empty();
   }
 
   private static String firstLine(String s) {

@@ -13,6 +13,8 @@ import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.PasswordStatus;
+import dev.hermesharden.system.accounts.ShadowPassword;
+import dev.hermesharden.system.sudoers.SudoAccess;
 import dev.hermesharden.system.sudoers.SudoListing;
 import dev.hermesharden.testing.KeysFixtures;
 import java.util.List;
@@ -61,7 +63,11 @@ class UsersChecksTest {
       new SudoListing(SudoListing.State.ROOT, "(ALL : ALL) ALL");
 
   private static AdminSudoCheck.Facts sudo(Account a, SudoListing l) {
-    return new AdminSudoCheck.Facts(a, l);
+    return sudo(a, l, ShadowPassword.USABLE);
+  }
+
+  private static AdminSudoCheck.Facts sudo(Account a, SudoListing l, ShadowPassword password) {
+    return new AdminSudoCheck.Facts(a, new SudoAccess(l, a.name(), password));
   }
 
   @Test
@@ -113,6 +119,51 @@ class UsersChecksTest {
     Verdict m = new AdminSudoCheck().evaluate(sudo(withSudo, missing), Params.NONE, CTX);
     assertEquals(Status.FAIL, m.status());
     assertEquals("reason.users.admin-sudo-missing", m.reason().key());
+  }
+
+  /**
+   * In group sudo and allowed every command, but sudo asks for a password the admin does not have
+   * ({@code adduser --disabled-password}, {@code passwd -l}): once root's SSH login is closed
+   * nobody reaches root. sudo's listing alone passed (EarlyStepsHostileSandboxTest types the right
+   * password of a locked admin). With NOPASSWD no password is asked, and the admin can.
+   */
+  @Test
+  void aSudoerWhosePasswordCannotBeTypedIsNoPass() {
+    Account withSudo =
+        account(
+            "admin:x:1000:1000::/home/admin:/bin/bash",
+            "admin L 2024-11-20 0 99999 7 -1",
+            KeysFixtures.read("accounts/id-nG-admin.txt"));
+    Verdict locked =
+        new AdminSudoCheck()
+            .evaluate(sudo(withSudo, SUDO_ROOT, ShadowPassword.LOCKED), Params.NONE, CTX);
+    assertEquals(Status.FAIL, locked.status());
+    assertEquals("reason.users.admin-sudo-locked-password", locked.reason().key());
+    assertEquals(List.of("admin", "sudo", "admin"), locked.reason().args());
+    Verdict empty =
+        new AdminSudoCheck()
+            .evaluate(sudo(withSudo, SUDO_ROOT, ShadowPassword.EMPTY), Params.NONE, CTX);
+    assertEquals("reason.users.admin-sudo-empty-password", empty.reason().key());
+    SudoListing rootpw =
+        new SudoListing(SudoListing.State.ROOT, "(ALL : ALL) ALL", SudoListing.Auth.ROOT);
+    Verdict root =
+        new AdminSudoCheck()
+            .evaluate(
+                new AdminSudoCheck.Facts(
+                    withSudo, new SudoAccess(rootpw, "root", ShadowPassword.LOCKED)),
+                Params.NONE,
+                CTX);
+    assertEquals(List.of("admin", "sudo", "root"), root.reason().args(), "rootpw: root's");
+    SudoListing nopasswd =
+        new SudoListing(SudoListing.State.ROOT, "(ALL) NOPASSWD: ALL", SudoListing.Auth.NONE);
+    Verdict none =
+        new AdminSudoCheck()
+            .evaluate(
+                new AdminSudoCheck.Facts(
+                    withSudo, new SudoAccess(nopasswd, "", ShadowPassword.UNKNOWN)),
+                Params.NONE,
+                CTX);
+    assertEquals(Status.PASS, none.status(), none.details().toString());
   }
 
   @Test

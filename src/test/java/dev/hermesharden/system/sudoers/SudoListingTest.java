@@ -32,6 +32,40 @@ class SudoListingTest {
     assertEquals(State.ROOT, state(DEFAULTS + "    (ALL) NOPASSWD: /bin/ls, PASSWD: ALL\n"));
   }
 
+  private static SudoListing.Auth auth(String stdout) {
+    return SudoListing.of(new ExecResult(SudoListing.argv("admin"), 0, stdout, "")).auth();
+  }
+
+  /**
+   * Whose password stands between the admin and root: the last root line's tag (sudo applies the
+   * last entry that matches), else the defaults (answers of Debian 12's sudo in the sandbox VPS).
+   */
+  @Test
+  void whosePasswordSudoAsksFor() {
+    assertEquals(SudoListing.Auth.OWN, auth(DEFAULTS + "    (ALL : ALL) ALL\n"));
+    assertEquals(
+        SudoListing.Auth.NONE, auth(DEFAULTS + "    (ALL : ALL) ALL\n    (ALL) NOPASSWD: ALL\n"));
+    assertEquals(
+        SudoListing.Auth.OWN, auth(DEFAULTS + "    (ALL) NOPASSWD: ALL\n    (ALL : ALL) ALL\n"));
+    assertEquals(SudoListing.Auth.NONE, auth(DEFAULTS + "    (ALL) NOPASSWD: /bin/ls, ALL\n"));
+    assertEquals(
+        SudoListing.Auth.OWN, auth(DEFAULTS + "    (ALL) NOPASSWD: /bin/ls, PASSWD: ALL\n"));
+    String rootpw =
+        """
+        Matching Defaults entries for admin on vps1:
+            env_reset, mail_badpass, secure_path=/usr/local/sbin\\:/usr/bin, use_pty, rootpw
+
+        User admin may run the following commands on vps1:
+            (ALL : ALL) ALL
+        """;
+    assertEquals(SudoListing.Auth.ROOT, auth(rootpw));
+    assertEquals(SudoListing.Auth.NONE, auth(rootpw.replace("rootpw", "rootpw, !authenticate")));
+    assertEquals(
+        SudoListing.Auth.OWN,
+        auth(rootpw.replace("rootpw", "!authenticate").replace("ALL) ALL", "ALL) PASSWD: ALL")));
+    assertEquals(SudoListing.Auth.OWN, auth(rootpw.replace("rootpw", "!rootpw")));
+  }
+
   /** The group entry of a sudoers line without a %sudo line: what the admin step passed. */
   @Test
   void aMemberWithoutARuleIsNone() {
