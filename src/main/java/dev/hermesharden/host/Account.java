@@ -63,6 +63,16 @@ public record Account(int uid, int gid, String name) {
     return out;
   }
 
+  /**
+   * Whether {@code argv} runs as another account ({@link #run}, {@link #runInItsGroups}). Such a
+   * command starts with no environment but {@code LC_ALL} and {@code PATH} (LocalHost, and {@code
+   * env -i} on a remote server): the account can read the environment of its own processes ({@code
+   * /proc/PID/environ}), and root's (a token root's profile exports) is none of its business.
+   */
+  public static boolean dropsRights(List<String> argv) {
+    return !argv.isEmpty() && argv.get(0).equals("setpriv");
+  }
+
   /** {@link #run(List)} for a few words. */
   public List<String> run(String... argv) {
     return run(List.of(argv));

@@ -113,6 +113,9 @@ public final class LocalHost extends SafeFilesHost {
     List<String> resolved = new java.util.ArrayList<>(argv);
     resolved.set(0, program.get());
     ProcessBuilder pb = new ProcessBuilder(resolved);
+    if (Account.dropsRights(argv)) {
+      pb.environment().clear(); // root's environment is not the account's to read
+    }
     pb.environment().put("LC_ALL", "C");
     pb.environment().put("PATH", searchPath());
     if (stdin.length == 0) {

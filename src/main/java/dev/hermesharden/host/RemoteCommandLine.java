@@ -9,8 +9,8 @@ import java.util.Locale;
  * The line an SSH server's login shell runs for one argv of {@link SshHost}: the argv quoted word
  * by word ({@link ShellQuoting#posixCommandLine}), bounded on the server by {@code timeout(1)}
  * (closing a session does not stop a command without a terminal; {@code timeout} kills it and its
- * process group), with {@code LC_ALL=C} and a fixed search path, and as root through {@code sudo}
- * when the login is not root's.
+ * process group), with {@code LC_ALL=C} and a fixed search path (and nothing else for a command
+ * that runs as another account), and as root through {@code sudo} when the login is not root's.
  *
  * <p>With a sudo password, standard input carries it: {@code PASSWORD\n MARK\n} then the command's
  * own input. {@code sudo -S -p ''} reads one line, byte by byte, when it needs a password and none
@@ -61,15 +61,11 @@ final class RemoteCommandLine {
                   "hh-sudo",
                   mark));
     }
-    w.addAll(
-        List.of(
-            "timeout",
-            "-k",
-            KILL_AFTER + "s",
-            seconds(timeout),
-            "env",
-            "LC_ALL=C",
-            "PATH=" + searchPath));
+    w.addAll(List.of("timeout", "-k", KILL_AFTER + "s", seconds(timeout), "env"));
+    if (Account.dropsRights(argv)) {
+      w.add("-i"); // root's environment is not the account's to read (Account.dropsRights)
+    }
+    w.addAll(List.of("LC_ALL=C", "PATH=" + searchPath));
     w.addAll(argv);
     return "exec " + ShellQuoting.posixCommandLine(w);
   }

@@ -11,6 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,31 @@ class LocalHostTest {
         assertThrows(
             HostException.class, () -> host.exec(List.of("sleep", "5"), Duration.ofMillis(200)));
     assertEquals(HostException.Kind.TIMEOUT, e.kind());
+  }
+
+  /**
+   * A command run as another account starts with {@code LC_ALL} and {@code PATH} only: the account
+   * can read the environment of its own processes ({@code /proc/PID/environ}), and the wizard's is
+   * root's (a token root's profile exports). The whole JVM environment reached it before.
+   */
+  @Test
+  void aCommandAsAnotherAccountGetsNoneOfRootsEnvironment() throws Exception {
+    Assumptions.assumeTrue(LocalHost.runningAsRoot(), "needs root: setpriv to nobody");
+    assertTrue(
+        System.getenv().keySet().stream().anyMatch(k -> !k.equals("PATH") && !k.equals("LC_ALL")),
+        "the JVM has an environment of its own to leak");
+    ExecResult r =
+        host.exec(
+            new Account(65534, 65534, "nobody").run("cat", "/proc/self/environ"),
+            Host.DEFAULT_TIMEOUT);
+    assertEquals(0, r.exitCode(), r.stderr());
+    Set<String> names = new TreeSet<>();
+    for (String v : r.stdout().split("\0")) {
+      names.add(v.substring(0, Math.max(0, v.indexOf('='))));
+    }
+    assertEquals(Set.of("LC_ALL", "PATH"), names, r.stdout());
+    ExecResult asRoot = host.exec("cat", "/proc/self/environ");
+    assertTrue(asRoot.stdout().split("\0").length > 2, "root's own commands keep it");
   }
 
   @Test

@@ -56,6 +56,29 @@ class RemoteCommandLineTest {
     }
   }
 
+  /**
+   * On the server too, a command run as another account gets {@code LC_ALL} and {@code PATH} only
+   * ({@code env -i}): the login's environment (root's own, over a root login) is readable by the
+   * account in {@code /proc/PID/environ}. Root's own commands keep theirs.
+   */
+  @Test
+  void aCommandAsAnotherAccountGetsOnlyLocaleAndPath() throws Exception {
+    List<String> drop = new Account(65534, 65534, "nobody").run("cat", "/proc/self/environ");
+    String line =
+        RemoteCommandLine.line(drop, Duration.ofSeconds(10), Privilege.LOGIN, "", "/usr/bin:/bin");
+    assertTrue(line.contains(" 'env' '-i' 'LC_ALL=C' 'PATH=/usr/bin:/bin' 'setpriv' "), line);
+    String own =
+        RemoteCommandLine.line(
+            List.of("cat"), Duration.ofSeconds(10), Privilege.LOGIN, "", "/usr/bin:/bin");
+    assertFalse(own.contains("'-i'"), own);
+    if (LocalHost.runningAsRoot()) { // CI: the line run as a root login would run it
+      Result r = run(line, new byte[0]);
+      assertEquals(0, r.code, r.err);
+      assertEquals(
+          "LC_ALL=C\0PATH=/usr/bin:/bin\0", new String(r.out, StandardCharsets.UTF_8), r.err);
+    }
+  }
+
   @Test
   void withoutAPasswordTheInputGoesStraightToTheCommand() throws Exception {
     fakeSudo(false);

@@ -53,6 +53,10 @@ class FaultInjectionSandboxTest {
   static void prepare(SandboxVps vps) throws Exception {
     // No systemd in the sandbox: the revert must take the detached setsid sleeper path.
     Files.deleteIfExists(vps.vpsPath("/run/systemd/system"));
+    // step 1 skipped: the admin gets sudo by hand (its password is the VPS's random one), or the
+    // sshd step waits until the admin can become root (PlanGuard)
+    ExecResult sudo = vps.inVps(List.of("usermod", "-aG", "sudo", "admin"));
+    assertEquals(0, sudo.exitCode(), sudo.stderr());
     for (String step : List.of("users", "ssh-keys", "private-path")) {
       Proofs.skip(vps, step);
     }
