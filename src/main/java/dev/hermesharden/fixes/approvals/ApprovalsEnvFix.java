@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code approvals.env}: one edit of {@code .env}. Comments out (never deletes) YOLO mode,
- * allow-all-users switches, {@code *_ALLOWED_USERS=*}, private URLs and a {@code *} CORS origin;
- * when the API server is on, binds it to 127.0.0.1. It never invents an API key unless the admin
+ * allow-all-users switches, {@code *_ALLOWED_USERS=*}, private URLs, a {@code *} CORS origin and a
+ * {@code HERMES_REDACT_SECRETS} that is not on (setting it on when the container's says off); when
+ * the API server is on, binds it to 127.0.0.1. It never invents an API key unless the admin
  * answered {@value #GENERATE_KEY}{@code =yes}: then a weak key is replaced by 48 random base64url
  * characters (see docs/decisions-approvals.md).
  *
@@ -115,6 +116,14 @@ public final class ApprovalsEnvFix implements Fix {
                 HermesSettings.of(config, DotEnv.parse(t), processEnv), container, privateCidr);
     if (view.apply(out).settings().yolo()) {
       out = DotEnvEditor.set(out, "HERMES_YOLO_MODE", "false"); // the container's env says on
+    }
+    // HERMES_REDACT_SECRETS beats security.redact_secrets (HermesSettings#redactSecrets): the
+    // config fix alone left the check failing
+    if (!view.apply(out).settings().redactEnvOn()) {
+      out = DotEnvEditor.remove(out, HermesSettings.REDACT_VAR);
+      if (!view.apply(out).settings().redactEnvOn()) {
+        out = DotEnvEditor.set(out, HermesSettings.REDACT_VAR, "true"); // the container's env
+      }
     }
     if (!EnvRules.apiOn(view.apply(out).settings())) {
       return out;

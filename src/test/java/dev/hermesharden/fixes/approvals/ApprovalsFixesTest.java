@@ -129,6 +129,38 @@ class ApprovalsFixesTest {
   }
 
   /**
+   * {@code HERMES_REDACT_SECRETS=false} in {@code .env} (or the container's environment) beats
+   * {@code security.redact_secrets}: the config fix alone left the check failing after the apply.
+   */
+  @Test
+  void aRedactSwitchThatIsNotOnIsCommentedOutOrOverriddenInDotEnv() {
+    ApprovalsEnvFix fix = new ApprovalsEnvFix(() -> "unused");
+    String own =
+        fix.edit(
+            "A=1\nHERMES_REDACT_SECRETS=false\n",
+            HermesConfig.empty(),
+            java.util.Map.of(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            false);
+    assertEquals("A=1\n# hermes-harden: HERMES_REDACT_SECRETS=false\n", own);
+    java.util.Map<String, String> container = java.util.Map.of("HERMES_REDACT_SECRETS", "0");
+    String out =
+        fix.edit(
+            "A=1\n",
+            HermesConfig.empty(),
+            container,
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            false);
+    assertEquals(
+        true,
+        HermesSettings.of(HermesConfig.empty(), DotEnv.parse(out), container).redactEnvOn(),
+        out);
+    assertEquals("A=1\n", fix.edit("A=1\n", HermesConfig.empty(), false), "nothing to do");
+  }
+
+  /**
    * YOLO hidden behind ${VAR}, a quoted key or a lone CR: the fix switches off what Hermes reads.
    */
   @Test
