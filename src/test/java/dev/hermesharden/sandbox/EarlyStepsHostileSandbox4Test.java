@@ -158,4 +158,80 @@ class EarlyStepsHostileSandbox4Test {
       vps.reloadSshd();
     }
   }
+
+  /**
+   * A second uid 0 whose shell field holds a colon ({@code toor::0:0::/root:/home/hermes/sh:x},
+   * eight fields): glibc takes everything after the sixth colon as the shell, so {@code su toor}
+   * runs the agent's {@code /home/hermes/sh:x} as root with no password. {@code getent passwd} does
+   * not print it ("error writing passwd entry: Invalid argument", exit 0), and {@code
+   * users.no-second-root} passed.
+   */
+  @Test
+  @Timeout(120)
+  void aSecondRootWithAColonInItsShellIsNoPass(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path passwd = vps.vpsPath("/etc/passwd");
+    Path shadow = vps.vpsPath("/etc/shadow");
+    String passwdBefore = Files.readString(passwd);
+    String shadowBefore = Files.readString(shadow);
+    try {
+      Files.writeString(passwd, passwdBefore + "toor:x:0:0::/root:/home/hermes/sh:x\n");
+      Files.writeString(shadow, shadowBefore + "toor::19000:0:99999:7:::\n");
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "printf '#!/bin/sh\\nexec /bin/sh \"$@\"\\n' >/home/hermes/sh:x && chmod 755 /home/hermes/sh:x"));
+      assertEquals(0, plant.exitCode(), plant.stderr());
+      // the truth: the agent is root with one su
+      ExecResult su = vps.inVps(SandboxVps.asHermes("su toor -c 'id -u' </dev/null"));
+      assertEquals("0", su.stdout().strip(), su.stdout() + su.stderr());
+      JsonNode root = audit(vps, "users").get("users.no-second-root");
+      assertEquals("FAIL", root.get("status").asText(), String.valueOf(root));
+      assertTrue(root.toString().contains("toor"), root.toString());
+    } finally {
+      Files.writeString(passwd, passwdBefore);
+      Files.writeString(shadow, shadowBefore);
+      vps.inVps(List.of("rm", "-f", "/home/hermes/sh:x"));
+    }
+  }
+
+  /**
+   * The service account named as a member of {@code disk} in {@code /etc/gshadow} only (not in
+   * {@code /etc/group}): {@code newgrp disk} lets it in with no password, and the raw block devices
+   * are root. {@code users.service-user-groups} asked {@code id -nG}, which reads only {@code
+   * /etc/group}, and passed.
+   */
+  @Test
+  @Timeout(120)
+  void aGshadowMembershipIsAMembership(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    Path gshadow = vps.vpsPath("/etc/gshadow");
+    String before = Files.readString(gshadow);
+    try {
+      Files.writeString(gshadow, before.replaceAll("(?m)^(disk:[^:]*:[^:]*:)(.*)$", "$1hermes"));
+      // the truth: newgrp gives the agent the group, no password asked
+      ExecResult ng = vps.inVps(SandboxVps.asHermes("echo 'id -nG' | newgrp disk"));
+      assertEquals(0, ng.exitCode(), ng.stdout() + ng.stderr());
+      assertTrue(List.of(ng.stdout().strip().split(" ")).contains("disk"), ng.stdout());
+      ExecResult id = vps.inVps(List.of("id", "-nG", "hermes"));
+      assertTrue(!id.stdout().contains("disk"), "id -nG does not see it: " + id.stdout());
+      JsonNode groups = audit(vps, "users").get("users.service-user-groups");
+      assertEquals("FAIL", groups.get("status").asText(), groups.toString());
+      assertTrue(groups.toString().contains("disk"), groups.toString());
+      // the fix's gpasswd -d takes it out of gshadow, and newgrp asks for a password again
+      // (exit 3: the fresh VPS's admin is not in sudo yet, so the step stays failing)
+      String out =
+          Cli.run(
+              vps, 3, "apply", "--step", "users", "--fix", "users.service-user-groups", "--yes");
+      assertTrue(out.contains("$ gpasswd -d hermes -- disk"), out);
+      ExecResult again = vps.inVps(SandboxVps.asHermes("echo 'id -nG' | newgrp disk"));
+      assertTrue(!again.stdout().contains("disk"), again.stdout() + again.stderr());
+      groups = audit(vps, "users").get("users.service-user-groups");
+      assertEquals("PASS", groups.get("status").asText(), groups.toString());
+    } finally {
+      Files.writeString(gshadow, before);
+    }
+    JsonNode groups = audit(vps, "users").get("users.service-user-groups");
+    assertEquals("PASS", groups.get("status").asText(), groups.toString());
+  }
 }
