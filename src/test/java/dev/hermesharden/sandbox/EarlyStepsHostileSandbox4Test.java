@@ -234,4 +234,45 @@ class EarlyStepsHostileSandbox4Test {
     JsonNode groups = audit(vps, "users").get("users.service-user-groups");
     assertEquals("PASS", groups.get("status").asText(), groups.toString());
   }
+
+  /**
+   * HERMES_HOME answered as {@code /home/hermes/app/data}, a directory of the agent's own; the
+   * agent then turns {@code app} into a link to a directory of root's ({@code /srv/hh-victim}, a
+   * stand-in for {@code /etc} with a {@code data}, or {@code ssh}, below it). The locator's {@code
+   * lstat} follows the link in the middle of the path and sees a directory of root's; the
+   * permissions fix's {@code find -P} ({@code -P} guards only the last name) handed root's files to
+   * the agent.
+   */
+  @Test
+  @Timeout(120)
+  void aLinkTheAgentPutsInTheMiddleOfHermesHomeGetsNoChown(SandboxVps vps) throws Exception {
+    vps.serviceAccount();
+    try {
+      ExecResult root =
+          vps.inVps(
+              List.of(
+                  "sh",
+                  "-c",
+                  "install -d -m 0755 /srv/hh-victim/data"
+                      + " && install -m 0600 /dev/null /srv/hh-victim/data/secret"));
+      assertEquals(0, root.exitCode(), root.stderr());
+      ExecResult agent =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "mkdir -p /home/hermes/app/data && rm -rf /home/hermes/app"
+                      + " && ln -s /srv/hh-victim /home/hermes/app"));
+      assertEquals(0, agent.exitCode(), agent.stderr());
+      ExecResult fix =
+          vps.javaMain(
+              FixInVps.class.getName(),
+              "hermes-dir",
+              "hermes-dir.permissions",
+              "hermes.home=/home/hermes/app/data");
+      // the truth: who owns root's file now
+      ExecResult owner = vps.inVps(List.of("stat", "-c", "%U", "/srv/hh-victim/data/secret"));
+      assertEquals("root", owner.stdout().strip(), fix.stdout() + fix.stderr());
+    } finally {
+      vps.inVps(List.of("rm", "-rf", "/srv/hh-victim", "/home/hermes/app"));
+    }
+  }
 }
