@@ -37,8 +37,14 @@ public record PasswdEntry(String name, int uid, int gid, String gecos, String ho
     return List.copyOf(out);
   }
 
+  /**
+   * One line of {@code getent passwd} or {@code /etc/passwd}. The shell is everything after the
+   * sixth colon, as glibc reads it: {@code toor::0:0::/root:/home/hermes/sh:x} in {@code
+   * /etc/passwd} is a uid-0 account whose shell is the agent's {@code sh:x} ({@code su toor} ran it
+   * as root; EarlyStepsHostileSandbox4Test).
+   */
   public static Optional<PasswdEntry> parse(String line) {
-    String[] f = line.strip().split(":", -1);
+    String[] f = line.strip().split(":", 7);
     if (f.length != 7 || f[0].isEmpty()) {
       return Optional.empty();
     }

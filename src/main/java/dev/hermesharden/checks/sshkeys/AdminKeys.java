@@ -11,6 +11,7 @@ import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.sshkeys.AuthorizedKey;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
+import dev.hermesharden.system.sshkeys.StrictModesPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,15 +43,32 @@ public record AdminKeys(
    *
    * @param keys what the text holds, parsed once per run ({@link AuthorizedKeysParser#parse(Host,
    *     String, String)})
+   * @param strictModes what sshd's StrictModes looks at for this file (the admin's effective files
+   *     that exist; empty for the others)
    */
   public record KeyFile(
       String path,
       boolean effective,
       Optional<FileStat> stat,
       Optional<String> text,
-      List<AuthorizedKey> keys) {
+      List<AuthorizedKey> keys,
+      Optional<StrictModesPath> strictModes) {
     public KeyFile {
       keys = List.copyOf(keys);
+    }
+
+    public KeyFile(
+        String path,
+        boolean effective,
+        Optional<FileStat> stat,
+        Optional<String> text,
+        List<AuthorizedKey> keys) {
+      this(path, effective, stat, text, keys, Optional.empty());
+    }
+
+    /** This file with what StrictModes looks at for it. */
+    public KeyFile withStrictModes(StrictModesPath walk) {
+      return new KeyFile(path, effective, stat, text, keys, Optional.of(walk));
     }
 
     /** A file whose keys are parsed from its text here (tests). */
@@ -86,14 +104,15 @@ public record AdminKeys(
     }
     PasswdEntry e = entry.get();
     Sources s = sources(host, user, e);
+    List<KeyFile> files = new ArrayList<>();
+    for (KeyFile k : s.files()) {
+      files.add(
+          k.effective() && k.stat().isPresent()
+              ? k.withStrictModes(StrictModesPath.gather(host, k.path(), e.home()))
+              : k);
+    }
     return new AdminKeys(
-        user,
-        entry,
-        s.sshdPatterns(),
-        s.sshdError(),
-        host.stat(e.home() + "/.ssh"),
-        s.files(),
-        pasted);
+        user, entry, s.sshdPatterns(), s.sshdError(), host.stat(e.home() + "/.ssh"), files, pasted);
   }
 
   /**

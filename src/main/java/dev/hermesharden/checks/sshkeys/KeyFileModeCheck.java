@@ -4,7 +4,9 @@ import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.sshkeys.StrictModesPath;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ssh-keys.file-mode}: each keys file sshd reads exists as a regular file, mode 600 or
@@ -17,6 +19,15 @@ import java.util.List;
  * the admin out. The admin reads a root file through its group bits when the file's group is the
  * admin's primary group; else through its other bits, unless the admin is in that group by a
  * supplementary membership, which this check does not read: so both must grant it there.
+ *
+ * <p>Then each file as sshd's {@code StrictModes yes} sees it ({@link StrictModesPath}): its real
+ * path and every directory above it, to the home or to {@code /}, owned by root or the admin and
+ * not writable by others (group write only for a group of the owner alone). A home 0770 whose group
+ * also holds the agent passed here while sshd refused the key; with {@code StrictModes no} it
+ * logged in and was proven, and the sshd step's drop-in, which turns StrictModes on, then refused
+ * every new login (EarlyStepsHostileSandbox4Test). Judged whatever StrictModes is now: step 5 turns
+ * it on. An ACL that lets the agent write the home sshd does not see (it took the key), but the
+ * agent wrote the admin's {@code .profile}: that fails too.
  */
 public final class KeyFileModeCheck extends AdminKeysCheck {
   @Override
@@ -48,6 +59,19 @@ public final class KeyFileModeCheck extends AdminKeysCheck {
       } else if (!s.isRegularFile() || s.groupOrWorldAccessible()) {
         return Verdict.fail("reason.ssh-keys.file-mode", k.path(), s.octalMode())
             .with("mode", s.octalMode());
+      }
+    }
+    for (AdminKeys.KeyFile k : present) {
+      Optional<String> refused =
+          k.strictModes().flatMap(w -> w.refused(f.entry().get().uid(), f.user()));
+      if (refused.isPresent()) {
+        return Verdict.fail("reason.ssh-keys.strict-modes", k.path(), refused.get(), f.user())
+            .with("refused", refused.get());
+      }
+      Optional<String> acl = k.strictModes().flatMap(StrictModesPath::othersWrite);
+      if (acl.isPresent()) {
+        return Verdict.fail("reason.ssh-keys.acl-write", k.path(), acl.get(), f.user())
+            .with("acl", acl.get());
       }
     }
     FileStat first = present.get(0).stat().get();

@@ -8,8 +8,10 @@ import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.GshadowGrants;
 import dev.hermesharden.system.sudoers.SudoListing;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code users.service-user-groups}: the service user is in none of the groups that amount to root
@@ -25,10 +27,21 @@ import java.util.List;
  * so can a rule naming the account: sudo itself is asked too ({@link SudoListing}, as {@code
  * users.admin-sudo} asks about the admin), and any command it allows fails. Caveat: an audit not
  * run as root cannot ask ({@code UNKNOWN}); the group names decide then, and the detail says so.
+ *
+ * <p>{@code id -nG} reads {@code /etc/group} only. A group {@code /etc/gshadow} names the account
+ * in, as a member or administrator, is one {@code newgrp} lets it into with no password (or one it
+ * may add itself to): that counts too ({@link GshadowGrants}; unreadable when not run as root).
  */
 public final class ServiceGroupsCheck implements Check<ServiceGroupsCheck.Facts> {
-  /** The service account, and sudo's answer about it (UNKNOWN when the account is missing). */
-  public record Facts(Account account, SudoListing sudo) {}
+  /**
+   * The service account, sudo's answer about it (UNKNOWN when the account is missing), and what
+   * {@code /etc/gshadow} grants it (empty when it cannot be read).
+   */
+  public record Facts(Account account, SudoListing sudo, Optional<GshadowGrants> gshadow) {
+    public Facts(Account account, SudoListing sudo) {
+      this(account, sudo, Optional.empty());
+    }
+  }
 
   static final List<String> DEFAULT_FORBIDDEN =
       List.of(
@@ -56,7 +69,10 @@ public final class ServiceGroupsCheck implements Check<ServiceGroupsCheck.Facts>
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     Account a = Account.gather(host, ctx.answers().serviceUser());
-    return new Facts(a, a.exists() ? SudoListing.ask(host, a.name()) : SudoListing.NOT_ASKED);
+    if (!a.exists()) {
+      return new Facts(a, SudoListing.NOT_ASKED);
+    }
+    return new Facts(a, SudoListing.ask(host, a.name()), GshadowGrants.read(host, a.name()));
   }
 
   /** The forbidden groups from the params, or the default list. */
@@ -72,14 +88,27 @@ public final class ServiceGroupsCheck implements Check<ServiceGroupsCheck.Facts>
       return Verdict.fail("reason.users.service-missing", a.name());
     }
     List<String> bad = a.groups().stream().filter(forbidden(params)::contains).toList();
+    List<String> gshadow =
+        f.gshadow().stream()
+            .flatMap(
+                g ->
+                    java.util.stream.Stream.concat(
+                        g.members().stream(), g.administrators().stream()))
+            .filter(forbidden(params)::contains)
+            .filter(g -> !bad.contains(g))
+            .distinct()
+            .toList();
     boolean sudo =
         f.sudo().state() == SudoListing.State.ROOT || f.sudo().state() == SudoListing.State.LIMITED;
     Verdict v =
         !bad.isEmpty()
             ? Verdict.fail("reason.users.service-in-groups", a.name(), String.join(", ", bad))
-            : sudo
-                ? Verdict.fail("reason.users.service-sudo", a.name(), f.sudo().text())
-                : Verdict.pass("reason.users.service-groups-ok", a.name());
+            : !gshadow.isEmpty()
+                ? Verdict.fail(
+                    "reason.users.service-in-gshadow", a.name(), String.join(", ", gshadow))
+                : sudo
+                    ? Verdict.fail("reason.users.service-sudo", a.name(), f.sudo().text())
+                    : Verdict.pass("reason.users.service-groups-ok", a.name());
     return v.with("groups", String.join(" ", a.groups()))
         .with("sudo -l", f.sudo().state().name() + " " + f.sudo().text());
   }

@@ -11,8 +11,10 @@ import dev.hermesharden.host.Account;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PathTrust;
 import dev.hermesharden.model.StepContext;
 import dev.hermesharden.system.accounts.AccountLookup;
+import dev.hermesharden.system.accounts.TrustedAccounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +59,17 @@ public final class HermesDirPermissionsFix implements Fix {
     String group = service.isPresent() ? groupName(host, agent.gid()) : user;
     List<PlannedAction> actions = new ArrayList<>();
     if (!host.exec(ownership(dir, user, group, "-print", "-quit")).stdout().isEmpty()) {
+      Optional<String> swappable = swappableParent(host, dir, ctx);
+      if (swappable.isPresent()) {
+        throw new HostException(
+            HostException.Kind.UNSAFE,
+            swappable.get()
+                + " belongs to an account other than root and the admin: a link it puts there in"
+                + " place of a directory on the way to "
+                + dir
+                + " points root's chown elsewhere, so the wizard will not change owners there;"
+                + " make the directories above HERMES_HOME root's first");
+      }
       if (!host.readFile(PROTECTED_HARDLINKS).orElse("").strip().equals("1")) {
         throw new HostException(
             HostException.Kind.UNSAFE,
@@ -98,6 +111,32 @@ public final class HermesDirPermissionsFix implements Fix {
                   "o-w", "{}", "+")));
     }
     return new Plan(ID, actions);
+  }
+
+  /**
+   * The directory of another account (not root, not the admin) that holds a directory on the way to
+   * {@code dir}, or empty. {@code find -P} does not follow a link in the last name, but the kernel
+   * follows every link before it: with HERMES_HOME answered as {@code /home/hermes/app/data}, the
+   * agent replaced {@code app} with a link to a directory of root's, the locator's {@code lstat}
+   * saw root's {@code data} there, and the chown below handed root's files to the agent
+   * (EarlyStepsHostileSandbox4Test). HERMES_HOME itself, or its name in such a directory ({@code
+   * ~hermes/.hermes}), is fine: that last name {@code -P} guards.
+   */
+  static Optional<String> swappableParent(Host host, String dir, StepContext ctx)
+      throws HostException {
+    PathTrust t = PathTrust.classify(host, dir);
+    if (t instanceof PathTrust.Shared s) {
+      return Optional.of(s.directory());
+    }
+    if (!(t instanceof PathTrust.ByAccount b)
+        || TrustedAccounts.of(host, ctx.answers()).trusts(b.uid())) {
+      return Optional.empty();
+    }
+    String resolved = b.resolved();
+    String parent = resolved.substring(0, Math.max(resolved.lastIndexOf('/'), 0));
+    return resolved.equals(b.directory()) || parent.equals(b.directory())
+        ? Optional.empty()
+        : Optional.of(b.directory());
   }
 
   /**

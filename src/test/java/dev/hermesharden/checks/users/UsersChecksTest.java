@@ -12,6 +12,7 @@ import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.accounts.GshadowGrants;
 import dev.hermesharden.system.accounts.PasswordStatus;
 import dev.hermesharden.system.accounts.ShadowPassword;
 import dev.hermesharden.system.sudoers.SudoAccess;
@@ -267,6 +268,31 @@ class UsersChecksTest {
       assertEquals(Status.FAIL, v.status(), g);
       assertEquals(List.of("hermes", g), v.reason().args());
     }
+  }
+
+  /**
+   * {@code /etc/gshadow} alone naming hermes in {@code disk}: {@code newgrp disk} let it in with no
+   * password while {@code id -nG} did not list it (EarlyStepsHostileSandbox4Test).
+   */
+  @Test
+  void aGroupGshadowAloneGrantsCounts() {
+    String gshadow =
+        "root:*::\ndisk:*::hermes\nlxd:!:hermes:\nusers:*::admin,hermes\nsudo:*::admin\n";
+    GshadowGrants g = GshadowGrants.parse(gshadow, "hermes");
+    assertEquals(List.of("disk", "users"), g.members());
+    assertEquals(List.of("lxd"), g.administrators());
+    ServiceGroupsCheck.Facts f =
+        new ServiceGroupsCheck.Facts(HERMES_OK, noSudo(HERMES_OK).sudo(), java.util.Optional.of(g));
+    Verdict v = new ServiceGroupsCheck().evaluate(f, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.users.service-in-gshadow", v.reason().key());
+    assertEquals(List.of("hermes", "disk, lxd"), v.reason().args());
+    ServiceGroupsCheck.Facts clean =
+        new ServiceGroupsCheck.Facts(
+            HERMES_OK,
+            noSudo(HERMES_OK).sudo(),
+            java.util.Optional.of(GshadowGrants.parse("users:*::hermes\n", "hermes")));
+    assertEquals(Status.PASS, new ServiceGroupsCheck().evaluate(clean, Params.NONE, CTX).status());
   }
 
   private static ServiceGroupsCheck.Facts noSudo(Account a) {

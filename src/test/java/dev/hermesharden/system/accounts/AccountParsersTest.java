@@ -21,6 +21,18 @@ class AccountParsersTest {
     assertTrue(PasswdEntry.parse("broken:x:notanumber:0::/:/bin/sh").isEmpty());
   }
 
+  /**
+   * glibc reads everything after the sixth colon as the shell: {@code su toor} ran the agent's
+   * {@code sh:x} as root, and the line was dropped as malformed (EarlyStepsHostileSandbox4Test).
+   */
+  @Test
+  void aColonInTheShellIsPartOfTheShell() {
+    assertEquals(
+        new PasswdEntry("toor", 0, 0, "", "/root", "/home/hermes/sh:x"),
+        PasswdEntry.parse("toor:x:0:0::/root:/home/hermes/sh:x").orElseThrow());
+    assertTrue(PasswdEntry.parse("short:x:0:0::/root").isEmpty());
+  }
+
   @Test
   void groupLineAndIdGroups() {
     GroupEntry g =
