@@ -77,11 +77,19 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
 
   private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
       throws HostException {
-    for (String p : e.paths()) {
-      Optional<String> path = p.startsWith("~") ? home(host, p, e.runAs()) : Optional.of(p);
-      out.add(
-          new Finding(
-              file, e.line(), e.runAs(), p, path.isPresent() && rootOnly(host, path.get())));
+    judge(host, file, e.line(), e.runAs(), e.paths(), out);
+  }
+
+  /**
+   * One finding per path named at {@code file:line} by something that runs as {@code runAs}: an
+   * absolute path, or a {@code ~} one as the shell expands it.
+   */
+  static void judge(
+      Host host, String file, int line, String runAs, List<String> paths, List<Finding> out)
+      throws HostException {
+    for (String p : paths) {
+      Optional<String> path = p.startsWith("~") ? home(host, p, runAs) : Optional.of(p);
+      out.add(new Finding(file, line, runAs, p, path.isPresent() && rootOnly(host, path.get())));
     }
   }
 
