@@ -48,6 +48,12 @@ final class SimRootHooks implements SimComponent {
         "/etc/profile.d/01-locale-fix.sh",
         "# Make sure the locale variables are set to valid values.\n"
             + "eval $(/usr/bin/locale-check C.UTF-8)\n");
+    fs.write("/etc/pam.d/sshd", PAM_SSHD);
+    fs.write(
+        "/etc/pam.d/sudo",
+        "#%PAM-1.0\n\n# Set up user limits from /etc/security/limits.conf.\n"
+            + "session    required   pam_limits.so\n\n@include common-auth\n"
+            + "@include common-account\n@include common-session-noninteractive\n");
     fs.put("/root/.profile", SimFile.file(ROOT_PROFILE, "root", "root", 0644));
     fs.put("/root/.bashrc", SimFile.file(ROOT_BASHRC, "root", "root", 0644));
   }
@@ -156,6 +162,50 @@ final class SimRootHooks implements SimComponent {
         done
         unset i
       fi
+      """;
+
+  /** Ubuntu 24.04's /etc/pam.d/sshd, its comments shortened. */
+  private static final String PAM_SSHD =
+      """
+      # PAM configuration for the Secure Shell service
+
+      # Standard Un*x authentication.
+      @include common-auth
+
+      # Disallow non-root logins when /etc/nologin exists.
+      account    required     pam_nologin.so
+
+      # Standard Un*x authorization.
+      @include common-account
+
+      session [success=ok ignore=ignore module_unknown=ignore default=bad]        pam_selinux.so close
+      session    required     pam_loginuid.so
+      session    optional     pam_keyinit.so force revoke
+
+      # Standard Un*x session setup and teardown.
+      @include common-session
+
+      # Print the message of the day upon successful login.
+      session    optional     pam_motd.so  motd=/run/motd.dynamic
+      session    optional     pam_motd.so noupdate
+
+      # Print the status of the user's mailbox upon successful login.
+      session    optional     pam_mail.so standard noenv # [1]
+
+      # Set up user limits from /etc/security/limits.conf.
+      session    required     pam_limits.so
+
+      # Read environment variables from /etc/environment and
+      # /etc/security/pam_env.conf.
+      session    required     pam_env.so # [1]
+      # In Debian 4.0 (etch), locale-related environment variables were moved to
+      # /etc/default/locale, so read that as well.
+      session    required     pam_env.so user_readenv=1 envfile=/etc/default/locale
+
+      session [success=ok ignore=ignore module_unknown=ignore default=bad]        pam_selinux.so open
+
+      # Standard Un*x password updating.
+      @include common-password
       """;
 
   private static final String ROOT_PROFILE =

@@ -79,6 +79,24 @@ final class AptHooks {
     return out;
   }
 
+  /**
+   * The absolute files a {@code #include FILE;} line names (apt reads them where they stand; a
+   * directory's files too, which are judged as the file's own trust only).
+   */
+  static List<String> includes(String text) {
+    List<String> out = new ArrayList<>();
+    for (String l : text.split("\n")) {
+      var m = INCLUDE.matcher(l);
+      if (m.matches()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern INCLUDE =
+      Pattern.compile("\\s*#include\\s+\"?(/[^\";\\s]+)\"?\\s*;?\\s*");
+
   private static String full(Deque<String> scopes, StringBuilder key) {
     List<String> names = new ArrayList<>();
     scopes.descendingIterator().forEachRemaining(names::add);

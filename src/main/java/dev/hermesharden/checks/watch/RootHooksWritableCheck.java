@@ -3,9 +3,11 @@ package dev.hermesharden.checks.watch;
 import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.users.Account;
 import dev.hermesharden.checks.watch.CronWritableCheck.Finding;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.StepContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,10 @@ import java.util.Optional;
  *   <li>{@code shell}: root's shell start files ({@code /etc/environment}, {@code /etc/profile},
  *       {@code /etc/profile.d/*}, {@code /etc/bash.bashrc}, {@code ~root/.profile}, {@code
  *       .bash_profile}, {@code .bash_login}, {@code .bashrc}), which the admin's {@code sudo -i}
- *       runs as root.
+ *       runs as root, and root's login shell itself;
+ *   <li>{@code pam}: {@code /etc/pam.d/*}, each file and every absolute path a line names (a {@code
+ *       pam_exec.so} program runs as root at a login or {@code sudo}; a module given by path is
+ *       loaded into sshd and sudo).
  * </ul>
  *
  * <p>Every file and directory, and every absolute or {@code ~} path a command or script line names
@@ -46,6 +51,7 @@ public final class RootHooksWritableCheck
   static final String LOGROTATE = "/etc/logrotate.conf";
   static final String LOGROTATE_D = "/etc/logrotate.d";
   static final String PROFILE_D = "/etc/profile.d";
+  static final String PAM_D = "/etc/pam.d";
   static final List<String> SHELL_FILES =
       List.of(
           "/etc/environment",
@@ -67,7 +73,8 @@ public final class RootHooksWritableCheck
     MOTD,
     APT,
     LOGROTATE,
-    SHELL
+    SHELL,
+    PAM
   }
 
   /** One judged path, and which kind of hook named it. */
@@ -91,17 +98,21 @@ public final class RootHooksWritableCheck
         g.dir(Kind.APT, APT_D);
         host.listDirectory(APT_D).forEach(n -> files.add(APT_D + "/" + n));
       }
-      for (String f : files) {
+      for (int n = 0; n < files.size(); n++) {
+        String f = files.get(n);
         if (g.file(Kind.APT, APT_D, f)) {
-          for (AptHooks.Command c : AptHooks.parse(g.text(f))) {
+          String text = g.text(f);
+          for (AptHooks.Command c : AptHooks.parse(text)) {
             g.paths(Kind.APT, f, c.line(), c.command());
           }
+          AptHooks.includes(text).stream().filter(i -> !files.contains(i)).forEach(files::add);
         }
       }
     }
     if (exists(host, LOGROTATE) || exists(host, LOGROTATE_D)) {
       logrotate(host, g);
     }
+    g.rootShell();
     for (String f : SHELL_FILES) {
       String path = f.startsWith("~root") ? g.rootHome() + f.substring(5) : f;
       if (exists(host, path)) {
@@ -112,6 +123,12 @@ public final class RootHooksWritableCheck
       g.dir(Kind.SHELL, PROFILE_D);
       for (String n : host.listDirectory(PROFILE_D)) {
         g.script(Kind.SHELL, PROFILE_D, PROFILE_D + "/" + n, false);
+      }
+    }
+    if (exists(host, PAM_D)) {
+      g.dir(Kind.PAM, PAM_D);
+      for (String n : host.listDirectory(PAM_D)) {
+        g.script(Kind.PAM, PAM_D, PAM_D + "/" + n, false);
       }
     }
     return g.out.isEmpty() ? Optional.empty() : Optional.of(g.out);
@@ -179,12 +196,21 @@ public final class RootHooksWritableCheck
 
     String rootHome() throws HostException {
       if (rootHome == null) {
-        rootHome =
-            dev.hermesharden.checks.users.Account.lookup(host, "root")
-                .map(a -> a.home())
-                .orElse("/root");
+        rootHome = root().map(PasswdEntry::home).orElse("/root");
       }
       return rootHome;
+    }
+
+    private Optional<PasswdEntry> root() throws HostException {
+      return Account.lookup(host, "root");
+    }
+
+    /** Root's login shell ({@code sudo -i} and a root login start it): its path. */
+    void rootShell() throws HostException {
+      Optional<PasswdEntry> root = root();
+      if (root.isPresent() && root.get().shell().startsWith("/")) {
+        paths(Kind.SHELL, "/etc/passwd", 0, root.get().shell());
+      }
     }
 
     void dir(Kind kind, String dir) throws HostException {
@@ -207,7 +233,11 @@ public final class RootHooksWritableCheck
       return true;
     }
 
+    /** A file's text; nothing for a directory (an include may name one) or a missing file. */
     String text(String file) throws HostException {
+      if (host.lstat(file).map(st -> st.isDirectory()).orElse(true)) {
+        return "";
+      }
       return CronWritableCheck.read(host, file).orElse("");
     }
 

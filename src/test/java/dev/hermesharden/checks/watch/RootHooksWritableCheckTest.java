@@ -145,6 +145,46 @@ class RootHooksWritableCheckTest {
     assertEquals(Status.FAIL, check.run(host, Params.NONE, CTX).status());
   }
 
+  /** A pam_exec line of sshd's runs its program as root at every SSH login. */
+  @Test
+  void aPamExecProgramTheAgentCanChangeFails() throws Exception {
+    SimulatedHost host = withAgentHome();
+    root(
+        host,
+        "/etc/pam.d/sshd",
+        "@include common-auth\nsession optional pam_exec.so seteuid /home/hermes/login-hook\n",
+        0644);
+    Verdict v = check.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.watch.hooks-writable.pam", v.reason().key());
+    assertTrue(v.details().containsKey("/etc/pam.d/sshd:2 /home/hermes/login-hook"), v.toString());
+  }
+
+  /** An apt {@code #include} of the agent's file, and root's login shell in the agent's home. */
+  @Test
+  void anAptIncludeAndRootsLoginShellAreJudged() throws Exception {
+    SimulatedHost host = withAgentHome();
+    root(host, "/etc/apt/apt.conf.d/99include", "#include \"/home/hermes/apt.conf\";\n", 0644);
+    host.fs()
+        .put(
+            "/home/hermes/apt.conf",
+            SimFile.file("DPkg::Post-Invoke {\"true\";};\n", "hermes", "hermes", 0644));
+    Verdict v = check.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(
+        v.details().containsKey("/home/hermes/apt.conf:0 /home/hermes/apt.conf"), v.toString());
+    root(host, "/etc/apt/apt.conf.d/99include", "\n", 0644);
+    assertEquals(Status.PASS, check.run(host, Params.NONE, CTX).status());
+    String passwd = host.fs().read("/etc/passwd").orElseThrow();
+    host.fs()
+        .write(
+            "/etc/passwd",
+            passwd.replaceFirst("(?m)^root:(.*):[^:\n]*$", "root:$1:/home/hermes/sh"));
+    v = check.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.details().containsKey("/etc/passwd:0 /home/hermes/sh"), v.toString());
+  }
+
   /** A capped read is a finding: the files after the cap could hold anything. */
   @Test
   void moreFilesThanTheCapIsAFindingNotAPass() throws Exception {
