@@ -57,14 +57,10 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
     }
     for (String f : files) {
       out.add(new Finding(f, 0, "root", f, rootOnly(host, f)));
-      for (CronEntries.Entry e : CronEntries.parse(read(host, f).orElse(""), true)) {
-        judge(host, f, e, out);
-      }
+      entries(host, f, true, out);
     }
     out.add(new Finding(ROOT_CRONTAB, 0, "root", ROOT_CRONTAB, rootOnly(host, ROOT_CRONTAB)));
-    for (CronEntries.Entry e : CronEntries.parse(read(host, ROOT_CRONTAB).orElse(""), false)) {
-      judge(host, ROOT_CRONTAB, e, out);
-    }
+    entries(host, ROOT_CRONTAB, false, out);
     for (String dir : RUN_PARTS) {
       for (String n : host.listDirectory(dir)) {
         if (n.matches("[A-Za-z0-9_-]+")) {
@@ -73,6 +69,21 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
       }
     }
     return out;
+  }
+
+  /** Judges a crontab's entries; more than {@link CronEntries#MAX_ENTRIES} is a finding. */
+  private static void entries(Host host, String file, boolean system, List<Finding> out)
+      throws HostException {
+    List<CronEntries.Entry> entries = CronEntries.parse(read(host, file).orElse(""), system);
+    if (entries.size() > CronEntries.MAX_ENTRIES) {
+      // the entries after the cap could run anything: not judged, so no pass
+      String more = "more than " + CronEntries.MAX_ENTRIES + " entries";
+      out.add(new Finding(file, 0, "root", more, false));
+      entries = entries.subList(0, CronEntries.MAX_ENTRIES);
+    }
+    for (CronEntries.Entry e : entries) {
+      judge(host, file, e, out);
+    }
   }
 
   private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
