@@ -150,6 +150,32 @@ class RootHooksHostileSandboxTest {
     }
   }
 
+  /**
+   * {@code /etc/cron.hourly} with only Debian's {@code .placeholder}, handed to the agent: no
+   * script to judge, and {@code watch.cron-writable} passed; the agent's next file there is run by
+   * {@code run-parts} (as Debian's {@code /etc/crontab} runs it) as root.
+   */
+  @Test
+  @Timeout(300)
+  void anEmptyRunPartsDirectoryTheAgentCanWriteIsNoPass(SandboxVps vps) throws Exception {
+    String dir = "/etc/cron.hourly";
+    try {
+      vps.inVps(List.of("sh", "-c", "mkdir -p " + dir + " && : > " + dir + "/.placeholder"));
+      // handed to the agent (an ACL or chmod 777 makes it shared: the check cannot list it and
+      // says ERROR, no pass)
+      ExecResult own = vps.inVps(List.of("chown", "hermes:hermes", dir));
+      assertEquals(0, own.exitCode(), own.stderr());
+      JsonNode c = audit(vps, "watch").get("watch.cron-writable");
+      assertEquals("FAIL", c.get("status").asText(), c.toString());
+      assertTrue(c.get("details").has(dir + ":0 " + dir), c.toString());
+      plant(vps, dir + "/agent");
+      assertRootRan(vps, vps.inVps(List.of("run-parts", "--report", dir)));
+    } finally {
+      vps.inVps(List.of("rm", "-rf", dir));
+      Files.deleteIfExists(vps.vpsPath(RAN));
+    }
+  }
+
   /** A logrotate postrotate script the agent owns (the truth only where logrotate is installed). */
   @Test
   @Timeout(300)

@@ -11,6 +11,7 @@ import dev.hermesharden.model.StepContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Kind {@code watch-cron-writable}: no system cron entry runs something another account can change.
@@ -51,6 +52,12 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
   @Override
   public List<Finding> gather(Host host, StepContext ctx) throws HostException {
     List<Finding> out = new ArrayList<>();
+    // a directory cron or run-parts reads, even empty: the agent's next file in it runs as root
+    for (String dir : Stream.concat(Stream.of(CRON_D), RUN_PARTS.stream()).toList()) {
+      if (host.lstat(dir).isPresent()) {
+        out.add(new Finding(dir, 0, "root", dir, rootOnly(host, dir)));
+      }
+    }
     List<String> files = new ArrayList<>(List.of(CRONTAB));
     for (String n : host.listDirectory(CRON_D)) {
       files.add(CRON_D + "/" + n);

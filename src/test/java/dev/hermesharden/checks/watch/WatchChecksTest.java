@@ -402,6 +402,20 @@ class WatchChecksTest {
     assertEquals(Status.FAIL, v.status(), v.toString());
   }
 
+  /**
+   * {@code /etc/cron.hourly} holding only Debian's {@code .placeholder}, and the agent's: no script
+   * in it to judge, so the check passed, and the agent's next file there runs as root every hour.
+   */
+  @Test
+  void aRunPartsDirectoryTheAgentCanWriteFailsWhileEmpty() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    host.fs().put("/etc/cron.hourly", SimFile.dir("hermes", "hermes", 0755));
+    host.fs().put("/etc/cron.hourly/.placeholder", SimFile.file("", "root", "root", 0644));
+    Verdict v = new CronWritableCheck().run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.details().containsKey("/etc/cron.hourly:0 /etc/cron.hourly"), v.toString());
+  }
+
   /** A crontab's 501st entry was never judged (at most 500 per file) and the check passed. */
   @Test
   void moreCronEntriesThanTheCapIsAFindingNotAPass() throws Exception {
