@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The places root runs scripts from by the way, as a fresh Ubuntu 24.04 cloud VPS has them:
- * update-motd's scripts, logrotate's configuration, and root's shell start files ({@code
- * watch.root-hooks-writable} reads them; apt's hooks are {@link SimApt}'s). Files only: it answers
- * no command.
+ * update-motd's scripts, logrotate's configuration, needrestart's, PAM's, and root's shell start
+ * files ({@code watch.root-hooks-writable} reads them; apt's hooks are {@link SimApt}'s). Files
+ * only: it answers no command.
  */
 final class SimRootHooks implements SimComponent {
   private static final String MOTD = "/etc/update-motd.d/";
@@ -48,6 +48,18 @@ final class SimRootHooks implements SimComponent {
         "/etc/profile.d/01-locale-fix.sh",
         "# Make sure the locale variables are set to valid values.\n"
             + "eval $(/usr/bin/locale-check C.UTF-8)\n");
+    // needrestart (its apt hook 99needrestart runs it as root after every install)
+    fs.write(
+        "/etc/needrestart/needrestart.conf",
+        "# needrestart - Restart daemons after library updates.\n"
+            + "# Restart mode: (l)ist only, (i)nteractive or (a)utomatically.\n"
+            + "#$nrconf{restart} = 'i';\n");
+    fs.write(
+        "/etc/needrestart/conf.d/README.needrestart",
+        "Any files matching *.conf will be sourced in alphanumerical order.\n");
+    fs.put(
+        "/etc/needrestart/hook.d/10-dpkg",
+        SimFile.file("#!/usr/bin/perl\n\nuse strict;\nuse warnings;\n", "root", "root", 0755));
     fs.write("/etc/pam.d/sshd", PAM_SSHD);
     fs.write(
         "/etc/pam.d/sudo",

@@ -22,7 +22,8 @@ import java.util.Optional;
  *       run-parts}) at every SSH login on Ubuntu: the directory, each file, and the paths each
  *       script names (its {@code #!} line too);
  *   <li>{@code apt}: {@code /etc/apt/apt.conf} and {@code /etc/apt/apt.conf.d/*}, whose hooks
- *       ({@link AptHooks}) apt and the daily unattended-upgrades run as root with {@code sh -c};
+ *       ({@link AptHooks}) apt and the daily unattended-upgrades run as root with {@code sh -c},
+ *       and {@code /etc/needrestart} (Perl configuration and hook programs its apt hook runs);
  *   <li>{@code logrotate}: {@code /etc/logrotate.conf}, {@code /etc/logrotate.d/*} and what they
  *       {@code include}, whose {@code prerotate}/{@code postrotate}/{@code firstaction}/{@code
  *       lastaction}/{@code preremove} scripts the daily logrotate runs as root;
@@ -52,6 +53,7 @@ public final class RootHooksWritableCheck
   static final String LOGROTATE_D = "/etc/logrotate.d";
   static final String PROFILE_D = "/etc/profile.d";
   static final String PAM_D = "/etc/pam.d";
+  static final String NEEDRESTART = "/etc/needrestart";
   static final List<String> SHELL_FILES =
       List.of(
           "/etc/environment",
@@ -109,6 +111,9 @@ public final class RootHooksWritableCheck
         }
       }
     }
+    if (exists(host, NEEDRESTART)) {
+      needrestart(host, g);
+    }
     if (exists(host, LOGROTATE) || exists(host, LOGROTATE_D)) {
       logrotate(host, g);
     }
@@ -132,6 +137,27 @@ public final class RootHooksWritableCheck
       }
     }
     return g.out.isEmpty() ? Optional.empty() : Optional.of(g.out);
+  }
+
+  /**
+   * needrestart, which Ubuntu's apt hook ({@code 99needrestart}) runs as root after every install:
+   * its configuration is Perl it evaluates ({@code needrestart.conf}, {@code conf.d/*.conf}) and
+   * its {@code hook.d}/{@code restart.d} hold programs it runs. Each file's and directory's own
+   * trust is judged, not what the Perl names.
+   */
+  private static void needrestart(Host host, Gathering g) throws HostException {
+    g.dir(Kind.APT, NEEDRESTART);
+    for (String n : host.listDirectory(NEEDRESTART)) {
+      String p = NEEDRESTART + "/" + n;
+      if (host.lstat(p).map(st -> st.isDirectory()).orElse(false)) {
+        g.dir(Kind.APT, p);
+        for (String m : host.listDirectory(p)) {
+          g.file(Kind.APT, NEEDRESTART, p + "/" + m);
+        }
+      } else {
+        g.file(Kind.APT, NEEDRESTART, p);
+      }
+    }
   }
 
   /** logrotate.conf, then logrotate.d and every file or directory an {@code include} names. */

@@ -185,6 +185,25 @@ class RootHooksWritableCheckTest {
     assertTrue(v.details().containsKey("/etc/passwd:0 /home/hermes/sh"), v.toString());
   }
 
+  /** needrestart's configuration is Perl that its apt hook evaluates as root after each install. */
+  @Test
+  void aNeedrestartConfigurationTheAgentCanChangeFails() throws Exception {
+    SimulatedHost host = withAgentHome();
+    root(host, "/etc/needrestart/needrestart.conf", "$nrconf{restart} = 'i';\n", 0644);
+    assertEquals(Status.PASS, check.run(host, Params.NONE, CTX).status());
+    host.fs()
+        .put(
+            "/etc/needrestart/conf.d/agent.conf",
+            SimFile.file("system('id');\n", "hermes", "hermes", 0644));
+    Verdict v = check.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.watch.hooks-writable.apt", v.reason().key());
+    assertTrue(
+        v.details()
+            .containsKey("/etc/needrestart/conf.d/agent.conf:0 /etc/needrestart/conf.d/agent.conf"),
+        v.toString());
+  }
+
   /** A capped read is a finding: the files after the cap could hold anything. */
   @Test
   void moreFilesThanTheCapIsAFindingNotAPass() throws Exception {
