@@ -51,6 +51,7 @@ public final class SimulatedHost implements Host {
         new SimRevert(),
         new SimBackups(),
         new SimPackages(),
+        new SimRootHooks(),
         new SimCore());
   }
 

@@ -35,6 +35,8 @@ final class Walk {
         // the first button: "Apply now" (where a risky change focuses Cancel), "Run it", "Close"
         h.type("1");
         h.waitGone(dialog);
+        // a confirmed plan is applied: the page before its re-check ends is no step to apply again
+        applied |= dialog.equals(confirm);
       } else if (s.contains(passed)
           || !s.contains(title)
           || s.contains(m.get("tui.report.title"))) {

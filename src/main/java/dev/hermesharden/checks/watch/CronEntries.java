@@ -14,7 +14,10 @@ import java.util.List;
  * /etc/cron.d}) name the user, a user's crontab does not.
  */
 final class CronEntries {
-  /** At most this many entries per file are judged (the file is at most 16 MiB already). */
+  /**
+   * At most this many entries per file are judged (the file is at most 16 MiB already); {@link
+   * #parse} returns one more when there are more, for the caller to report.
+   */
   static final int MAX_ENTRIES = 500;
 
   private CronEntries() {}
@@ -30,7 +33,7 @@ final class CronEntries {
     String[] lines = text.split("\n");
     String shell = "";
     List<String> path = List.of();
-    for (int i = 0; i < lines.length && out.size() < MAX_ENTRIES; i++) {
+    for (int i = 0; i < lines.length && out.size() <= MAX_ENTRIES; i++) {
       String l = lines[i].strip();
       if (l.matches("SHELL\\s*=.*")) {
         shell = value(l);

@@ -11,6 +11,7 @@ import dev.hermesharden.model.StepContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Kind {@code watch-cron-writable}: no system cron entry runs something another account can change.
@@ -51,20 +52,22 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
   @Override
   public List<Finding> gather(Host host, StepContext ctx) throws HostException {
     List<Finding> out = new ArrayList<>();
+    // a directory cron or run-parts reads, even empty: the agent's next file in it runs as root
+    for (String dir : Stream.concat(Stream.of(CRON_D), RUN_PARTS.stream()).toList()) {
+      if (host.lstat(dir).isPresent()) {
+        out.add(new Finding(dir, 0, "root", dir, rootOnly(host, dir)));
+      }
+    }
     List<String> files = new ArrayList<>(List.of(CRONTAB));
     for (String n : host.listDirectory(CRON_D)) {
       files.add(CRON_D + "/" + n);
     }
     for (String f : files) {
       out.add(new Finding(f, 0, "root", f, rootOnly(host, f)));
-      for (CronEntries.Entry e : CronEntries.parse(read(host, f).orElse(""), true)) {
-        judge(host, f, e, out);
-      }
+      entries(host, f, true, out);
     }
     out.add(new Finding(ROOT_CRONTAB, 0, "root", ROOT_CRONTAB, rootOnly(host, ROOT_CRONTAB)));
-    for (CronEntries.Entry e : CronEntries.parse(read(host, ROOT_CRONTAB).orElse(""), false)) {
-      judge(host, ROOT_CRONTAB, e, out);
-    }
+    entries(host, ROOT_CRONTAB, false, out);
     for (String dir : RUN_PARTS) {
       for (String n : host.listDirectory(dir)) {
         if (n.matches("[A-Za-z0-9_-]+")) {
@@ -75,13 +78,36 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
     return out;
   }
 
+  /** Judges a crontab's entries; more than {@link CronEntries#MAX_ENTRIES} is a finding. */
+  private static void entries(Host host, String file, boolean system, List<Finding> out)
+      throws HostException {
+    List<CronEntries.Entry> entries = CronEntries.parse(read(host, file).orElse(""), system);
+    if (entries.size() > CronEntries.MAX_ENTRIES) {
+      // the entries after the cap could run anything: not judged, so no pass
+      String more = "more than " + CronEntries.MAX_ENTRIES + " entries";
+      out.add(new Finding(file, 0, "root", more, false));
+      entries = entries.subList(0, CronEntries.MAX_ENTRIES);
+    }
+    for (CronEntries.Entry e : entries) {
+      judge(host, file, e, out);
+    }
+  }
+
   private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
       throws HostException {
-    for (String p : e.paths()) {
-      Optional<String> path = p.startsWith("~") ? home(host, p, e.runAs()) : Optional.of(p);
-      out.add(
-          new Finding(
-              file, e.line(), e.runAs(), p, path.isPresent() && rootOnly(host, path.get())));
+    judge(host, file, e.line(), e.runAs(), e.paths(), out);
+  }
+
+  /**
+   * One finding per path named at {@code file:line} by something that runs as {@code runAs}: an
+   * absolute path, or a {@code ~} one as the shell expands it.
+   */
+  static void judge(
+      Host host, String file, int line, String runAs, List<String> paths, List<Finding> out)
+      throws HostException {
+    for (String p : paths) {
+      Optional<String> path = p.startsWith("~") ? home(host, p, runAs) : Optional.of(p);
+      out.add(new Finding(file, line, runAs, p, path.isPresent() && rootOnly(host, path.get())));
     }
   }
 

@@ -26,7 +26,7 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
   static final String PRELOAD = "/etc/ld.so.preload";
   static final String CONF = "/etc/ld.so.conf";
 
-  /** At most this many included files are read (nested includes too). */
+  /** At most this many included files are read (nested includes too); more is a finding. */
   static final int MAX_FILES = 100;
 
   @Override
@@ -70,6 +70,10 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
           }
         }
       }
+    }
+    if (todo.size() > MAX_FILES) {
+      // the files after the cap could name anything: not read, so no pass
+      out.add(new Finding(CONF, 0, "root", "more than " + MAX_FILES + " files", false));
     }
     return Optional.of(out);
   }

@@ -4,6 +4,7 @@ import dev.hermesharden.checks.watch.CronWritableCheck;
 import dev.hermesharden.checks.watch.LoaderWritableCheck;
 import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
 import dev.hermesharden.checks.watch.PublicListenersCheck;
+import dev.hermesharden.checks.watch.RootHooksWritableCheck;
 import dev.hermesharden.checks.watch.SudoersCheck;
 import dev.hermesharden.checks.watch.UnitsWritableCheck;
 import dev.hermesharden.checks.watch.WatchBaselineCheck;
@@ -24,6 +25,7 @@ public final class WatchModule implements StepModule {
         .kind("watch-cron-writable", new CronWritableCheck())
         .kind("watch-units-writable", new UnitsWritableCheck())
         .kind("watch-loader-writable", new LoaderWritableCheck())
+        .kind("watch-root-hooks-writable", new RootHooksWritableCheck())
         .fix(WatchBaselineFix.ID, new WatchBaselineFix())
         .fix(RootKeysFix.ID, new RootKeysFix());
   }

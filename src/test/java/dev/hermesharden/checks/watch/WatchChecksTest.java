@@ -383,6 +383,53 @@ class WatchChecksTest {
     assertTrue(v.details().containsKey("/etc/ld.so.preload:1 /home/hermes/hook.so"), v.toString());
   }
 
+  /**
+   * The loader check read at most 100 included files and passed: the 101st, the agent's own
+   * (chowned to it, in root's directory), was never judged. A capped read is a finding.
+   */
+  @Test
+  void moreLoaderFilesThanTheCapIsAFindingNotAPass() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    for (int i = 0; i < LoaderWritableCheck.MAX_FILES; i++) {
+      host.fs()
+          .put(
+              String.format("/etc/ld.so.conf.d/%03d.conf", i),
+              SimFile.file("/usr/lib\n", "root", "root", 0644));
+    }
+    host.fs()
+        .put("/etc/ld.so.conf.d/zz.conf", SimFile.file("/usr/lib\n", "hermes", "hermes", 0644));
+    Verdict v = new LoaderWritableCheck().run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+  }
+
+  /**
+   * {@code /etc/cron.hourly} holding only Debian's {@code .placeholder}, and the agent's: no script
+   * in it to judge, so the check passed, and the agent's next file there runs as root every hour.
+   */
+  @Test
+  void aRunPartsDirectoryTheAgentCanWriteFailsWhileEmpty() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    host.fs().put("/etc/cron.hourly", SimFile.dir("hermes", "hermes", 0755));
+    host.fs().put("/etc/cron.hourly/.placeholder", SimFile.file("", "root", "root", 0644));
+    Verdict v = new CronWritableCheck().run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.details().containsKey("/etc/cron.hourly:0 /etc/cron.hourly"), v.toString());
+  }
+
+  /** A crontab's 501st entry was never judged (at most 500 per file) and the check passed. */
+  @Test
+  void moreCronEntriesThanTheCapIsAFindingNotAPass() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    host.fs().put("/home/hermes", SimFile.dir("hermes", "hermes", 0755));
+    String many = "* * * * * root /bin/true\n".repeat(CronEntries.MAX_ENTRIES);
+    host.fs()
+        .put(
+            "/etc/cron.d/many",
+            SimFile.file(many + "@daily root /home/hermes/x\n", "root", "root", 0644));
+    Verdict v = new CronWritableCheck().run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+  }
+
   @Test
   void onlyExpectedProgramsMayListenPublicly() {
     PublicListenersCheck c = new PublicListenersCheck();

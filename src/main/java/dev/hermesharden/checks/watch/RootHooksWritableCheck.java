@@ -1,0 +1,316 @@
+package dev.hermesharden.checks.watch;
+
+import dev.hermesharden.checks.Check;
+import dev.hermesharden.checks.Params;
+import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.checks.users.Account;
+import dev.hermesharden.checks.watch.CronWritableCheck.Finding;
+import dev.hermesharden.host.Host;
+import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.PasswdEntry;
+import dev.hermesharden.model.StepContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kind {@code watch-root-hooks-writable}: the scripts root runs by the way, from places no other
+ * watch check reads, are root's. Four kinds, each judged where it exists:
+ *
+ * <ul>
+ *   <li>{@code motd}: {@code /etc/update-motd.d}, whose scripts pam_motd runs as root ({@code
+ *       run-parts}) at every SSH login on Ubuntu: the directory, each file, and the paths each
+ *       script names (its {@code #!} line too);
+ *   <li>{@code apt}: {@code /etc/apt/apt.conf} and {@code /etc/apt/apt.conf.d/*}, whose hooks
+ *       ({@link AptHooks}) apt and the daily unattended-upgrades run as root with {@code sh -c},
+ *       and {@code /etc/needrestart} (Perl configuration and hook programs its apt hook runs);
+ *   <li>{@code logrotate}: {@code /etc/logrotate.conf}, {@code /etc/logrotate.d/*} and what they
+ *       {@code include}, whose {@code prerotate}/{@code postrotate}/{@code firstaction}/{@code
+ *       lastaction}/{@code preremove} scripts the daily logrotate runs as root;
+ *   <li>{@code shell}: root's shell start files ({@code /etc/environment}, {@code /etc/profile},
+ *       {@code /etc/profile.d/*}, {@code /etc/bash.bashrc}, {@code ~root/.profile}, {@code
+ *       .bash_profile}, {@code .bash_login}, {@code .bashrc}), which the admin's {@code sudo -i}
+ *       runs as root, and root's login shell itself;
+ *   <li>{@code pam}: {@code /etc/pam.d/*}, each file and every absolute path a line names (a {@code
+ *       pam_exec.so} program runs as root at a login or {@code sudo}; a module given by path is
+ *       loaded into sshd and sudo).
+ * </ul>
+ *
+ * <p>Every file and directory, and every absolute or {@code ~} path a command or script line names
+ * ({@code :}-separated lists split, so each {@code PATH} directory counts), is judged by {@link
+ * dev.hermesharden.host.PathTrust} with {@link CronWritableCheck}'s judgement and verdict. At most
+ * {@link #MAX_FILES} files are read; more is a finding, not a pass.
+ *
+ * <p>Caveat: a command found through {@code PATH}, a variable's value, and what a root-only script
+ * itself runs are not judged.
+ */
+public final class RootHooksWritableCheck
+    implements Check<Optional<List<RootHooksWritableCheck.Hook>>> {
+  static final String MOTD = "/etc/update-motd.d";
+  static final String APT_CONF = "/etc/apt/apt.conf";
+  static final String APT_D = "/etc/apt/apt.conf.d";
+  static final String LOGROTATE = "/etc/logrotate.conf";
+  static final String LOGROTATE_D = "/etc/logrotate.d";
+  static final String PROFILE_D = "/etc/profile.d";
+  static final String PAM_D = "/etc/pam.d";
+  static final String NEEDRESTART = "/etc/needrestart";
+  static final List<String> SHELL_FILES =
+      List.of(
+          "/etc/environment",
+          "/etc/profile",
+          "/etc/bash.bashrc",
+          "~root/.profile",
+          "~root/.bash_profile",
+          "~root/.bash_login",
+          "~root/.bashrc");
+
+  /** At most this many files are read in all; more is a finding. */
+  static final int MAX_FILES = 500;
+
+  private static final List<String> SCRIPTS =
+      List.of("prerotate", "postrotate", "firstaction", "lastaction", "preremove");
+
+  /** The kinds of hook, each with its own failure reason. */
+  enum Kind {
+    MOTD,
+    APT,
+    LOGROTATE,
+    SHELL,
+    PAM
+  }
+
+  /** One judged path, and which kind of hook named it. */
+  public record Hook(Kind kind, Finding finding) {}
+
+  @Override
+  public Optional<List<Hook>> gather(Host host, StepContext ctx) throws HostException {
+    Gathering g = new Gathering(host);
+    if (exists(host, MOTD)) {
+      g.dir(Kind.MOTD, MOTD);
+      for (String n : host.listDirectory(MOTD)) {
+        g.script(Kind.MOTD, MOTD, MOTD + "/" + n, true);
+      }
+    }
+    if (exists(host, APT_D) || exists(host, APT_CONF)) {
+      List<String> files = new ArrayList<>();
+      if (exists(host, APT_CONF)) {
+        files.add(APT_CONF);
+      }
+      if (exists(host, APT_D)) {
+        g.dir(Kind.APT, APT_D);
+        host.listDirectory(APT_D).forEach(n -> files.add(APT_D + "/" + n));
+      }
+      for (int n = 0; n < files.size(); n++) {
+        String f = files.get(n);
+        if (g.file(Kind.APT, APT_D, f)) {
+          String text = g.text(f);
+          for (AptHooks.Command c : AptHooks.parse(text)) {
+            g.paths(Kind.APT, f, c.line(), c.command());
+          }
+          AptHooks.includes(text).stream().filter(i -> !files.contains(i)).forEach(files::add);
+        }
+      }
+    }
+    if (exists(host, NEEDRESTART)) {
+      needrestart(host, g);
+    }
+    if (exists(host, LOGROTATE) || exists(host, LOGROTATE_D)) {
+      logrotate(host, g);
+    }
+    g.rootShell();
+    for (String f : SHELL_FILES) {
+      String path = f.startsWith("~root") ? g.rootHome() + f.substring(5) : f;
+      if (exists(host, path)) {
+        g.script(Kind.SHELL, path, path, false);
+      }
+    }
+    if (exists(host, PROFILE_D)) {
+      g.dir(Kind.SHELL, PROFILE_D);
+      for (String n : host.listDirectory(PROFILE_D)) {
+        g.script(Kind.SHELL, PROFILE_D, PROFILE_D + "/" + n, false);
+      }
+    }
+    if (exists(host, PAM_D)) {
+      g.dir(Kind.PAM, PAM_D);
+      for (String n : host.listDirectory(PAM_D)) {
+        g.script(Kind.PAM, PAM_D, PAM_D + "/" + n, false);
+      }
+    }
+    return g.out.isEmpty() ? Optional.empty() : Optional.of(g.out);
+  }
+
+  /**
+   * needrestart, which Ubuntu's apt hook ({@code 99needrestart}) runs as root after every install:
+   * its configuration is Perl it evaluates ({@code needrestart.conf}, {@code conf.d/*.conf}) and
+   * its {@code hook.d}/{@code restart.d} hold programs it runs. Each file's and directory's own
+   * trust is judged, not what the Perl names.
+   */
+  private static void needrestart(Host host, Gathering g) throws HostException {
+    g.dir(Kind.APT, NEEDRESTART);
+    for (String n : host.listDirectory(NEEDRESTART)) {
+      String p = NEEDRESTART + "/" + n;
+      if (host.lstat(p).map(st -> st.isDirectory()).orElse(false)) {
+        g.dir(Kind.APT, p);
+        for (String m : host.listDirectory(p)) {
+          g.file(Kind.APT, NEEDRESTART, p + "/" + m);
+        }
+      } else {
+        g.file(Kind.APT, NEEDRESTART, p);
+      }
+    }
+  }
+
+  /** logrotate.conf, then logrotate.d and every file or directory an {@code include} names. */
+  private static void logrotate(Host host, Gathering g) throws HostException {
+    List<String> todo = new ArrayList<>();
+    if (exists(host, LOGROTATE)) {
+      todo.add(LOGROTATE);
+    }
+    if (exists(host, LOGROTATE_D)) {
+      g.dir(Kind.LOGROTATE, LOGROTATE_D);
+      host.listDirectory(LOGROTATE_D).forEach(n -> todo.add(LOGROTATE_D + "/" + n));
+    }
+    for (int n = 0; n < todo.size(); n++) {
+      String f = todo.get(n);
+      if (!g.file(Kind.LOGROTATE, LOGROTATE_D, f)) {
+        continue;
+      }
+      String[] lines = g.text(f).split("\n");
+      boolean script = false;
+      for (int i = 0; i < lines.length; i++) {
+        String l = lines[i].strip();
+        String first = l.split("\\s+", 2)[0];
+        if (script) {
+          script = !first.equals("endscript");
+          if (script && !l.startsWith("#")) {
+            g.paths(Kind.LOGROTATE, f, i + 1, l);
+          }
+        } else if (SCRIPTS.contains(first)) {
+          script = true;
+        } else if (first.equals("include") && l.length() > first.length()) {
+          String inc = l.substring(first.length()).strip();
+          if (inc.startsWith("/") && !todo.contains(inc)) {
+            if (host.lstat(inc).map(s -> s.isDirectory()).orElse(false)) {
+              g.dir(Kind.LOGROTATE, inc);
+              for (String name : host.listDirectory(inc)) {
+                todo.add(inc + "/" + name);
+              }
+            } else {
+              todo.add(inc);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean exists(Host host, String path) throws HostException {
+    return host.lstat(path).isPresent();
+  }
+
+  /** What has been found so far, and how many files were read. */
+  private static final class Gathering {
+    final Host host;
+    final List<Hook> out = new ArrayList<>();
+    private int files;
+    private boolean capped;
+    private String rootHome;
+
+    Gathering(Host host) {
+      this.host = host;
+    }
+
+    String rootHome() throws HostException {
+      if (rootHome == null) {
+        rootHome = root().map(PasswdEntry::home).orElse("/root");
+      }
+      return rootHome;
+    }
+
+    private Optional<PasswdEntry> root() throws HostException {
+      return Account.lookup(host, "root");
+    }
+
+    /** Root's login shell ({@code sudo -i} and a root login start it): its path. */
+    void rootShell() throws HostException {
+      Optional<PasswdEntry> root = root();
+      if (root.isPresent() && root.get().shell().startsWith("/")) {
+        paths(Kind.SHELL, "/etc/passwd", 0, root.get().shell());
+      }
+    }
+
+    void dir(Kind kind, String dir) throws HostException {
+      add(kind, new Finding(dir, 0, "root", dir, CronWritableCheck.rootOnly(host, dir)));
+    }
+
+    /**
+     * Judges a file itself; false when it is not to be read: the cap is reached (a finding, once,
+     * naming {@code where}).
+     */
+    boolean file(Kind kind, String where, String file) throws HostException {
+      if (++files > MAX_FILES) {
+        if (!capped) {
+          capped = true;
+          add(kind, new Finding(where, 0, "root", "more than " + MAX_FILES + " files", false));
+        }
+        return false;
+      }
+      add(kind, new Finding(file, 0, "root", file, CronWritableCheck.rootOnly(host, file)));
+      return true;
+    }
+
+    /** A file's text; nothing for a directory (an include may name one) or a missing file. */
+    String text(String file) throws HostException {
+      if (host.lstat(file).map(st -> st.isDirectory()).orElse(true)) {
+        return "";
+      }
+      return CronWritableCheck.read(host, file).orElse("");
+    }
+
+    /** A shell script: the file, and the paths of each line (a {@code #!} line's too). */
+    void script(Kind kind, String where, String file, boolean program) throws HostException {
+      if (!file(kind, where, file)) {
+        return;
+      }
+      String[] lines = text(file).split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        String l = lines[i].strip();
+        if (program && i == 0 && l.startsWith("#!")) {
+          paths(kind, file, 1, l.substring(2));
+        } else if (!l.startsWith("#")) {
+          paths(kind, file, i + 1, l);
+        }
+      }
+    }
+
+    /** The absolute and {@code ~} paths of a shell command line, each list split at {@code :}. */
+    void paths(Kind kind, String file, int line, String command) throws HostException {
+      List<Finding> found = new ArrayList<>();
+      CronWritableCheck.judge(
+          host, file, line, "root", CronEntries.paths(command.replace(':', ' ')), found);
+      found.forEach(f -> add(kind, f));
+    }
+
+    private void add(Kind kind, Finding f) {
+      out.add(new Hook(kind, f));
+    }
+  }
+
+  @Override
+  public Verdict evaluate(Optional<List<Hook>> facts, Params params, StepContext ctx) {
+    if (facts.isEmpty()) {
+      return Verdict.notApplicable("reason.watch.no-root-hooks", MOTD);
+    }
+    Kind kind =
+        facts.get().stream()
+            .filter(h -> !h.finding().rootOnly())
+            .map(Hook::kind)
+            .findFirst()
+            .orElse(Kind.SHELL);
+    return CronWritableCheck.verdict(
+        facts.get().stream().map(Hook::finding).toList(),
+        ctx,
+        "reason.watch.hooks-ok",
+        "reason.watch.hooks-writable." + kind.name().toLowerCase(java.util.Locale.ROOT));
+  }
+}
