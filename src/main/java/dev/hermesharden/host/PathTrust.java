@@ -1,8 +1,7 @@
 package dev.hermesharden.host;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,6 @@ import java.util.Optional;
 public sealed interface PathTrust {
   /** Groups below this id are system groups, managed by root and packages. */
   int FIRST_USER_GID = 1000;
-
-  /** Symlinks followed before a path counts as a loop (as the kernel's MAXSYMLINKS). */
-  int MAX_LINKS = 40;
 
   /** The path with root's own symlinks followed, as far as they were. */
   String resolved();
@@ -69,27 +65,24 @@ public sealed interface PathTrust {
     if (!path.startsWith("/")) {
       throw new HostException(HostException.Kind.UNSAFE, "not an absolute path: " + path);
     }
-    Deque<String> todo = new ArrayDeque<>();
-    push(todo, path);
+    LinkWalk walk = new LinkWalk(path);
     // the straight walk's entries in one go (one command over SSH), again after each link
-    Map<String, Optional<FileStat>> ahead = prefetch(host, "", todo);
+    Map<String, Optional<FileStat>> ahead = prefetch(host, "", walk.remaining());
     FileStat root =
         ahead.remove("/").orElseThrow(() -> new HostException(HostException.Kind.IO, "/"));
     if (root.uid() != 0 || writableByOthers(host, root)) {
       return new Shared(path, "/");
     }
-    String cur = "";
     FileStat curStat = root;
-    int links = 0;
-    while (!todo.isEmpty()) {
-      String name = todo.pop();
-      if (name.equals("..")) {
-        cur = cur.contains("/") ? cur.substring(0, cur.lastIndexOf('/')) : "";
+    while (walk.hasNext()) {
+      Optional<String> step = walk.step();
+      String cur = walk.current();
+      if (step.isEmpty()) { // ".." moved the walk up
         curStat = host.lstat(cur.isEmpty() ? "/" : cur).orElse(root);
         continue;
       }
-      String next = cur + "/" + name;
-      String rest = rest(next, todo);
+      String next = step.get();
+      String rest = walk.rest(next);
       Optional<FileStat> st = ahead.containsKey(next) ? ahead.remove(next) : host.lstat(next);
       boolean openDir = curStat.sticky() && writableByOthers(host, curStat);
       if (st.isEmpty()) {
@@ -101,19 +94,13 @@ public sealed interface PathTrust {
         return new ByAccount(rest, s.uid(), next); // in a sticky directory the owner controls it
       }
       if (s.isSymlink()) {
-        if (++links > MAX_LINKS) {
-          throw new HostException(HostException.Kind.UNSAFE, "too many symbolic links: " + path);
-        }
-        String target = host.readLink(next);
-        push(todo, target); // a relative target continues from the link's own directory
-        if (target.startsWith("/")) {
-          cur = "";
+        if (walk.follow(host, next)) {
           curStat = root;
         }
-        ahead = prefetch(host, cur, todo); // what follows the link is another path
+        ahead = prefetch(host, walk.current(), walk.remaining()); // what follows is another path
         continue;
       }
-      if (!todo.isEmpty() && !s.isDirectory()) {
+      if (walk.hasNext() && !s.isDirectory()) {
         return new RootOnly(rest, Optional.empty()); // "Not a directory": nothing is there
       }
       if (s.isDirectory()) {
@@ -124,12 +111,13 @@ public sealed interface PathTrust {
           return new Shared(rest, next);
         }
       }
-      if (todo.isEmpty()) {
+      if (!walk.hasNext()) {
         return new RootOnly(next, st);
       }
-      cur = next;
+      walk.enter(next);
       curStat = s;
     }
+    String cur = walk.current();
     return new RootOnly(cur.isEmpty() ? "/" : cur, Optional.of(curStat));
   }
 
@@ -195,19 +183,19 @@ public sealed interface PathTrust {
 
   /** A member of the group other than root: named in its entry, or by primary group. */
   private static boolean groupHasAnotherMember(Host host, int gid) throws HostException {
-    ExecResult group = host.exec("getent", "group", String.valueOf(gid));
-    if (!group.ok() && group.exitCode() != 2) { // 2: no such group, so no member named
-      return true;
+    try {
+      if (GroupEntry.lookup(host, String.valueOf(gid)) // none: no member named
+          .map(g -> g.members().stream().anyMatch(m -> !m.equals("root")))
+          .orElse(false)) {
+        return true;
+      }
+      return PasswdEntry.listed(host).stream().anyMatch(e -> e.gid() == gid && e.uid() != 0);
+    } catch (HostException e) {
+      if (e.kind() != HostException.Kind.IO) {
+        throw e;
+      }
+      return true; // what cannot be asked counts as another member
     }
-    if (GroupEntry.parse(group.stdout().lines().findFirst().orElse(""))
-        .map(g -> g.members().stream().anyMatch(m -> !m.equals("root")))
-        .orElse(false)) {
-      return true;
-    }
-    ExecResult passwd = host.exec("getent", "passwd");
-    return !passwd.ok()
-        || PasswdEntry.parseAll(passwd.stdout()).stream()
-            .anyMatch(e -> e.gid() == gid && e.uid() != 0);
   }
 
   /**
@@ -215,7 +203,7 @@ public sealed interface PathTrust {
    * it as written, up to the first {@code ..}.
    */
   private static Map<String, Optional<FileStat>> prefetch(
-      Host host, String from, Deque<String> components) throws HostException {
+      Host host, String from, Collection<String> components) throws HostException {
     List<String> paths = new ArrayList<>(List.of(from.isEmpty() ? "/" : from));
     String cur = from;
     for (String c : components) {
@@ -231,22 +219,5 @@ public sealed interface PathTrust {
       out.put(paths.get(i), stats.get(i));
     }
     return out;
-  }
-
-  private static void push(Deque<String> todo, String path) {
-    String[] parts = path.split("/");
-    for (int i = parts.length - 1; i >= 0; i--) {
-      if (!parts[i].isEmpty() && !parts[i].equals(".")) {
-        todo.push(parts[i]);
-      }
-    }
-  }
-
-  private static String rest(String next, Deque<String> todo) {
-    StringBuilder sb = new StringBuilder(next);
-    for (String n : todo) {
-      sb.append('/').append(n);
-    }
-    return sb.toString();
   }
 }

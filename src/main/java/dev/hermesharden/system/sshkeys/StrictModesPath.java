@@ -1,15 +1,13 @@
 package dev.hermesharden.system.sshkeys;
 
-import dev.hermesharden.host.ExecResult;
 import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
+import dev.hermesharden.host.LinkWalk;
 import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.host.PosixAcl;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,9 +32,6 @@ import java.util.Optional;
  *     entry's stat is empty when the real path could not be found
  */
 public record StrictModesPath(List<Entry> entries) {
-  /** Symlinks followed before a path counts as a loop (as the kernel's MAXSYMLINKS). */
-  private static final int MAX_LINKS = 40;
-
   public StrictModesPath {
     entries = List.copyOf(entries);
   }
@@ -91,11 +86,12 @@ public record StrictModesPath(List<Entry> entries) {
             && !path.contains("/..")
             && written.stream().allMatch(s -> s.isPresent() && !s.get().isSymlink());
     Optional<String> real =
-        plain ? Optional.of(asWritten.get(asWritten.size() - 1)) : realPath(host, path);
+        plain ? Optional.of(asWritten.get(asWritten.size() - 1)) : LinkWalk.realPath(host, path);
     if (real.isEmpty()) {
       return new StrictModesPath(List.of(new Entry(path, Optional.empty())));
     }
-    String realHome = plain && asWritten.contains(home) ? home : realPath(host, home).orElse(home);
+    String realHome =
+        plain && asWritten.contains(home) ? home : LinkWalk.realPath(host, home).orElse(home);
     List<String> paths = new ArrayList<>(List.of(real.get()));
     String cur = real.get();
     while (!cur.equals("/") && !cur.equals(realHome)) {
@@ -120,8 +116,7 @@ public record StrictModesPath(List<Entry> entries) {
         continue;
       }
       if (passwd == null) {
-        ExecResult all = host.exec("getent", "passwd");
-        passwd = all.ok() ? PasswdEntry.parseAll(all.stdout()) : List.of();
+        passwd = listed(host);
       }
       out.add(
           new Entry(
@@ -135,10 +130,19 @@ public record StrictModesPath(List<Entry> entries) {
 
   private static Optional<Group> group(Host host, FileStat s, List<PasswdEntry> passwd)
       throws HostException {
-    ExecResult g = host.exec("getent", "group", String.valueOf(s.gid()));
-    Optional<GroupEntry> entry =
-        g.ok() ? GroupEntry.parse(g.stdout().lines().findFirst().orElse("")) : Optional.empty();
-    if (entry.isEmpty() || s.gid() < 0) {
+    if (s.gid() < 0) {
+      return Optional.empty();
+    }
+    Optional<GroupEntry> entry;
+    try {
+      entry = GroupEntry.lookup(host, String.valueOf(s.gid()));
+    } catch (HostException e) {
+      if (e.kind() != HostException.Kind.IO) {
+        throw e;
+      }
+      entry = Optional.empty(); // unknown: its write bit is not taken
+    }
+    if (entry.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -146,6 +150,18 @@ public record StrictModesPath(List<Entry> entries) {
             passwd.stream().filter(e -> e.gid() == s.gid()).map(PasswdEntry::uid).toList(),
             entry.get().members(),
             passwd.stream().filter(e -> e.uid() == s.uid()).map(PasswdEntry::name).findFirst()));
+  }
+
+  /** Every account getent lists; none when it fails (a group then counts no primary members). */
+  private static List<PasswdEntry> listed(Host host) throws HostException {
+    try {
+      return PasswdEntry.listed(host);
+    } catch (HostException e) {
+      if (e.kind() != HostException.Kind.IO) {
+        throw e;
+      }
+      return List.of();
+    }
   }
 
   /** {@code /}, then each path the components of {@code path} make, as written. */
@@ -192,50 +208,5 @@ public record StrictModesPath(List<Entry> entries) {
         .filter(e -> e.acl() && e.stat().map(FileStat::groupWritable).orElse(false))
         .map(Entry::path)
         .findFirst();
-  }
-
-  /** {@code realpath(3)} by {@code lstat} and {@code readlink}: empty when a part is missing. */
-  static Optional<String> realPath(Host host, String path) throws HostException {
-    if (!path.startsWith("/")) {
-      return Optional.empty();
-    }
-    Deque<String> todo = new ArrayDeque<>();
-    push(todo, path);
-    String cur = "";
-    int links = 0;
-    while (!todo.isEmpty()) {
-      String name = todo.pop();
-      if (name.equals("..")) {
-        cur = cur.contains("/") ? cur.substring(0, cur.lastIndexOf('/')) : "";
-        continue;
-      }
-      String next = cur + "/" + name;
-      Optional<FileStat> st = host.lstat(next);
-      if (st.isEmpty()) {
-        return Optional.empty();
-      }
-      if (st.get().isSymlink()) {
-        if (++links > MAX_LINKS) {
-          return Optional.empty();
-        }
-        String target = host.readLink(next);
-        push(todo, target);
-        if (target.startsWith("/")) {
-          cur = "";
-        }
-        continue;
-      }
-      cur = next;
-    }
-    return Optional.of(cur.isEmpty() ? "/" : cur);
-  }
-
-  private static void push(Deque<String> todo, String path) {
-    String[] parts = path.split("/");
-    for (int i = parts.length - 1; i >= 0; i--) {
-      if (!parts[i].isEmpty() && !parts[i].equals(".")) {
-        todo.push(parts[i]);
-      }
-    }
   }
 }
