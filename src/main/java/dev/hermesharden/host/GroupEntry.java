@@ -30,6 +30,35 @@ public record GroupEntry(String name, int gid, List<String> members) {
     }
   }
 
+  /**
+   * {@code getent group KEY}, a name or a gid: empty when there is no such group (exit 2).
+   *
+   * @throws HostException {@code IO} when getent fails otherwise
+   */
+  public static Optional<GroupEntry> lookup(Host host, String key) throws HostException {
+    ExecResult r = host.exec("getent", "group", "--", key);
+    if (r.exitCode() == 2) {
+      return Optional.empty();
+    }
+    if (!r.ok()) {
+      throw new HostException(HostException.Kind.IO, "getent group " + key + ": " + r.stderr());
+    }
+    return parse(r.stdout().lines().findFirst().orElse(""));
+  }
+
+  /** The name of a group id, or the number when it has none or getent fails. */
+  public static String nameOf(Host host, int gid) throws HostException {
+    String number = String.valueOf(gid);
+    try {
+      return lookup(host, number).filter(g -> g.gid() == gid).map(GroupEntry::name).orElse(number);
+    } catch (HostException e) {
+      if (e.kind() != HostException.Kind.IO) {
+        throw e;
+      }
+      return number;
+    }
+  }
+
   /** {@code id -nG NAME} output: group names separated by spaces. */
   public static List<String> parseIdGroups(String output) {
     String t = output.strip();

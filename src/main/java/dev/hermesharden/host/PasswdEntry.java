@@ -28,6 +28,21 @@ public record PasswdEntry(String name, int uid, int gid, String gecos, String ho
     return Optional.empty();
   }
 
+  /**
+   * Every account {@code getent passwd} lists, parsed once per run of checks ({@link Host#parsed}).
+   *
+   * @throws HostException {@code IO} when getent fails
+   */
+  public static List<PasswdEntry> listed(Host host) throws HostException {
+    ExecResult r = host.exec("getent", "passwd");
+    if (!r.ok()) {
+      throw new HostException(HostException.Kind.IO, "getent passwd: " + r.stderr());
+    }
+    return host.parsed(LISTED_KIND, "getent passwd", r.stdout(), PasswdEntry::parseAll);
+  }
+
+  private static final String LISTED_KIND = "getent-passwd";
+
   /** Every well-formed line of {@code getent passwd} output, in its order. */
   public static List<PasswdEntry> parseAll(String output) {
     List<PasswdEntry> out = new ArrayList<>();

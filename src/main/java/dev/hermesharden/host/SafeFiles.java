@@ -83,7 +83,7 @@ final class SafeFiles {
       boolean otherGroup =
           attrs.group() != null
               && !attrs.group().equals(String.valueOf(a.gid()))
-              && !attrs.group().equals(groupName(a.gid()));
+              && !attrs.group().equals(GroupEntry.nameOf(host, a.gid()));
       if (otherOwner || otherGroup) {
         throw new HostException(
             HostException.Kind.UNSAFE,
@@ -135,12 +135,6 @@ final class SafeFiles {
       return CommandFiles.as(host, Account.of(host, b.uid())).list(path);
     }
     throw shared(path, (PathTrust.Shared) t);
-  }
-
-  /** The name of a group id, or the number when it has none. */
-  private String groupName(int gid) throws HostException {
-    String[] f = host.exec("getent", "group", String.valueOf(gid)).stdout().strip().split(":", -1);
-    return f.length >= 3 && f[2].equals(String.valueOf(gid)) ? f[0] : String.valueOf(gid);
   }
 
   private static FileStat regular(String path, FileStat st) throws HostException {

@@ -48,7 +48,7 @@ class PathTrustGroupWriteTest {
           @Override
           public ExecResult exec(List<String> argv, Duration timeout) throws HostException {
             asked.add(String.join(" ", argv));
-            if (argv.equals(List.of("getent", "group", String.valueOf(GID)))) {
+            if (argv.equals(List.of("getent", "group", "--", String.valueOf(GID)))) {
               return new ExecResult(argv, groupExit, groupExit == 0 ? group : "", "");
             }
             if (argv.equals(List.of("getent", "passwd"))) {

@@ -49,9 +49,6 @@ public record Account(
         id.ok() ? GroupEntry.parseIdGroups(id.stdout()) : List.of());
   }
 
-  /** The {@link Host#parsed} kind of {@code getent passwd}'s whole listing. */
-  private static final String ALL_KIND = "getent-passwd";
-
   /**
    * Every account of the user database ({@code getent passwd}), parsed once per run of checks: the
    * users step asks who else has uid 0 and who else has the service account's uid. Then the
@@ -61,12 +58,7 @@ public record Account(
    * exit 0), and the users step passed (EarlyStepsHostileSandbox4Test).
    */
   public static List<PasswdEntry> all(Host host) throws HostException {
-    ExecResult r = host.exec("getent", "passwd");
-    if (!r.ok()) {
-      throw new HostException(HostException.Kind.IO, "getent passwd: " + r.stderr());
-    }
-    List<PasswdEntry> listed =
-        host.parsed(ALL_KIND, "getent passwd", r.stdout(), PasswdEntry::parseAll);
+    List<PasswdEntry> listed = PasswdEntry.listed(host);
     Optional<String> file = host.readFile(PASSWD);
     if (file.isEmpty()) {
       return listed;

@@ -67,15 +67,12 @@ public final class WatchFacts {
   }
 
   static List<String> members(Host host, String group) throws HostException {
-    var r = host.exec("getent", "group", "--", group);
-    return r.ok()
-        ? GroupEntry.parse(r.stdout().strip()).map(GroupEntry::members).orElse(List.of())
-        : List.of();
+    return GroupEntry.lookup(host, group).map(GroupEntry::members).orElse(List.of());
   }
 
   private static void keys(Host host, WatchBaseline.Builder b) throws HostException {
     Set<String> seen = new HashSet<>();
-    for (PasswdEntry p : PasswdEntry.parseAll(host.exec("getent", "passwd").stdout())) {
+    for (PasswdEntry p : PasswdEntry.listed(host)) {
       for (String file :
           AuthorizedKeysFiles.resolve(AuthorizedKeysFiles.DEFAULT, p.name(), p.uid(), p.home())) {
         if (!seen.add(file)) {

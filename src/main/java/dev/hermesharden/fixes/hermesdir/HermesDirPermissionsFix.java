@@ -9,6 +9,7 @@ import dev.hermesharden.fixes.PlannedAction;
 import dev.hermesharden.fixes.RunCommand;
 import dev.hermesharden.host.Account;
 import dev.hermesharden.host.FileStat;
+import dev.hermesharden.host.GroupEntry;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PathTrust;
@@ -56,7 +57,7 @@ public final class HermesDirPermissionsFix implements Fix {
     // before step 1 creates the account, the plan names it (and adduser's group of that name)
     Account agent =
         service.isPresent() ? Account.of(host, service.get().uid()) : Account.named(user);
-    String group = service.isPresent() ? groupName(host, agent.gid()) : user;
+    String group = service.isPresent() ? GroupEntry.nameOf(host, agent.gid()) : user;
     List<PlannedAction> actions = new ArrayList<>();
     if (!host.exec(ownership(dir, user, group, "-print", "-quit")).stdout().isEmpty()) {
       Optional<String> swappable = swappableParent(host, dir, ctx);
@@ -152,14 +153,5 @@ public final class HermesDirPermissionsFix implements Fix {
                 "-group", group, ")", "(", "-type", "d", "-o", "-links", "1", ")"));
     argv.addAll(List.of(action));
     return argv.toArray(String[]::new);
-  }
-
-  /** The name of a group id ({@code getent group}), or the number when it has none. */
-  private static String groupName(Host host, int gid) throws HostException {
-    String line = host.exec("getent", "group", String.valueOf(gid)).stdout().strip();
-    String[] f = line.split(":", -1);
-    return f.length >= 3 && f[2].equals(String.valueOf(gid)) && !f[0].isEmpty()
-        ? f[0]
-        : String.valueOf(gid);
   }
 }

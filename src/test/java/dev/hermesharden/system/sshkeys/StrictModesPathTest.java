@@ -74,8 +74,8 @@ class StrictModesPathTest {
                 + "admin:x:1000:1000::/home/admin:/bin/bash\n"
                 + "hermes:x:1001:1001::/home/hermes:/bin/sh\n");
       }
-      if (argv.size() == 3 && argv.subList(0, 2).equals(List.of("getent", "group"))) {
-        String line = groups.get(argv.get(2));
+      if (argv.size() == 4 && argv.subList(0, 3).equals(List.of("getent", "group", "--"))) {
+        String line = groups.get(argv.get(3));
         return line == null ? new ExecResult(argv, 2, "", "") : ok(line + "\n");
       }
       if (argv.size() == 4 && argv.subList(0, 3).equals(List.of("ls", "-ld", "--"))) {
