@@ -24,13 +24,19 @@ public record GshadowGrants(List<String> members, List<String> administrators) {
   }
 
   /**
-   * Reads {@link #PATH} (root's, mode 0640 root:shadow): empty when it cannot be read (not run as
+   * Reads {@link #PATH} (root's, mode 0640 root:shadow): empty when it may not be read (not run as
    * root) or does not exist.
+   *
+   * @throws HostException when root cannot read it for another reason (not a regular file, too
+   *     large, an I/O error): the check is an ERROR, never a pass on a file it did not read
    */
-  public static Optional<GshadowGrants> read(Host host, String user) {
+  public static Optional<GshadowGrants> read(Host host, String user) throws HostException {
     try {
       return host.readFile(PATH).map(text -> parse(text, user));
     } catch (HostException e) {
+      if (e.kind() != HostException.Kind.PERMISSION) {
+        throw e;
+      }
       return Optional.empty();
     }
   }

@@ -9,6 +9,7 @@ import dev.hermesharden.checks.sshkeys.AccountKeys;
 import dev.hermesharden.checks.sshkeys.AdminKeys.KeyFile;
 import dev.hermesharden.checks.sshkeys.ServiceKeysCheck;
 import dev.hermesharden.host.GroupEntry;
+import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PasswdEntry;
 import dev.hermesharden.model.Answers;
 import dev.hermesharden.model.StepContext;
@@ -293,6 +294,32 @@ class UsersChecksTest {
             noSudo(HERMES_OK).sudo(),
             java.util.Optional.of(GshadowGrants.parse("users:*::hermes\n", "hermes")));
     assertEquals(Status.PASS, new ServiceGroupsCheck().evaluate(clean, Params.NONE, CTX).status());
+  }
+
+  /**
+   * A gshadow the audit may not read (not root) is not judged; one root cannot read for another
+   * reason (a FIFO, an I/O error) is no pass: the check errs instead of passing on nothing.
+   */
+  @Test
+  void aGshadowRootCannotReadIsNoPass() throws Exception {
+    for (HostException.Kind kind : HostException.Kind.values()) {
+      dev.hermesharden.host.Host h =
+          new dev.hermesharden.host.ForwardingHost(new dev.hermesharden.host.LocalHost()) {
+            @Override
+            public java.util.Optional<String> readFile(
+                String path, java.nio.charset.Charset charset) throws HostException {
+              throw new HostException(kind, path);
+            }
+          };
+      if (kind == HostException.Kind.PERMISSION) {
+        assertEquals(java.util.Optional.empty(), GshadowGrants.read(h, "hermes"));
+      } else {
+        HostException e =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                HostException.class, () -> GshadowGrants.read(h, "hermes"));
+        assertEquals(kind, e.kind());
+      }
+    }
   }
 
   private static ServiceGroupsCheck.Facts noSudo(Account a) {
