@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
@@ -307,12 +308,12 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   private Session openSession() throws HostException {
     SshLogin.Connection c = connection(null);
     try {
-      return c.client().startSession();
+      return startSession(c);
     } catch (IOException | IllegalStateException e) {
       // IllegalStateException: sshj's "Not connected", the transport died (the keepalive) after
       // the connection was looked at
       try {
-        return connection(c).client().startSession();
+        return startSession(connection(c));
       } catch (IOException | IllegalStateException again) {
         throw new HostException(
             HostException.Kind.UNREACHABLE,
@@ -323,6 +324,37 @@ public final class SshHost extends SafeFilesHost implements Closeable {
       }
     }
   }
+
+  /**
+   * A session on a live connection. sshd refusing one ("no more sessions": its {@code MaxSessions}
+   * counts a session until it has reaped the session's command, a moment after the channel closed,
+   * so a burst of short commands at {@link #MAX_SESSIONS} may meet it) is no dead connection: the
+   * open is tried again on the same connection for up to {@link #SESSION_BUSY_FOR}. Closing the
+   * connection instead cut every command running on it (a remote audit ended UNREACHABLE).
+   */
+  private static Session startSession(SshLogin.Connection c) throws IOException {
+    long giveUp = System.nanoTime() + SESSION_BUSY_FOR.toNanos();
+    long pause = 10;
+    while (true) {
+      try {
+        return c.client().startSession();
+      } catch (OpenFailException e) {
+        if (!c.client().isConnected() || System.nanoTime() >= giveUp) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException i) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pause = Math.min(200, pause * 2);
+      }
+    }
+  }
+
+  /** How long a session sshd refused is asked for again on the same connection. */
+  static final Duration SESSION_BUSY_FOR = Duration.ofSeconds(10);
 
   /** The live connection; a new one when it is dead or is {@code failed}. */
   private synchronized SshLogin.Connection connection(SshLogin.Connection failed)

@@ -487,6 +487,34 @@ class SshHostSandboxTest {
     }
   }
 
+  /**
+   * sshd counts a session until it has reaped the session's command, a moment after its channel
+   * closed: a burst of short commands, as many at a time as the host allows, met "no more sessions"
+   * (here with {@code MaxSessions 2}; the default 10 met it in a remote audit whose watch step
+   * reads fifty files side by side), and the host took the refusal for a dead connection: it closed
+   * it, every command running on it ended UNREACHABLE, and the audit with them. A refused session
+   * is asked for again on the same connection.
+   */
+  @Test
+  @Order(10)
+  void sessionsSshdRefusesForAMomentAreAskedAgainNotTakenForADeadConnection(SandboxVps vps)
+      throws Exception {
+    Path dropIn = vps.vpsPath("/etc/ssh/sshd_config.d/05-max-sessions.conf");
+    try {
+      Files.writeString(dropIn, "MaxSessions 2\n");
+      assertTrue(vps.reloadSshd().ok(), "sshd reloads with MaxSessions 2");
+      try (Workstation ws = Workstation.start(vps, home, Optional.empty())) {
+        ws.connect(ADMIN_PUBLIC, false, false, List.of(), List.of());
+        JsonNode b = ws.call(Workstation.op("burst").put("n", 64));
+        assertEquals(64, b.path("ok").asInt(), b.toString());
+        assertEquals(0, b.path("reconnects").asInt(), "the connection was never given up");
+      }
+    } finally {
+      Files.deleteIfExists(dropIn);
+      vps.reloadSshd();
+    }
+  }
+
   /** Medians measured in the worker: {@code runs} {@code true} commands, {@code reads} reads. */
   private static void measure(Workstation ws, String how, int runs, int reads) throws Exception {
     JsonNode b =

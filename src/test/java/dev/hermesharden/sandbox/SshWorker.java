@@ -149,6 +149,18 @@ public final class SshWorker {
       case "bench" -> {
         return bench(r);
       }
+      case "burst" -> {
+        // n short commands side by side, as a check run's side-by-side questions send them
+        List<Integer> items =
+            java.util.stream.IntStream.range(0, r.path("n").asInt()).boxed().toList();
+        List<ExecResult> done =
+            dev.hermesharden.host.SideBySide.map(
+                items, i -> host.exec(List.of("true"), Duration.ofSeconds(30), new byte[0], 1024));
+        ObjectNode o = JSON.createObjectNode();
+        o.put("ok", done.stream().filter(ExecResult::ok).count());
+        o.put("reconnects", host.reconnects());
+        return o;
+      }
       default -> throw new IllegalArgumentException("unknown op " + r);
     }
   }
