@@ -7,6 +7,7 @@ import dev.hermesharden.checks.users.Account;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PathTrust;
+import dev.hermesharden.host.SideBySide;
 import dev.hermesharden.model.StepContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,11 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
 
   @Override
   public List<Finding> gather(Host host, StepContext ctx) throws HostException {
-    List<Finding> out = new ArrayList<>();
+    Judgements out = new Judgements();
     // a directory cron or run-parts reads, even empty: the agent's next file in it runs as root
     for (String dir : Stream.concat(Stream.of(CRON_D), RUN_PARTS.stream()).toList()) {
       if (host.lstat(dir).isPresent()) {
-        out.add(new Finding(dir, 0, "root", dir, rootOnly(host, dir)));
+        out.path(dir, 0, "root", dir);
       }
     }
     List<String> files = new ArrayList<>(List.of(CRONTAB));
@@ -63,29 +64,29 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
       files.add(CRON_D + "/" + n);
     }
     for (String f : files) {
-      out.add(new Finding(f, 0, "root", f, rootOnly(host, f)));
+      out.path(f, 0, "root", f);
       entries(host, f, true, out);
     }
-    out.add(new Finding(ROOT_CRONTAB, 0, "root", ROOT_CRONTAB, rootOnly(host, ROOT_CRONTAB)));
+    out.path(ROOT_CRONTAB, 0, "root", ROOT_CRONTAB);
     entries(host, ROOT_CRONTAB, false, out);
     for (String dir : RUN_PARTS) {
       for (String n : host.listDirectory(dir)) {
         if (n.matches("[A-Za-z0-9_-]+")) {
-          out.add(new Finding(dir, 0, "root", dir + "/" + n, rootOnly(host, dir + "/" + n)));
+          out.path(dir, 0, "root", dir + "/" + n);
         }
       }
     }
-    return out;
+    return out.judge(host);
   }
 
   /** Judges a crontab's entries; more than {@link CronEntries#MAX_ENTRIES} is a finding. */
-  private static void entries(Host host, String file, boolean system, List<Finding> out)
+  private static void entries(Host host, String file, boolean system, Judgements out)
       throws HostException {
     List<CronEntries.Entry> entries = CronEntries.parse(read(host, file).orElse(""), system);
     if (entries.size() > CronEntries.MAX_ENTRIES) {
       // the entries after the cap could run anything: not judged, so no pass
       String more = "more than " + CronEntries.MAX_ENTRIES + " entries";
-      out.add(new Finding(file, 0, "root", more, false));
+      out.unjudged(file, more);
       entries = entries.subList(0, CronEntries.MAX_ENTRIES);
     }
     for (CronEntries.Entry e : entries) {
@@ -93,7 +94,7 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
     }
   }
 
-  private static void judge(Host host, String file, CronEntries.Entry e, List<Finding> out)
+  private static void judge(Host host, String file, CronEntries.Entry e, Judgements out)
       throws HostException {
     judge(host, file, e.line(), e.runAs(), e.paths(), out);
   }
@@ -103,11 +104,11 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
    * absolute path, or a {@code ~} one as the shell expands it.
    */
   static void judge(
-      Host host, String file, int line, String runAs, List<String> paths, List<Finding> out)
+      Host host, String file, int line, String runAs, List<String> paths, Judgements out)
       throws HostException {
     for (String p : paths) {
       Optional<String> path = p.startsWith("~") ? home(host, p, runAs) : Optional.of(p);
-      out.add(new Finding(file, line, runAs, p, path.isPresent() && rootOnly(host, path.get())));
+      out.named(file, line, runAs, p, path);
     }
   }
 
@@ -130,6 +131,19 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
         return Optional.empty(); // its own Finding (rootOnly false) reports it
       }
       throw ex;
+    }
+  }
+
+  /**
+   * Reads {@code files} side by side, ahead of a check that reads them one after another: over SSH
+   * each read is a round trip. What each read returns or throws is kept by the run's host ({@code
+   * CachingHost}) and met again when the check reads the file in turn, so nothing is judged here.
+   */
+  static void readAhead(Host host, List<String> files) {
+    try {
+      SideBySide.map(files, f -> read(host, f));
+    } catch (HostException e) {
+      // met again, in its place, when the check reads that file
     }
   }
 

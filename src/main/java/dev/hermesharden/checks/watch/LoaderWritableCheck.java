@@ -34,14 +34,14 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
     if (host.lstat(CONF).isEmpty() && host.lstat(PRELOAD).isEmpty()) {
       return Optional.empty();
     }
-    List<Finding> out = new ArrayList<>();
+    Judgements out = new Judgements();
     if (host.lstat(PRELOAD).isPresent()) {
-      file(host, PRELOAD, out);
+      file(PRELOAD, out);
       String[] lines = CronWritableCheck.read(host, PRELOAD).orElse("").split("\n");
       for (int i = 0; i < lines.length; i++) {
         for (String w : lines[i].strip().split("[\\s:]+")) {
           if (w.startsWith("/")) {
-            out.add(finding(host, PRELOAD, i + 1, w));
+            out.path(PRELOAD, i + 1, "root", w);
           }
         }
       }
@@ -52,7 +52,7 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
       if (host.lstat(conf).isEmpty()) {
         continue;
       }
-      file(host, conf, out);
+      file(conf, out);
       String[] lines = CronWritableCheck.read(host, conf).orElse("").split("\n");
       for (int i = 0; i < lines.length; i++) {
         String l = lines[i].replaceFirst("#.*", "").strip();
@@ -65,7 +65,7 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
           for (String w : l.split("[\\s:,]+")) {
             String dir = w.replaceFirst("=.*$", "");
             if (dir.startsWith("/")) {
-              out.add(finding(host, conf, i + 1, dir));
+              out.path(conf, i + 1, "root", dir);
             }
           }
         }
@@ -73,9 +73,9 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
     }
     if (todo.size() > MAX_FILES) {
       // the files after the cap could name anything: not read, so no pass
-      out.add(new Finding(CONF, 0, "root", "more than " + MAX_FILES + " files", false));
+      out.unjudged(CONF, "more than " + MAX_FILES + " files");
     }
-    return Optional.of(out);
+    return Optional.of(out.judge(host));
   }
 
   /** The files an {@code include} names: a path, or a directory's names matching {@code *}. */
@@ -99,13 +99,8 @@ public final class LoaderWritableCheck implements Check<Optional<List<Finding>>>
     return out;
   }
 
-  private static void file(Host host, String path, List<Finding> out) throws HostException {
-    out.add(finding(host, path, 0, path));
-  }
-
-  private static Finding finding(Host host, String file, int line, String path)
-      throws HostException {
-    return new Finding(file, line, "root", path, CronWritableCheck.rootOnly(host, path));
+  private static void file(String path, Judgements out) {
+    out.path(path, 0, "root", path);
   }
 
   @Override

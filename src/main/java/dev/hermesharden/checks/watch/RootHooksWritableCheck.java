@@ -87,8 +87,8 @@ public final class RootHooksWritableCheck
     Gathering g = new Gathering(host);
     if (exists(host, MOTD)) {
       g.dir(Kind.MOTD, MOTD);
-      for (String n : host.listDirectory(MOTD)) {
-        g.script(Kind.MOTD, MOTD, MOTD + "/" + n, true);
+      for (String f : g.readAhead(MOTD)) {
+        g.script(Kind.MOTD, MOTD, f, true);
       }
     }
     if (exists(host, APT_D) || exists(host, APT_CONF)) {
@@ -98,7 +98,7 @@ public final class RootHooksWritableCheck
       }
       if (exists(host, APT_D)) {
         g.dir(Kind.APT, APT_D);
-        host.listDirectory(APT_D).forEach(n -> files.add(APT_D + "/" + n));
+        files.addAll(g.readAhead(APT_D));
       }
       for (int n = 0; n < files.size(); n++) {
         String f = files.get(n);
@@ -118,25 +118,29 @@ public final class RootHooksWritableCheck
       logrotate(host, g);
     }
     g.rootShell();
+    List<String> shellFiles = new ArrayList<>();
     for (String f : SHELL_FILES) {
-      String path = f.startsWith("~root") ? g.rootHome() + f.substring(5) : f;
+      shellFiles.add(f.startsWith("~root") ? g.rootHome() + f.substring(5) : f);
+    }
+    g.readAhead(shellFiles);
+    for (String path : shellFiles) {
       if (exists(host, path)) {
         g.script(Kind.SHELL, path, path, false);
       }
     }
     if (exists(host, PROFILE_D)) {
       g.dir(Kind.SHELL, PROFILE_D);
-      for (String n : host.listDirectory(PROFILE_D)) {
-        g.script(Kind.SHELL, PROFILE_D, PROFILE_D + "/" + n, false);
+      for (String f : g.readAhead(PROFILE_D)) {
+        g.script(Kind.SHELL, PROFILE_D, f, false);
       }
     }
     if (exists(host, PAM_D)) {
       g.dir(Kind.PAM, PAM_D);
-      for (String n : host.listDirectory(PAM_D)) {
-        g.script(Kind.PAM, PAM_D, PAM_D + "/" + n, false);
+      for (String f : g.readAhead(PAM_D)) {
+        g.script(Kind.PAM, PAM_D, f, false);
       }
     }
-    return g.out.isEmpty() ? Optional.empty() : Optional.of(g.out);
+    return g.kinds.isEmpty() ? Optional.empty() : Optional.of(g.judge());
   }
 
   /**
@@ -168,7 +172,7 @@ public final class RootHooksWritableCheck
     }
     if (exists(host, LOGROTATE_D)) {
       g.dir(Kind.LOGROTATE, LOGROTATE_D);
-      host.listDirectory(LOGROTATE_D).forEach(n -> todo.add(LOGROTATE_D + "/" + n));
+      todo.addAll(g.readAhead(LOGROTATE_D));
     }
     for (int n = 0; n < todo.size(); n++) {
       String f = todo.get(n);
@@ -211,7 +215,8 @@ public final class RootHooksWritableCheck
   /** What has been found so far, and how many files were read. */
   private static final class Gathering {
     final Host host;
-    final List<Hook> out = new ArrayList<>();
+    private final Judgements found = new Judgements();
+    private final List<Kind> kinds = new ArrayList<>();
     private int files;
     private boolean capped;
     private String rootHome;
@@ -240,7 +245,8 @@ public final class RootHooksWritableCheck
     }
 
     void dir(Kind kind, String dir) throws HostException {
-      add(kind, new Finding(dir, 0, "root", dir, CronWritableCheck.rootOnly(host, dir)));
+      kinds.add(kind);
+      found.path(dir, 0, "root", dir);
     }
 
     /**
@@ -251,12 +257,33 @@ public final class RootHooksWritableCheck
       if (++files > MAX_FILES) {
         if (!capped) {
           capped = true;
-          add(kind, new Finding(where, 0, "root", "more than " + MAX_FILES + " files", false));
+          kinds.add(kind);
+          found.unjudged(where, "more than " + MAX_FILES + " files");
         }
         return false;
       }
-      add(kind, new Finding(file, 0, "root", file, CronWritableCheck.rootOnly(host, file)));
+      kinds.add(kind);
+      found.path(file, 0, "root", file);
       return true;
+    }
+
+    /**
+     * The files of {@code dir}, read ahead side by side ({@link CronWritableCheck#readAhead}), at
+     * most as many as the cap leaves to read.
+     */
+    List<String> readAhead(String dir) throws HostException {
+      List<String> files = new ArrayList<>();
+      for (String n : host.listDirectory(dir)) {
+        files.add(dir + "/" + n);
+      }
+      readAhead(files);
+      return files;
+    }
+
+    /** Reads {@code files} ahead side by side, at most as many as the cap leaves to read. */
+    void readAhead(List<String> files) {
+      int left = Math.max(0, MAX_FILES - this.files);
+      CronWritableCheck.readAhead(host, files.subList(0, Math.min(left, files.size())));
     }
 
     /** A file's text; nothing for a directory (an include may name one) or a missing file. */
@@ -285,14 +312,22 @@ public final class RootHooksWritableCheck
 
     /** The absolute and {@code ~} paths of a shell command line, each list split at {@code :}. */
     void paths(Kind kind, String file, int line, String command) throws HostException {
-      List<Finding> found = new ArrayList<>();
+      int before = found.size();
       CronWritableCheck.judge(
           host, file, line, "root", CronEntries.paths(command.replace(':', ' ')), found);
-      found.forEach(f -> add(kind, f));
+      for (int i = before; i < found.size(); i++) {
+        kinds.add(kind);
+      }
     }
 
-    private void add(Kind kind, Finding f) {
-      out.add(new Hook(kind, f));
+    /** Every hook found, its path judged (side by side with the others). */
+    List<Hook> judge() throws HostException {
+      List<Finding> judged = found.judge(host);
+      List<Hook> out = new ArrayList<>();
+      for (int i = 0; i < judged.size(); i++) {
+        out.add(new Hook(kinds.get(i), judged.get(i)));
+      }
+      return out;
     }
   }
 

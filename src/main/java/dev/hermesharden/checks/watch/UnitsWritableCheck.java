@@ -37,7 +37,7 @@ public final class UnitsWritableCheck implements Check<Optional<List<Finding>>> 
   /** Where the packages' units live: read only for a service a local drop-in changes. */
   static final List<String> PACKAGES = List.of("/usr/lib/systemd/system", "/lib/systemd/system");
 
-  /** At most this many services are judged. */
+  /** At most this many services are judged; more is a finding. */
   static final int MAX_UNITS = 200;
 
   @Override
@@ -55,14 +55,18 @@ public final class UnitsWritableCheck implements Check<Optional<List<Finding>>> 
         }
       }
     }
-    List<Finding> out = new ArrayList<>();
+    Judgements out = new Judgements();
     for (String unit : units.stream().limit(MAX_UNITS).toList()) {
       unit(host, unit, out);
     }
-    return Optional.of(out);
+    if (units.size() > MAX_UNITS) {
+      // the services after the cap could run anything: not judged, so no pass
+      out.unjudged(LOCAL.get(0), "more than " + MAX_UNITS + " services");
+    }
+    return Optional.of(out.judge(host));
   }
 
-  private static void unit(Host host, String unit, List<Finding> out) throws HostException {
+  private static void unit(Host host, String unit, Judgements out) throws HostException {
     List<ServiceUnits.Part> parts = new ArrayList<>();
     Optional<String> main = main(host, unit);
     if (main.isPresent() && masked(host, main.get())) {
@@ -87,18 +91,16 @@ public final class UnitsWritableCheck implements Check<Optional<List<Finding>>> 
       }
     }
     for (ServiceUnits.Use u : ServiceUnits.uses(parts)) {
-      out.add(
-          new Finding(
-              u.file(), u.line(), u.runAs(), u.path(), CronWritableCheck.rootOnly(host, u.path())));
+      out.path(u.file(), u.line(), u.runAs(), u.path());
     }
   }
 
   /** Reads a unit file into {@code parts}; a local one is judged itself (systemd reads it). */
   private static void judgeFile(
-      Host host, String path, List<ServiceUnits.Part> parts, List<Finding> out, boolean local)
+      Host host, String path, List<ServiceUnits.Part> parts, Judgements out, boolean local)
       throws HostException {
     if (local) {
-      out.add(new Finding(path, 0, "root", path, CronWritableCheck.rootOnly(host, path)));
+      out.path(path, 0, "root", path);
     }
     parts.add(new ServiceUnits.Part(path, CronWritableCheck.read(host, path).orElse("")));
   }

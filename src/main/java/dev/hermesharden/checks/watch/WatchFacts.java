@@ -15,11 +15,10 @@ import dev.hermesharden.system.sshkeys.AuthorizedKeysFiles;
 import dev.hermesharden.system.sshkeys.AuthorizedKeysParser;
 import dev.hermesharden.system.ufw.FirewallFacts;
 import dev.hermesharden.system.ufw.UfwRule;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Gathers the monitoring list of the guide as a {@link WatchBaseline} (read only): members of
@@ -71,17 +70,20 @@ public final class WatchFacts {
   }
 
   private static void keys(Host host, WatchBaseline.Builder b) throws HostException {
-    Set<String> seen = new HashSet<>();
+    Map<String, PasswdEntry> files = new LinkedHashMap<>(); // each file, for its first account
     for (PasswdEntry p : PasswdEntry.listed(host)) {
       for (String file :
           AuthorizedKeysFiles.resolve(AuthorizedKeysFiles.DEFAULT, p.name(), p.uid(), p.home())) {
-        if (!seen.add(file)) {
-          continue;
-        }
-        Optional<String> text = read(host, file, b, "keys " + p.name() + " " + file);
-        for (AuthorizedKey k : AuthorizedKeysParser.parse(host, file, text.orElse("")).keys()) {
-          b.put(KEY_PREFIX + p.name() + " " + k.key().fingerprint(), k.declaredType());
-        }
+        files.putIfAbsent(file, p);
+      }
+    }
+    CronWritableCheck.readAhead(host, List.copyOf(files.keySet()));
+    for (Map.Entry<String, PasswdEntry> e : files.entrySet()) {
+      String file = e.getKey();
+      PasswdEntry p = e.getValue();
+      Optional<String> text = read(host, file, b, "keys " + p.name() + " " + file);
+      for (AuthorizedKey k : AuthorizedKeysParser.parse(host, file, text.orElse("")).keys()) {
+        b.put(KEY_PREFIX + p.name() + " " + k.key().fingerprint(), k.declaredType());
       }
     }
   }

@@ -403,6 +403,31 @@ class WatchChecksTest {
   }
 
   /**
+   * The units check judged the first 200 local services and passed: the 201st, running the agent's
+   * script as root, was never judged. A capped read is a finding.
+   */
+  @Test
+  void moreLocalServicesThanTheCapIsAFindingNotAPass() throws Exception {
+    SimulatedHost host = SimulatedHost.fresh();
+    host.fs().put("/home/hermes", SimFile.dir("hermes", "hermes", 0755));
+    UnitsWritableCheck c = new UnitsWritableCheck();
+    for (int i = 0; i < UnitsWritableCheck.MAX_UNITS; i++) {
+      host.fs()
+          .put(
+              String.format("/etc/systemd/system/a%03d.service", i),
+              SimFile.file("[Service]\nExecStart=/usr/bin/true\n", "root", "root", 0644));
+    }
+    assertEquals(Status.PASS, c.run(host, Params.NONE, CTX).status(), "at the cap, all judged");
+    host.fs()
+        .put(
+            "/etc/systemd/system/zz-agent.service",
+            SimFile.file("[Service]\nExecStart=/home/hermes/x\n", "root", "root", 0644));
+    Verdict v = c.run(host, Params.NONE, CTX);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertTrue(v.toString().contains("more than " + UnitsWritableCheck.MAX_UNITS), v.toString());
+  }
+
+  /**
    * {@code /etc/cron.hourly} holding only Debian's {@code .placeholder}, and the agent's: no script
    * in it to judge, so the check passed, and the agent's next file there runs as root every hour.
    */
