@@ -49,8 +49,8 @@ final class AuditCommand implements Callable<Integer> {
           setup.unprivileged()
               ? CheckRunner.unprivileged(setup.catalog)
               : new CheckRunner(setup.catalog);
-      // Steps are independent when only reading: their checks run side by side, each step's in
-      // order; the rows keep the step order.
+      // Steps are independent when only reading: they run side by side, as do each step's
+      // checks; the rows keep the step order.
       List<List<CheckResult>> results =
           runner.runAll(
               steps.stream().map(StepDefinition::checks).toList(),
