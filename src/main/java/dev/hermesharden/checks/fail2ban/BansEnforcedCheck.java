@@ -33,6 +33,7 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
    * @param services {@code /etc/services} names to ports
    * @param inputChains the chains of the live IPv4 filter a packet entering INPUT can pass ({@code
    *     INPUT} alone when the filter cannot be read)
+   * @param nftCommand whether the {@code nft} command exists (asked only when an action uses it)
    */
   public record Facts(
       JailLive jail,
@@ -40,7 +41,8 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
       boolean ufwLoaded,
       Map<String, Integer> services,
       boolean sshdUsesTcpWrappers,
-      Set<String> inputChains) {
+      Set<String> inputChains,
+      boolean nftCommand) {
     public Facts {
       inputChains = Set.copyOf(inputChains);
     }
@@ -56,7 +58,17 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
         boolean ufwLoaded,
         Map<String, Integer> services,
         boolean sshdUsesTcpWrappers) {
-      this(jail, sshPorts, ufwLoaded, services, sshdUsesTcpWrappers, Set.of(INPUT));
+      this(jail, sshPorts, ufwLoaded, services, sshdUsesTcpWrappers, Set.of(INPUT), true);
+    }
+
+    public Facts(
+        JailLive jail,
+        List<Integer> sshPorts,
+        boolean ufwLoaded,
+        Map<String, Integer> services,
+        boolean sshdUsesTcpWrappers,
+        Set<String> inputChains) {
+      this(jail, sshPorts, ufwLoaded, services, sshdUsesTcpWrappers, inputChains, true);
     }
   }
 
@@ -68,13 +80,26 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
     LiveFirewall live = LiveFirewall.gather(host);
+    JailLive jail = JailLive.gather(host, "sshd");
+    // fail2ban runs an nftables action's "nft …" through a shell: without the command no ban lands
+    boolean nft =
+        jail.actions().stream().noneMatch(BansEnforcedCheck::usesNft)
+            || host.exec("nft", "--version").exitCode() != 127;
     return new Facts(
-        JailLive.gather(host, "sshd"),
+        jail,
         SshPortReader.read(host).ports(),
         live.ufwLoaded(),
         PortSpec.services(host.readFile("/etc/services").orElse("")),
         host.exec("ldd", "/usr/sbin/sshd").stdout().contains("libwrap"),
-        live.v4().map(rs -> rs.reachableFrom(INPUT)).orElse(Set.of(INPUT)));
+        live.v4().map(rs -> rs.reachableFrom(INPUT)).orElse(Set.of(INPUT)),
+        nft);
+  }
+
+  /** An nftables action: its ban command runs {@code nft}. */
+  static boolean usesNft(JailLive.Action a) {
+    return a.name().toLowerCase(Locale.ROOT).startsWith("nftables")
+        || a.actionban().contains("<nftables>")
+        || a.actionban().toLowerCase(Locale.ROOT).matches("(?s).*\\bnft\\s.*");
   }
 
   @Override
@@ -97,6 +122,9 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
       }
       if (hostsDeny) {
         continue; // Debian's sshd is built with libwrap: it refuses a denied address on every port
+      }
+      if (usesNft(a) && !f.nftCommand()) {
+        return details(Verdict.fail("reason.fail2ban.bans-no-nft", a.name()), f);
       }
       if (ufw && !f.ufwLoaded()) {
         return details(Verdict.fail("reason.fail2ban.bans-ufw-inactive", a.name()), f);

@@ -180,6 +180,31 @@ class BansAndRunningConfigTest {
                     "DOCKER-USER",
                     "tcp")));
     assertEquals(Status.PASS, bans(nftBan, input).status());
+    // without the nft command every ban of an nftables action fails (sandbox VPS, no nftables)
+    Verdict noNft =
+        new BansEnforcedCheck()
+            .evaluate(
+                new BansEnforcedCheck.Facts(
+                    nftBan, List.of(22), false, Map.of(), false, input, false),
+                Params.NONE,
+                CTX);
+    assertEquals("reason.fail2ban.bans-no-nft", noNft.reason().key());
+    assertEquals(
+        Status.PASS,
+        new BansEnforcedCheck()
+            .evaluate(
+                new BansEnforcedCheck.Facts(
+                    action("iptables-multiport", "INPUT", "tcp"),
+                    List.of(22),
+                    false,
+                    Map.of(),
+                    false,
+                    input,
+                    false),
+                Params.NONE,
+                CTX)
+            .status(),
+        "an iptables action needs no nft");
   }
 
   private static Verdict bans(JailLive j, java.util.Set<String> inputChains) {
@@ -266,5 +291,18 @@ class BansAndRunningConfigTest {
             Params.NONE,
             CTX);
     assertEquals(Status.PASS, single.status(), "the admin's own static address may be exempt");
+    // attack pass 25b: "ignore everyone", as fail2ban prints it back
+    for (String everyone : List.of("0.0.0.0/0", "::/0", "2000::/3", "128.0.0.0/1")) {
+      Verdict all =
+          c.evaluate(
+              new IgnoreIpCheck.Facts(
+                  Optional.of(
+                      List.of(
+                          "127.0.0.0/8", "::1", "100.64.0.0/10", "fd7a:115c:a1e0::/48", everyone)),
+                  ""),
+              Params.NONE,
+              CTX);
+      assertEquals("reason.fail2ban.ignoreip-public", all.reason().key(), everyone);
+    }
   }
 }
