@@ -2,11 +2,13 @@ package dev.hermesharden.checks.approvals;
 
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
+import dev.hermesharden.system.hermes.CommandAllowlist;
 import dev.hermesharden.system.hermes.DotEnv;
 import dev.hermesharden.system.hermes.HermesConfig;
 import dev.hermesharden.system.hermes.HermesSettings;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The pure rules over {@code config.yaml} (design §2 step 9, §9). Each is an {@link
@@ -24,8 +26,10 @@ public final class ConfigRules {
 
   /**
    * {@code approvals.mode} as Hermes normalises it must be manual: smart lets a model decide, off
-   * is yolo. {@code HERMES_YOLO_MODE} in the environment Hermes sees bypasses every mode, so it
-   * fails this check too (it is what the title promises: Hermes asks before dangerous commands).
+   * is yolo; and no {@code command_allowlist} entry may approve a shell or interpreter given any
+   * command ({@link CommandAllowlist}), which asks before nothing. {@code HERMES_YOLO_MODE} in the
+   * environment Hermes sees bypasses every mode, so it fails this check too (it is what the title
+   * promises: Hermes asks before dangerous commands).
    */
   public static Verdict mode(HermesView v, Params p) {
     HermesConfig c = v.config();
@@ -33,6 +37,11 @@ public final class ConfigRules {
     String written = c.present("approvals.mode") ? written(c.get("approvals.mode")) : "(unset)";
     Verdict out;
     Optional<String> managed = v.settings().env(MANAGED_DIR).map(String::strip);
+    // tools/approval.py approves an allowlisted command before it looks for danger: an entry that
+    // lets "bash -c …" through lets every command through
+    List<Integer> wide =
+        CommandAllowlist.runsAnything(
+            CommandAllowlist.entries(c.get("command_allowlist").orElse(null)));
     if (v.settings().yolo()) {
       out =
           Verdict.fail("reason.approvals.mode-yolo", v.settings().source("HERMES_YOLO_MODE"), mode);
@@ -44,7 +53,12 @@ public final class ConfigRules {
     } else {
       out =
           switch (mode) {
-            case "manual" -> Verdict.pass("reason.approvals.mode-manual", written);
+            case "manual" ->
+                wide.isEmpty()
+                    ? Verdict.pass("reason.approvals.mode-manual", written)
+                    : Verdict.fail(
+                        "reason.approvals.allowlist-anything",
+                        wide.stream().map(String::valueOf).collect(Collectors.joining(", ")));
             case "smart" ->
                 c.present("approvals.mode")
                     ? Verdict.fail("reason.approvals.mode-smart")

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,33 +23,83 @@ import java.util.stream.Collectors;
  * command and port), the ports of {@code sshd -T}, and the packet filter they write into. {@code
  * banaction = ufw} while ufw is not loaded writes bans nobody enforces; a {@code port = ssh} jail
  * with sshd on 2222 bans port 22 only; {@code hostsdeny} does nothing to OpenSSH (it dropped
- * tcp_wrappers in 6.7; Debian and Ubuntu still link it with libwrap, which {@code ldd} shows).
+ * tcp_wrappers in 6.7; Debian and Ubuntu still link it with libwrap, which {@code ldd} shows); an
+ * iptables action whose {@code chain} INPUT never reaches ({@code DOCKER-USER}) or whose {@code
+ * protocol} is not TCP bans nothing sshd receives.
  */
 public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
   /**
    * @param ufwLoaded whether ufw's chains are in the live packet filter
    * @param services {@code /etc/services} names to ports
+   * @param inputChains the chains of the live IPv4 filter a packet entering INPUT can pass ({@code
+   *     INPUT} alone when the filter cannot be read)
+   * @param nftCommand whether the {@code nft} command exists (asked only when an action uses it)
    */
   public record Facts(
       JailLive jail,
       List<Integer> sshPorts,
       boolean ufwLoaded,
       Map<String, Integer> services,
-      boolean sshdUsesTcpWrappers) {
+      boolean sshdUsesTcpWrappers,
+      Set<String> inputChains,
+      boolean nftCommand) {
+    public Facts {
+      inputChains = Set.copyOf(inputChains);
+    }
+
     public Facts(
         JailLive jail, List<Integer> sshPorts, boolean ufwLoaded, Map<String, Integer> services) {
       this(jail, sshPorts, ufwLoaded, services, false);
     }
+
+    public Facts(
+        JailLive jail,
+        List<Integer> sshPorts,
+        boolean ufwLoaded,
+        Map<String, Integer> services,
+        boolean sshdUsesTcpWrappers) {
+      this(jail, sshPorts, ufwLoaded, services, sshdUsesTcpWrappers, Set.of(INPUT), true);
+    }
+
+    public Facts(
+        JailLive jail,
+        List<Integer> sshPorts,
+        boolean ufwLoaded,
+        Map<String, Integer> services,
+        boolean sshdUsesTcpWrappers,
+        Set<String> inputChains) {
+      this(jail, sshPorts, ufwLoaded, services, sshdUsesTcpWrappers, inputChains, true);
+    }
   }
+
+  private static final String INPUT = "INPUT";
+
+  /** How jail.conf's {@code chain = <known/chain>} reaches an action: the action's own default. */
+  private static final String KNOWN_CHAIN = "<known/chain>";
 
   @Override
   public Facts gather(Host host, StepContext ctx) throws HostException {
+    LiveFirewall live = LiveFirewall.gather(host);
+    JailLive jail = JailLive.gather(host, "sshd");
+    // fail2ban runs an nftables action's "nft …" through a shell: without the command no ban lands
+    boolean nft =
+        jail.actions().stream().noneMatch(BansEnforcedCheck::usesNft)
+            || host.exec("nft", "--version").exitCode() != 127;
     return new Facts(
-        JailLive.gather(host, "sshd"),
+        jail,
         SshPortReader.read(host).ports(),
-        LiveFirewall.gather(host).ufwLoaded(),
+        live.ufwLoaded(),
         PortSpec.services(host.readFile("/etc/services").orElse("")),
-        host.exec("ldd", "/usr/sbin/sshd").stdout().contains("libwrap"));
+        host.exec("ldd", "/usr/sbin/sshd").stdout().contains("libwrap"),
+        live.v4().map(rs -> rs.reachableFrom(INPUT)).orElse(Set.of(INPUT)),
+        nft);
+  }
+
+  /** An nftables action: its ban command runs {@code nft}. */
+  static boolean usesNft(JailLive.Action a) {
+    return a.name().toLowerCase(Locale.ROOT).startsWith("nftables")
+        || a.actionban().contains("<nftables>")
+        || a.actionban().toLowerCase(Locale.ROOT).matches("(?s).*\\bnft\\s.*");
   }
 
   @Override
@@ -72,8 +123,24 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
       if (hostsDeny) {
         continue; // Debian's sshd is built with libwrap: it refuses a denied address on every port
       }
+      if (usesNft(a) && !f.nftCommand()) {
+        return details(Verdict.fail("reason.fail2ban.bans-no-nft", a.name()), f);
+      }
       if (ufw && !f.ufwLoaded()) {
         return details(Verdict.fail("reason.fail2ban.bans-ufw-inactive", a.name()), f);
+      }
+      // an iptables action jumps from <chain> to its f2b- chain for <protocol> only: a chain that
+      // INPUT never passes (DOCKER-USER, which Docker guides set in jail.local's [DEFAULT], sees
+      // forwarded packets only) or a protocol other than TCP bans nothing sshd receives
+      if (ban.contains("iptables") || name.startsWith("iptables")) {
+        String chain = a.chain().strip().equals(KNOWN_CHAIN) ? INPUT : a.chain().strip();
+        if (!chain.isEmpty() && !f.inputChains().contains(chain)) {
+          return details(Verdict.fail("reason.fail2ban.bans-chain", a.name(), chain), f);
+        }
+        if (!a.protocol().isBlank() && !coversTcp(a.protocol())) {
+          return details(
+              Verdict.fail("reason.fail2ban.bans-protocol", a.name(), a.protocol().strip()), f);
+        }
       }
       // the port lives in the action's start rule (-m multiport --dports <port>), not its ban line
       boolean allPorts = ufw || name.contains("allports");
@@ -99,11 +166,27 @@ public final class BansEnforcedCheck implements Check<BansEnforcedCheck.Facts> {
     return details(Verdict.pass("reason.fail2ban.bans-enforced", ports), f);
   }
 
+  /** {@code tcp}, {@code all} or a list holding one: iptables-common's per-protocol jumps. */
+  static boolean coversTcp(String protocol) {
+    for (String p : protocol.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+      if (p.equals("tcp") || p.equals("all") || p.equals("6") || p.equals("0")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Verdict details(Verdict v, Facts f) {
     return v.with(
             "actions",
             f.jail().actions().stream()
-                .map(a -> a.name() + " port=" + a.port())
+                .map(
+                    a ->
+                        a.name()
+                            + " port="
+                            + a.port()
+                            + (a.chain().isBlank() ? "" : " chain=" + a.chain().strip())
+                            + (a.protocol().isBlank() ? "" : " protocol=" + a.protocol().strip()))
                 .collect(Collectors.joining("; ")))
         .with(
             "ssh-ports",

@@ -8,6 +8,7 @@ import dev.hermesharden.system.sshd.SshdUserAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code sshd.allow-users}: the admin is the only account sshd lets try to log in. Judged as sshd
@@ -37,20 +38,50 @@ public final class SshdAllowUsersCheck extends SshdCheck {
               .with("source", f.source("allowusers")),
           f);
     }
+    // a Match block replaces AllowUsers/DenyUsers/AllowGroups/DenyGroups for the connections it
+    // matches (Match Address 198.51.100.0/24 + AllowUsers admin bob let bob in from there while the
+    // admin's own connection said AllowUsers admin): every connection asked is judged too
+    // admitted by a block that names users or groups: only the account it was asked as (sshd
+    // matched the block for that account, maybe for no other)
+    List<SshdEffectiveConfig> configs = new ArrayList<>(List.of(e));
+    List<String> via = new ArrayList<>(List.of("-"));
+    List<Optional<String>> onlyFor = new ArrayList<>(List.of(Optional.empty()));
+    for (SshdFacts.Asked a : f.connections()) {
+      if (a.effective().isPresent() && !configs.contains(a.effective().get())) {
+        configs.add(a.effective().get());
+        via.add(a.connection().label());
+        String origin = a.connection().origin().toLowerCase(Locale.ROOT);
+        onlyFor.add(
+            a.connection().fromMatchBlock()
+                    && (origin.contains(" user ") || origin.contains(" group "))
+                ? Optional.of(a.connection().spec().user())
+                : Optional.empty());
+      }
+    }
     List<String> others = new ArrayList<>();
+    String otherVia = "-";
     for (String name : f.accounts().names()) {
-      if (name.equals(admin)
-          || SshdUserAccess.refusedBy(e, name, f.accounts().groupsOf(name)).isPresent()
-          || (name.equals("root") && !rootMayLogIn(f))) {
+      if (name.equals(admin) || (name.equals("root") && !rootMayLogIn(f))) {
         continue;
       }
-      others.add(name);
+      for (int i = 0; i < configs.size(); i++) {
+        if (onlyFor.get(i).filter(u -> !u.equals(name)).isPresent()) {
+          continue;
+        }
+        if (SshdUserAccess.refusedBy(configs.get(i), name, f.accounts().groupsOf(name)).isEmpty()) {
+          others.add(name);
+          otherVia = otherVia.equals("-") ? via.get(i) : otherVia;
+          break;
+        }
+      }
     }
     List<String> named = new ArrayList<>();
-    for (String entry : e.words("allowusers")) {
-      String user = entry.contains("@") ? entry.substring(0, entry.indexOf('@')) : entry;
-      if (!user.equals(admin) && !others.contains(user) && !named.contains(user)) {
-        named.add(user);
+    for (SshdEffectiveConfig c : configs) {
+      for (String entry : c.words("allowusers")) {
+        String user = entry.contains("@") ? entry.substring(0, entry.indexOf('@')) : entry;
+        if (!user.equals(admin) && !others.contains(user) && !named.contains(user)) {
+          named.add(user);
+        }
       }
     }
     Verdict v;
@@ -74,6 +105,7 @@ public final class SshdAllowUsersCheck extends SshdCheck {
     return inEffect(
         v.with("allowusers", list)
             .with("policy", policy(e))
+            .with("let-in-by", otherVia)
             .with("accounts", String.valueOf(f.accounts().names().size()))
             .with("source", f.source("allowusers")),
         f);

@@ -31,8 +31,19 @@ public record JailLive(
     actions = List.copyOf(actions);
   }
 
-  /** One ban action: {@code get JAIL action NAME port|actionban}. */
-  public record Action(String name, String port, String actionban) {}
+  /**
+   * One ban action: {@code get JAIL action NAME port|actionban|chain|protocol}. {@code chain} and
+   * {@code protocol} are empty for an action that has no such property (hostsdeny, ufw).
+   */
+  public record Action(String name, String port, String actionban, String chain, String protocol) {
+    public Action(String name, String port, String actionban) {
+      this(name, port, actionban, "", "");
+    }
+  }
+
+  /** The properties asked of every action, in {@link Action}'s order after its name. */
+  private static final List<String> ACTION_PROPERTIES =
+      List.of("port", "actionban", "chain", "protocol");
 
   public boolean running() {
     return status.isPresent();
@@ -91,15 +102,19 @@ public record JailLive(
     List<String> names = got.get(1).ok() ? actionNames(got.get(1).stdout()) : List.of();
     List<List<String>> perAction = new ArrayList<>();
     for (String name : names) {
-      perAction.add(List.of("action", name, "port"));
-      perAction.add(List.of("action", name, "actionban"));
+      for (String property : ACTION_PROPERTIES) {
+        perAction.add(List.of("action", name, property));
+      }
     }
     List<ExecResult> of = ask(host, jail, perAction);
     List<Action> actions = new ArrayList<>();
+    int n = ACTION_PROPERTIES.size();
     for (int i = 0; i < names.size(); i++) {
-      actions.add(
-          new Action(
-              names.get(i), value(of.get(2 * i)).orElse(""), value(of.get(2 * i + 1)).orElse("")));
+      List<String> v = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        v.add(value(of.get(n * i + k)).orElse(""));
+      }
+      actions.add(new Action(names.get(i), v.get(0), v.get(1), v.get(2), v.get(3)));
     }
     return new JailLive(
         jail,

@@ -70,6 +70,22 @@ public record Ruleset(Map<String, String> policies, Map<String, List<Rule>> rule
     return rules.containsKey(chain);
   }
 
+  /**
+   * {@code builtin} and every chain its rules jump or go to, directly or through other chains: the
+   * chains a packet entering {@code builtin} can pass. A chain only FORWARD reaches ({@code
+   * DOCKER-USER}) is not among INPUT's.
+   */
+  public java.util.Set<String> reachableFrom(String builtin) {
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>(List.of(builtin));
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(builtin));
+    while (!todo.isEmpty()) {
+      for (Rule r : chain(todo.pop())) {
+        r.target().filter(rules::containsKey).filter(seen::add).ifPresent(todo::add);
+      }
+    }
+    return seen;
+  }
+
   public String policy(String chain) {
     return policies.getOrDefault(chain, "ACCEPT");
   }

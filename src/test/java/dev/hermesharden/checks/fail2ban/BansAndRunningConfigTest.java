@@ -14,6 +14,7 @@ import dev.hermesharden.system.fail2ban.JailConfig;
 import dev.hermesharden.system.fail2ban.JailLive;
 import dev.hermesharden.system.fail2ban.JailStatus;
 import dev.hermesharden.system.fail2ban.PortSpec;
+import dev.hermesharden.system.netfilter.Ruleset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,105 @@ class BansAndRunningConfigTest {
     assertTrue(PortSpec.covers("ssh", 22, PortSpec.services("ssh\t\t22/tcp\n")));
   }
 
+  private static JailLive action(String name, String chain, String protocol) {
+    JailLive j = jail(name, "ssh", List.of(), "2");
+    JailLive.Action a = j.actions().get(0);
+    return new JailLive(
+        j.jail(),
+        j.status(),
+        "",
+        j.maxretry(),
+        j.findtime(),
+        j.bantime(),
+        j.ignoreip(),
+        List.of(new JailLive.Action(a.name(), a.port(), a.actionban(), chain, protocol)));
+  }
+
+  /**
+   * Docker guides put {@code chain = DOCKER-USER} into jail.local's [DEFAULT] so that bans reach
+   * containers; the sshd jail then bans where only forwarded packets pass, and a banned address
+   * went on reaching sshd in the sandbox VPS (FidelityNetSandboxTest), as with {@code protocol =
+   * udp}. The live filter says which chains INPUT reaches.
+   */
+  @Test
+  void aBanInAChainInputNeverPassesOrForUdpOnlyBlocksNothing() {
+    Ruleset live =
+        Ruleset.parse(
+            "*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                + ":DOCKER-USER - [0:0]\n:ufw-before-input - [0:0]\n:ufw-user-input - [0:0]\n"
+                + "-A INPUT -j ufw-before-input\n-A FORWARD -j DOCKER-USER\n"
+                + "-A ufw-before-input -j ufw-user-input\n-A DOCKER-USER -j RETURN\nCOMMIT\n");
+    java.util.Set<String> input = live.reachableFrom("INPUT");
+    assertEquals(java.util.Set.of("INPUT", "ufw-before-input", "ufw-user-input"), input);
+    for (String chain : List.of("DOCKER-USER", "FORWARD", "f2b-nowhere")) {
+      Verdict v = bans(action("iptables-multiport", chain, "tcp"), input);
+      assertEquals("reason.fail2ban.bans-chain", v.reason().key(), chain);
+      assertEquals(List.of("iptables-multiport", chain), v.reason().args());
+    }
+    for (String chain : List.of("INPUT", "<known/chain>", "ufw-user-input", "")) {
+      assertEquals(
+          Status.PASS, bans(action("iptables-multiport", chain, "tcp"), input).status(), chain);
+    }
+    Verdict udp = bans(action("iptables-allports", "INPUT", "udp"), input);
+    assertEquals("reason.fail2ban.bans-protocol", udp.reason().key());
+    for (String proto : List.of("tcp,udp", "all", "")) {
+      assertEquals(
+          Status.PASS, bans(action("iptables-multiport", "INPUT", proto), input).status(), proto);
+    }
+    // nftables' chain is a name in its own table, hooked at input: not judged by the filter
+    JailLive nft = action("nftables-multiport", "DOCKER-USER", "tcp");
+    JailLive nftBan =
+        new JailLive(
+            nft.jail(),
+            nft.status(),
+            "",
+            nft.maxretry(),
+            nft.findtime(),
+            nft.bantime(),
+            nft.ignoreip(),
+            List.of(
+                new JailLive.Action(
+                    "nftables-multiport",
+                    "ssh",
+                    "nft add element <table_family> <table> <addr_set> { <ip> }",
+                    "DOCKER-USER",
+                    "tcp")));
+    assertEquals(Status.PASS, bans(nftBan, input).status());
+    // without the nft command every ban of an nftables action fails (sandbox VPS, no nftables)
+    Verdict noNft =
+        new BansEnforcedCheck()
+            .evaluate(
+                new BansEnforcedCheck.Facts(
+                    nftBan, List.of(22), false, Map.of(), false, input, false),
+                Params.NONE,
+                CTX);
+    assertEquals("reason.fail2ban.bans-no-nft", noNft.reason().key());
+    assertEquals(
+        Status.PASS,
+        new BansEnforcedCheck()
+            .evaluate(
+                new BansEnforcedCheck.Facts(
+                    action("iptables-multiport", "INPUT", "tcp"),
+                    List.of(22),
+                    false,
+                    Map.of(),
+                    false,
+                    input,
+                    false),
+                Params.NONE,
+                CTX)
+            .status(),
+        "an iptables action needs no nft");
+  }
+
+  private static Verdict bans(JailLive j, java.util.Set<String> inputChains) {
+    return new BansEnforcedCheck()
+        .evaluate(
+            new BansEnforcedCheck.Facts(j, List.of(22), false, Map.of(), false, inputChains),
+            Params.NONE,
+            CTX);
+  }
+
   @Test
   void aJailFixedOnDiskButNotReloadedFails() {
     JailConfig disk =
@@ -191,5 +291,18 @@ class BansAndRunningConfigTest {
             Params.NONE,
             CTX);
     assertEquals(Status.PASS, single.status(), "the admin's own static address may be exempt");
+    // attack pass 25b: "ignore everyone", as fail2ban prints it back
+    for (String everyone : List.of("0.0.0.0/0", "::/0", "2000::/3", "128.0.0.0/1")) {
+      Verdict all =
+          c.evaluate(
+              new IgnoreIpCheck.Facts(
+                  Optional.of(
+                      List.of(
+                          "127.0.0.0/8", "::1", "100.64.0.0/10", "fd7a:115c:a1e0::/48", everyone)),
+                  ""),
+              Params.NONE,
+              CTX);
+      assertEquals("reason.fail2ban.ignoreip-public", all.reason().key(), everyone);
+    }
   }
 }

@@ -192,6 +192,58 @@ class SshdChecksTest {
     assertEquals(Status.PASS, ok.status());
   }
 
+  /**
+   * A Match block's AllowUsers replaces the list for the connections it matches: with {@code Match
+   * Address 198.51.100.0/24} / {@code AllowUsers admin bob}, bob's key logged in from 198.51.100.7
+   * in the sandbox VPS while the check, reading the admin's own connection only, passed
+   * (FidelityNetSandboxTest). Every connection asked is judged.
+   */
+  @Test
+  void aMatchBlocksAllowUsersLetsAnotherAccountInFromItsNetwork() {
+    SshdAccounts accounts =
+        new SshdAccounts(
+            Map.of(
+                "root", List.of("root"),
+                "admin", List.of("admin", "sudo"),
+                "bob", List.of("bob")));
+    String own =
+        ubuntu2404("authenticationmethods any", "allowusers admin\nauthenticationmethods any");
+    SshdFacts plain = facts(own, CLOUD_FILES, V96, accounts, SshdLive.UNKNOWN);
+    SshdAllowUsersCheck c = new SshdAllowUsersCheck();
+    assertEquals(Status.PASS, c.evaluate(plain, Params.NONE, ctx).status());
+    SshdConnection deploy =
+        new SshdConnection(
+            MatchSpec.of("admin", "198.51.100.1", "198.51.100.1"),
+            "Match Address 198.51.100.0/24 (/etc/ssh/sshd_config.d/60-deploy.conf:1)");
+    for (String list : List.of("allowusers admin\nallowusers bob", "allowusers *")) {
+      List<SshdFacts.Asked> asked = new ArrayList<>(plain.connections());
+      asked.add(
+          new SshdFacts.Asked(
+              deploy,
+              Optional.of(
+                  SshdEffectiveConfig.parse(own.replace("allowusers admin\n", list + "\n")))));
+      Verdict v =
+          c.evaluate(
+              new SshdFacts(
+                  plain.adminUser(),
+                  plain.spec(),
+                  0,
+                  "",
+                  plain.effective(),
+                  plain.version(),
+                  plain.files(),
+                  false,
+                  asked,
+                  accounts,
+                  SshdLive.UNKNOWN),
+              Params.NONE,
+              ctx);
+      assertEquals("reason.sshd.allow-users-others", v.reason().key(), list);
+      assertTrue(v.reason().args().get(1).toString().contains("bob"), v.reason().args().toString());
+      assertTrue(v.details().get("let-in-by").contains("Match Address 198.51.100.0/24"));
+    }
+  }
+
   @Test
   void maxAuthTries() {
     SshdMaxAuthTriesCheck c = new SshdMaxAuthTriesCheck();
