@@ -1,6 +1,7 @@
 package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.watch.CronWritableCheck;
+import dev.hermesharden.checks.watch.DoasCheck;
 import dev.hermesharden.checks.watch.LoaderWritableCheck;
 import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
 import dev.hermesharden.checks.watch.PublicListenersCheck;
@@ -21,6 +22,7 @@ public final class WatchModule implements StepModule {
         .kind("watch-baseline", new WatchBaselineCheck())
         .kind("watch-no-authorized-keys", new NoAuthorizedKeysCheck())
         .kind("watch-sudoers", new SudoersCheck())
+        .kind("watch-doas", new DoasCheck())
         .kind("watch-public-listeners", new PublicListenersCheck())
         .kind("watch-cron-writable", new CronWritableCheck())
         .kind("watch-units-writable", new UnitsWritableCheck())
