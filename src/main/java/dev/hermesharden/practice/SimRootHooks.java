@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The places root runs scripts from by the way, as a fresh Ubuntu 24.04 cloud VPS has them:
- * update-motd's scripts, logrotate's configuration, needrestart's, PAM's, and root's shell start
- * files ({@code watch.root-hooks-writable} reads them; apt's hooks are {@link SimApt}'s). Files
- * only: it answers no command.
+ * update-motd's scripts, logrotate's configuration, needrestart's, PAM's, dpkg's, the kernel
+ * packages' hook directories, initramfs-tools' and networkd-dispatcher's (empty) directories,
+ * udev's (empty) rules directory, and root's shell start files ({@code watch.root-hooks-writable}
+ * reads them; apt's hooks are {@link SimApt}'s). Files only: it answers no command.
  */
 final class SimRootHooks implements SimComponent {
   private static final String MOTD = "/etc/update-motd.d/";
@@ -68,7 +69,107 @@ final class SimRootHooks implements SimComponent {
             + "@include common-account\n@include common-session-noninteractive\n");
     fs.put("/root/.profile", SimFile.file(ROOT_PROFILE, "root", "root", 0644));
     fs.put("/root/.bashrc", SimFile.file(ROOT_BASHRC, "root", "root", 0644));
+    packageHooks(fs);
   }
+
+  /**
+   * dpkg's configuration, the kernel hooks Ubuntu 24.04's packages install (comments and most lines
+   * left out; the paths they name kept), and the empty directories of initramfs-tools,
+   * networkd-dispatcher and udev.
+   */
+  private static void packageHooks(SimFs fs) {
+    fs.write(
+        "/etc/dpkg/dpkg.cfg",
+        "# dpkg configuration file\n#\n# Do not enable debsig-verify by default; since the distribution is not using\n"
+            + "# embedded signatures, debsig-verify would reject all packages.\nno-debsig\n\n"
+            + "# Log status changes and actions to a file.\nlog /var/log/dpkg.log\n");
+    fs.mkdirs("/etc/dpkg/dpkg.cfg.d");
+    String post = "/etc/kernel/postinst.d/";
+    kernelHook(fs, post + "initramfs-tools", INITRAMFS_HOOK);
+    kernelHook(fs, post + "unattended-upgrades", UU_HOOK);
+    kernelHook(
+        fs,
+        post + "update-notifier",
+        "#!/bin/sh -e\n# Packages may want to notify the user of a required reboot\n"
+            + "if [ -x /usr/share/update-notifier/notify-reboot-required ]; then\n"
+            + "  /usr/share/update-notifier/notify-reboot-required\nfi\n");
+    kernelHook(fs, post + "xx-update-initrd-links", INITRD_LINKS_HOOK);
+    kernelHook(fs, post + "zz-update-grub", GRUB_HOOK);
+    String rm = "/etc/kernel/postrm.d/";
+    kernelHook(fs, rm + "initramfs-tools", INITRAMFS_HOOK);
+    kernelHook(fs, rm + "xx-update-initrd-links", INITRD_LINKS_HOOK);
+    kernelHook(fs, rm + "zz-update-grub", GRUB_HOOK);
+    fs.mkdirs("/etc/kernel/install.d");
+    fs.mkdirs("/etc/initramfs-tools/hooks");
+    for (String d : List.of("init-bottom", "init-premount", "init-top", "local-bottom")) {
+      fs.mkdirs("/etc/initramfs-tools/scripts/" + d);
+    }
+    for (String d : List.of("carrier", "degraded", "dormant", "no-carrier", "off", "routable")) {
+      fs.mkdirs("/etc/networkd-dispatcher/" + d + ".d");
+    }
+    fs.mkdirs("/etc/udev/rules.d");
+  }
+
+  private static void kernelHook(SimFs fs, String path, String script) {
+    fs.put(path, SimFile.file(script, "root", "root", 0755));
+  }
+
+  private static final String INITRAMFS_HOOK =
+      """
+      #!/bin/sh -e
+
+      version="$1"
+      bootopt=""
+
+      command -v update-initramfs >/dev/null 2>&1 || exit 0
+
+      # passing the kernel version is required
+      if [ -z "${version}" ]; then
+      	echo >&2 "W: initramfs-tools: ${DPKG_MAINTSCRIPT_PACKAGE:-kernel package} did not pass a version number"
+      	exit 2
+      fi
+      INITRAMFS_TOOLS_KERNEL_HOOK=1 update-initramfs -c -k "${version}" ${bootopt} >&2
+      """;
+
+  private static final String UU_HOOK =
+      """
+      #!/bin/sh
+
+      case "$DPKG_MAINTSCRIPT_PACKAGE::$DPKG_MAINTSCRIPT_NAME" in
+         linux-image-extra*::postrm)
+            exit 0;;
+      esac
+
+      if [ -d /var/run ]; then
+          touch /var/run/reboot-required
+          if ! grep -q "^$DPKG_MAINTSCRIPT_PACKAGE$" /var/run/reboot-required.pkgs 2> /dev/null ; then
+              echo "$DPKG_MAINTSCRIPT_PACKAGE" >> /var/run/reboot-required.pkgs
+          fi
+      fi
+      """;
+
+  private static final String INITRD_LINKS_HOOK =
+      """
+      #!/bin/sh -e
+      # Update the initrd symlinks in / or /boot
+      command -v linux-update-symlinks >/dev/null 2>&1 || exit 0
+      linux-update-symlinks install "$1" "$2"
+      """;
+
+  private static final String GRUB_HOOK =
+      """
+      #! /bin/sh
+      set -e
+
+      which update-grub >/dev/null 2>&1 || exit 0
+
+      if type systemd-detect-virt >/dev/null 2>&1 &&
+         systemd-detect-virt --quiet --container; then
+      	exit 0
+      fi
+
+      exec update-grub
+      """;
 
   private static void motd(SimFs fs, String name, String script) {
     fs.put(MOTD + name, SimFile.file(script, "root", "root", 0755));
