@@ -176,6 +176,94 @@ class RootHooksHostileSandboxTest {
     }
   }
 
+  /**
+   * An admin's kernel hook that tells the agent about a new kernel: the kernel package's postinst
+   * runs {@code /etc/kernel/postinst.d} with {@code run-parts} as root on every kernel install
+   * (unattended-upgrades installs them by itself). The hook check read none of it and passed.
+   */
+  @Test
+  @Timeout(300)
+  void aKernelHookRunningTheAgentsFileIsNoPass(SandboxVps vps) throws Exception {
+    String hook = "/etc/kernel/postinst.d/zz-hermes-notify";
+    try {
+      plant(vps, "/home/hermes/new-kernel.sh");
+      vps.inVps(List.of("mkdir", "-p", "/etc/kernel/postinst.d"));
+      Files.writeString(vps.vpsPath(hook), "#!/bin/sh\n/home/hermes/new-kernel.sh \"$1\"\n");
+      vps.inVps(List.of("chmod", "755", hook));
+      // what linux-image-*.postinst runs (Debian's kernel-img.conf hooks, run-parts(8))
+      assertRootRan(
+          vps,
+          vps.inVps(
+              List.of(
+                  "run-parts",
+                  "--report",
+                  "--arg=6.1.0-99-amd64",
+                  "--arg=/boot/vmlinuz-6.1.0-99-amd64",
+                  "/etc/kernel/postinst.d")));
+      assertOnlyTheHookCheckFails(vps, hook + ":2 /home/hermes/new-kernel.sh");
+    } finally {
+      cleanUp(vps, hook, "/home/hermes/new-kernel.sh");
+    }
+  }
+
+  /**
+   * A dpkg configuration line {@code post-invoke=} naming the agent's file: dpkg runs it with
+   * {@code sh -c} as root after every package change (here {@code dpkg --configure -a} on an empty
+   * admin directory, so the host's read-only package database is not touched).
+   */
+  @Test
+  @Timeout(300)
+  void aDpkgPostInvokeRunningTheAgentsFileIsNoPass(SandboxVps vps) throws Exception {
+    String conf = "/etc/dpkg/dpkg.cfg.d/hermes-notify";
+    try {
+      plant(vps, "/home/hermes/after-dpkg.sh");
+      Files.writeString(vps.vpsPath(conf), "post-invoke=/home/hermes/after-dpkg.sh\n");
+      assertRootRan(
+          vps,
+          vps.inVps(
+              List.of(
+                  "sh",
+                  "-c",
+                  "d=/tmp/hh-dpkg && mkdir -p $d/updates $d/info $d/triggers && : > $d/status"
+                      + " && dpkg --admindir=$d --configure -a")));
+      assertOnlyTheHookCheckFails(vps, conf + ":1 /home/hermes/after-dpkg.sh");
+    } finally {
+      cleanUp(vps, conf, "/home/hermes/after-dpkg.sh");
+      vps.inVps(List.of("rm", "-rf", "/tmp/hh-dpkg"));
+    }
+  }
+
+  /**
+   * {@code /etc/ssh/sshrc} naming the agent's file: sshd runs it with {@code sh} as every account
+   * that logs in, so the admin's next SSH login runs the agent's code as the admin (who has sudo).
+   */
+  @Test
+  @Timeout(300)
+  void anSshrcRunningTheAgentsFileRunsItAsTheAdmin(SandboxVps vps) throws Exception {
+    String rc = "/etc/ssh/sshrc";
+    String ran = "/tmp/hh-sshrc-ran";
+    try {
+      ExecResult plant =
+          vps.inVps(
+              SandboxVps.asHermes(
+                  "printf '#!/bin/sh\\nid -un > "
+                      + ran
+                      + "\\n' > /home/hermes/greet.sh && chmod 755 /home/hermes/greet.sh"
+                      + " && chmod o+x /home/hermes && echo planted"));
+      assertEquals("planted", plant.stdout().strip(), plant.stderr());
+      Files.writeString(vps.vpsPath(rc), "/home/hermes/greet.sh\n");
+      ExecResult login = vps.fromWorkstation(vps.ssh("admin@" + SandboxVps.VPS_PUBLIC, "true"));
+      assertEquals(0, login.exitCode(), login.stdout() + login.stderr());
+      assertEquals(
+          "admin",
+          Files.readString(vps.vpsPath(ran)).strip(),
+          "sshd ran the agent's file as the admin");
+      assertOnlyTheHookCheckFails(vps, rc + ":1 /home/hermes/greet.sh");
+    } finally {
+      cleanUp(vps, rc, "/home/hermes/greet.sh", ran);
+    }
+  }
+
   /** A logrotate postrotate script the agent owns (the truth only where logrotate is installed). */
   @Test
   @Timeout(300)

@@ -32,6 +32,7 @@ public final class ContainerRules {
     List<String> forbidden = p.list("forbidden");
     Map<String, String> found = new LinkedHashMap<>();
     Map<String, String> unfollowed = new LinkedHashMap<>();
+    Map<String, String> swappable = new LinkedHashMap<>();
     for (ComposeFile file : f.docker().compose().files()) {
       for (ComposeService s : file.hermesServices()) {
         if (!s.extendsFrom().isEmpty()) {
@@ -52,8 +53,15 @@ public final class ContainerRules {
         String source = f.volumeDevices().getOrDefault(m.name(), m.source());
         if (sensitive(source, forbidden)) {
           found.put("container " + c.name(), source + ":" + m.destination());
+        } else if (f.swappableSources().contains(source)) {
+          swappable.put("container " + c.name(), source + ":" + m.destination());
         }
       }
+    }
+    if (found.isEmpty() && !swappable.isEmpty()) {
+      return withDetails(
+          Verdict.fail("reason.containers.mounts-swappable", String.join(", ", swappable.values())),
+          swappable);
     }
     if (found.isEmpty() && !unfollowed.isEmpty()) {
       return withDetails(

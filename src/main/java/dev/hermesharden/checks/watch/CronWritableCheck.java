@@ -135,13 +135,19 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
   }
 
   /**
-   * Reads {@code files} side by side, ahead of a check that reads them one after another: over SSH
-   * each read is a round trip. What each read returns or throws is kept by the run's host ({@code
-   * CachingHost}) and met again when the check reads the file in turn, so nothing is judged here.
+   * Asks for {@code files} ({@code lstat}, then the text) side by side, ahead of a check that reads
+   * them one after another: over SSH each read is a round trip. What each read returns or throws is
+   * kept by the run's host ({@code CachingHost}) and met again when the check reads the file in
+   * turn, so nothing is judged here.
    */
   static void readAhead(Host host, List<String> files) {
     try {
-      SideBySide.map(files, f -> read(host, f));
+      SideBySide.map(
+          files,
+          f -> {
+            host.lstat(f); // a check asks what the name is before it reads it
+            return read(host, f);
+          });
     } catch (HostException e) {
       // met again, in its place, when the check reads that file
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Kind {@code watch-root-hooks-writable}: the scripts root runs by the way, from places no other
- * watch check reads, are root's. Four kinds, each judged where it exists:
+ * watch check reads, are root's. Seven kinds, each judged where it exists:
  *
  * <ul>
  *   <li>{@code motd}: {@code /etc/update-motd.d}, whose scripts pam_motd runs as root ({@code
@@ -33,7 +33,11 @@ import java.util.Optional;
  *       runs as root, and root's login shell itself;
  *   <li>{@code pam}: {@code /etc/pam.d/*}, each file and every absolute path a line names (a {@code
  *       pam_exec.so} program runs as root at a login or {@code sudo}; a module given by path is
- *       loaded into sshd and sudo).
+ *       loaded into sshd and sudo);
+ *   <li>{@code packages}: {@link #PACKAGE_HOOKS} (dpkg's invoke commands, kernel and initramfs
+ *       hooks);
+ *   <li>{@code events}: {@link #EVENT_HOOKS} and root's {@code ~/.ssh/rc} (boot, udev, network and
+ *       SSH login hooks).
  * </ul>
  *
  * <p>Every file and directory, and every absolute or {@code ~} path a command or script line names
@@ -54,6 +58,54 @@ public final class RootHooksWritableCheck
   static final String PROFILE_D = "/etc/profile.d";
   static final String PAM_D = "/etc/pam.d";
   static final String NEEDRESTART = "/etc/needrestart";
+
+  /**
+   * Package hooks besides apt's own: dpkg's configuration (its {@code pre-invoke=}/{@code
+   * post-invoke=} commands run as root around every dpkg run), the kernel packages' {@code
+   * run-parts} directories and initramfs-tools' hooks (run as root on every kernel install, which
+   * unattended-upgrades does by itself). Each: a file, or a directory whose files (and those of its
+   * subdirectories, one level) are scripts.
+   */
+  static final List<String> PACKAGE_HOOKS =
+      List.of(
+          "/etc/dpkg/dpkg.cfg",
+          "/etc/dpkg/dpkg.cfg.d",
+          "/etc/kernel/preinst.d",
+          "/etc/kernel/postinst.d",
+          "/etc/kernel/prerm.d",
+          "/etc/kernel/postrm.d",
+          "/etc/kernel/install.d",
+          "/etc/initramfs-tools/hooks",
+          "/etc/initramfs-tools/scripts");
+
+  /**
+   * What root runs at boot, when a device or a network comes up, or at an SSH login: {@code
+   * rc.local} (systemd's rc-local generator), systemd generators, udev rules ({@code RUN}, {@code
+   * PROGRAM}, {@code IMPORT{program}}), ifupdown's {@code interfaces} commands and {@code if-*.d},
+   * dhclient's hooks, NetworkManager's and networkd-dispatcher's scripts, and sshd's {@code
+   * /etc/ssh/sshrc} (run by {@code sh} as every account that logs in, the admin included). Root's
+   * own {@code ~/.ssh/rc} is added from root's home.
+   */
+  static final List<String> EVENT_HOOKS =
+      List.of(
+          "/etc/rc.local",
+          "/etc/systemd/system-generators",
+          "/usr/local/lib/systemd/system-generators",
+          "/etc/systemd/system-environment-generators",
+          "/etc/udev/rules.d",
+          "/etc/network/interfaces",
+          "/etc/network/interfaces.d",
+          "/etc/network/if-pre-up.d",
+          "/etc/network/if-up.d",
+          "/etc/network/if-down.d",
+          "/etc/network/if-post-down.d",
+          "/etc/dhcp/dhclient.conf",
+          "/etc/dhcp/dhclient-enter-hooks.d",
+          "/etc/dhcp/dhclient-exit-hooks.d",
+          "/etc/NetworkManager/dispatcher.d",
+          "/etc/networkd-dispatcher",
+          "/etc/ssh/sshrc");
+
   static final List<String> SHELL_FILES =
       List.of(
           "/etc/environment",
@@ -74,9 +126,11 @@ public final class RootHooksWritableCheck
   enum Kind {
     MOTD,
     APT,
+    PACKAGES,
     LOGROTATE,
     SHELL,
-    PAM
+    PAM,
+    EVENTS
   }
 
   /** One judged path, and which kind of hook named it. */
@@ -117,6 +171,15 @@ public final class RootHooksWritableCheck
     if (exists(host, LOGROTATE) || exists(host, LOGROTATE_D)) {
       logrotate(host, g);
     }
+    g.readAhead(PACKAGE_HOOKS);
+    g.readAhead(EVENT_HOOKS);
+    for (String p : PACKAGE_HOOKS) {
+      g.hooks(Kind.PACKAGES, p, 1);
+    }
+    for (String p : EVENT_HOOKS) {
+      g.hooks(Kind.EVENTS, p, 1);
+    }
+    g.hooks(Kind.EVENTS, g.rootHome() + "/.ssh/rc", 0);
     g.rootShell();
     List<String> shellFiles = new ArrayList<>();
     for (String f : SHELL_FILES) {
@@ -284,6 +347,30 @@ public final class RootHooksWritableCheck
     void readAhead(List<String> files) {
       int left = Math.max(0, MAX_FILES - this.files);
       CronWritableCheck.readAhead(host, files.subList(0, Math.min(left, files.size())));
+    }
+
+    /**
+     * A hook file ({@link #script}, a {@code #!} line counting), or a directory: itself and its
+     * entries, subdirectories down to {@code depth} more levels (one more is judged as a directory,
+     * not read). Nothing when the path does not exist.
+     */
+    void hooks(Kind kind, String path, int depth) throws HostException {
+      Optional<dev.hermesharden.host.FileStat> st = host.lstat(path);
+      if (st.isEmpty()) {
+        return;
+      }
+      if (!st.get().isDirectory()) {
+        script(kind, path, path, true);
+        return;
+      }
+      dir(kind, path);
+      for (String p : readAhead(path)) {
+        if (depth > 0 || !host.lstat(p).map(s -> s.isDirectory()).orElse(false)) {
+          hooks(kind, p, depth - 1);
+        } else {
+          dir(kind, p);
+        }
+      }
     }
 
     /** A file's text; nothing for a directory (an include may name one) or a missing file. */

@@ -60,8 +60,7 @@ public final class SudoersCheck implements Check<SudoersCheck.Facts> {
   }
 
   /** Every account and group, and any a rule names that enumeration did not list (NSS). */
-  private static SudoGrantees.Accounts accounts(Host host, List<SudoersFile> files)
-      throws HostException {
+  static SudoGrantees.Accounts accounts(Host host, List<SudoersFile> files) throws HostException {
     List<PasswdEntry> users = getent(host, "passwd", List.of(), PasswdEntry::parse);
     List<GroupEntry> groups = getent(host, "group", List.of(), GroupEntry::parse);
     Set<String> userNames = new LinkedHashSet<>();

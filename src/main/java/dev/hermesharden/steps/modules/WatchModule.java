@@ -1,8 +1,10 @@
 package dev.hermesharden.steps.modules;
 
 import dev.hermesharden.checks.watch.CronWritableCheck;
+import dev.hermesharden.checks.watch.DoasCheck;
 import dev.hermesharden.checks.watch.LoaderWritableCheck;
 import dev.hermesharden.checks.watch.NoAuthorizedKeysCheck;
+import dev.hermesharden.checks.watch.PolkitCheck;
 import dev.hermesharden.checks.watch.PublicListenersCheck;
 import dev.hermesharden.checks.watch.RootHooksWritableCheck;
 import dev.hermesharden.checks.watch.SudoersCheck;
@@ -21,6 +23,8 @@ public final class WatchModule implements StepModule {
         .kind("watch-baseline", new WatchBaselineCheck())
         .kind("watch-no-authorized-keys", new NoAuthorizedKeysCheck())
         .kind("watch-sudoers", new SudoersCheck())
+        .kind("watch-doas", new DoasCheck())
+        .kind("watch-polkit", new PolkitCheck())
         .kind("watch-public-listeners", new PublicListenersCheck())
         .kind("watch-cron-writable", new CronWritableCheck())
         .kind("watch-units-writable", new UnitsWritableCheck())

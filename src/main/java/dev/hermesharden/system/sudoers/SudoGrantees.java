@@ -54,24 +54,24 @@ public final class SudoGrantees {
       groups = List.copyOf(groups);
     }
 
-    Optional<PasswdEntry> user(String name) {
+    public Optional<PasswdEntry> user(String name) {
       return users.stream().filter(u -> u.name().equals(name)).findFirst();
     }
 
-    Optional<PasswdEntry> uid(int uid) {
+    public Optional<PasswdEntry> uid(int uid) {
       return users.stream().filter(u -> u.uid() == uid).findFirst();
     }
 
-    Optional<GroupEntry> group(String name) {
+    public Optional<GroupEntry> group(String name) {
       return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
-    Optional<GroupEntry> gid(int gid) {
+    public Optional<GroupEntry> gid(int gid) {
       return groups.stream().filter(g -> g.gid() == gid).findFirst();
     }
 
     /** Members of a group: its listed members and every account whose primary group it is. */
-    Set<String> members(GroupEntry g) {
+    public Set<String> members(GroupEntry g) {
       Set<String> out = new LinkedHashSet<>(g.members());
       users.stream().filter(u -> u.gid() == g.gid()).forEach(u -> out.add(u.name()));
       return out;

@@ -14,6 +14,7 @@ import dev.hermesharden.system.docker.DockerInspectParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The rules of step 11 over real-format compose files. */
@@ -175,6 +176,28 @@ class ContainerRulesTest {
             new ContainerFacts(d, "", Map.of(), false, Map.of("v", "/etc/cron.d")), p);
     assertEquals(Status.FAIL, bound.status(), "a volume bound to /etc/cron.d is /etc/cron.d");
     assertTrue(bound.toString().contains("/etc/cron.d:/hostcron"), bound.toString());
+  }
+
+  /**
+   * The regression: a bind source in a directory the agent owns passed (its name is not sensitive),
+   * while the agent's link there gave the container the host's /etc at its next start
+   * (ContainerMountsHostileSandboxTest).
+   */
+  @Test
+  void aBindSourceWhoseNameAnotherAccountCanChangeFails() {
+    Params p = new Params(Map.of("forbidden", ContainerRules.FORBIDDEN));
+    ContainerState c = hermesWith(new ContainerState.Mount("bind", "/srv/app/data", "/opt/data"));
+    DockerFacts d =
+        new DockerFacts(new ComposeFiles(List.of(), Map.of(), Map.of()), Optional.of(List.of(c)));
+    assertEquals(
+        Status.PASS,
+        ContainerRules.hostMounts(new ContainerFacts(d, "", Map.of(), false), p).status());
+    Verdict v =
+        ContainerRules.hostMounts(
+            new ContainerFacts(d, "", Map.of(), false, Map.of(), Set.of("/srv/app/data")), p);
+    assertEquals(Status.FAIL, v.status(), v.toString());
+    assertEquals("reason.containers.mounts-swappable", v.reason().key());
+    assertTrue(v.toString().contains("/srv/app/data:/opt/data"), v.toString());
   }
 
   /** A running container from the compose file, confined as {@code docker inspect} says. */

@@ -204,6 +204,76 @@ class RootHooksWritableCheckTest {
         v.toString());
   }
 
+  /**
+   * The regression: a kernel hook, a dpkg {@code post-invoke} command, a udev rule, {@code sshrc},
+   * root's {@code ~/.ssh/rc} and a network hook naming the agent's file, or owned by it, passed:
+   * none of them was read (PackageHooksHostileSandboxTest shows root running the first two).
+   */
+  @Test
+  void packageBootNetworkAndLoginHooksNamingTheAgentsFileFail() throws Exception {
+    record Trap(String path, String text, String key, String detail) {}
+    List<Trap> traps =
+        List.of(
+            new Trap(
+                "/etc/kernel/postinst.d/zz-hermes",
+                "#!/bin/sh\n/home/hermes/after-kernel \"$1\"\n",
+                "packages",
+                ":2 /home/hermes/after-kernel"),
+            new Trap(
+                "/etc/dpkg/dpkg.cfg.d/hermes",
+                "post-invoke=/home/hermes/after-dpkg\n",
+                "packages",
+                ":1 /home/hermes/after-dpkg"),
+            new Trap(
+                "/etc/udev/rules.d/99-hermes.rules",
+                "ACTION==\"add\", SUBSYSTEM==\"usb\", RUN+=\"/home/hermes/usb.sh\"\n",
+                "events",
+                ":1 /home/hermes/usb.sh"),
+            new Trap(
+                "/etc/ssh/sshrc", "/home/hermes/motd.sh\n", "events", ":1 /home/hermes/motd.sh"),
+            new Trap("/root/.ssh/rc", "/home/hermes/rc.sh\n", "events", ":1 /home/hermes/rc.sh"),
+            new Trap(
+                "/etc/networkd-dispatcher/routable.d/50-hermes",
+                "#!/bin/sh\n/home/hermes/net-up\n",
+                "events",
+                ":2 /home/hermes/net-up"),
+            new Trap(
+                "/etc/network/interfaces",
+                "auto eth0\niface eth0 inet dhcp\n  post-up /home/hermes/up.sh\n",
+                "events",
+                ":3 /home/hermes/up.sh"),
+            new Trap(
+                "/etc/rc.local",
+                "#!/bin/sh\n/home/hermes/boot\n",
+                "events",
+                ":2 /home/hermes/boot"));
+    for (Trap t : traps) {
+      SimulatedHost host = withAgentHome();
+      root(host, t.path(), t.text(), 0755);
+      Verdict v = check.run(host, Params.NONE, CTX);
+      assertEquals(Status.FAIL, v.status(), t.path() + ": " + v);
+      assertEquals("reason.watch.hooks-writable." + t.key(), v.reason().key(), v.toString());
+      assertTrue(v.details().containsKey(t.path() + t.detail()), t.path() + ": " + v);
+    }
+  }
+
+  /** A hook directory handed to the agent, even empty: its next file there runs as root. */
+  @Test
+  void aHookDirectoryTheAgentOwnsFailsEvenEmpty() throws Exception {
+    for (String dir :
+        List.of(
+            "/etc/kernel/postinst.d",
+            "/etc/network/if-up.d",
+            "/etc/NetworkManager/dispatcher.d/pre-up.d",
+            "/etc/systemd/system-generators")) {
+      SimulatedHost host = withAgentHome();
+      host.fs().put(dir, SimFile.dir("hermes", "hermes", 0755));
+      Verdict v = check.run(host, Params.NONE, CTX);
+      assertEquals(Status.FAIL, v.status(), dir + ": " + v);
+      assertTrue(v.details().containsKey(dir + ":0 " + dir), dir + ": " + v);
+    }
+  }
+
   /** A capped read is a finding: the files after the cap could hold anything. */
   @Test
   void moreFilesThanTheCapIsAFindingNotAPass() throws Exception {
