@@ -89,7 +89,16 @@ final class CachingHost extends ForwardingHost {
    */
   @Override
   public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
-    return cached("lstats\0" + String.join("\0", paths), () -> inner.lstatAll(paths));
+    List<Optional<FileStat>> all =
+        cached("lstats\0" + String.join("\0", paths), () -> inner.lstatAll(paths));
+    // each answer is also that path's lstat: a check that asks many names in one batch (one
+    // command over SSH) then asks them one by one for free
+    for (int i = 0; i < paths.size() && i < all.size(); i++) {
+      cache.putIfAbsent(
+          "lstat\0" + paths.get(i),
+          CompletableFuture.completedFuture(new Answer<>(all.get(i), null)));
+    }
+    return all;
   }
 
   @Override

@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -427,10 +429,13 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   public List<Optional<FileStat>> lstatAll(List<String> paths) throws HostException {
     List<String> asked = paths.stream().filter(p -> p.indexOf('\n') < 0).distinct().toList();
     Map<String, FileStat> found = new HashMap<>();
+    Set<String> missing = new HashSet<>();
     if (!asked.isEmpty()) {
       List<String> argv = new ArrayList<>(List.of("stat", "--printf=" + FileStat.FORMAT, "--"));
       argv.addAll(asked);
-      for (String line : exec(argv, DEFAULT_TIMEOUT).stdout().split("\n")) {
+      ExecResult r = exec(argv, DEFAULT_TIMEOUT);
+      missing.addAll(missingIn(asked, r.stderr()));
+      for (String line : r.stdout().split("\n")) {
         try {
           FileStat st = FileStat.parse(line);
           found.put(st.path(), st);
@@ -441,7 +446,36 @@ public final class SshHost extends SafeFilesHost implements Closeable {
     }
     List<Optional<FileStat>> out = new ArrayList<>();
     for (String p : paths) {
-      out.add(found.containsKey(p) ? Optional.of(found.get(p)) : lstat(p));
+      out.add(
+          found.containsKey(p)
+              ? Optional.of(found.get(p))
+              : missing.contains(p) ? Optional.empty() : lstat(p));
+    }
+    return out;
+  }
+
+  /** A name {@code stat} prints between plain quotes (coreutils quotes others otherwise). */
+  private static final java.util.regex.Pattern PLAIN_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._/+@:,=-]+");
+
+  /**
+   * The paths {@code stat}'s errors say do not exist ({@code lstat}'s empty answer), among those
+   * whose names it prints plainly; any other failure is asked alone, as {@link #lstat} would.
+   */
+  static Set<String> missingIn(List<String> asked, String stderr) {
+    Set<String> lines = new HashSet<>(List.of(stderr.split("\n")));
+    Set<String> out = new HashSet<>();
+    for (String p : asked) {
+      if (!PLAIN_NAME.matcher(p).matches()) {
+        continue;
+      }
+      for (String verb : List.of("statx", "stat")) {
+        for (String why : List.of("No such file or directory", "Not a directory")) {
+          if (lines.contains("stat: cannot " + verb + " '" + p + "': " + why)) {
+            out.add(p);
+          }
+        }
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@ import dev.hermesharden.checks.Check;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.checks.users.Account;
+import dev.hermesharden.host.FileStat;
 import dev.hermesharden.host.Host;
 import dev.hermesharden.host.HostException;
 import dev.hermesharden.host.PathTrust;
@@ -135,21 +136,23 @@ public final class CronWritableCheck implements Check<List<CronWritableCheck.Fin
   }
 
   /**
-   * Asks for {@code files} ({@code lstat}, then the text) side by side, ahead of a check that reads
-   * them one after another: over SSH each read is a round trip. What each read returns or throws is
-   * kept by the run's host ({@code CachingHost}) and met again when the check reads the file in
-   * turn, so nothing is judged here.
+   * Asks for {@code files} ahead of a check that asks for them one after another: their {@code
+   * lstat}s in one batch ({@link Host#lstatAll}, one command over SSH), then the texts of those
+   * that exist side by side. The run's host ({@code CachingHost}) keeps every answer, failures too,
+   * and gives it again when the check asks in turn, so nothing is judged here.
    */
   static void readAhead(Host host, List<String> files) {
     try {
-      SideBySide.map(
-          files,
-          f -> {
-            host.lstat(f); // a check asks what the name is before it reads it
-            return read(host, f);
-          });
+      List<Optional<FileStat>> st = host.lstatAll(files);
+      List<String> present = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        if (st.get(i).map(FileStat::isRegularFile).orElse(false)) {
+          present.add(files.get(i));
+        }
+      }
+      SideBySide.map(present, f -> read(host, f));
     } catch (HostException e) {
-      // met again, in its place, when the check reads that file
+      // met again, in its place, when the check asks for that file
     }
   }
 

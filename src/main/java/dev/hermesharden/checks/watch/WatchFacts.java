@@ -81,6 +81,9 @@ public final class WatchFacts {
     for (Map.Entry<String, PasswdEntry> e : files.entrySet()) {
       String file = e.getKey();
       PasswdEntry p = e.getValue();
+      if (host.lstat(file).isEmpty()) {
+        continue; // no such file: no keys (asked in one batch above)
+      }
       Optional<String> text = read(host, file, b, "keys " + p.name() + " " + file);
       for (AuthorizedKey k : AuthorizedKeysParser.parse(host, file, text.orElse("")).keys()) {
         b.put(KEY_PREFIX + p.name() + " " + k.key().fingerprint(), k.declaredType());
