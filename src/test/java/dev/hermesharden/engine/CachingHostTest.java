@@ -66,4 +66,27 @@ class CachingHostTest {
     run.lstatAll(walk);
     assertEquals(3, asked.get(), "a write forgets what the run knew");
   }
+
+  /** A batch's answers also answer each of its paths' lstat: one command over SSH, not one each. */
+  @Test
+  void aBatchAnswersEachOfItsPathsAlone() throws Exception {
+    List<String> lstats = new java.util.ArrayList<>();
+    Host counting =
+        new dev.hermesharden.host.ForwardingHost(SimulatedHost.fresh()) {
+          @Override
+          public Optional<FileStat> lstat(String path) throws HostException {
+            lstats.add(path);
+            return inner.lstat(path);
+          }
+        };
+    CachingHost run = new CachingHost(counting);
+    List<String> files = List.of("/etc/passwd", "/etc/no-such-file");
+    List<Optional<FileStat>> batch = run.lstatAll(files);
+    lstats.clear(); // the simulated host answers a batch path by path
+    assertEquals(batch.get(0), run.lstat("/etc/passwd"));
+    assertEquals(Optional.empty(), run.lstat("/etc/no-such-file"));
+    assertEquals(List.of(), lstats, "both answered from the batch");
+    run.lstat("/etc/group");
+    assertEquals(List.of("/etc/group"), lstats, "a path outside it is asked");
+  }
 }
