@@ -26,9 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a step's live checks through the {@link Catalog}, side by side (they only read), their
- * results in the step's order. Exceptions never escape: a host failure or a bug in a check becomes
- * an {@link Status#ERROR} result with reason {@code engine.check-error} (an unknown id: {@code
+ * Runs a step's live checks through the {@link Catalog}, their results in the step's order: one
+ * after another, or side by side when each question is a round trip ({@link Host#overNetwork}; they
+ * only read). Exceptions never escape: a host failure or a bug in a check becomes an {@link
+ * Status#ERROR} result with reason {@code engine.check-error} (an unknown id: {@code
  * engine.check-unknown}). Within one run identical commands and file reads are asked of the host
  * once (see {@link CachingHost}).
  *
@@ -79,10 +80,17 @@ public final class CheckRunner {
 
   public List<CheckResult> run(List<CheckRef> checks, Host host, StepContext ctx) {
     Host shared = new CachingHost(host);
-    // each check only reads, so a step's checks are asked side by side: over SSH each waits for
+    // each check only reads, so over SSH a step's checks are asked side by side: each waits for
     // its round trips (the watch step's eleven took ~7 s one after another), and the answers keep
     // the step's order; a condition is remembered for the run (asked twice at worst)
     Map<String, Boolean> conditions = new ConcurrentHashMap<>();
+    if (!host.overNetwork()) {
+      List<CheckResult> out = new ArrayList<>();
+      for (CheckRef ref : checks) {
+        out.add(runOne(ref, shared, ctx, conditions));
+      }
+      return List.copyOf(out);
+    }
     try {
       return List.copyOf(SideBySide.map(checks, ref -> runOne(ref, shared, ctx, conditions)));
     } catch (HostException e) {

@@ -91,6 +91,11 @@ public abstract class ForwardingHost implements Host {
   }
 
   @Override
+  public boolean overNetwork() {
+    return inner.overNetwork();
+  }
+
+  @Override
   public boolean simulated() {
     return inner.simulated();
   }

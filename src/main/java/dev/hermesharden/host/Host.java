@@ -171,6 +171,14 @@ public interface Host {
   /** True for the practice VPS: nothing real changes and proofs are labelled as simulated. */
   boolean simulated();
 
+  /**
+   * Whether each question is a round trip over the network: then independent questions are asked
+   * side by side ({@link SideBySide}); on this machine they cost more threads than they save.
+   */
+  default boolean overNetwork() {
+    return false;
+  }
+
   /** A short name for logs and headers, e.g. the host name. */
   String name();
 }

@@ -486,6 +486,11 @@ public final class SshHost extends SafeFilesHost implements Closeable {
   }
 
   @Override
+  public boolean overNetwork() {
+    return true;
+  }
+
+  @Override
   public boolean simulated() {
     return false;
   }

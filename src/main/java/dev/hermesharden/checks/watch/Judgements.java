@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * The paths a watch check finds root running or reading, judged together once all are found: each
  * judgement is a walk of the path ({@link CronWritableCheck#rootOnly}), and over SSH each walk is a
- * round trip or more, so they are asked side by side ({@link SideBySide}) instead of one after
- * another (75 hooks, units and loader files took ~6 s of a remote audit in turn). The findings keep
- * the order the paths were found in.
+ * round trip or more, so there they are asked side by side ({@link SideBySide}) instead of one
+ * after another (75 hooks, units and loader files took ~6 s of a remote audit in turn). The
+ * findings keep the order the paths were found in.
  */
 final class Judgements {
   /**
@@ -50,10 +50,16 @@ final class Judgements {
 
   /** Every finding, in the order found. */
   List<Finding> judge(Host host) throws HostException {
-    List<Boolean> rootOnly =
-        SideBySide.map(
-            found,
-            f -> f.judged().isPresent() && CronWritableCheck.rootOnly(host, f.judged().get()));
+    SideBySide.Question<Found, Boolean> judged =
+        f -> f.judged().isPresent() && CronWritableCheck.rootOnly(host, f.judged().get());
+    List<Boolean> rootOnly = new ArrayList<>();
+    if (host.overNetwork()) {
+      rootOnly = SideBySide.map(found, judged);
+    } else {
+      for (Found f : found) {
+        rootOnly.add(judged.ask(f));
+      }
+    }
     List<Finding> out = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       Found f = found.get(i);
