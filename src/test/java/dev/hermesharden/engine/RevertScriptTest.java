@@ -151,7 +151,9 @@ class RevertScriptTest {
     Path script = script(List.of(restore(target, backup, 0644)), List.of(), List.of());
     Process p = new ProcessBuilder("/bin/sh", script.toString(), "30").start();
     Path pid = dir.resolve("r1.pid");
-    for (int i = 0; i < 100 && !Files.exists(pid); i++) {
+    // the shell creates the file, then writes the number: wait for a whole line, as
+    // RevertArmer.pid does (an empty file is no pid yet)
+    for (int i = 0; i < 100 && !(Files.exists(pid) && Files.readString(pid).endsWith("\n")); i++) {
       Thread.sleep(50);
     }
     assertEquals(String.valueOf(p.pid()), Files.readString(pid).strip());
