@@ -3,6 +3,7 @@ package dev.hermesharden.checks.sshd;
 import dev.hermesharden.checks.Params;
 import dev.hermesharden.checks.Verdict;
 import dev.hermesharden.model.StepContext;
+import dev.hermesharden.system.sshd.SshdConnection;
 import dev.hermesharden.system.sshd.SshdEffectiveConfig;
 import dev.hermesharden.system.sshd.SshdUserAccess;
 import java.util.ArrayList;
@@ -21,6 +22,14 @@ import java.util.Optional;
  */
 public final class SshdAllowUsersCheck extends SshdCheck {
   private static final int SHOWN = 5;
+
+  /**
+   * One effective configuration sshd applies to a connection asked.
+   *
+   * @param via the connection, for the report ({@code -}: the admin's own)
+   * @param onlyFor the one account it applies to (a Match block on users or groups), else empty
+   */
+  private record Judged(SshdEffectiveConfig config, String via, Optional<String> onlyFor) {}
 
   @Override
   public Verdict evaluate(SshdFacts f, Params params, StepContext ctx) {
@@ -41,21 +50,14 @@ public final class SshdAllowUsersCheck extends SshdCheck {
     // a Match block replaces AllowUsers/DenyUsers/AllowGroups/DenyGroups for the connections it
     // matches (Match Address 198.51.100.0/24 + AllowUsers admin bob let bob in from there while the
     // admin's own connection said AllowUsers admin): every connection asked is judged too
-    // admitted by a block that names users or groups: only the account it was asked as (sshd
-    // matched the block for that account, maybe for no other)
-    List<SshdEffectiveConfig> configs = new ArrayList<>(List.of(e));
-    List<String> via = new ArrayList<>(List.of("-"));
-    List<Optional<String>> onlyFor = new ArrayList<>(List.of(Optional.empty()));
+    List<Judged> configs = new ArrayList<>(List.of(new Judged(e, "-", Optional.empty())));
     for (SshdFacts.Asked a : f.connections()) {
-      if (a.effective().isPresent() && !configs.contains(a.effective().get())) {
-        configs.add(a.effective().get());
-        via.add(a.connection().label());
-        String origin = a.connection().origin().toLowerCase(Locale.ROOT);
-        onlyFor.add(
-            a.connection().fromMatchBlock()
-                    && (origin.contains(" user ") || origin.contains(" group "))
-                ? Optional.of(a.connection().spec().user())
-                : Optional.empty());
+      SshdConnection c = a.connection();
+      if (a.effective().isPresent()
+          && configs.stream().noneMatch(j -> j.config().equals(a.effective().get()))) {
+        // a block that names users or groups was matched for the account asked, maybe no other
+        Optional<String> onlyFor = c.byAccount() ? Optional.of(c.spec().user()) : Optional.empty();
+        configs.add(new Judged(a.effective().get(), c.label(), onlyFor));
       }
     }
     List<String> others = new ArrayList<>();
@@ -64,20 +66,22 @@ public final class SshdAllowUsersCheck extends SshdCheck {
       if (name.equals(admin) || (name.equals("root") && !rootMayLogIn(f))) {
         continue;
       }
-      for (int i = 0; i < configs.size(); i++) {
-        if (onlyFor.get(i).filter(u -> !u.equals(name)).isPresent()) {
-          continue;
-        }
-        if (SshdUserAccess.refusedBy(configs.get(i), name, f.accounts().groupsOf(name)).isEmpty()) {
-          others.add(name);
-          otherVia = otherVia.equals("-") ? via.get(i) : otherVia;
-          break;
-        }
+      Optional<Judged> lets =
+          configs.stream()
+              .filter(j -> j.onlyFor().map(name::equals).orElse(true))
+              .filter(
+                  j ->
+                      SshdUserAccess.refusedBy(j.config(), name, f.accounts().groupsOf(name))
+                          .isEmpty())
+              .findFirst();
+      if (lets.isPresent()) {
+        others.add(name);
+        otherVia = otherVia.equals("-") ? lets.get().via() : otherVia;
       }
     }
     List<String> named = new ArrayList<>();
-    for (SshdEffectiveConfig c : configs) {
-      for (String entry : c.words("allowusers")) {
+    for (Judged j : configs) {
+      for (String entry : j.config().words("allowusers")) {
         String user = entry.contains("@") ? entry.substring(0, entry.indexOf('@')) : entry;
         if (!user.equals(admin) && !others.contains(user) && !named.contains(user)) {
           named.add(user);

@@ -75,7 +75,7 @@ final class SshdFactsGatherer {
         if (s.laddr().isEmpty() && laddr.isPresent()) {
           s = new MatchSpec(s.user(), s.host(), s.addr(), laddr, s.lport());
         }
-        connections.add(new SshdConnection(s, c.origin()));
+        connections.add(new SshdConnection(s, c.origin(), c.byAccount()));
       }
       asked.addAll(
           SideBySide.map(

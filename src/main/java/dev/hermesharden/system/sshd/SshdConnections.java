@@ -55,8 +55,10 @@ public final class SshdConnections {
     add(out, new MatchSpec("root", host, addr, Optional.empty(), Optional.of(port)), "root");
     for (MatchBlock b : files.matchBlocks()) {
       String origin = "Match " + b.criteria() + " (" + b.source() + ")";
+      Set<String> keys = criteria(b.criteria()).keySet();
+      boolean byAccount = keys.contains("user") || keys.contains("group");
       for (MatchSpec spec : forBlock(b.criteria(), admin, addr, port, accounts)) {
-        add(out, spec, origin);
+        out.putIfAbsent(spec.toArgument(), new SshdConnection(spec, origin, byAccount));
       }
     }
     return List.copyOf(out.values()).subList(0, Math.min(MAX, out.size()));
@@ -66,14 +68,20 @@ public final class SshdConnections {
     out.putIfAbsent(spec.toArgument(), new SshdConnection(spec, origin));
   }
 
-  /** Connections that satisfy one Match line, as far as this model can tell. */
-  static List<MatchSpec> forBlock(
-      String criteria, String admin, String adminAddr, String port, SshdAccounts accounts) {
+  /** A Match line's criteria, by keyword in lower case. */
+  private static Map<String, String> criteria(String criteria) {
     Map<String, String> crit = new LinkedHashMap<>();
     String[] t = criteria.strip().split("\\s+");
     for (int i = 0; i + 1 < t.length; i += 2) {
       crit.put(t[i].toLowerCase(Locale.ROOT), t[i + 1]);
     }
+    return crit;
+  }
+
+  /** Connections that satisfy one Match line, as far as this model can tell. */
+  static List<MatchSpec> forBlock(
+      String criteria, String admin, String adminAddr, String port, SshdAccounts accounts) {
+    Map<String, String> crit = criteria(criteria);
     List<String> users = users(crit, admin, accounts);
     String addr =
         crit.containsKey("address")

@@ -242,6 +242,45 @@ class SshdChecksTest {
       assertTrue(v.reason().args().get(1).toString().contains("bob"), v.reason().args().toString());
       assertTrue(v.details().get("let-in-by").contains("Match Address 198.51.100.0/24"));
     }
+    // a block on users is matched for the account it was asked as only: "Match User admin" with
+    // "AllowUsers admin bob" lets bob in nowhere (the list still names him); "Match User bob" does
+    for (String user : List.of("admin", "bob")) {
+      SshdConnection byUser =
+          new SshdConnection(
+              MatchSpec.of(user, "198.51.100.1", "198.51.100.1"),
+              "Match User " + user + " (/etc/ssh/sshd_config.d/60-deploy.conf:1)",
+              true);
+      List<SshdFacts.Asked> asked = new ArrayList<>(plain.connections());
+      asked.add(
+          new SshdFacts.Asked(
+              byUser,
+              Optional.of(
+                  SshdEffectiveConfig.parse(
+                      own.replace("allowusers admin\n", "allowusers admin bob\n")))));
+      Verdict v =
+          c.evaluate(
+              new SshdFacts(
+                  plain.adminUser(),
+                  plain.spec(),
+                  0,
+                  "",
+                  plain.effective(),
+                  plain.version(),
+                  plain.files(),
+                  false,
+                  asked,
+                  accounts,
+                  SshdLive.UNKNOWN),
+              Params.NONE,
+              ctx);
+      assertEquals(
+          user.equals("admin")
+              ? "reason.sshd.allow-users-names-others"
+              : "reason.sshd.allow-users-others",
+          v.reason().key(),
+          user + ": " + v);
+      assertEquals(user.equals("admin"), v.details().get("let-in-by").equals("-"), user + ": " + v);
+    }
   }
 
   @Test

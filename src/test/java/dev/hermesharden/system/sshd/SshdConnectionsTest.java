@@ -45,6 +45,14 @@ class SshdConnectionsTest {
     assertTrue(block.stream().anyMatch(x -> x.spec().user().equals("root")));
     assertTrue(
         block.get(0).origin().startsWith("Match Address 198.51.100.0/24 (/etc/ssh/sshd_config:1)"));
+    assertTrue(block.stream().noneMatch(SshdConnection::byAccount), "an address block is anyone's");
+    for (String criteria : List.of("User bob", "Group staff", "Address 198.51.100.0/24 user bob")) {
+      assertTrue(
+          of("Match " + criteria + "\n PasswordAuthentication yes\n").stream()
+              .filter(SshdConnection::fromMatchBlock)
+              .allMatch(SshdConnection::byAccount),
+          criteria);
+    }
   }
 
   @Test
