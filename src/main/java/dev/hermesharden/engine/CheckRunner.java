@@ -84,15 +84,8 @@ public final class CheckRunner {
     // its round trips (the watch step's eleven took ~7 s one after another), and the answers keep
     // the step's order; a condition is remembered for the run (asked twice at worst)
     Map<String, Boolean> conditions = new ConcurrentHashMap<>();
-    if (!host.overNetwork()) {
-      List<CheckResult> out = new ArrayList<>();
-      for (CheckRef ref : checks) {
-        out.add(runOne(ref, shared, ctx, conditions));
-      }
-      return List.copyOf(out);
-    }
     try {
-      return List.copyOf(SideBySide.map(checks, ref -> runOne(ref, shared, ctx, conditions)));
+      return List.copyOf(SideBySide.map(host, checks, ref -> runOne(ref, shared, ctx, conditions)));
     } catch (HostException e) {
       throw new IllegalStateException("a check's run threw past its own handling", e);
     }

@@ -24,6 +24,22 @@ public final class SideBySide {
 
   private SideBySide() {}
 
+  /**
+   * {@link #map} when each of {@code host}'s questions is a round trip ({@link Host#overNetwork});
+   * on this machine one after another, where more threads would cost more than they save.
+   */
+  public static <T, R> List<R> map(Host host, List<T> items, Question<T, R> question)
+      throws HostException {
+    if (host.overNetwork()) {
+      return map(items, question);
+    }
+    List<R> out = new ArrayList<>();
+    for (T item : items) {
+      out.add(question.ask(item));
+    }
+    return out;
+  }
+
   public static <T, R> List<R> map(List<T> items, Question<T, R> question) throws HostException {
     List<R> out = new ArrayList<>();
     if (items.size() <= 1) {

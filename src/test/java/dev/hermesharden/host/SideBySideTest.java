@@ -32,6 +32,29 @@ class SideBySideTest {
     assertEquals(List.of("A", "B", "C"), answers);
   }
 
+  /**
+   * Over the network the questions run side by side; on this machine in turn, on the caller's own
+   * thread (a local audit on 32 threads grew by 4.5 MiB for nothing).
+   */
+  @Test
+  void onlyAHostOverTheNetworkIsAskedSideBySide() throws Exception {
+    Host local = new LocalHost();
+    Host remote =
+        new ForwardingHost(local) {
+          @Override
+          public boolean overNetwork() {
+            return true;
+          }
+        };
+    Thread me = Thread.currentThread();
+    List<String> items = List.of("a", "b", "c");
+    assertEquals(
+        List.of(true, true, true), SideBySide.map(local, items, q -> Thread.currentThread() == me));
+    assertEquals(
+        List.of(false, false, false),
+        SideBySide.map(remote, items, q -> Thread.currentThread() == me));
+  }
+
   @Test
   void theFirstFailureInOrderIsThrownOnceEveryQuestionHasEnded() {
     AtomicInteger ended = new AtomicInteger();

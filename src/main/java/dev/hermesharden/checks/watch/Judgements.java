@@ -50,16 +50,11 @@ final class Judgements {
 
   /** Every finding, in the order found. */
   List<Finding> judge(Host host) throws HostException {
-    SideBySide.Question<Found, Boolean> judged =
-        f -> f.judged().isPresent() && CronWritableCheck.rootOnly(host, f.judged().get());
-    List<Boolean> rootOnly = new ArrayList<>();
-    if (host.overNetwork()) {
-      rootOnly = SideBySide.map(found, judged);
-    } else {
-      for (Found f : found) {
-        rootOnly.add(judged.ask(f));
-      }
-    }
+    List<Boolean> rootOnly =
+        SideBySide.map(
+            host,
+            found,
+            f -> f.judged().isPresent() && CronWritableCheck.rootOnly(host, f.judged().get()));
     List<Finding> out = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       Found f = found.get(i);
