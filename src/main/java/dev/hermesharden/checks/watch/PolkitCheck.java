@@ -60,18 +60,23 @@ public final class PolkitCheck implements Check<Optional<PolkitCheck.Facts>> {
 
   public record Facts(List<Entry> entries, boolean capped, SudoGrantees.Accounts accounts) {}
 
+  /**
+   * A directory polkitd reads files ending in {@code suffix} from, and maybe its subdirectories.
+   */
+  private record Dir(String path, String suffix, boolean subdirectories) {}
+
   @Override
   public Optional<Facts> gather(Host host, StepContext ctx) throws HostException {
     int polkitd = Account.lookup(host, "polkitd").map(PasswdEntry::uid).orElse(0);
     List<Entry> out = new ArrayList<>();
     int files = 0;
     boolean capped = false;
-    List<String[]> todo = new ArrayList<>();
-    RULES_DIRS.forEach(d -> todo.add(new String[] {d, ".rules", "0"}));
-    PKLA_DIRS.forEach(d -> todo.add(new String[] {d, ".pkla", "1"}));
+    List<Dir> todo = new ArrayList<>();
+    RULES_DIRS.forEach(d -> todo.add(new Dir(d, ".rules", false)));
+    PKLA_DIRS.forEach(d -> todo.add(new Dir(d, ".pkla", true)));
     for (int n = 0; n < todo.size(); n++) {
-      String dir = todo.get(n)[0];
-      String suffix = todo.get(n)[1];
+      String dir = todo.get(n).path();
+      String suffix = todo.get(n).suffix();
       if (host.lstat(dir).map(st -> !st.isDirectory()).orElse(true)) {
         continue;
       }
@@ -79,8 +84,8 @@ public final class PolkitCheck implements Check<Optional<PolkitCheck.Facts>> {
       for (String name : host.listDirectory(dir)) {
         String p = dir + "/" + name;
         boolean isDir = host.lstat(p).map(FileStat::isDirectory).orElse(false);
-        if (isDir && todo.get(n)[2].equals("1")) {
-          todo.add(new String[] {p, suffix, "0"});
+        if (isDir && todo.get(n).subdirectories()) {
+          todo.add(new Dir(p, suffix, false));
         } else if (name.endsWith(suffix)) {
           if (++files > MAX_FILES) {
             capped = true;
